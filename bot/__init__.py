@@ -1,0 +1,60 @@
+"""WeChat FAQ assistant for a Maritime Safety Administration service account."""
+from __future__ import annotations
+
+import logging
+
+from flask import Flask, g
+
+from .config import Config
+from .db import open_db
+from .live import LiveKnowledge
+
+log = logging.getLogger(__name__)
+
+
+def create_app(config: Config | dict | None = None) -> Flask:
+    """Build the Flask app: the WeChat webhook at /wechat and the staff pages under /admin."""
+    if config is None:
+        config = Config.from_env()
+    elif isinstance(config, dict):
+        config = Config.from_env(**config)
+    app = Flask(__name__)
+    app.config.update(
+        SECRET_KEY=config.SECRET_KEY,
+        TESTING=config.TESTING,
+        MAX_CONTENT_LENGTH=1024 * 1024,
+        SESSION_COOKIE_HTTPONLY=True,
+        SESSION_COOKIE_SAMESITE="Lax",
+        BOT=config,
+    )
+    open_db(config.BOT_DATABASE)  # creates tables at start-up
+    app.extensions["knowledge"] = LiveKnowledge(config.BOT_KNOWLEDGE_DIR, config.RELOAD_CHECK_SECONDS)
+
+    @app.teardown_appcontext
+    def _close_db(exc):
+        db = g.pop("db", None)
+        if db is not None:
+            db.conn.close()
+
+    from .webhook import bp as webhook_bp
+    from .admin import bp as admin_bp
+
+    app.register_blueprint(webhook_bp)
+    app.register_blueprint(admin_bp)
+    return app
+
+
+def get_db():
+    """The request's database connection (opened on first use)."""
+    from flask import current_app
+
+    if "db" not in g:
+        g.db = open_db(current_app.config["BOT"].BOT_DATABASE)
+    return g.db
+
+
+def get_engine():
+    """The engine of the knowledge base currently serving (hot-reloaded)."""
+    from flask import current_app
+
+    return current_app.extensions["knowledge"].engine()

@@ -1,0 +1,63 @@
+"""Configuration from environment variables, with defaults that work locally."""
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass, field, fields
+
+from .knowledge import bundled_knowledge_dir
+
+DEFAULT_API_BASE = "https://api.weixin.qq.com"
+
+
+@dataclass
+class Config:
+    """Every setting the app reads; see README for what each does."""
+
+    WECHAT_TOKEN: str = "change-me"
+    WECHAT_ENCODING_AES_KEY: str = ""
+    WECHAT_APP_ID: str = ""
+    WECHAT_APP_SECRET: str = ""
+    WECHAT_API_BASE_URL: str = DEFAULT_API_BASE
+    BOT_DATABASE: str = "instance/bot.db"
+    BOT_KNOWLEDGE_DIR: str = field(default_factory=bundled_knowledge_dir)
+    HOST: str = "127.0.0.1"
+    PORT: int = 8000
+    SECRET_KEY: str = "dev-secret-change-me"
+    # Not from the environment in production: tests shorten these.
+    REPLY_DEADLINE_SECONDS: float = 4.5
+    RELOAD_CHECK_SECONDS: float = 2.0
+    API_TIMEOUT_SECONDS: float = 5.0
+    TESTING: bool = False
+
+    @classmethod
+    def from_env(cls, environ=None, **overrides) -> "Config":
+        """Build from environment variables (unset or empty ones keep their defaults)."""
+        environ = os.environ if environ is None else environ
+        values = {}
+        for f in fields(cls):
+            raw = environ.get(f.name)
+            if raw is None or raw == "":
+                continue
+            if f.type in ("int", int):
+                values[f.name] = int(raw)
+            elif f.type in ("float", float):
+                values[f.name] = float(raw)
+            elif f.type in ("bool", bool):
+                values[f.name] = raw.lower() in ("1", "true", "yes")
+            else:
+                values[f.name] = raw
+        values.update(overrides)
+        return cls(**values)
+
+    def production_gaps(self) -> list:
+        """Settings production needs that are missing or left at a development default."""
+        gaps = []
+        if self.WECHAT_TOKEN == "change-me":
+            gaps.append("WECHAT_TOKEN")
+        if not self.WECHAT_APP_ID or not self.WECHAT_APP_SECRET:
+            gaps.append("WECHAT_APP_ID/WECHAT_APP_SECRET (needed to send late replies and staff replies)")
+        if self.SECRET_KEY == "dev-secret-change-me":
+            gaps.append("SECRET_KEY")
+        if self.WECHAT_ENCODING_AES_KEY and len(self.WECHAT_ENCODING_AES_KEY) != 43:
+            gaps.append("WECHAT_ENCODING_AES_KEY (must be 43 characters)")
+        return gaps

@@ -1,0 +1,351 @@
+"""The answering engine: one ``decide()`` serves the CLI, the webhook, the admin's try box and evaluation.
+
+Order of checks: distress (never fuzzy-matched) → smalltalk → explicit request for a person → FAQ matching.
+Matching scores each FAQ by how much of the question's information it covers (IDF-weighted words and
+character pairs), how closely its best phrasing matches, rapidfuzz similarity, and its keywords.
+"""
+from __future__ import annotations
+
+import datetime as dt
+import math
+import re
+import time
+from collections import Counter
+from dataclasses import asdict, dataclass, field
+
+from rapidfuzz import fuzz
+
+from .knowledge import KnowledgeBase
+from .textproc import (
+    BUILTIN_SYNONYMS, Tokenizer, apply_synonyms, char_bigrams, is_cjk, normalize, pinyin_key, strip_fillers,
+)
+
+ACTIONS = ("answer", "clarify", "handoff", "emergency", "smalltalk")
+SMALLTALK = {
+    "greeting": ("你好", "您好", "在吗", "在不在", "哈喽", "hello", "hi", "嗨", "早上好", "下午好", "晚上好", "有人吗"),
+    "thanks": ("谢谢", "多谢", "感谢", "谢了", "thanks", "thank you", "辛苦了", "好的谢谢", "明白了", "知道了", "收到", "好的"),
+    "bye": ("再见", "拜拜", "bye", "回见"),
+}
+# A handoff word only counts as a request for a person when little else is said ("客服电话多少" asks a number).
+STRONG_HANDOFF = ("人工",)
+NOTICES_PLACEHOLDER = "{notices}"
+MAX_CANDIDATES = 60
+
+# Weights of the score parts; the thresholds that act on the total live in settings.yaml.
+WEIGHTS = {"cover_words": 0.30, "cover_pairs": 0.20, "phrasing": 0.25, "fuzzy": 0.25, "keyword": 10.0}
+
+
+@dataclass
+class Candidate:
+    """One FAQ considered for a question, with its score (0-100)."""
+
+    faq_id: str
+    question: str
+    score: float
+    parts: dict = field(default_factory=dict)
+
+
+@dataclass
+class Decision:
+    """What the engine decided for one question."""
+
+    query: str
+    action: str
+    reply: str
+    faq_id: str | None = None
+    score: float = 0.0
+    candidates: list = field(default_factory=list)
+    options: list = field(default_factory=list)  # FAQ ids that the numbers 1, 2, 3 in the reply stand for
+    normalized: str = ""
+    tokens: list = field(default_factory=list)
+    reason: str = ""
+    elapsed_ms: float = 0.0
+
+    def to_json(self) -> dict:
+        """The ``ask --jsonl`` record."""
+        return {
+            "query": self.query,
+            "action": self.action,
+            "faq_id": self.faq_id,
+            "candidates": [c.faq_id for c in self.candidates] if self.action == "clarify" else
+                          ([self.faq_id] if self.faq_id else []),
+            "score": round(self.score, 1),
+            "reply": self.reply,
+        }
+
+    def debug(self) -> dict:
+        """Everything, for --debug and the admin's try box."""
+        d = asdict(self)
+        d["candidates"] = [asdict(c) for c in self.candidates]
+        return d
+
+
+class _Entry:
+    """Index data of one FAQ."""
+
+    __slots__ = ("faq", "texts", "text_tokens", "text_pairs", "joined", "bag", "pairs", "keywords")
+
+    def __init__(self, faq):
+        self.faq = faq
+
+
+class Engine:
+    """Matches questions against one knowledge base. Build once, call ``decide`` many times."""
+
+    def __init__(self, kb: KnowledgeBase):
+        self.kb = kb
+        self.settings = kb.settings
+        self.synonyms = {**BUILTIN_SYNONYMS, **{normalize(k): normalize(v) for k, v in kb.synonyms.items()}}
+        self._syn_order = sorted(self.synonyms, key=len, reverse=True)
+        extra = {normalize(w) for f in kb.faqs for w in f.keywords} | set(self.synonyms.values())
+        self.tokenizer = Tokenizer(kb.user_words, extra)
+        self.distress_words = [normalize(w) for w in self.settings["distress_words"]]
+        self.distress_patterns = [re.compile(p) for p in self.settings["distress_patterns"]]
+        self.handoff_words = sorted({normalize(w) for w in self.settings["handoff_words"]}, key=len, reverse=True)
+        self._build()
+
+    # ---- index -------------------------------------------------------------
+    def _prepare(self, text: str) -> str:
+        return apply_synonyms(strip_fillers(normalize(text)), self.synonyms, self._syn_order)
+
+    def _build(self):
+        self.entries = []
+        df_words, df_pairs = Counter(), Counter()
+        for faq in self.kb.faqs:
+            e = _Entry(faq)
+            e.texts = [self._prepare(t) for t in (faq.question, *faq.alternates)]
+            e.keywords = [k for k in (self._prepare(k) for k in faq.keywords) if k]
+            e.text_tokens = [set(self.tokenizer.tokens(t)) for t in e.texts]
+            e.text_pairs = [set(char_bigrams(t)) for t in e.texts]
+            e.joined = [" ".join(sorted(t)) for t in e.text_tokens]
+            e.bag = set().union(*e.text_tokens)
+            for k in e.keywords:
+                e.bag.update(self.tokenizer.tokens(k))
+            e.pairs = set().union(*e.text_pairs)
+            df_words.update(e.bag)
+            df_pairs.update(e.pairs)
+            self.entries.append(e)
+        n = len(self.entries)
+        self._idf_words = {w: math.log((n + 1) / (c + 0.5)) for w, c in df_words.items()}
+        self._idf_pairs = {p: math.log((n + 1) / (c + 0.5)) for p, c in df_pairs.items()}
+        self._idf_unknown = math.log(2 * (n + 1))
+        self._postings = {}
+        for i, e in enumerate(self.entries):
+            for w in e.bag:
+                self._postings.setdefault(("w", w), []).append(i)
+            for p in e.pairs:
+                self._postings.setdefault(("p", p), []).append(i)
+        # Homophone keys of the knowledge base's own vocabulary, to repair pinyin-input typos (试任 → 适任).
+        vocab = {w for w in df_words if len(w) >= 2 and is_cjk(w)}
+        vocab |= {w for w, _, _ in self.kb.user_words if len(w) >= 2}
+        vocab |= {k for e in self.entries for k in e.keywords if len(k) >= 2}
+        self._vocab = vocab
+        self._by_sound = {}
+        for w in sorted(vocab, key=lambda w: (-df_words.get(w, 0), w)):
+            self._by_sound.setdefault(pinyin_key(w), w)
+        self._sound_lengths = sorted({len(w) for w in vocab if len(w) <= 6}, reverse=True)
+
+    # ---- analysis ----------------------------------------------------------
+    def correct_homophones(self, text: str) -> str:
+        """Replace runs that sound like a knowledge-base word but are spelt otherwise (pinyin-input typos)."""
+        out = []
+        for chunk in text.split():
+            i, fixed = 0, []
+            while i < len(chunk):
+                for n in self._sound_lengths:
+                    piece = chunk[i:i + n]
+                    if len(piece) < n or piece in self._vocab or not is_cjk(piece):
+                        continue
+                    word = self._by_sound.get(pinyin_key(piece))
+                    if word and word != piece and set(word) & set(piece):
+                        fixed.append(word)
+                        i += n
+                        break
+                else:
+                    fixed.append(chunk[i])
+                    i += 1
+            out.append("".join(fixed))
+        return " ".join(out)
+
+    def analyse(self, query: str) -> dict:
+        """Normalised text, matching text and tokens of a question (shown in --debug and the try box)."""
+        normalized = normalize(query)
+        cleaned = strip_fillers(normalized)
+        corrected = self.correct_homophones(cleaned)
+        matched = apply_synonyms(corrected, self.synonyms, self._syn_order)
+        tokens = list(dict.fromkeys(self.tokenizer.tokens(matched)))
+        return {"normalized": normalized, "cleaned": cleaned, "corrected": corrected, "text": matched, "tokens": tokens}
+
+    # ---- ranking -----------------------------------------------------------
+    def rank(self, query: str, day: dt.date | None = None, analysis: dict | None = None) -> list:
+        """All plausible FAQs for a question, best first, only those active on ``day``."""
+        day = day or dt.date.today()
+        a = analysis or self.analyse(query)
+        tokens = a["tokens"]
+        pairs = list(dict.fromkeys(char_bigrams(a["text"])))
+        if not tokens and not pairs:
+            return []
+        w_tok = {t: self._idf_words.get(t, self._idf_unknown) for t in tokens}
+        w_pair = {p: self._idf_pairs.get(p, self._idf_unknown) for p in pairs}
+        total_tok, total_pair = sum(w_tok.values()) or 1.0, sum(w_pair.values()) or 1.0
+        rough = Counter()
+        for t, w in w_tok.items():
+            for i in self._postings.get(("w", t), ()):
+                rough[i] += w / total_tok
+        for p, w in w_pair.items():
+            for i in self._postings.get(("p", p), ()):
+                rough[i] += w / total_pair
+        query_joined = " ".join(sorted(set(tokens)))
+        out = []
+        for i, _ in rough.most_common(MAX_CANDIDATES * 2):
+            e = self.entries[i]
+            if not e.faq.active(day):
+                continue
+            out.append(self._score(e, a["text"], w_tok, w_pair, total_tok, total_pair, query_joined))
+            if len(out) >= MAX_CANDIDATES:
+                break
+        out.sort(key=lambda c: -c.score)
+        return out
+
+    def _score(self, e, text, w_tok, w_pair, total_tok, total_pair, query_joined) -> Candidate:
+        cover_words = sum(w for t, w in w_tok.items() if t in e.bag) / total_tok
+        cover_pairs = sum(w for p, w in w_pair.items() if p in e.pairs) / total_pair
+        phrasing = 0.0
+        for toks, prs in zip(e.text_tokens, e.text_pairs):
+            tw = sum(self._idf_words[t] for t in toks) or 1.0
+            common = sum(w for t, w in w_tok.items() if t in toks)
+            dice_w = 2 * common / (total_tok + tw)
+            pw = sum(self._idf_pairs[p] for p in prs) or 1.0
+            common_p = sum(w for p, w in w_pair.items() if p in prs)
+            dice_p = 2 * common_p / (total_pair + pw)
+            phrasing = max(phrasing, (dice_w + dice_p) / 2)
+        fuzzy = max(fuzz.token_set_ratio(query_joined, j) for j in e.joined) / 100 if query_joined else 0.0
+        keyword = sum(1 for k in e.keywords if k in text) / len(e.keywords) if e.keywords else 0.0
+        parts = {
+            "cover_words": round(cover_words, 3), "cover_pairs": round(cover_pairs, 3),
+            "phrasing": round(phrasing, 3), "fuzzy": round(fuzzy, 3), "keyword": round(keyword, 3),
+        }
+        score = 100 * (
+            WEIGHTS["cover_words"] * cover_words + WEIGHTS["cover_pairs"] * cover_pairs
+            + WEIGHTS["phrasing"] * phrasing + WEIGHTS["fuzzy"] * fuzzy
+        ) + WEIGHTS["keyword"] * keyword
+        return Candidate(e.faq.id, e.faq.question, round(min(score, 100.0), 2), parts)
+
+    # ---- decisions ---------------------------------------------------------
+    def is_distress(self, normalized: str) -> bool:
+        """Distress words or patterns anywhere in the message."""
+        compact = normalized.replace(" ", "")
+        return any(w and w in compact for w in self.distress_words) or any(
+            p.search(compact) for p in self.distress_patterns
+        )
+
+    def smalltalk_kind(self, normalized: str) -> str | None:
+        """'greeting' / 'thanks' / 'bye' when the message is only that, else None."""
+        rest = normalized.replace(" ", "")
+        if not rest or len(rest) > 12:
+            return None
+        found = None
+        for kind, words in SMALLTALK.items():
+            for w in sorted(words, key=len, reverse=True):
+                w = w.replace(" ", "")
+                if w in rest:
+                    rest = rest.replace(w, "")
+                    found = found or kind
+        rest = "".join(ch for ch in rest if ch not in "啊呀啦哈嗯哦的了吗呢吧么好")
+        return found if found and not rest else None
+
+    def wants_person(self, normalized: str) -> bool:
+        """An explicit request for a human: 人工 / 转人工, or 客服 / 找人 with little else said."""
+        compact = normalized.replace(" ", "")
+        if any(w in compact for w in STRONG_HANDOFF):
+            return True
+        hit = False
+        for w in self.handoff_words:
+            if w in compact:
+                hit = True
+                compact = compact.replace(w, "")
+        if not hit:
+            return False
+        rest = [t for t in self.tokenizer.tokens(strip_fillers(compact)) if t not in ("找", "转", "联系", "帮", "我")]
+        return len("".join(rest)) <= 2
+
+    def decide(self, query: str, day: dt.date | None = None) -> Decision:
+        """Decide what to do with one message: answer, clarify, handoff, emergency or smalltalk."""
+        started = time.perf_counter()
+        day = day or dt.date.today()
+        d = self._decide(query, day)
+        d.elapsed_ms = round((time.perf_counter() - started) * 1000, 2)
+        return d
+
+    def _decide(self, query, day) -> Decision:
+        s = self.settings
+        normalized = normalize(query)
+        if self.is_distress(normalized):
+            return Decision(query, "emergency", s["emergency_text"].strip(), score=100.0,
+                            normalized=normalized, reason="distress")
+        kind = self.smalltalk_kind(normalized)
+        if kind:
+            return Decision(query, "smalltalk", s["smalltalk"][kind].strip(), normalized=normalized, reason=kind)
+        if not normalized:
+            return Decision(query, "handoff", self.handoff_text(), normalized=normalized, reason="empty")
+        if self.wants_person(normalized):
+            return Decision(query, "handoff", self.handoff_text(), normalized=normalized, reason="asked_for_person")
+        a = self.analyse(query)
+        ranked = self.rank(query, day, a)
+        th = s["thresholds"]
+        top = ranked[0] if ranked else None
+        second = ranked[1].score if len(ranked) > 1 else 0.0
+        base = dict(normalized=normalized, tokens=a["tokens"], candidates=ranked[:5])
+        if top and top.score >= th["answer"] and top.score - second >= th["margin"]:
+            faq = self.kb.by_id[top.faq_id]
+            reply, options = self.render_answer(faq, day)
+            return Decision(query, "answer", reply, faq_id=faq.id, score=top.score, options=options,
+                            reason="confident", **base)
+        if top and top.score >= th["clarify"]:
+            close = [c for c in ranked[:3] if c.score >= th["clarify"] and top.score - c.score < 2 * th["margin"] + 10]
+            if len(close) == 1:
+                close = ranked[:2] if len(ranked) > 1 else close
+            reply = self.render_clarify(close)
+            base["candidates"] = close
+            return Decision(query, "clarify", reply, faq_id=close[0].faq_id, score=top.score,
+                            options=[c.faq_id for c in close], reason="close_call", **base)
+        return Decision(query, "handoff", self.handoff_text(), score=top.score if top else 0.0,
+                        reason="no_match", **base)
+
+    # ---- replies -----------------------------------------------------------
+    def handoff_text(self) -> str:
+        """The handoff reply with office hours filled in."""
+        s = self.settings
+        return s["handoff_text"].strip().replace("{office_hours}", s["office_hours"])
+
+    def active_notices(self, day: dt.date) -> list:
+        """Dated FAQs (navigation notices) valid on ``day``, soonest ending first."""
+        notices = [f for f in self.kb.faqs if f.dated and f.active(day)]
+        return sorted(notices, key=lambda f: (f.valid_until or dt.date.max, f.id))
+
+    def render_answer(self, faq, day: dt.date) -> tuple:
+        """Answer text plus numbered related follow-ups; returns (text, option ids)."""
+        text = faq.answer.strip()
+        if NOTICES_PLACEHOLDER in text:
+            text = text.replace(NOTICES_PLACEHOLDER, self.render_notices(day))
+        related = [self.kb.by_id[r] for r in faq.related if r in self.kb.by_id and self.kb.by_id[r].active(day)][:3]
+        if related:
+            lines = [f"{i}. {r.question}" for i, r in enumerate(related, 1)]
+            text += "\n\n您可能还想了解：\n" + "\n".join(lines) + "\n回复数字即可查看。"
+        return text, [r.id for r in related]
+
+    def render_notices(self, day: dt.date) -> str:
+        """The list of notices valid on ``day`` (or a line saying there are none)."""
+        notices = self.active_notices(day)
+        if not notices:
+            return "目前没有正在有效期内的航行通告。"
+        lines = []
+        for f in notices:
+            until = f"（有效至{f.valid_until.month}月{f.valid_until.day}日）" if f.valid_until else ""
+            lines.append(f"· {f.question}{until}")
+        return "\n".join(lines)
+
+    def render_clarify(self, candidates) -> str:
+        """The "did you mean" list."""
+        lines = [f"{i}. {c.question}" for i, c in enumerate(candidates, 1)]
+        return "您是想问：\n" + "\n".join(lines) + "\n回复数字即可。"

@@ -1,0 +1,498 @@
+"""Load and validate a knowledge base: a folder of FAQ YAML files plus optional auxiliary files.
+
+Layout of a knowledge folder (every file except the FAQ files is optional):
+- ``*.yaml``: FAQ files, one category each (``category:`` and ``faqs:``);
+- ``settings.yaml``: thresholds, welcome / handoff / emergency texts, distress and handoff words, menu;
+- ``synonyms.yaml``: ``standard term: [colloquial variant, ...]``;
+- ``dictionary.txt``: a jieba user dictionary (``word [freq] [tag]`` per line).
+Sub-folders (such as ``drafts/``) are never loaded.
+"""
+from __future__ import annotations
+
+import datetime as dt
+import os
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import yaml
+
+from .errors import KnowledgeError
+
+SETTINGS_FILE = "settings.yaml"
+SYNONYMS_FILE = "synonyms.yaml"
+DICTIONARY_FILE = "dictionary.txt"
+RESERVED = {SETTINGS_FILE, SYNONYMS_FILE}
+
+FAQ_KEYS = {
+    "id", "question", "alternates", "keywords", "answer", "related",
+    "valid_from", "valid_until", "examples", "source",
+}
+FAQ_REQUIRED = ("id", "question", "answer")
+FILE_KEYS = {"category", "faqs"}
+ID_RE = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
+
+DEFAULT_SETTINGS = {
+    "thresholds": {"answer": 62.0, "clarify": 45.0, "margin": 6.0},
+    "welcome": (
+        "您好，欢迎关注！我可以回答船员证书、船舶登记检验、进出港报告、航行通告、"
+        "水上水下活动许可、危险货物、防污染等办事问题，直接发文字提问即可。\n"
+        "回复“人工”可转工作人员。水上遇险请立即拨打12395。"
+    ),
+    "handoff_text": (
+        "已为您转接人工客服，工作人员会在工作时间尽快回复您（{office_hours}）。"
+        "紧急情况请直接拨打水上遇险求救电话12395。"
+    ),
+    "office_hours": "工作日 8:30-12:00，14:00-17:30",
+    "emergency_text": (
+        "如遇水上险情，请立即拨打 12395 水上遇险求救电话！\n"
+        "请说明：船名、位置、人数、险情（落水/碰撞/着火/进水等）。\n"
+        "保持VHF 16频道守听，全员穿好救生衣。\n"
+        "已同时通知值班人员。"
+    ),
+    "distress_words": [
+        "落水", "遇险", "碰撞", "相撞", "撞船", "撞了", "着火", "失火", "起火", "火灾", "爆炸",
+        "沉没", "下沉", "要沉", "快沉", "沉了", "搁浅", "触礁", "进水", "救命", "求救", "求助",
+        "翻船", "倾覆", "失控", "控制不住", "昏迷", "昏过去", "失踪", "溺水", "sos",
+    ],
+    # Regexes for distress that a single word cannot tell apart from ordinary questions
+    # (a person falling into the water, as opposed to a certificate).
+    "distress_patterns": [
+        r"(人|船员|孩子|小孩|水手|老人|同事|兄弟|他|她).{0,4}(掉|落|跌|摔|翻)(进|到|入|下)?(江|河|水|海)",
+    ],
+    "handoff_words": ["人工", "转人工", "人工客服", "客服", "找人", "真人", "工作人员"],
+    "smalltalk": {
+        "greeting": "您好！我是智能助手，可以回答船员证书、船舶登记、进出港报告、航行通告等问题，请直接提问。",
+        "thanks": "不客气，祝您航行平安！还有问题可以随时提问。",
+        "bye": "再见，祝您一路平安！需要时随时找我。",
+    },
+    "menu": [],
+}
+SETTINGS_KEYS = set(DEFAULT_SETTINGS)
+THRESHOLD_KEYS = {"answer", "clarify", "margin"}
+SMALLTALK_KEYS = {"greeting", "thanks", "bye"}
+
+
+@dataclass(frozen=True)
+class FAQ:
+    """One question-and-answer entry."""
+
+    id: str
+    category: str
+    question: str
+    answer: str
+    alternates: tuple = ()
+    keywords: tuple = ()
+    examples: tuple = ()
+    related: tuple = ()
+    source: str = ""
+    valid_from: dt.date | None = None
+    valid_until: dt.date | None = None
+    path: str = ""
+    line: int = 0
+
+    @property
+    def dated(self) -> bool:
+        """True for time-bound entries such as navigation notices."""
+        return self.valid_from is not None or self.valid_until is not None
+
+    def active(self, day: dt.date) -> bool:
+        """Whether this FAQ may be served on ``day``."""
+        if self.valid_from and day < self.valid_from:
+            return False
+        if self.valid_until and day > self.valid_until:
+            return False
+        return True
+
+
+@dataclass
+class KnowledgeBase:
+    """A loaded, validated knowledge base."""
+
+    directory: str
+    faqs: list
+    settings: dict
+    synonyms: dict = field(default_factory=dict)  # variant -> standard term
+    user_words: list = field(default_factory=list)  # (word, freq or None, tag or None)
+    files: list = field(default_factory=list)
+
+    def __post_init__(self):
+        self.by_id = {f.id: f for f in self.faqs}
+
+    @property
+    def categories(self) -> list:
+        """Category names in file order."""
+        seen = []
+        for f in self.faqs:
+            if f.category not in seen:
+                seen.append(f.category)
+        return seen
+
+    def in_category(self, name: str, day: dt.date | None = None) -> list:
+        """FAQs of one category, optionally only those active on ``day``."""
+        return [f for f in self.faqs if f.category == name and (day is None or f.active(day))]
+
+
+class _LineDict(dict):
+    """A mapping that remembers the line of itself and of each key (1-based)."""
+
+    line = 0
+    key_lines: dict
+
+
+class _Loader(yaml.SafeLoader):
+    """SafeLoader that records line numbers and leaves dates as text (we parse them ourselves)."""
+
+
+_Loader.yaml_implicit_resolvers = {
+    ch: [(tag, rx) for tag, rx in resolvers if tag != "tag:yaml.org,2002:timestamp"]
+    for ch, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
+}
+
+
+def _construct_mapping(loader, node, deep=False):
+    loader.flatten_mapping(node)
+    result = _LineDict()
+    result.line = node.start_mark.line + 1
+    result.key_lines = {}
+    for key_node, value_node in node.value:
+        key = loader.construct_object(key_node, deep=True)
+        if not isinstance(key, (str, int, float, bool)) and key is not None:
+            raise KnowledgeError("", key_node.start_mark.line + 1, "键名必须是文字")
+        key = str(key)
+        if key in result:
+            raise _DuplicateKey(key, key_node.start_mark.line + 1)
+        result[key] = loader.construct_object(value_node, deep=True)
+        result.key_lines[key] = key_node.start_mark.line + 1
+    return result
+
+
+class _DuplicateKey(Exception):
+    def __init__(self, key, line):
+        self.key, self.line = key, line
+
+
+_Loader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG, _construct_mapping)
+
+
+def read_yaml(path: Path):
+    """Parse one YAML file with line numbers; raise KnowledgeError with file and line on bad YAML."""
+    try:
+        text = path.read_text(encoding="utf-8")
+    except UnicodeDecodeError as e:
+        raise KnowledgeError(path, None, "文件不是UTF-8编码", "请用UTF-8编码另存此文件") from e
+    if "\t" in text:
+        line = text[: text.index("\t")].count("\n") + 1
+        raise KnowledgeError(path, line, "YAML中不能使用Tab缩进", "请把Tab换成空格")
+    try:
+        return yaml.load(text, Loader=_Loader)
+    except _DuplicateKey as e:
+        raise KnowledgeError(path, e.line, f"同一层里重复出现了“{e.key}”", "删除或合并重复的一项") from None
+    except KnowledgeError as e:
+        raise KnowledgeError(path, e.line, e.message, e.hint) from None
+    except yaml.MarkedYAMLError as e:
+        mark = e.problem_mark or e.context_mark
+        line = mark.line + 1 if mark else None
+        problem = e.problem or e.context or "格式错误"
+        raise KnowledgeError(
+            path, line, f"YAML格式错误：{problem}",
+            "检查这一行及上一行的缩进、冒号后的空格和引号是否成对",
+        ) from None
+    except yaml.YAMLError as e:
+        raise KnowledgeError(path, None, f"YAML格式错误：{e}") from None
+
+
+def _line(mapping, key=None):
+    if isinstance(mapping, _LineDict):
+        if key is not None and key in mapping.key_lines:
+            return mapping.key_lines[key]
+        return mapping.line
+    return None
+
+
+def _closest(word, choices):
+    """The allowed key nearest to a misspelt one, for the hint."""
+    from rapidfuzz import process
+
+    best = process.extractOne(word, sorted(choices))
+    return best[0] if best and best[1] >= 60 else None
+
+
+def _check_keys(path, mapping, allowed, what):
+    for key in mapping:
+        if key not in allowed:
+            near = _closest(key, allowed)
+            hint = f"是不是想写“{near}”？" if near else f"可用的字段：{', '.join(sorted(allowed))}"
+            raise KnowledgeError(path, _line(mapping, key), f"{what}中有未知字段“{key}”", hint)
+
+
+def _text(path, mapping, key, required=False):
+    value = mapping.get(key)
+    if value is None:
+        if required:
+            raise KnowledgeError(path, _line(mapping), f"缺少必填字段“{key}”", f"请为这一条加上 {key}:")
+        return ""
+    if isinstance(value, (dict, list)):
+        raise KnowledgeError(path, _line(mapping, key), f"“{key}”应当是一段文字", "不要在这里写列表或子项")
+    value = str(value).strip()
+    if required and not value:
+        raise KnowledgeError(path, _line(mapping, key), f"“{key}”不能为空")
+    return value
+
+
+def _text_list(path, mapping, key):
+    value = mapping.get(key)
+    if value is None:
+        return ()
+    if isinstance(value, str):
+        value = [value]
+    if not isinstance(value, list) or any(isinstance(v, (dict, list)) or v is None for v in value):
+        raise KnowledgeError(path, _line(mapping, key), f"“{key}”应当是文字列表", "写法：[词1, 词2] 或每行一个“- 词”")
+    return tuple(str(v).strip() for v in value if str(v).strip())
+
+
+def _date(path, mapping, key):
+    value = mapping.get(key)
+    if value is None or value == "":
+        return None
+    try:
+        return dt.date.fromisoformat(str(value).strip())
+    except ValueError:
+        raise KnowledgeError(
+            path, _line(mapping, key), f"“{key}”的日期“{value}”无效", "日期请写成 YYYY-MM-DD，例如 2026-11-01"
+        ) from None
+
+
+def parse_faq_file(path: Path) -> list:
+    """Read one FAQ file into FAQ objects (cross-file checks are done by the caller)."""
+    data = read_yaml(path)
+    if not isinstance(data, dict):
+        raise KnowledgeError(path, 1, "文件应以“category:”和“faqs:”开头", "参考 knowledge/README.md 中的示例")
+    _check_keys(path, data, FILE_KEYS, "文件顶层")
+    category = _text(path, data, "category", required=True)
+    items = data.get("faqs")
+    if not isinstance(items, list) or not items:
+        raise KnowledgeError(path, _line(data, "faqs") or _line(data), "“faqs:”下面应当至少有一条FAQ", "每条以“- id:”开头")
+    faqs = []
+    for item in items:
+        if not isinstance(item, dict):
+            raise KnowledgeError(path, _line(data, "faqs"), "faqs 里的每一项都应当是一条FAQ（以“- id:”开头）")
+        _check_keys(path, item, FAQ_KEYS, "FAQ")
+        for key in FAQ_REQUIRED:
+            _text(path, item, key, required=True)
+        faq_id = _text(path, item, "id", required=True)
+        if not ID_RE.match(faq_id):
+            raise KnowledgeError(
+                path, _line(item, "id"), f"id“{faq_id}”格式不对", "只能用小写字母、数字和“-”，例如 cert-renew-sea"
+            )
+        valid_from = _date(path, item, "valid_from")
+        valid_until = _date(path, item, "valid_until")
+        if valid_from and valid_until and valid_until < valid_from:
+            raise KnowledgeError(path, _line(item, "valid_until"), "valid_until 早于 valid_from", "检查两个日期是否写反")
+        faqs.append(FAQ(
+            id=faq_id,
+            category=category,
+            question=_text(path, item, "question", required=True),
+            answer=_text(path, item, "answer", required=True),
+            alternates=_text_list(path, item, "alternates"),
+            keywords=_text_list(path, item, "keywords"),
+            examples=_text_list(path, item, "examples"),
+            related=_text_list(path, item, "related"),
+            source=_text(path, item, "source"),
+            valid_from=valid_from,
+            valid_until=valid_until,
+            path=str(path),
+            line=_line(item) or 0,
+        ))
+    return faqs
+
+
+def parse_settings(path: Path) -> dict:
+    """Read settings.yaml over the built-in defaults."""
+    settings = {k: (dict(v) if isinstance(v, dict) else v) for k, v in DEFAULT_SETTINGS.items()}
+    if not path.exists():
+        return settings
+    data = read_yaml(path) or {}
+    if not isinstance(data, dict):
+        raise KnowledgeError(path, 1, "settings.yaml 应当是“键: 值”的形式")
+    _check_keys(path, data, SETTINGS_KEYS, "设置")
+    for key, value in data.items():
+        default = DEFAULT_SETTINGS[key]
+        if key == "thresholds":
+            if not isinstance(value, dict):
+                raise KnowledgeError(path, _line(data, key), "thresholds 应当包含 answer / clarify / margin")
+            _check_keys(path, value, THRESHOLD_KEYS, "thresholds")
+            for k, v in value.items():
+                if not isinstance(v, (int, float)) or not 0 <= v <= 100:
+                    raise KnowledgeError(path, _line(value, k), f"阈值 {k} 应当是0到100之间的数")
+                settings["thresholds"][k] = float(v)
+        elif key == "smalltalk":
+            if not isinstance(value, dict):
+                raise KnowledgeError(path, _line(data, key), "smalltalk 应当包含 greeting / thanks / bye")
+            _check_keys(path, value, SMALLTALK_KEYS, "smalltalk")
+            settings["smalltalk"].update({k: _text(path, value, k, required=True) for k in value})
+        elif key == "menu":
+            settings["menu"] = _parse_menu(path, data, value)
+        elif isinstance(default, list):
+            settings[key] = list(_text_list(path, data, key))
+        else:
+            settings[key] = _text(path, data, key, required=True)
+    for pattern in settings["distress_patterns"]:
+        try:
+            re.compile(pattern)
+        except re.error as e:
+            raise KnowledgeError(path, _line(data, "distress_patterns"), f"正则表达式“{pattern}”有误：{e}") from None
+    return settings
+
+
+MENU_ITEM_KEYS = {"name", "key", "faq", "category", "items", "url"}
+
+
+def _parse_menu(path, parent, value):
+    if not isinstance(value, list):
+        raise KnowledgeError(path, _line(parent, "menu"), "menu 应当是按钮列表")
+    if len(value) > 3:
+        raise KnowledgeError(path, _line(parent, "menu"), "公众号菜单最多3个一级按钮")
+    buttons = []
+    for top in value:
+        if not isinstance(top, dict):
+            raise KnowledgeError(path, _line(parent, "menu"), "菜单的每一项都应当有 name")
+        _check_keys(path, top, MENU_ITEM_KEYS, "菜单")
+        name = _text(path, top, "name", required=True)
+        items = top.get("items")
+        if items is not None:
+            if not isinstance(items, list) or not 1 <= len(items) <= 5:
+                raise KnowledgeError(path, _line(top, "items"), "每个一级按钮下应有1到5个子按钮")
+            subs = []
+            for item in items:
+                if not isinstance(item, dict):
+                    raise KnowledgeError(path, _line(top, "items"), "子按钮应当写成 {name: …, key: …, faq: …}")
+                _check_keys(path, item, MENU_ITEM_KEYS - {"items"}, "菜单")
+                subs.append(_menu_leaf(path, item))
+            buttons.append({"name": name, "items": subs, "line": _line(top)})
+        else:
+            buttons.append(_menu_leaf(path, top))
+    return buttons
+
+
+def _menu_leaf(path, item):
+    leaf = {"name": _text(path, item, "name", required=True), "line": _line(item)}
+    if item.get("url"):
+        leaf["url"] = _text(path, item, "url")
+        return leaf
+    leaf["key"] = _text(path, item, "key", required=True)
+    targets = [k for k in ("faq", "category") if item.get(k)]
+    if len(targets) != 1:
+        raise KnowledgeError(path, _line(item), f"菜单“{leaf['name']}”需要且只能有 faq 或 category 其中一个")
+    leaf[targets[0]] = _text(path, item, targets[0])
+    return leaf
+
+
+def parse_synonyms(path: Path) -> dict:
+    """Read synonyms.yaml (standard: [variants]) into a variant -> standard map."""
+    if not path.exists():
+        return {}
+    data = read_yaml(path) or {}
+    if not isinstance(data, dict):
+        raise KnowledgeError(path, 1, "synonyms.yaml 应当写成“标准说法: [口语说法, …]”")
+    mapping = {}
+    for standard, variants in data.items():
+        variants = _text_list(path, data, standard)
+        for v in variants:
+            if v == standard:
+                raise KnowledgeError(path, _line(data, standard), f"“{v}”不必映射到它自己", "删掉这个口语说法")
+            if v in mapping and mapping[v] != standard:
+                raise KnowledgeError(
+                    path, _line(data, standard), f"口语说法“{v}”同时映射到“{mapping[v]}”和“{standard}”", "一个说法只能对应一个标准词"
+                )
+            mapping[v] = str(standard)
+    return mapping
+
+
+def parse_dictionary(path: Path) -> list:
+    """Read a jieba user dictionary: ``word [freq] [tag]`` per line, # for comments."""
+    if not path.exists():
+        return []
+    words = []
+    for n, raw in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
+        line = raw.strip()
+        if not line or line.startswith("#"):
+            continue
+        parts = line.split()
+        if len(parts) > 3 or (len(parts) >= 2 and not parts[1].isdigit()):
+            raise KnowledgeError(path, n, f"词典行“{line}”格式不对", "每行写：词语 词频 词性，例如“适任证书 2000 n”，词频和词性可省略")
+        words.append((parts[0], int(parts[1]) if len(parts) >= 2 else None, parts[2] if len(parts) == 3 else None))
+    return words
+
+
+def faq_files(directory) -> list:
+    """The FAQ files of a knowledge folder, sorted by name."""
+    d = Path(directory)
+    return sorted(
+        p for p in d.iterdir()
+        if p.is_file() and p.suffix in (".yaml", ".yml") and p.name not in RESERVED and not p.name.startswith(".")
+    )
+
+
+def source_files(directory) -> list:
+    """Every file the knowledge base is built from (for change detection)."""
+    d = Path(directory)
+    extra = [d / n for n in (SETTINGS_FILE, SYNONYMS_FILE, DICTIONARY_FILE) if (d / n).exists()]
+    return faq_files(d) + extra
+
+
+def fingerprint(directory) -> tuple:
+    """A cheap signature of the folder's files: changes whenever a file is added, removed or edited."""
+    out = []
+    for p in source_files(directory):
+        try:
+            st = p.stat()
+        except FileNotFoundError:
+            continue
+        out.append((p.name, st.st_mtime_ns, st.st_size))
+    return tuple(out)
+
+
+def load_knowledge(directory) -> KnowledgeBase:
+    """Load and validate a knowledge folder; raise KnowledgeError (file, line, hint) on the first problem."""
+    d = Path(directory)
+    if not d.is_dir():
+        raise KnowledgeError(d, None, "知识库目录不存在", "检查 BOT_KNOWLEDGE_DIR 或 --kb 参数")
+    files = faq_files(d)
+    if not files:
+        raise KnowledgeError(d, None, "目录里没有FAQ文件（*.yaml）")
+    faqs, seen = [], {}
+    for path in files:
+        for faq in parse_faq_file(path):
+            if faq.id in seen:
+                first = seen[faq.id]
+                raise KnowledgeError(
+                    path, faq.line, f"id“{faq.id}”重复，已在 {first.path}:{first.line} 用过", "每条FAQ的id必须唯一，请改一个新的id"
+                )
+            seen[faq.id] = faq
+            faqs.append(faq)
+    for faq in faqs:
+        for rel in faq.related:
+            if rel not in seen:
+                raise KnowledgeError(faq.path, faq.line, f"related 里的“{rel}”不存在", "检查id拼写，或删掉这一项")
+    settings = parse_settings(d / SETTINGS_FILE)
+    categories = {f.category for f in faqs}
+    for button in settings["menu"]:
+        for leaf in button.get("items", [button]):
+            if leaf.get("faq") and leaf["faq"] not in seen:
+                raise KnowledgeError(d / SETTINGS_FILE, leaf["line"], f"菜单“{leaf['name']}”指向的FAQ“{leaf['faq']}”不存在")
+            if leaf.get("category") and leaf["category"] not in categories:
+                raise KnowledgeError(d / SETTINGS_FILE, leaf["line"], f"菜单“{leaf['name']}”指向的分类“{leaf['category']}”不存在")
+    return KnowledgeBase(
+        directory=str(d),
+        faqs=faqs,
+        settings=settings,
+        synonyms=parse_synonyms(d / SYNONYMS_FILE),
+        user_words=parse_dictionary(d / DICTIONARY_FILE),
+        files=[str(p) for p in source_files(d)],
+    )
+
+
+def bundled_knowledge_dir() -> str:
+    """The knowledge/ folder shipped with the project."""
+    return os.path.join(os.path.dirname(os.path.dirname(os.path.abspath(__file__))), "knowledge")

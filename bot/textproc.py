@@ -1,0 +1,130 @@
+"""Text processing for matching: normalisation, jieba tokenisation, synonyms and pinyin keys."""
+from __future__ import annotations
+
+import logging
+import re
+import unicodedata
+from functools import lru_cache
+
+import jieba
+import opencc
+from pypinyin import lazy_pinyin
+
+jieba.setLogLevel(logging.WARNING)
+
+_T2S = opencc.OpenCC("t2s")
+
+# Polite openers and fillers that carry no intent ("请问", "麻烦问一下").
+FILLERS = (
+    "麻烦问一下", "麻烦问下", "麻烦请问", "请问一下", "想问一下", "想问下", "请教一下", "打扰一下",
+    "我想问一下", "我想问", "问一下", "问下", "请问", "请教", "打扰了", "你好", "您好", "哈喽", "在吗", "在不在",
+    "谢谢", "麻烦了", "麻烦你", "麻烦您",
+)
+
+# General colloquial Chinese mapped to the written form FAQs use; a knowledge folder's synonyms.yaml adds domain terms.
+BUILTIN_SYNONYMS = {
+    "咋整": "怎么办", "咋办": "怎么办", "怎么整": "怎么办", "咋弄": "怎么办", "怎么弄": "怎么办", "咋搞": "怎么办",
+    "怎么搞": "怎么办", "如何办理": "怎么办理", "咋": "怎么", "啥": "什么", "哪儿": "哪里", "哪个地方": "哪里",
+    "多长时间": "多久", "多少天": "几天", "多少时间": "多久", "弄丢": "丢失", "搞丢": "丢失", "丢了": "丢失",
+    "不见了": "丢失", "找不到": "丢失", "找不着": "丢失", "过期": "到期", "电话号码": "电话", "手机号": "电话",
+    "网址": "网站", "咨询电话": "电话",
+}
+
+# Function words that say nothing about which FAQ is meant.
+STOPWORDS = frozenset(
+    "的 了 吗 呢 啊 吧 呀 么 嘛 哦 哈 呗 啦 噢 喔 哇 诶 哎 嗯 是 我 你 您 他 她 它 我们 你们 他们 咱 咱们 在 和 与 及 或 "
+    "也 还 就 都 又 这 那 这个 那个 个 一 一下 一个 些 一些 有 没 没有 被 把 让 给 对 从 向 到 上 里 中 下 后 前 "
+    "要 想 能 可以 会 得 地 着 过 不 吧 请 这样 那样 现在 然后 如果 但是 因为 所以 已经 自己 之 其 为 以 于 而 "
+    "一直 真的 听说 那边 这边 人家 东西".split()
+)
+
+_EMOJI_CODE = re.compile(r"\[[^\[\]]{1,6}\]|/:[^\s]{1,8}")
+_NON_WORD = re.compile(r"[^0-9a-z\u4e00-\u9fff]+")
+_CJK = re.compile(r"[\u4e00-\u9fff]")
+
+
+def normalize(text: str) -> str:
+    """Full-width to half-width, traditional to simplified, lower case; punctuation and emoji become spaces."""
+    text = unicodedata.normalize("NFKC", text or "")
+    text = _T2S.convert(text)
+    text = _EMOJI_CODE.sub(" ", text.lower())
+    return " ".join(_NON_WORD.sub(" ", text).split())
+
+
+def strip_fillers(text: str) -> str:
+    """Remove polite openers such as 请问 / 你好 / 麻烦问一下 from normalised text."""
+    for filler in FILLERS:
+        text = text.replace(filler, " ")
+    return " ".join(text.split())
+
+
+def apply_synonyms(text: str, synonyms: dict, ordered: list | None = None) -> str:
+    """Replace colloquial variants by their standard term, longest variant first."""
+    for variant in ordered or sorted(synonyms, key=len, reverse=True):
+        if variant in text:
+            text = text.replace(variant, synonyms[variant])
+    return text
+
+
+# Southern accents and voice input blur these initials and finals.
+_FUZZY = (("zh", "z"), ("ch", "c"), ("sh", "s"), ("ing", "in"), ("eng", "en"), ("ang", "an"))
+
+
+@lru_cache(maxsize=20000)
+def char_pinyin(ch: str) -> str:
+    """Toneless, accent-tolerant pinyin of one character (the character itself if it has none)."""
+    if not _CJK.match(ch):
+        return ch
+    py = lazy_pinyin(ch)[0]
+    for a, b in _FUZZY:
+        py = py.replace(a, b)
+    if py.startswith("l"):
+        py = "n" + py[1:]
+    return py
+
+
+def pinyin_key(word: str) -> str:
+    """Homophone key of a word: the accent-tolerant pinyin of each character, joined."""
+    return "|".join(char_pinyin(c) for c in word)
+
+
+def is_cjk(text: str) -> bool:
+    """True when the text contains at least one Chinese character."""
+    return bool(_CJK.search(text))
+
+
+class Tokenizer:
+    """A jieba tokenizer of our own (never the global one) carrying the domain dictionary."""
+
+    def __init__(self, user_words=(), extra_words=()):
+        self._jieba = jieba.Tokenizer()
+        self._jieba.initialize()
+        for word, freq, tag in user_words:
+            self._jieba.add_word(word, freq, tag)
+        for word in extra_words:
+            if len(word) >= 2 and self._jieba.FREQ.get(word) is None:
+                self._jieba.add_word(word)
+
+    def known(self, word: str) -> bool:
+        """Whether the dictionary has this word."""
+        return bool(self._jieba.FREQ.get(word))
+
+    def tokens(self, text: str) -> list:
+        """Content tokens in order: search-mode cut (words and their parts), stopwords and spaces dropped."""
+        out = []
+        for chunk in text.split():
+            for tok in self._jieba.cut_for_search(chunk):
+                tok = tok.strip()
+                if tok and tok not in STOPWORDS:
+                    out.append(tok)
+        return out
+
+
+def char_bigrams(text: str) -> list:
+    """Overlapping two-character pieces inside each space-separated chunk (single characters kept)."""
+    out = []
+    for chunk in text.split():
+        if len(chunk) == 1:
+            out.append(chunk)
+        out.extend(chunk[i:i + 2] for i in range(len(chunk) - 1))
+    return out
