@@ -78,6 +78,42 @@ def ask(question, kb_dir, at, jsonl, debug):
             click.echo(f"  {c.score:6.1f}  {c.faq_id:<32} {c.question}  {c.parts}")
 
 
+@main.command()
+@kb_option
+@click.option("--db", "db_path", type=click.Path(dir_okay=False), help="数据库文件（默认为 BOT_DATABASE：instance/bot.db）")
+@click.option("--user", default="local-user", show_default=True, help="以这个用户的身份对话")
+@click.option("--debug", is_flag=True, help="同时显示判定、得分和候选")
+def chat(kb_dir, db_path, user, debug):
+    """在终端里和机器人对话：与公众号同一套对话逻辑和数据库，回复与微信里看到的一样。
+
+    \b
+    输入 /subscribe、/click 菜单KEY、/image 可模拟关注、点菜单和发图片；exit 或 Ctrl-D 退出。
+    例：python -m bot chat --debug
+        printf '船员证书\\n1\\n' | python -m bot chat --user tester
+    """
+    from .config import Config
+    from .conversation import debug_lines, respond, terminal_message
+    from .db import open_db
+
+    config = Config.from_env()
+    engine = _engine(kb_dir or config.BOT_KNOWLEDGE_DIR)
+    db = open_db(db_path or config.BOT_DATABASE)
+    interactive = sys.stdin.isatty()
+    if interactive:
+        click.echo("请输入问题（exit 或 Ctrl-D 退出）")
+    while True:
+        if interactive:
+            click.echo("> ", nl=False)
+        line = sys.stdin.readline()
+        if not line or line.strip() in ("exit", "quit"):
+            break
+        outcome = respond(db, engine, user, terminal_message(user, line))
+        click.echo(outcome.reply or "success（公众号不回复）")
+        if debug:
+            click.echo("\n".join(debug_lines(outcome)))
+        click.echo("")
+
+
 @main.command("eval")
 @kb_option
 @click.option("--cases", required=True, type=click.Path(exists=True, dir_okay=False), help="用例YAML：[{q, expect}]")
@@ -100,3 +136,270 @@ def eval_cmd(kb_dir, cases, at, as_json):
         click.echo(json.dumps(result, ensure_ascii=False, indent=2))
     else:
         click.echo(format_report(result))
+
+
+db_option = click.option("--db", "db_path", type=click.Path(dir_okay=False),
+                         help="数据库文件（默认为 BOT_DATABASE：instance/bot.db）")
+
+
+def _db(db_path):
+    from .config import Config
+    from .db import open_db
+
+    return open_db(db_path or Config.from_env().BOT_DATABASE)
+
+
+@main.group()
+def admin():
+    """客服后台（/admin）的工作人员账号。"""
+
+
+@admin.command("create-user")
+@click.argument("name")
+@db_option
+@click.option("--password", prompt="密码", hide_input=True, confirmation_prompt="再输入一次密码",
+              help="不写则提示输入（不回显）")
+def admin_create_user(name, db_path, password):
+    """创建一个客服后台账号；密码只保存加盐哈希。
+
+    \b
+    例：python -m bot admin create-user zhangsan
+    """
+    from .staff import StaffError, create_user
+
+    try:
+        create_user(_db(db_path), name, password)
+    except StaffError as e:
+        raise click.ClickException(str(e)) from None
+    click.echo(f"已创建账号“{name.strip()}”，可在 /admin/login 登录。")
+
+
+@main.group()
+def handoff():
+    """转人工队列。"""
+
+
+@handoff.command("list")
+@click.option("--state", type=click.Choice(["open", "pending", "claimed", "resolved", "all"]), default="open",
+              show_default=True, help="open = 未解决（待处理和处理中）")
+@click.option("--priority", type=click.Choice(["urgent", "high", "normal"]), help="只看这一优先级")
+@click.option("--json", "as_json", is_flag=True, help="以JSON输出")
+@db_option
+def handoff_list(state, priority, as_json, db_path):
+    """列出转人工记录：等待回复的在前，按紧急程度再按等待时间排序。
+
+    \b
+    例：python -m bot handoff list
+        python -m bot handoff list --state all --json
+    """
+    from .db import local
+    from .handoffs import PRIORITY_LABELS, STATE_LABELS, duration_text, list_handoffs
+
+    rows = list_handoffs(_db(db_path), state=state, priority=priority)
+    if as_json:
+        click.echo(json.dumps([h.to_json() for h in rows], ensure_ascii=False, indent=2))
+        return
+    if not rows:
+        click.echo("没有符合条件的转人工记录。")
+        return
+    for h in rows:
+        waiting = f"等待{duration_text(h.waiting_seconds)}" if h.awaiting_reply else "已回复"
+        window = "窗口开放" if h.window_open else "窗口关闭"
+        who = f" {h.claimed_by}" if h.claimed_by else ""
+        click.echo(f"#{h.id:<5} {PRIORITY_LABELS[h.priority]} {STATE_LABELS[h.state]}{who}  {waiting}  {window}  "
+                   f"{local(h.created_at)}  {h.question}")
+
+
+# ---- knowledge curation (kb) and the custom menu (menu) -------------------------------------------
+
+def _knowledge(directory):
+    from .knowledge import load_knowledge
+
+    try:
+        return load_knowledge(directory or bundled_knowledge_dir())
+    except KnowledgeError as e:
+        raise click.ClickException(str(e)) from None
+
+
+def _served_kb_dir(kb_dir):
+    """The folder the running bot serves: --kb, else BOT_KNOWLEDGE_DIR, else the bundled knowledge/."""
+    from .config import Config
+
+    return kb_dir or Config.from_env().BOT_KNOWLEDGE_DIR
+
+
+kb_dir_argument = click.argument("directory", required=False, type=click.Path(file_okay=False))
+served_kb_option = click.option(
+    "--kb", "kb_dir", type=click.Path(file_okay=False), help="知识库目录（默认 BOT_KNOWLEDGE_DIR，未设置时为自带的 knowledge/）"
+)
+
+
+@main.group("kb")
+def kb_group():
+    """知识库维护：检查、测试、统计，以及根据消息日志提出补充建议。
+
+    \b
+    例：python -m bot kb check
+        python -m bot kb suggest --since 7d --write knowledge/drafts/suggestions.yaml
+    """
+
+
+@kb_group.command("check")
+@kb_dir_argument
+@at_option
+def kb_check(directory, at):
+    """检查知识库，列出全部错误和警告（文件:行号 和修改提示）。有错误时退出码为1，只有警告时为0。
+
+    DIRECTORY 默认为自带的 knowledge/。
+
+    \b
+    例：python -m bot kb check
+        python -m bot kb check knowledge/
+    """
+    from .kbtools import check_knowledge, display_path, format_finding
+
+    directory = directory or bundled_knowledge_dir()
+    errors, warnings = check_knowledge(directory, _day(at))
+    for e in errors:
+        click.echo(format_finding(e, "错误"))
+    for w in warnings:
+        click.echo(format_finding(w, "警告"))
+    click.echo(f"检查 {display_path(directory)}：{len(errors)} 个错误，{len(warnings)} 个警告")
+    if errors:
+        click.get_current_context().exit(1)
+
+
+@kb_group.command("test")
+@kb_dir_argument
+@at_option
+def kb_test(directory, at):
+    """把每条FAQ的 examples 交给引擎，核对是否答到本条；不在有效期内的FAQ跳过。有失败时退出码为1。
+
+    \b
+    例：python -m bot kb test
+        python -m bot kb test knowledge/ --at 2026-11-26
+    """
+    from .kbtools import format_example_report, run_examples
+
+    report = run_examples(_engine(directory), _day(at))
+    click.echo(format_example_report(report))
+    if report.failed:
+        click.get_current_context().exit(1)
+
+
+@kb_group.command("stats")
+@kb_dir_argument
+@at_option
+def kb_stats(directory, at):
+    """知识库统计：各分类FAQ数、回答长度、词典和同义词数、有效和过期的通告。
+
+    \b
+    例：python -m bot kb stats
+        python -m bot kb stats knowledge/
+    """
+    from .kbtools import format_stats, knowledge_stats
+
+    click.echo(format_stats(knowledge_stats(_knowledge(directory), _day(at))))
+
+
+@kb_group.command("suggest")
+@click.option("--since", default="7d", show_default=True, help="只看最近这段时间：天数d 或 小时数h，例如 7d、12h")
+@click.option("--write", "write_to", type=click.Path(dir_okay=False), help="把建议存成YAML供审核（例如 knowledge/drafts/suggestions.yaml）")
+@click.option("--db", "db_path", type=click.Path(dir_okay=False), help="消息日志数据库（默认 BOT_DATABASE，未设置时 instance/bot.db）")
+@served_kb_option
+def kb_suggest(since, write_to, db_path, kb_dir):
+    """根据消息日志里转人工和澄清的问题，分组提出补充建议：给最接近的FAQ加 alternates，或新增FAQ。
+
+    \b
+    例：python -m bot kb suggest
+        python -m bot kb suggest --since 30d --write knowledge/drafts/suggestions.yaml
+        python -m bot kb suggest --since 12h --db /srv/bot/instance/bot.db
+    """
+    from .config import Config
+    from .kbtools import (
+        CuratedFileError, MessageLogError, display_path, format_suggestions, parse_since, proposal_target,
+        proposals_yaml, suggest, unanswered_questions, write_proposals,
+    )
+
+    try:
+        span = parse_since(since)
+    except ValueError as e:
+        raise click.BadParameter(str(e), param_hint="--since") from None
+    engine = _engine(_served_kb_dir(kb_dir))
+    try:
+        if write_to:
+            proposal_target(write_to, engine.kb)
+        texts = unanswered_questions(db_path or Config.from_env().BOT_DATABASE, dt.datetime.now(dt.timezone.utc) - span)
+    except (CuratedFileError, MessageLogError) as e:
+        raise click.ClickException(str(e)) from None
+    result = suggest(engine, texts)
+    click.echo(format_suggestions(result))
+    if write_to:
+        header = (f"python -m bot kb suggest --since {since} 生成于 {dt.datetime.now():%Y-%m-%d %H:%M}。\n"
+                  "请人工审核：alternates 并入对应FAQ；new_faq 补全回答和 source 后放进分类文件。")
+        path = write_proposals(write_to, proposals_yaml(result, engine, header), engine.kb)
+        click.echo(f"\n建议已写入 {display_path(path)}，请审核后再手工并入知识库。")
+
+
+@main.group("menu")
+def menu_group():
+    """公众号自定义菜单：按 settings.yaml 的 menu: 生成，并通过微信接口发布。
+
+    \b
+    例：python -m bot menu show
+        python -m bot menu push
+    """
+
+
+def _menu_setting(kb_dir):
+    kb = _knowledge(_served_kb_dir(kb_dir))
+    if not kb.settings["menu"]:
+        raise click.ClickException(f"{kb.directory}/settings.yaml 里没有 menu:，没有可发布的菜单")
+    return kb.settings["menu"]
+
+
+@menu_group.command("show")
+@served_kb_option
+def menu_show(kb_dir):
+    """显示将要发布的菜单JSON（微信的格式），不发送。
+
+    \b
+    例：python -m bot menu show
+        python -m bot menu show --kb knowledge/
+    """
+    from .menu import build_menu, menu_problems
+
+    setting = _menu_setting(kb_dir)
+    click.echo(json.dumps(build_menu(setting), ensure_ascii=False, indent=2))
+    for line, message, hint in menu_problems(setting):
+        click.echo(f"settings.yaml:{line}: 警告: {message}（{hint}）", err=True)
+
+
+@menu_group.command("push")
+@served_kb_option
+def menu_push(kb_dir):
+    """通过微信接口发布菜单（POST menu/create）。
+
+    需要环境变量 WECHAT_APP_ID 和 WECHAT_APP_SECRET；接口地址为 WECHAT_API_BASE_URL（默认 https://api.weixin.qq.com）。
+    失败时显示微信返回的 errcode / errmsg，退出码为1。
+
+    \b
+    例：WECHAT_APP_ID=wx1234 WECHAT_APP_SECRET=... python -m bot menu push
+    """
+    from .config import Config
+    from .menu import MenuPushError, build_menu, menu_problems, push_menu
+
+    setting = _menu_setting(kb_dir)
+    problems = menu_problems(setting)
+    if problems:
+        lines = [f"  settings.yaml:{line}: {message}（{hint}）" for line, message, hint in problems]
+        raise click.ClickException("菜单有微信不接受的地方，未发布：\n" + "\n".join(lines))
+    config = Config.from_env()
+    menu = build_menu(setting)
+    try:
+        push_menu(menu, config.WECHAT_APP_ID, config.WECHAT_APP_SECRET, config.WECHAT_API_BASE_URL,
+                  config.API_TIMEOUT_SECONDS)
+    except MenuPushError as e:
+        raise click.ClickException(f"菜单发布失败：{e}") from None
+    subs = sum(len(b.get("sub_button", [])) for b in menu["button"])
+    click.echo(f"菜单已发布：{len(menu['button'])} 个一级按钮，{subs} 个子按钮")

@@ -25,8 +25,12 @@ class Config:
     SECRET_KEY: str = "dev-secret-change-me"
     # Not from the environment in production: tests shorten these.
     REPLY_DEADLINE_SECONDS: float = 4.5
+    # Test-only: hold every webhook reply back this long, to exercise the late-reply path (0 in production).
+    REPLY_DELAY_SECONDS: float = 0.0
     RELOAD_CHECK_SECONDS: float = 2.0
     API_TIMEOUT_SECONDS: float = 5.0
+    # Failed staff logins are answered after a delay that doubles from this many seconds (0 turns it off).
+    LOGIN_DELAY_SECONDS: float = 1.0
     TESTING: bool = False
 
     @classmethod

@@ -15,7 +15,7 @@ SCHEMA = {
     "messages": (
         {"id": int, "created_at": str, "user_id": str, "msg_type": str, "msg_id": str, "text": str,
          "normalized": str, "action": str, "faq_id": str, "score": float, "candidates": str,
-         "latency_ms": float, "reply": str, "handoff_id": int},
+         "latency_ms": float, "reply": str, "handoff_id": int, "event": str},
         {"pk": "id"},
     ),
     # WeChat retries: the key of each delivery seen (MsgId, or FromUserName+CreateTime) and the reply we gave.
@@ -36,7 +36,7 @@ SCHEMA = {
     "outbox": (
         {"id": int, "user_id": str, "text": str, "kind": str, "handoff_id": int, "author": str, "status": str,
          "attempts": int, "errcode": int, "last_error": str, "created_at": str, "sent_at": str,
-         "next_attempt_at": str},
+         "next_attempt_at": str, "parts_sent": int, "last_attempt_at": str},
         {"pk": "id"},
     ),
     # WeChat access token shared by all workers.
@@ -54,8 +54,11 @@ INDEXES = {
 }
 
 
-def open_db(path: str) -> sqlite_utils.Database:
-    """Open (and create if needed) the database with WAL and a busy timeout so several workers can write."""
+def open_db(path: str, init: bool = True) -> sqlite_utils.Database:
+    """Open (and create if needed) the database with WAL and a busy timeout so several workers can write.
+
+    ``init=False`` skips the schema check, for connections opened after start-up created the tables.
+    """
     if path != ":memory:":
         os.makedirs(os.path.dirname(os.path.abspath(path)), exist_ok=True)
     db = sqlite_utils.Database(path)
@@ -63,7 +66,8 @@ def open_db(path: str) -> sqlite_utils.Database:
     if path != ":memory:":
         db.enable_wal()
     db.execute("PRAGMA foreign_keys = ON")
-    init_schema(db)
+    if init:
+        init_schema(db)
     return db
 
 

@@ -10,15 +10,18 @@ import datetime as dt
 import math
 import re
 import time
+from pathlib import Path
 from collections import Counter
 from dataclasses import asdict, dataclass, field
 
 from rapidfuzz import fuzz
 
-from .knowledge import KnowledgeBase
+from .knowledge import KnowledgeBase, parse_dictionary, parse_synonyms
 from .textproc import (
-    BUILTIN_SYNONYMS, Tokenizer, apply_synonyms, char_bigrams, is_cjk, normalize, pinyin_key, strip_fillers,
+    BUILTIN_SYNONYMS, Synonyms, Tokenizer, char_bigrams, is_cjk, normalize, pinyin_key, strip_fillers,
 )
+
+DEFAULTS_DIR = Path(__file__).with_name("defaults")
 
 ACTIONS = ("answer", "clarify", "handoff", "emergency", "smalltalk")
 SMALLTALK = {
@@ -32,7 +35,8 @@ NOTICES_PLACEHOLDER = "{notices}"
 MAX_CANDIDATES = 60
 
 # Weights of the score parts; the thresholds that act on the total live in settings.yaml.
-WEIGHTS = {"cover_words": 0.30, "cover_pairs": 0.20, "phrasing": 0.25, "fuzzy": 0.25, "keyword": 10.0}
+WEIGHTS = {"cover_words": 0.40, "cover_pairs": 0.30, "phrasing": 0.40, "fuzzy": 0.10, "keyword": 10.0,
+           "answer_credit": 0.5}
 
 
 @dataclass
@@ -80,10 +84,28 @@ class Decision:
         return d
 
 
+_DEFAULTS_CACHE = {}
+
+
+def _default_synonyms() -> dict:
+    """Built-in maritime synonyms (bot/defaults/synonyms.yaml), used beside a knowledge folder's own."""
+    if "syn" not in _DEFAULTS_CACHE:
+        _DEFAULTS_CACHE["syn"] = parse_synonyms(DEFAULTS_DIR / "synonyms.yaml")
+    return _DEFAULTS_CACHE["syn"]
+
+
+def _default_words() -> list:
+    """Built-in maritime jieba dictionary (bot/defaults/dictionary.txt)."""
+    if "dict" not in _DEFAULTS_CACHE:
+        _DEFAULTS_CACHE["dict"] = parse_dictionary(DEFAULTS_DIR / "dictionary.txt")
+    return _DEFAULTS_CACHE["dict"]
+
+
 class _Entry:
     """Index data of one FAQ."""
 
-    __slots__ = ("faq", "texts", "text_tokens", "text_pairs", "joined", "bag", "pairs", "keywords")
+    __slots__ = ("faq", "texts", "text_tokens", "text_pairs", "joined", "bag", "pairs", "keywords",
+                 "keyword_tokens", "answer_bag", "answer_pairs")
 
     def __init__(self, faq):
         self.faq = faq
@@ -95,10 +117,9 @@ class Engine:
     def __init__(self, kb: KnowledgeBase):
         self.kb = kb
         self.settings = kb.settings
-        self.synonyms = {**BUILTIN_SYNONYMS, **{normalize(k): normalize(v) for k, v in kb.synonyms.items()}}
-        self._syn_order = sorted(self.synonyms, key=len, reverse=True)
-        extra = {normalize(w) for f in kb.faqs for w in f.keywords} | set(self.synonyms.values())
-        self.tokenizer = Tokenizer(kb.user_words, extra)
+        self.synonyms = Synonyms(BUILTIN_SYNONYMS, _default_synonyms(), kb.synonyms)
+        extra = {normalize(w) for f in kb.faqs for w in f.keywords} | set(self.synonyms.map.values())
+        self.tokenizer = Tokenizer(_default_words() + list(kb.user_words), extra)
         self.distress_words = [normalize(w) for w in self.settings["distress_words"]]
         self.distress_patterns = [re.compile(p) for p in self.settings["distress_patterns"]]
         self.handoff_words = sorted({normalize(w) for w in self.settings["handoff_words"]}, key=len, reverse=True)
@@ -106,7 +127,7 @@ class Engine:
 
     # ---- index -------------------------------------------------------------
     def _prepare(self, text: str) -> str:
-        return apply_synonyms(strip_fillers(normalize(text)), self.synonyms, self._syn_order)
+        return self.synonyms.apply(strip_fillers(normalize(text)))
 
     def _build(self):
         self.entries = []
@@ -115,6 +136,7 @@ class Engine:
             e = _Entry(faq)
             e.texts = [self._prepare(t) for t in (faq.question, *faq.alternates)]
             e.keywords = [k for k in (self._prepare(k) for k in faq.keywords) if k]
+            e.keyword_tokens = [set(self.tokenizer.tokens(k)) or {k} for k in e.keywords]
             e.text_tokens = [set(self.tokenizer.tokens(t)) for t in e.texts]
             e.text_pairs = [set(char_bigrams(t)) for t in e.texts]
             e.joined = [" ".join(sorted(t)) for t in e.text_tokens]
@@ -122,8 +144,13 @@ class Engine:
             for k in e.keywords:
                 e.bag.update(self.tokenizer.tokens(k))
             e.pairs = set().union(*e.text_pairs)
-            df_words.update(e.bag)
-            df_pairs.update(e.pairs)
+            for k in e.keywords:
+                e.pairs.update(char_bigrams(k))
+            answer = self._prepare(faq.answer)
+            e.answer_bag = set(self.tokenizer.tokens(answer)) - e.bag
+            e.answer_pairs = set(char_bigrams(answer)) - e.pairs
+            df_words.update(e.bag | e.answer_bag)
+            df_pairs.update(e.pairs | e.answer_pairs)
             self.entries.append(e)
         n = len(self.entries)
         self._idf_words = {w: math.log((n + 1) / (c + 0.5)) for w, c in df_words.items()}
@@ -131,9 +158,9 @@ class Engine:
         self._idf_unknown = math.log(2 * (n + 1))
         self._postings = {}
         for i, e in enumerate(self.entries):
-            for w in e.bag:
+            for w in e.bag | e.answer_bag:
                 self._postings.setdefault(("w", w), []).append(i)
-            for p in e.pairs:
+            for p in e.pairs | e.answer_pairs:
                 self._postings.setdefault(("p", p), []).append(i)
         # Homophone keys of the knowledge base's own vocabulary, to repair pinyin-input typos (试任 → 适任).
         vocab = {w for w in df_words if len(w) >= 2 and is_cjk(w)}
@@ -147,32 +174,46 @@ class Engine:
 
     # ---- analysis ----------------------------------------------------------
     def correct_homophones(self, text: str) -> str:
-        """Replace runs that sound like a knowledge-base word but are spelt otherwise (pinyin-input typos)."""
+        """Repair pinyin-input typos: a run of words the dictionary does not know (or single characters)
+        that sounds exactly like a knowledge-base word is replaced by it (试任证书 → 适任证书, 海是通 → 海事通)."""
         out = []
         for chunk in text.split():
-            i, fixed = 0, []
-            while i < len(chunk):
-                for n in self._sound_lengths:
-                    piece = chunk[i:i + n]
-                    if len(piece) < n or piece in self._vocab or not is_cjk(piece):
-                        continue
-                    word = self._by_sound.get(pinyin_key(piece))
-                    if word and word != piece and set(word) & set(piece):
-                        fixed.append(word)
-                        i += n
-                        break
-                else:
-                    fixed.append(chunk[i])
-                    i += 1
+            words = self.tokenizer.segment(chunk)
+            fixed, run = [], []
+            for w in words + [None]:
+                if w is not None and is_cjk(w) and w not in self._vocab and (len(w) == 1 or not self.tokenizer.known(w)):
+                    run.append(w)
+                    continue
+                fixed.append(self._respell("".join(run)))
+                run = []
+                if w is not None:
+                    fixed.append(w)
             out.append("".join(fixed))
         return " ".join(out)
+
+    def _respell(self, run: str) -> str:
+        i, out = 0, []
+        while i < len(run):
+            for n in self._sound_lengths:
+                piece = run[i:i + n]
+                if len(piece) < n or n < 2:
+                    continue
+                word = self._by_sound.get(pinyin_key(piece))
+                if word and word != piece and set(word) & set(piece):
+                    out.append(word)
+                    i += n
+                    break
+            else:
+                out.append(run[i])
+                i += 1
+        return "".join(out)
 
     def analyse(self, query: str) -> dict:
         """Normalised text, matching text and tokens of a question (shown in --debug and the try box)."""
         normalized = normalize(query)
         cleaned = strip_fillers(normalized)
         corrected = self.correct_homophones(cleaned)
-        matched = apply_synonyms(corrected, self.synonyms, self._syn_order)
+        matched = self.synonyms.apply(corrected)
         tokens = list(dict.fromkeys(self.tokenizer.tokens(matched)))
         return {"normalized": normalized, "cleaned": cleaned, "corrected": corrected, "text": matched, "tokens": tokens}
 
@@ -208,8 +249,12 @@ class Engine:
         return out
 
     def _score(self, e, text, w_tok, w_pair, total_tok, total_pair, query_joined) -> Candidate:
-        cover_words = sum(w for t, w in w_tok.items() if t in e.bag) / total_tok
-        cover_pairs = sum(w for p, w in w_pair.items() if p in e.pairs) / total_pair
+        words_q = sum(w for t, w in w_tok.items() if t in e.bag) / total_tok
+        words_a = sum(w for t, w in w_tok.items() if t in e.answer_bag) / total_tok
+        pairs_q = sum(w for p, w in w_pair.items() if p in e.pairs) / total_pair
+        pairs_a = sum(w for p, w in w_pair.items() if p in e.answer_pairs) / total_pair
+        cover_words = words_q + WEIGHTS["answer_credit"] * words_a
+        cover_pairs = pairs_q + WEIGHTS["answer_credit"] * pairs_a
         phrasing = 0.0
         for toks, prs in zip(e.text_tokens, e.text_pairs):
             tw = sum(self._idf_words[t] for t in toks) or 1.0
@@ -220,9 +265,11 @@ class Engine:
             dice_p = 2 * common_p / (total_pair + pw)
             phrasing = max(phrasing, (dice_w + dice_p) / 2)
         fuzzy = max(fuzz.token_set_ratio(query_joined, j) for j in e.joined) / 100 if query_joined else 0.0
-        keyword = sum(1 for k in e.keywords if k in text) / len(e.keywords) if e.keywords else 0.0
+        keyword = (sum(1 for k, toks in zip(e.keywords, e.keyword_tokens) if k in text or toks <= w_tok.keys())
+                   / len(e.keywords)) if e.keywords else 0.0
         parts = {
-            "cover_words": round(cover_words, 3), "cover_pairs": round(cover_pairs, 3),
+            "words_q": round(words_q, 3), "words_a": round(words_a, 3), "pairs_q": round(pairs_q, 3),
+            "pairs_a": round(pairs_a, 3),
             "phrasing": round(phrasing, 3), "fuzzy": round(fuzzy, 3), "keyword": round(keyword, 3),
         }
         score = 100 * (

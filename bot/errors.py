@@ -36,6 +36,13 @@ class BadRequest(BotError):
         super().__init__(message)
 
 
+class SignatureError(BadRequest):
+    """A push whose signature does not match our token: forged, or the token is misconfigured."""
+
+    def __init__(self, message):
+        super().__init__(message, status=403)
+
+
 class DeliveryError(BotError):
     """WeChat's customer-service API refused or could not be reached."""
 

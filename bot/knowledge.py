@@ -10,6 +10,7 @@ Sub-folders (such as ``drafts/``) are never loaded.
 from __future__ import annotations
 
 import datetime as dt
+import hashlib
 import os
 import re
 from dataclasses import dataclass, field
@@ -33,7 +34,7 @@ FILE_KEYS = {"category", "faqs"}
 ID_RE = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
 
 DEFAULT_SETTINGS = {
-    "thresholds": {"answer": 62.0, "clarify": 45.0, "margin": 6.0},
+    "thresholds": {"answer": 56.0, "clarify": 46.0, "margin": 3.0},
     "welcome": (
         "您好，欢迎关注！我可以回答船员证书、船舶登记检验、进出港报告、航行通告、"
         "水上水下活动许可、危险货物、防污染等办事问题，直接发文字提问即可。\n"
@@ -52,7 +53,7 @@ DEFAULT_SETTINGS = {
     ),
     "distress_words": [
         "落水", "遇险", "碰撞", "相撞", "撞船", "撞了", "着火", "失火", "起火", "火灾", "爆炸",
-        "沉没", "下沉", "要沉", "快沉", "沉了", "搁浅", "触礁", "进水", "救命", "求救", "求助",
+        "沉没", "下沉", "要沉", "快沉", "搁浅", "触礁", "进水", "救命", "求救", "求助",
         "翻船", "倾覆", "失控", "控制不住", "昏迷", "昏过去", "失踪", "溺水", "sos",
     ],
     # Regexes for distress that a single word cannot tell apart from ordinary questions
@@ -218,12 +219,19 @@ def _closest(word, choices):
     return best[0] if best and best[1] >= 60 else None
 
 
-def _check_keys(path, mapping, allowed, what):
+def _report(errors, error):
+    """Raise ``error``, or append it when the caller gathers every problem (``errors`` is a list)."""
+    if errors is None:
+        raise error
+    errors.append(error)
+
+
+def _check_keys(path, mapping, allowed, what, errors=None):
     for key in mapping:
         if key not in allowed:
             near = _closest(key, allowed)
             hint = f"是不是想写“{near}”？" if near else f"可用的字段：{', '.join(sorted(allowed))}"
-            raise KnowledgeError(path, _line(mapping, key), f"{what}中有未知字段“{key}”", hint)
+            _report(errors, KnowledgeError(path, _line(mapping, key), f"{what}中有未知字段“{key}”", hint))
 
 
 def _text(path, mapping, key, required=False):
@@ -236,7 +244,7 @@ def _text(path, mapping, key, required=False):
         raise KnowledgeError(path, _line(mapping, key), f"“{key}”应当是一段文字", "不要在这里写列表或子项")
     value = str(value).strip()
     if required and not value:
-        raise KnowledgeError(path, _line(mapping, key), f"“{key}”不能为空")
+        raise KnowledgeError(path, _line(mapping, key), f"“{key}”不能为空", "填上内容，或删掉这一行")
     return value
 
 
@@ -263,116 +271,146 @@ def _date(path, mapping, key):
         ) from None
 
 
-def parse_faq_file(path: Path) -> list:
-    """Read one FAQ file into FAQ objects (cross-file checks are done by the caller)."""
+def parse_faq_file(path: Path, errors: list | None = None) -> list:
+    """Read one FAQ file into FAQ objects (cross-file checks are done by the caller).
+
+    Given an ``errors`` list, problems inside FAQs are appended to it and those FAQs left out instead of
+    raising the first; a file that cannot be read as a whole still raises.
+    """
     data = read_yaml(path)
     if not isinstance(data, dict):
         raise KnowledgeError(path, 1, "文件应以“category:”和“faqs:”开头", "参考 knowledge/README.md 中的示例")
-    _check_keys(path, data, FILE_KEYS, "文件顶层")
+    _check_keys(path, data, FILE_KEYS, "文件顶层", errors)
     category = _text(path, data, "category", required=True)
     items = data.get("faqs")
     if not isinstance(items, list) or not items:
         raise KnowledgeError(path, _line(data, "faqs") or _line(data), "“faqs:”下面应当至少有一条FAQ", "每条以“- id:”开头")
     faqs = []
     for item in items:
-        if not isinstance(item, dict):
-            raise KnowledgeError(path, _line(data, "faqs"), "faqs 里的每一项都应当是一条FAQ（以“- id:”开头）")
-        _check_keys(path, item, FAQ_KEYS, "FAQ")
-        for key in FAQ_REQUIRED:
-            _text(path, item, key, required=True)
-        faq_id = _text(path, item, "id", required=True)
-        if not ID_RE.match(faq_id):
-            raise KnowledgeError(
-                path, _line(item, "id"), f"id“{faq_id}”格式不对", "只能用小写字母、数字和“-”，例如 cert-renew-sea"
-            )
-        valid_from = _date(path, item, "valid_from")
-        valid_until = _date(path, item, "valid_until")
-        if valid_from and valid_until and valid_until < valid_from:
-            raise KnowledgeError(path, _line(item, "valid_until"), "valid_until 早于 valid_from", "检查两个日期是否写反")
-        faqs.append(FAQ(
-            id=faq_id,
-            category=category,
-            question=_text(path, item, "question", required=True),
-            answer=_text(path, item, "answer", required=True),
-            alternates=_text_list(path, item, "alternates"),
-            keywords=_text_list(path, item, "keywords"),
-            examples=_text_list(path, item, "examples"),
-            related=_text_list(path, item, "related"),
-            source=_text(path, item, "source"),
-            valid_from=valid_from,
-            valid_until=valid_until,
-            path=str(path),
-            line=_line(item) or 0,
-        ))
+        try:
+            faqs.append(_parse_faq(path, category, data, item, errors))
+        except KnowledgeError as e:
+            _report(errors, e)
     return faqs
 
 
-def parse_settings(path: Path) -> dict:
-    """Read settings.yaml over the built-in defaults."""
-    settings = {k: (dict(v) if isinstance(v, dict) else v) for k, v in DEFAULT_SETTINGS.items()}
+def _parse_faq(path, category, data, item, errors):
+    if not isinstance(item, dict):
+        raise KnowledgeError(path, _line(data, "faqs"), "faqs 里的每一项都应当是一条FAQ（以“- id:”开头）")
+    _check_keys(path, item, FAQ_KEYS, "FAQ", errors)
+    for key in FAQ_REQUIRED:
+        _text(path, item, key, required=True)
+    faq_id = _text(path, item, "id", required=True)
+    if not ID_RE.match(faq_id):
+        raise KnowledgeError(
+            path, _line(item, "id"), f"id“{faq_id}”格式不对", "只能用小写字母、数字和“-”，例如 cert-renew-sea"
+        )
+    valid_from = _date(path, item, "valid_from")
+    valid_until = _date(path, item, "valid_until")
+    if valid_from and valid_until and valid_until < valid_from:
+        raise KnowledgeError(path, _line(item, "valid_until"), "valid_until 早于 valid_from", "检查两个日期是否写反")
+    return FAQ(
+        id=faq_id,
+        category=category,
+        question=_text(path, item, "question", required=True),
+        answer=_text(path, item, "answer", required=True),
+        alternates=_text_list(path, item, "alternates"),
+        keywords=_text_list(path, item, "keywords"),
+        examples=_text_list(path, item, "examples"),
+        related=_text_list(path, item, "related"),
+        source=_text(path, item, "source"),
+        valid_from=valid_from,
+        valid_until=valid_until,
+        path=str(path),
+        line=_line(item) or 0,
+    )
+
+
+def _default_settings() -> dict:
+    return {k: (dict(v) if isinstance(v, dict) else v) for k, v in DEFAULT_SETTINGS.items()}
+
+
+def parse_settings(path: Path, errors: list | None = None) -> dict:
+    """Read settings.yaml over the built-in defaults (given an ``errors`` list, bad entries are collected there)."""
+    settings = _default_settings()
     if not path.exists():
         return settings
     data = read_yaml(path) or {}
     if not isinstance(data, dict):
         raise KnowledgeError(path, 1, "settings.yaml 应当是“键: 值”的形式")
-    _check_keys(path, data, SETTINGS_KEYS, "设置")
+    _check_keys(path, data, SETTINGS_KEYS, "设置", errors)
     for key, value in data.items():
-        default = DEFAULT_SETTINGS[key]
-        if key == "thresholds":
-            if not isinstance(value, dict):
-                raise KnowledgeError(path, _line(data, key), "thresholds 应当包含 answer / clarify / margin")
-            _check_keys(path, value, THRESHOLD_KEYS, "thresholds")
-            for k, v in value.items():
-                if not isinstance(v, (int, float)) or not 0 <= v <= 100:
-                    raise KnowledgeError(path, _line(value, k), f"阈值 {k} 应当是0到100之间的数")
-                settings["thresholds"][k] = float(v)
-        elif key == "smalltalk":
-            if not isinstance(value, dict):
-                raise KnowledgeError(path, _line(data, key), "smalltalk 应当包含 greeting / thanks / bye")
-            _check_keys(path, value, SMALLTALK_KEYS, "smalltalk")
-            settings["smalltalk"].update({k: _text(path, value, k, required=True) for k in value})
-        elif key == "menu":
-            settings["menu"] = _parse_menu(path, data, value)
-        elif isinstance(default, list):
-            settings[key] = list(_text_list(path, data, key))
-        else:
-            settings[key] = _text(path, data, key, required=True)
+        if key not in SETTINGS_KEYS:
+            continue
+        try:
+            _parse_setting(path, data, key, value, settings, errors)
+        except KnowledgeError as e:
+            _report(errors, e)
     for pattern in settings["distress_patterns"]:
         try:
             re.compile(pattern)
         except re.error as e:
-            raise KnowledgeError(path, _line(data, "distress_patterns"), f"正则表达式“{pattern}”有误：{e}") from None
+            _report(errors, KnowledgeError(path, _line(data, "distress_patterns"), f"正则表达式“{pattern}”有误：{e}"))
     return settings
+
+
+def _parse_setting(path, data, key, value, settings, errors):
+    default = DEFAULT_SETTINGS[key]
+    if key == "thresholds":
+        if not isinstance(value, dict):
+            raise KnowledgeError(path, _line(data, key), "thresholds 应当包含 answer / clarify / margin")
+        _check_keys(path, value, THRESHOLD_KEYS, "thresholds")
+        for k, v in value.items():
+            if not isinstance(v, (int, float)) or not 0 <= v <= 100:
+                raise KnowledgeError(path, _line(value, k), f"阈值 {k} 应当是0到100之间的数", "例如 answer: 62")
+            settings["thresholds"][k] = float(v)
+    elif key == "smalltalk":
+        if not isinstance(value, dict):
+            raise KnowledgeError(path, _line(data, key), "smalltalk 应当包含 greeting / thanks / bye")
+        _check_keys(path, value, SMALLTALK_KEYS, "smalltalk")
+        settings["smalltalk"].update({k: _text(path, value, k, required=True) for k in value})
+    elif key == "menu":
+        settings["menu"] = _parse_menu(path, data, value, errors)
+    elif isinstance(default, list):
+        settings[key] = list(_text_list(path, data, key))
+    else:
+        settings[key] = _text(path, data, key, required=True)
 
 
 MENU_ITEM_KEYS = {"name", "key", "faq", "category", "items", "url"}
 
 
-def _parse_menu(path, parent, value):
+def _parse_menu(path, parent, value, errors=None):
     if not isinstance(value, list):
         raise KnowledgeError(path, _line(parent, "menu"), "menu 应当是按钮列表")
     if len(value) > 3:
-        raise KnowledgeError(path, _line(parent, "menu"), "公众号菜单最多3个一级按钮")
+        raise KnowledgeError(path, _line(parent, "menu"), "公众号菜单最多3个一级按钮", "多出的按钮放进某个按钮的 items: 里")
     buttons = []
     for top in value:
-        if not isinstance(top, dict):
-            raise KnowledgeError(path, _line(parent, "menu"), "菜单的每一项都应当有 name")
-        _check_keys(path, top, MENU_ITEM_KEYS, "菜单")
-        name = _text(path, top, "name", required=True)
-        items = top.get("items")
-        if items is not None:
-            if not isinstance(items, list) or not 1 <= len(items) <= 5:
-                raise KnowledgeError(path, _line(top, "items"), "每个一级按钮下应有1到5个子按钮")
-            subs = []
-            for item in items:
-                if not isinstance(item, dict):
-                    raise KnowledgeError(path, _line(top, "items"), "子按钮应当写成 {name: …, key: …, faq: …}")
-                _check_keys(path, item, MENU_ITEM_KEYS - {"items"}, "菜单")
-                subs.append(_menu_leaf(path, item))
-            buttons.append({"name": name, "items": subs, "line": _line(top)})
-        else:
-            buttons.append(_menu_leaf(path, top))
+        try:
+            buttons.append(_menu_button(path, parent, top))
+        except KnowledgeError as e:
+            _report(errors, e)
     return buttons
+
+
+def _menu_button(path, parent, top):
+    if not isinstance(top, dict):
+        raise KnowledgeError(path, _line(parent, "menu"), "菜单的每一项都应当有 name")
+    _check_keys(path, top, MENU_ITEM_KEYS, "菜单")
+    name = _text(path, top, "name", required=True)
+    items = top.get("items")
+    if items is None:
+        return _menu_leaf(path, top)
+    if not isinstance(items, list) or not 1 <= len(items) <= 5:
+        raise KnowledgeError(path, _line(top, "items"), "每个一级按钮下应有1到5个子按钮")
+    subs = []
+    for item in items:
+        if not isinstance(item, dict):
+            raise KnowledgeError(path, _line(top, "items"), "子按钮应当写成 {name: …, key: …, faq: …}")
+        _check_keys(path, item, MENU_ITEM_KEYS - {"items"}, "菜单")
+        subs.append(_menu_leaf(path, item))
+    return {"name": name, "items": subs, "line": _line(top)}
 
 
 def _menu_leaf(path, item):
@@ -383,34 +421,42 @@ def _menu_leaf(path, item):
     leaf["key"] = _text(path, item, "key", required=True)
     targets = [k for k in ("faq", "category") if item.get(k)]
     if len(targets) != 1:
-        raise KnowledgeError(path, _line(item), f"菜单“{leaf['name']}”需要且只能有 faq 或 category 其中一个")
+        raise KnowledgeError(
+            path, _line(item), f"菜单“{leaf['name']}”需要且只能有 faq 或 category 其中一个",
+            "点击后回答一条FAQ写 faq: id，列出一个分类写 category: 分类名，打开网页写 url:",
+        )
     leaf[targets[0]] = _text(path, item, targets[0])
     return leaf
 
 
-def parse_synonyms(path: Path) -> dict:
-    """Read synonyms.yaml (standard: [variants]) into a variant -> standard map."""
+def parse_synonyms(path: Path, errors: list | None = None) -> dict:
+    """Read synonyms.yaml (standard: [variants]) into a variant -> standard map (``errors``: collect problems)."""
     if not path.exists():
         return {}
     data = read_yaml(path) or {}
     if not isinstance(data, dict):
         raise KnowledgeError(path, 1, "synonyms.yaml 应当写成“标准说法: [口语说法, …]”")
     mapping = {}
-    for standard, variants in data.items():
-        variants = _text_list(path, data, standard)
+    for standard in data:
+        try:
+            variants = _text_list(path, data, standard)
+        except KnowledgeError as e:
+            _report(errors, e)
+            continue
         for v in variants:
             if v == standard:
-                raise KnowledgeError(path, _line(data, standard), f"“{v}”不必映射到它自己", "删掉这个口语说法")
-            if v in mapping and mapping[v] != standard:
-                raise KnowledgeError(
+                _report(errors, KnowledgeError(path, _line(data, standard), f"“{v}”不必映射到它自己", "删掉这个口语说法"))
+            elif v in mapping and mapping[v] != standard:
+                _report(errors, KnowledgeError(
                     path, _line(data, standard), f"口语说法“{v}”同时映射到“{mapping[v]}”和“{standard}”", "一个说法只能对应一个标准词"
-                )
-            mapping[v] = str(standard)
+                ))
+            else:
+                mapping[v] = str(standard)
     return mapping
 
 
-def parse_dictionary(path: Path) -> list:
-    """Read a jieba user dictionary: ``word [freq] [tag]`` per line, # for comments."""
+def parse_dictionary(path: Path, errors: list | None = None) -> list:
+    """Read a jieba user dictionary: ``word [freq] [tag]`` per line, # for comments (``errors``: collect problems)."""
     if not path.exists():
         return []
     words = []
@@ -420,7 +466,10 @@ def parse_dictionary(path: Path) -> list:
             continue
         parts = line.split()
         if len(parts) > 3 or (len(parts) >= 2 and not parts[1].isdigit()):
-            raise KnowledgeError(path, n, f"词典行“{line}”格式不对", "每行写：词语 词频 词性，例如“适任证书 2000 n”，词频和词性可省略")
+            _report(errors, KnowledgeError(
+                path, n, f"词典行“{line}”格式不对", "每行写：词语 词频 词性，例如“适任证书 2000 n”，词频和词性可省略"
+            ))
+            continue
         words.append((parts[0], int(parts[1]) if len(parts) >= 2 else None, parts[2] if len(parts) == 3 else None))
     return words
 
@@ -442,55 +491,103 @@ def source_files(directory) -> list:
 
 
 def fingerprint(directory) -> tuple:
-    """A cheap signature of the folder's files: changes whenever a file is added, removed or edited."""
+    """A signature of the folder's files: changes whenever a file is added, removed or edited."""
     out = []
     for p in source_files(directory):
         try:
             st = p.stat()
+            # Two saves within one timestamp tick that keep the size (5 → 6) leave mtime and size alike;
+            # the files are small, so hashing them is cheap.
+            digest = hashlib.blake2b(p.read_bytes(), digest_size=16).hexdigest()
         except FileNotFoundError:
             continue
-        out.append((p.name, st.st_mtime_ns, st.st_size))
+        out.append((p.name, st.st_mtime_ns, st.st_size, digest))
     return tuple(out)
 
 
 def load_knowledge(directory) -> KnowledgeBase:
     """Load and validate a knowledge folder; raise KnowledgeError (file, line, hint) on the first problem."""
-    d = Path(directory)
+    return _assemble(Path(directory), None)
+
+
+def collect_knowledge(directory) -> tuple:
+    """Load a knowledge folder gathering every problem instead of stopping at the first (for ``kb check``).
+
+    Returns ``(kb, errors)``: the knowledge base built from the parts that are valid (None when there is
+    nothing to build from) and the list of KnowledgeError found, in file order.
+    """
+    errors = []
+    try:
+        return _assemble(Path(directory), errors), errors
+    except KnowledgeError as e:
+        return None, errors + [e]
+
+
+def _assemble(d: Path, errors):
     if not d.is_dir():
         raise KnowledgeError(d, None, "知识库目录不存在", "检查 BOT_KNOWLEDGE_DIR 或 --kb 参数")
     files = faq_files(d)
     if not files:
-        raise KnowledgeError(d, None, "目录里没有FAQ文件（*.yaml）")
-    faqs, seen = [], {}
+        raise KnowledgeError(d, None, "目录里没有FAQ文件（*.yaml）", "每个分类一个 .yaml 文件，以“category:”和“faqs:”开头")
+    faqs, seen, unread = [], {}, []
     for path in files:
-        for faq in parse_faq_file(path):
+        try:
+            parsed = parse_faq_file(path, errors)
+        except KnowledgeError as e:
+            _report(errors, e)
+            unread.append(path.name)
+            continue
+        for faq in parsed:
             if faq.id in seen:
                 first = seen[faq.id]
-                raise KnowledgeError(
+                _report(errors, KnowledgeError(
                     path, faq.line, f"id“{faq.id}”重复，已在 {first.path}:{first.line} 用过", "每条FAQ的id必须唯一，请改一个新的id"
-                )
+                ))
+                continue
             seen[faq.id] = faq
             faqs.append(faq)
     for faq in faqs:
         for rel in faq.related:
             if rel not in seen:
-                raise KnowledgeError(faq.path, faq.line, f"related 里的“{rel}”不存在", "检查id拼写，或删掉这一项")
-    settings = parse_settings(d / SETTINGS_FILE)
+                _report(errors, KnowledgeError(
+                    faq.path, faq.line, f"related 里的“{rel}”不存在", "检查id拼写，或删掉这一项" + _unread_note(unread)
+                ))
+    settings = _optional(errors, parse_settings, d / SETTINGS_FILE, _default_settings)
     categories = {f.category for f in faqs}
     for button in settings["menu"]:
         for leaf in button.get("items", [button]):
             if leaf.get("faq") and leaf["faq"] not in seen:
-                raise KnowledgeError(d / SETTINGS_FILE, leaf["line"], f"菜单“{leaf['name']}”指向的FAQ“{leaf['faq']}”不存在")
+                _report(errors, KnowledgeError(
+                    d / SETTINGS_FILE, leaf["line"], f"菜单“{leaf['name']}”指向的FAQ“{leaf['faq']}”不存在",
+                    "检查FAQ的id拼写" + _unread_note(unread),
+                ))
             if leaf.get("category") and leaf["category"] not in categories:
-                raise KnowledgeError(d / SETTINGS_FILE, leaf["line"], f"菜单“{leaf['name']}”指向的分类“{leaf['category']}”不存在")
+                _report(errors, KnowledgeError(
+                    d / SETTINGS_FILE, leaf["line"], f"菜单“{leaf['name']}”指向的分类“{leaf['category']}”不存在",
+                    f"分类名要与FAQ文件里的 category: 完全一致，现有：{'、'.join(sorted(categories))}" + _unread_note(unread),
+                ))
     return KnowledgeBase(
         directory=str(d),
         faqs=faqs,
         settings=settings,
-        synonyms=parse_synonyms(d / SYNONYMS_FILE),
-        user_words=parse_dictionary(d / DICTIONARY_FILE),
+        synonyms=_optional(errors, parse_synonyms, d / SYNONYMS_FILE, dict),
+        user_words=_optional(errors, parse_dictionary, d / DICTIONARY_FILE, list),
         files=[str(p) for p in source_files(d)],
     )
+
+
+def _unread_note(unread):
+    """When gathering problems, an id may only seem missing because its file could not be read."""
+    return f"；也可能因为 {'、'.join(unread)} 有错误没能读取" if unread else ""
+
+
+def _optional(errors, parse, path, fallback):
+    """Parse an auxiliary file; when gathering problems, one that cannot be read at all yields ``fallback()``."""
+    try:
+        return parse(path, errors)
+    except KnowledgeError as e:
+        _report(errors, e)
+        return fallback()
 
 
 def bundled_knowledge_dir() -> str:

@@ -20,8 +20,9 @@ class LiveKnowledge:
         self.check_seconds = check_seconds
         self.last_error: KnowledgeError | None = None
         self._lock = threading.Lock()
-        self._engine = Engine(load_knowledge(directory))
+        # Fingerprint first: an edit made while loading then shows up as a change at the next check.
         self._print = fingerprint(directory)
+        self._engine = Engine(load_knowledge(directory))
         self._checked = time.monotonic()
 
     def engine(self) -> Engine:
@@ -31,20 +32,39 @@ class LiveKnowledge:
         return self._engine
 
     def reload_if_changed(self) -> bool:
-        """Reload when the files' fingerprint changed; return True when a new knowledge base is serving."""
-        with self._lock:
+        """Reload when the files' fingerprint changed; return True when a new knowledge base is serving.
+
+        A load that fails keeps the last good engine serving (``last_error`` says why) and is tried again as
+        soon as any file changes again. While another thread is reloading this returns False at once.
+        """
+        # Building an engine takes most of a second; meanwhile other requests keep the current one.
+        if not self._lock.acquire(blocking=False):
+            return False
+        try:
             self._checked = time.monotonic()
-            current = fingerprint(self.directory)
+            try:
+                current = fingerprint(self.directory)
+            except OSError as e:
+                self._failed(KnowledgeError(self.directory, None, f"知识库目录无法读取：{e.strerror}"))
+                return False
             if current == self._print:
                 return False
             self._print = current
             try:
                 engine = Engine(load_knowledge(self.directory))
             except KnowledgeError as e:
-                self.last_error = e
-                log.error("知识库重新加载失败，继续使用上一版：%s", e)
+                self._failed(e)
+                return False
+            except OSError as e:  # a file removed or replaced between listing and reading
+                self._failed(KnowledgeError(e.filename or self.directory, None, f"文件读取失败：{e.strerror}"))
                 return False
             self._engine = engine
             self.last_error = None
             log.info("知识库已重新加载：%d 条FAQ", len(engine.kb.faqs))
             return True
+        finally:
+            self._lock.release()
+
+    def _failed(self, error: KnowledgeError) -> None:
+        self.last_error = error
+        log.error("知识库重新加载失败，继续使用上一版：%s", error)

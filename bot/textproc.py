@@ -33,9 +33,11 @@ BUILTIN_SYNONYMS = {
 # Function words that say nothing about which FAQ is meant.
 STOPWORDS = frozenset(
     "的 了 吗 呢 啊 吧 呀 么 嘛 哦 哈 呗 啦 噢 喔 哇 诶 哎 嗯 是 我 你 您 他 她 它 我们 你们 他们 咱 咱们 在 和 与 及 或 "
-    "也 还 就 都 又 这 那 这个 那个 个 一 一下 一个 些 一些 有 没 没有 被 把 让 给 对 从 向 到 上 里 中 下 后 前 "
-    "要 想 能 可以 会 得 地 着 过 不 吧 请 这样 那样 现在 然后 如果 但是 因为 所以 已经 自己 之 其 为 以 于 而 "
-    "一直 真的 听说 那边 这边 人家 东西".split()
+    "也 还 就 都 又 这 那 这个 那个 个 一 一下 一个 些 一些 有 没 被 把 让 给 对 从 向 到 上 里 中 下 后 前 "
+    "想 可以 得 地 着 过 不 请 这样 那样 现在 然后 如果 但是 因为 所以 已经 自己 之 其 为 以 于 而 "
+    "一直 真的 听说 那边 这边 人家 东西 是不是 是否 有没有 能不能 会不会 要不要 还是 就是 一般 大概 "
+    "应该 需要 得 去 来 用 弄 搞 整 干 做 啥时候 时候 之前 以前 以后 之后 今年 明年 去年 今天 明天 最近 "
+    "已 再 才 先 多 很 太 挺 比较 大家 各位 老师 同志 师傅 领导 我家 我的 我们的 朋友 一点 点".split()
 )
 
 _EMOJI_CODE = re.compile(r"\[[^\[\]]{1,6}\]|/:[^\s]{1,8}")
@@ -58,12 +60,37 @@ def strip_fillers(text: str) -> str:
     return " ".join(text.split())
 
 
-def apply_synonyms(text: str, synonyms: dict, ordered: list | None = None) -> str:
-    """Replace colloquial variants by their standard term, longest variant first."""
-    for variant in ordered or sorted(synonyms, key=len, reverse=True):
-        if variant in text:
-            text = text.replace(variant, synonyms[variant])
-    return text
+class Synonyms:
+    """Colloquial variant → standard term, applied in one left-to-right pass, longest match first."""
+
+    def __init__(self, *maps):
+        merged = {}
+        for m in maps:
+            for variant, standard in m.items():
+                variant, standard = normalize(variant), normalize(standard)
+                if variant and standard and variant != standard:
+                    merged[variant] = standard
+        for variant in list(merged):  # follow chains: 弄丢 → 丢失 → 遗失
+            seen, target = {variant}, merged[variant]
+            while target in merged and target not in seen:
+                seen.add(target)
+                target = merged[target]
+            merged[variant] = target
+        self.map = merged
+        # Standard terms match as themselves so that a variant inside a longer standard term is left alone.
+        table = {**{v: v for v in merged.values()}, **merged}
+        self._table = table
+        alternatives = sorted(table, key=len, reverse=True)
+        self._re = re.compile("|".join(re.escape(a) for a in alternatives)) if alternatives else None
+
+    def __len__(self):
+        return len(self.map)
+
+    def apply(self, text: str) -> str:
+        """Replace every variant in ``text`` by its standard term."""
+        if self._re is None:
+            return text
+        return self._re.sub(lambda m: self._table[m.group(0)], text)
 
 
 # Southern accents and voice input blur these initials and finals.
@@ -108,6 +135,10 @@ class Tokenizer:
     def known(self, word: str) -> bool:
         """Whether the dictionary has this word."""
         return bool(self._jieba.FREQ.get(word))
+
+    def segment(self, text: str) -> list:
+        """Plain jieba segmentation of one chunk (no search-mode parts, nothing dropped)."""
+        return self._jieba.lcut(text, HMM=True)
 
     def tokens(self, text: str) -> list:
         """Content tokens in order: search-mode cut (words and their parts), stopwords and spaces dropped."""

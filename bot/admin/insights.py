@@ -1,0 +1,80 @@
+"""What people ask: the dashboard, the conversation-log search and the "try a question" box."""
+from __future__ import annotations
+
+import datetime as dt
+import json
+
+from flask import render_template, request
+
+from .. import get_db, get_engine, stats
+from ..handoffs import duration_text
+from . import bp
+from .charts import bar_list, column_chart, share_bar
+
+DASHBOARD_DAYS = (7, 14, 30, 90)
+PAGE_SIZE = 50
+
+
+@bp.route("/dashboard")
+def dashboard():
+    """Messages per day, outcome shares, handoff times, top FAQs and top unanswered questions."""
+    days = request.args.get("days", type=int)
+    days = days if days in DASHBOARD_DAYS else 14
+    engine = get_engine()
+    figures = stats.dashboard(get_db(), days=days, ignore=engine.wants_person)
+    shares = figures["shares"]
+    share_parts = [(stats.SHARE_LABELS[k], shares[k], f"s-{k}") for k in stats.SHARES]
+    top = [(_faq_label(engine, faq_id), n, faq_id) for faq_id, n in figures["top_faqs"]]
+    charts = {
+        "per_day": column_chart([(d.strftime("%m-%d"), n) for d, n in figures["per_day"]], "每日消息数"),
+        "shares": share_bar(share_parts, "处理结果占比"),
+        "top_faqs": bar_list([(label, n) for label, n, _ in top], "最常回答的问题") if top else None,
+    }
+    times = figures["times"]
+    return render_template(
+        "admin/dashboard.html", f=figures, charts=charts, share_parts=share_parts, top=top, days=days,
+        day_options=DASHBOARD_DAYS, total_messages=sum(n for _, n in figures["per_day"]),
+        waiting=duration_text(times["waiting_median"]), first_reply=duration_text(times["first_reply_median"]),
+    )
+
+
+def _faq_label(engine, faq_id: str) -> str:
+    faq = engine.kb.by_id.get(faq_id)
+    return faq.question if faq else f"{faq_id}（已不在知识库）"
+
+
+def _date_arg(name: str):
+    try:
+        return dt.date.fromisoformat(request.args.get(name, ""))
+    except ValueError:
+        return None
+
+
+@bp.route("/log")
+def log():
+    """Search the conversation log by user, text, FAQ, outcome and date."""
+    q = {k: request.args.get(k, "").strip() for k in ("user", "text", "faq", "action")}
+    date_from, date_to = _date_arg("from"), _date_arg("to")
+    page = max(request.args.get("page", 1, type=int), 1)
+    rows, total = stats.search_log(get_db(), **q, date_from=date_from, date_to=date_to,
+                                   limit=PAGE_SIZE, offset=(page - 1) * PAGE_SIZE)
+    args = {k: v for k, v in request.args.items() if k != "page" and v}
+    return render_template("admin/log.html", rows=rows, total=total, q=q, date_from=date_from, date_to=date_to,
+                           page=page, pages=max(1, -(-total // PAGE_SIZE)), args=args,
+                           actions=stats.ACTION_LABELS)
+
+
+@bp.route("/try")
+def try_question():
+    """Type a question and see how the live knowledge base handles it: analysis, candidates, decision."""
+    question = request.args.get("q", "").strip()
+    day = _date_arg("day") or stats.today_local()
+    result = None
+    if question:
+        engine = get_engine()
+        decision = engine.decide(question, day)
+        result = {"decision": decision, "analysis": engine.analyse(question),
+                  "candidates": engine.rank(question, day)[:8],
+                  "json": json.dumps(decision.debug(), ensure_ascii=False, indent=2)}
+    return render_template("admin/try.html", question=question, day=day, result=result,
+                           actions=stats.ACTION_LABELS)

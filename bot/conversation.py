@@ -1,0 +1,367 @@
+"""The conversation: one inbound message in, one reply out, with per-user state, handoffs and the log.
+
+Framework-free: the webhook, ``python -m bot chat`` and the tests all go through ``respond`` / ``handle``.
+
+Besides the engine's actions (answer, clarify, handoff, emergency, smalltalk) the log records:
+``more`` (the user replied 更多), ``no_option`` (a number or 更多 with nothing left to pick or continue),
+``unsupported`` (image, video, location, link, file, or voice without recognition), ``welcome``
+(subscribe), ``menu`` (a menu click) and ``event`` (any other event, answered with "success").
+"""
+from __future__ import annotations
+
+import datetime as dt
+import json
+import re
+import time
+from dataclasses import dataclass, field
+
+from .db import LOCAL_TZ, iso, parse_iso, utcnow
+from .textproc import normalize
+from .wechat_xml import Inbound, cut_reply
+
+STATE_TTL = dt.timedelta(minutes=10)
+TRANSCRIPT_ENTRIES = 20  # user messages and replies: the last ten exchanges
+MORE_WORDS = ("更多", "更多内容", "查看更多", "继续", "下一页")
+COMPLAINT_WORDS = ("投诉", "举报")
+OPEN_STATES = ("pending", "claimed")
+MAX_LISTED = 9
+_PICK = re.compile(r"^第?([1-9]|[一二三四五六七八九])(个|条|项|号)?$")
+_NUMERALS = {c: i for i, c in enumerate("一二三四五六七八九", 1)}
+NON_TEXT_NAMES = {
+    "image": "图片", "video": "视频", "shortvideo": "小视频", "location": "位置", "link": "链接",
+    "file": "文件", "miniprogrampage": "小程序卡片",
+}
+NOTHING_TO_PICK = "这个编号已失效（超过10分钟或没有可选的问题），请直接输入您的问题。"
+NOTHING_MORE = "没有更多内容了。还有问题请直接输入。"
+NO_VOICE_TEXT = "没能识别您的语音，请直接输入文字提问。"
+JOINED_HANDOFF = "已收到，您的消息已补充给人工客服，工作人员会在工作时间（{office_hours}）回复您。"
+
+
+@dataclass
+class Outcome:
+    """What the bot did with one inbound message: the reply plus everything the log records."""
+
+    reply: str
+    action: str
+    msg_type: str = "text"
+    text: str = ""
+    normalized: str = ""
+    faq_id: str | None = None
+    score: float | None = None
+    candidates: list = field(default_factory=list)
+    options: list = field(default_factory=list)
+    more: str = ""
+    event: str = ""
+    decision: object = None  # the engine's Decision, when the engine was asked
+    handoff_id: int | None = None
+    latency_ms: float = 0.0
+
+
+def handle(db, engine, user_id: str, message, now: dt.datetime | None = None) -> str:
+    """Answer one message (an ``Inbound`` or plain text) from ``user_id``: the reply text, "" for none."""
+    return respond(db, engine, user_id, message, now).reply
+
+
+def respond(db, engine, user_id: str, message, now: dt.datetime | None = None) -> Outcome:
+    """Answer one message, update the user's state and handoff, log it; return the full Outcome."""
+    started = time.perf_counter()
+    inbound = message if isinstance(message, Inbound) else Inbound(from_user=user_id, content=str(message))
+    now = now or utcnow()
+    if inbound.msg_type == "event" and inbound.event == "unsubscribe":
+        forget_user(db, user_id)
+        return Outcome("", "unsubscribe", msg_type="event", event="unsubscribe")
+    state = load_state(db, user_id, now)
+    outcome = _decide(engine, inbound, state, now.astimezone(LOCAL_TZ).date())
+    if outcome.action != "event":
+        head, rest = cut_reply(outcome.reply)
+        if rest:
+            outcome.reply, outcome.more = head, rest
+    outcome.latency_ms = round((time.perf_counter() - started) * 1000, 2)
+    _record(db, engine, user_id, inbound, outcome, now)
+    return outcome
+
+
+# ---- deciding --------------------------------------------------------------------------------------------
+
+def _decide(engine, inbound: Inbound, state: dict, day: dt.date) -> Outcome:
+    kind = inbound.msg_type
+    if kind == "event":
+        return _event(engine, inbound, day)
+    if kind == "voice" and not inbound.recognition.strip():
+        return Outcome(NO_VOICE_TEXT, "unsupported", msg_type=kind)
+    if kind not in ("text", "voice"):
+        what = NON_TEXT_NAMES.get(kind, "这类消息")
+        return Outcome(f"暂时无法处理{what}。{capabilities(engine)}", "unsupported", msg_type=kind)
+    text = inbound.content if kind == "text" else inbound.recognition
+    normalized = normalize(text)
+    compact = normalized.replace(" ", "")
+    if compact in MORE_WORDS:
+        if not state.get("more"):
+            return Outcome(NOTHING_MORE, "no_option", kind, text, normalized, options=state.get("options", []))
+        return Outcome(state["more"], "more", kind, text, normalized, faq_id=state.get("faq_id"),
+                       options=state.get("options", []))
+    pick = _PICK.match(compact)
+    if pick:
+        return _pick(engine, pick.group(1), state, day, kind, text, normalized)
+    d = engine.decide(text, day)
+    reply = d.reply
+    if d.action == "handoff":
+        reply = with_office_hours(engine, reply)
+    return Outcome(reply, d.action, kind, text, d.normalized or normalized, faq_id=d.faq_id, score=d.score,
+                   candidates=[{"faq_id": c.faq_id, "score": c.score} for c in d.candidates],
+                   options=list(d.options), decision=d)
+
+
+def _pick(engine, token, state, day, kind, text, normalized) -> Outcome:
+    options = state.get("options") or []
+    number = int(token) if token.isdigit() else _NUMERALS[token]
+    if not options:
+        return Outcome(NOTHING_TO_PICK, "no_option", kind, text, normalized)
+    if number > len(options):
+        return Outcome(f"请回复 1 到 {len(options)} 之间的数字，或直接输入您的问题。", "no_option", kind, text,
+                       normalized, options=options)
+    faq = engine.kb.by_id.get(options[number - 1])
+    if faq is None or not faq.active(day):
+        return Outcome("这条内容已更新，请重新输入您的问题。", "no_option", kind, text, normalized)
+    reply, related = engine.render_answer(faq, day)
+    return Outcome(reply, "answer", kind, text, normalized, faq_id=faq.id, options=list(related))
+
+
+def _event(engine, inbound: Inbound, day) -> Outcome:
+    event = inbound.event
+    label = f"{event}:{inbound.event_key}" if inbound.event_key else event
+    if event in ("subscribe", "subscribe_scan"):
+        return Outcome(welcome_text(engine), "welcome", "event", event=label)
+    if event == "click":
+        leaf = menu_targets(engine).get(inbound.event_key)
+        if leaf and leaf.get("faq") in engine.kb.by_id:
+            reply, related = engine.render_answer(engine.kb.by_id[leaf["faq"]], day)
+            return Outcome(reply, "menu", "event", faq_id=leaf["faq"], options=list(related), event=label)
+        if leaf and leaf.get("category"):
+            reply, ids = category_list(engine, leaf["category"], day)
+            return Outcome(reply, "menu", "event", options=ids, event=label)
+        return Outcome(welcome_text(engine), "menu", "event", event=label)
+    return Outcome("", "event", "event", event=label)
+
+
+# ---- texts -----------------------------------------------------------------------------------------------
+
+def capabilities(engine) -> str:
+    """One sentence on what the bot can do, naming the knowledge base's categories."""
+    topics = "、".join(engine.kb.categories[:8])
+    return (f"我可以回答{topics}等方面的问题，请直接用文字或语音提问；回复“人工”可转工作人员。"
+            if topics else "请直接用文字或语音提问；回复“人工”可转工作人员。")
+
+
+def welcome_text(engine) -> str:
+    """The subscribe greeting: the settings' welcome, the main topics, and how to reach a person."""
+    text = engine.settings["welcome"].strip()
+    if not any(c in text for c in engine.kb.categories):
+        text += "\n\n可咨询的主题：" + "、".join(engine.kb.categories[:8])
+    if "人工" not in text:
+        text += "\n回复“人工”可转工作人员。"
+    return text
+
+
+def with_office_hours(engine, reply: str) -> str:
+    """A handoff reply that surely says when a person answers."""
+    hours = engine.settings.get("office_hours", "")
+    if hours and hours not in reply:
+        reply += f"\n人工服务时间：{hours}"
+    return reply
+
+
+def menu_targets(engine) -> dict:
+    """Menu EventKey -> its leaf in settings (``{"key", "faq"}`` or ``{"key", "category"}``)."""
+    out = {}
+    for button in engine.settings.get("menu") or []:
+        for leaf in button.get("items", [button]):
+            if leaf.get("key"):
+                out[leaf["key"]] = leaf
+    return out
+
+
+def category_list(engine, category: str, day) -> tuple:
+    """The numbered questions of one category and their ids: (text, ids)."""
+    faqs = engine.kb.in_category(category, day)[:MAX_LISTED]
+    if not faqs:
+        return f"“{category}”暂时没有内容。{capabilities(engine)}", []
+    lines = [f"{i}. {f.question}" for i, f in enumerate(faqs, 1)]
+    return f"【{category}】常见问题：\n" + "\n".join(lines) + "\n回复数字即可查看。", [f.id for f in faqs]
+
+
+def handoff_priority(outcome: Outcome) -> str:
+    """urgent for distress, high for complaints and reports, else normal."""
+    if outcome.action == "emergency":
+        return "urgent"
+    if any(w in (outcome.normalized or outcome.text) for w in COMPLAINT_WORDS):
+        return "high"
+    return "normal"
+
+
+# ---- state -----------------------------------------------------------------------------------------------
+
+def load_state(db, user_id: str, now: dt.datetime) -> dict:
+    """The user's conversation state, or {} when there is none or it is older than 10 idle minutes."""
+    rows = list(db.query("select updated_at, state from user_state where user_id = ?", [user_id]))
+    if not rows or now - parse_iso(rows[0]["updated_at"]) > STATE_TTL:
+        return {}
+    try:
+        return json.loads(rows[0]["state"] or "{}")
+    except ValueError:
+        return {}
+
+
+def open_handoff(db, user_id: str) -> dict | None:
+    """The user's handoff still waiting for or with staff, if any."""
+    rows = list(db.query(
+        "select * from handoffs where user_id = ? and state in (?, ?) order by id desc limit 1",
+        [user_id, *OPEN_STATES],
+    ))
+    return rows[0] if rows else None
+
+
+def forget_user(db, user_id: str) -> None:
+    """Delete everything stored about a user (on unsubscribe): state, profile, log, handoffs, queued messages."""
+    with db.atomic():
+        db.execute("delete from handoff_notes where handoff_id in (select id from handoffs where user_id = ?)",
+                   [user_id])
+        for table in ("handoffs", "outbox", "messages", "user_state", "users"):
+            db.execute(f"delete from {table} where user_id = ?", [user_id])
+        db.execute("delete from dedupe where key like ? escape '\\'", [_like_prefix(f"evt:{user_id}:")])
+
+
+def _like_prefix(text: str) -> str:
+    return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"
+
+
+# ---- recording -------------------------------------------------------------------------------------------
+
+def _record(db, engine, user_id: str, inbound: Inbound, outcome: Outcome, now: dt.datetime) -> None:
+    """Write the user, state, handoff and log row in one transaction (one open handoff per user holds)."""
+    stamp = iso(now)
+    db.execute("BEGIN IMMEDIATE")
+    try:
+        if outcome.action != "event":
+            _touch_user(db, user_id, stamp, subscribed=outcome.action == "welcome")
+            state = {"options": outcome.options, "more": outcome.more, "faq_id": outcome.faq_id}
+            db.execute(
+                "insert into user_state (user_id, updated_at, state) values (?, ?, ?) "
+                "on conflict(user_id) do update set updated_at = excluded.updated_at, state = excluded.state",
+                [user_id, stamp, json.dumps(state, ensure_ascii=False)],
+            )
+        if outcome.msg_type != "event":
+            outcome.handoff_id = _handoff(db, engine, user_id, outcome, stamp)
+        db["messages"].insert({
+            "created_at": stamp, "user_id": user_id, "msg_type": outcome.msg_type, "msg_id": inbound.msg_id or None,
+            "text": outcome.text, "normalized": outcome.normalized, "action": outcome.action,
+            "faq_id": outcome.faq_id, "score": outcome.score,
+            "candidates": json.dumps(outcome.candidates, ensure_ascii=False), "latency_ms": outcome.latency_ms,
+            "reply": outcome.reply, "handoff_id": outcome.handoff_id, "event": outcome.event or None,
+        })
+        db.commit()
+    except BaseException:
+        db.rollback()
+        raise
+
+
+def _touch_user(db, user_id: str, stamp: str, subscribed: bool) -> None:
+    db.execute(
+        "insert into users (user_id, first_seen, last_message_at, subscribed) values (?, ?, ?, 1) "
+        "on conflict(user_id) do update set last_message_at = excluded.last_message_at"
+        + (", subscribed = 1" if subscribed else ""),
+        [user_id, stamp, stamp],
+    )
+
+
+def _handoff(db, engine, user_id: str, outcome: Outcome, stamp: str) -> int | None:
+    """Open a handoff when the outcome asks for a person, or add the message to the open one."""
+    wanted = outcome.action in ("handoff", "emergency")
+    current = open_handoff(db, user_id)
+    if current is None and not wanted:
+        return None
+    priority = handoff_priority(outcome)
+    if current is None:
+        entries = _recent_exchange(db, user_id) + _entries(outcome, stamp)
+        return db["handoffs"].insert({
+            "user_id": user_id, "question": _question(db, engine, user_id, outcome), "priority": priority,
+            "transcript": json.dumps(entries[-TRANSCRIPT_ENTRIES:], ensure_ascii=False), "state": "pending",
+            "reason": outcome.decision.reason if outcome.decision is not None else outcome.action,
+            "created_at": stamp, "updated_at": stamp, "last_user_message_at": stamp,
+        }).last_pk
+    if outcome.action == "handoff":
+        outcome.reply = JOINED_HANDOFF.format(office_hours=engine.settings.get("office_hours", ""))
+    try:
+        entries = json.loads(current["transcript"] or "[]")
+    except ValueError:
+        entries = []
+    entries = (entries + _entries(outcome, stamp))[-TRANSCRIPT_ENTRIES:]
+    changes = {"updated_at": stamp, "last_user_message_at": stamp,
+               "transcript": json.dumps(entries, ensure_ascii=False)}
+    ranks = ("normal", "high", "urgent")
+    if ranks.index(priority) > ranks.index(current["priority"] if current["priority"] in ranks else "normal"):
+        changes["priority"] = priority
+    db["handoffs"].update(current["id"], changes)
+    return current["id"]
+
+
+def _entries(outcome: Outcome, stamp: str) -> list:
+    user_text = outcome.text or f"[{NON_TEXT_NAMES.get(outcome.msg_type, outcome.msg_type)}]"
+    out = [{"at": stamp, "who": "user", "text": user_text}]
+    if outcome.reply:
+        out.append({"at": stamp, "who": "bot", "text": outcome.reply})
+    return out
+
+
+def _recent_exchange(db, user_id: str) -> list:
+    rows = list(db.query(
+        "select created_at, msg_type, text, reply from messages where user_id = ? and msg_type != 'event' "
+        "order by id desc limit ?", [user_id, TRANSCRIPT_ENTRIES // 2 - 1],
+    ))[::-1]
+    out = []
+    for r in rows:
+        out.append({"at": r["created_at"], "who": "user",
+                    "text": r["text"] or f"[{NON_TEXT_NAMES.get(r['msg_type'], r['msg_type'])}]"})
+        if r["reply"]:
+            out.append({"at": r["created_at"], "who": "bot", "text": r["reply"]})
+    return out
+
+
+def _question(db, engine, user_id: str, outcome: Outcome) -> str:
+    """The question staff should answer: a bare "转人工" stands for the user's previous question."""
+    reason = outcome.decision.reason if outcome.decision is not None else ""
+    if reason == "asked_for_person":
+        for r in db.query("select text from messages where user_id = ? and msg_type in ('text', 'voice') "
+                          "and score is not null and action in ('answer', 'clarify', 'handoff') "
+                          "order by id desc limit 5", [user_id]):
+            if r["text"] and not engine.wants_person(normalize(r["text"])):
+                return f"{r['text']}（用户要求转人工）"
+    return outcome.text
+
+
+# ---- terminal chat ---------------------------------------------------------------------------------------
+
+TERMINAL_COMMANDS = {"/subscribe": ("event", "subscribe"), "/unsubscribe": ("event", "unsubscribe"),
+                     "/click": ("event", "click"), "/image": ("image", ""), "/location": ("location", "")}
+
+
+def terminal_message(user_id: str, line: str) -> Inbound:
+    """A line typed in ``python -m bot chat`` as a push: text, or /subscribe, /click KEY, /image, ..."""
+    word, _, rest = line.strip().partition(" ")
+    if word in TERMINAL_COMMANDS:
+        msg_type, event = TERMINAL_COMMANDS[word]
+        return Inbound(from_user=user_id, msg_type=msg_type, event=event, event_key=rest.strip())
+    return Inbound(from_user=user_id, content=line.rstrip("\r\n"))
+
+
+def debug_lines(outcome: Outcome) -> list:
+    """What ``chat --debug`` shows under a reply: the action, the score and the candidates."""
+    lines = [f"[{outcome.action}] faq_id={outcome.faq_id} score={outcome.score} options={outcome.options} "
+             f"handoff={outcome.handoff_id} {outcome.latency_ms} ms"]
+    d = outcome.decision
+    if d is not None:
+        lines.append(f"  reason={d.reason} normalized={d.normalized!r}")
+        lines.extend(f"  {c.score:6.1f}  {c.faq_id}  {c.question}" for c in d.candidates)
+    if outcome.more:
+        lines.append(f"  （还有 {len(outcome.more)} 字，回复“更多”继续）")
+    return lines

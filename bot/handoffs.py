@@ -1,0 +1,416 @@
+"""The human queue: list, claim, note, reply to and resolve handoffs, and turn a reply into a draft FAQ.
+
+Framework-free: the admin pages and ``python -m bot handoff list`` are thin layers over these functions.
+Replies go out through ``bot.delivery.Sender`` (passed in), which stores each one in the outbox with its status.
+"""
+from __future__ import annotations
+
+import datetime as dt
+import json
+from dataclasses import asdict, dataclass, field
+from pathlib import Path
+
+import yaml
+
+from .conversation import NON_TEXT_NAMES
+from .db import iso, local, parse_iso, utcnow
+from .delivery import WINDOW
+from .errors import BotError
+from .knowledge import ID_RE
+
+PRIORITIES = ("urgent", "high", "normal")
+PRIORITY_LABELS = {"urgent": "紧急", "high": "较急", "normal": "一般"}
+STATES = ("pending", "claimed", "resolved")
+STATE_LABELS = {"pending": "待处理", "claimed": "处理中", "resolved": "已解决"}
+# "open" is every handoff not yet resolved; the queue shows it by default.
+STATE_FILTERS = ("open", "pending", "claimed", "resolved", "all")
+MAX_REPLY_CHARS = 600
+MAX_NOTE_CHARS = 2000
+DRAFTS_DIR = "drafts"
+DRAFT_CATEGORY = "人工客服整理"
+EVENT_NAMES = {"subscribe": "关注公众号", "subscribe_scan": "扫码关注", "click": "点击菜单"}
+
+
+class HandoffError(BotError):
+    """An action on a handoff that cannot be done as asked."""
+
+
+class HandoffNotFound(HandoffError):
+    """No handoff with that number."""
+
+
+class AlreadyClaimed(HandoffError):
+    """Another staff member has claimed the handoff (take over explicitly to change that)."""
+
+
+class ReplyRefused(HandoffError):
+    """A reply that is empty or too long to send."""
+
+
+class DraftError(HandoffError):
+    """A draft FAQ that cannot be saved: missing fields, a bad or taken id."""
+
+
+@dataclass
+class Handoff:
+    """One handoff with what the queue shows about it."""
+
+    id: int
+    user_id: str
+    question: str
+    priority: str
+    state: str
+    reason: str | None
+    created_at: str
+    updated_at: str | None
+    last_user_message_at: str | None
+    claimed_by: str | None
+    claimed_at: str | None
+    first_reply_at: str | None
+    resolved_at: str | None
+    resolved_by: str | None
+    transcript: list = field(default_factory=list)
+    last_reply_at: str | None = None
+    failed_replies: int = 0
+    awaiting_reply: bool = False
+    waiting_since: str | None = None
+    waiting_seconds: int | None = None
+    window_open: bool = False
+    window_ends_at: str | None = None
+
+    @property
+    def distress(self) -> bool:
+        """Urgent handoffs come from distress messages; the queue shows them in red."""
+        return self.priority == "urgent"
+
+    def to_json(self) -> dict:
+        """The ``handoff list --json`` record."""
+        d = asdict(self)
+        d.pop("transcript")
+        return d
+
+
+_SELECT = """
+with replies as (
+  select handoff_id, max(sent_at) as last_reply_at from outbox
+  where kind = 'staff_reply' and status = 'sent' group by handoff_id
+), failures as (
+  select handoff_id, count(*) as failed from outbox
+  where kind = 'staff_reply' and status in ('failed', 'pending') group by handoff_id
+)
+select h.*, r.last_reply_at, coalesce(f.failed, 0) as failed_replies, u.last_message_at as user_last_message_at,
+  (select min(m.created_at) from messages m
+   where m.handoff_id = h.id and m.created_at > coalesce(r.last_reply_at, '')) as first_unanswered_at
+from handoffs h
+left join replies r on r.handoff_id = h.id
+left join failures f on f.handoff_id = h.id
+left join users u on u.user_id = h.user_id
+"""
+
+
+def _handoff(row: dict, now: dt.datetime) -> Handoff:
+    h = Handoff(**{k: row.get(k) for k in Handoff.__dataclass_fields__ if k in row and k != "transcript"})
+    try:
+        h.transcript = json.loads(row.get("transcript") or "[]")
+    except ValueError:
+        h.transcript = []
+    h.priority = h.priority if h.priority in PRIORITIES else "normal"
+    last_user = h.last_user_message_at or h.created_at
+    if h.state != "resolved" and not (h.last_reply_at and last_user <= h.last_reply_at):
+        h.awaiting_reply = True
+        h.waiting_since = row.get("first_unanswered_at") or (last_user if h.last_reply_at else h.created_at)
+        h.waiting_seconds = max(0, int((now - parse_iso(h.waiting_since)).total_seconds()))
+    seen = parse_iso(row.get("user_last_message_at") or last_user)
+    if seen:
+        ends = seen + WINDOW
+        h.window_open = now < ends
+        h.window_ends_at = iso(ends)
+    return h
+
+
+def _sort_key(h: Handoff):
+    rank = PRIORITIES.index(h.priority)
+    if h.state == "resolved":
+        return (2, 0, -parse_iso(h.resolved_at or h.updated_at or h.created_at).timestamp())
+    if h.awaiting_reply:
+        return (0, rank, parse_iso(h.waiting_since).timestamp())
+    return (1, rank, -parse_iso(h.last_user_message_at or h.created_at).timestamp())
+
+
+def list_handoffs(db, state: str = "open", priority: str | None = None, now: dt.datetime | None = None,
+                  limit: int = 200) -> list:
+    """Handoffs in queue order: those awaiting a reply first, by urgency then longest wait; resolved last.
+
+    ``state`` is one of STATE_FILTERS; ``priority`` one of PRIORITIES or None for all.
+    """
+    if state not in STATE_FILTERS:
+        raise HandoffError(f"未知状态“{state}”")
+    if priority and priority not in PRIORITIES:
+        raise HandoffError(f"未知优先级“{priority}”")
+    where, params = [], []
+    if state == "open":
+        where.append("h.state != 'resolved'")
+    elif state != "all":
+        where.append("h.state = ?")
+        params.append(state)
+    if priority:
+        where.append("h.priority = ?")
+        params.append(priority)
+    sql = _SELECT + (" where " + " and ".join(where) if where else "")
+    now = now or utcnow()
+    rows = sorted((_handoff(r, now) for r in db.query(sql, params)), key=_sort_key)
+    return rows[:limit]
+
+
+def counts(db) -> dict:
+    """Number of handoffs per state, for the navigation badge and the filters."""
+    out = {s: 0 for s in STATES}
+    for r in db.query("select state, count(*) as n from handoffs group by state"):
+        out[r["state"]] = r["n"]
+    out["open"] = out["pending"] + out["claimed"]
+    return out
+
+
+def get_handoff(db, handoff_id: int, now: dt.datetime | None = None) -> Handoff:
+    """One handoff; raise HandoffNotFound."""
+    rows = list(db.query(_SELECT + " where h.id = ?", [handoff_id]))
+    if not rows:
+        raise HandoffNotFound(f"没有编号为 {handoff_id} 的转人工记录")
+    return _handoff(rows[0], now or utcnow())
+
+
+def conversation(db, handoff: Handoff, limit: int = 40) -> list:
+    """The user's recent exchange, oldest first: their messages, the bot's replies, late and staff replies.
+
+    Each entry: ``{"at", "who": "user"|"bot"|"staff", "text", ...}``; staff replies carry their delivery status.
+    Falls back to the transcript stored with the handoff when the message log has nothing for this user.
+    """
+    rows = list(db.query(
+        "select * from messages where user_id = ? order by created_at desc, id desc limit ?",
+        [handoff.user_id, limit],
+    ))[::-1]
+    entries = []
+    for m in rows:
+        if m["msg_type"] == "event" and not m["reply"]:
+            continue
+        text = m["text"] or f"[{_what(m)}]"
+        entries.append({"at": m["created_at"], "who": "user", "text": text, "handoff_id": m["handoff_id"]})
+        if m["reply"]:
+            entries.append({"at": m["created_at"], "who": "bot", "text": m["reply"], "action": m["action"]})
+    since = rows[0]["created_at"] if rows else handoff.created_at
+    for o in db.query(
+        "select * from outbox where user_id = ? and (created_at >= ? or handoff_id = ?) order by created_at, id",
+        [handoff.user_id, since, handoff.id],
+    ):
+        who = "staff" if o["kind"] == "staff_reply" else "bot"
+        entries.append({"at": o["created_at"], "who": who, "text": o["text"], "status": o["status"],
+                        "author": o["author"], "outbox_id": o["id"], "errcode": o["errcode"],
+                        "last_error": o["last_error"], "handoff_id": o["handoff_id"]})
+    if not rows:
+        entries.extend(_stored_transcript(handoff))
+    order = {"user": 0, "bot": 1, "staff": 2}
+    entries.sort(key=lambda e: (parse_iso(e["at"]) or dt.datetime.min.replace(tzinfo=dt.timezone.utc),
+                                order[e["who"]]))
+    return entries
+
+
+def _what(message: dict) -> str:
+    """What a message without text was: an image, a menu click, ..."""
+    if message["msg_type"] == "event":
+        event = (message.get("event") or "").split(":")[0]
+        return EVENT_NAMES.get(event, "事件")
+    return NON_TEXT_NAMES.get(message["msg_type"], message["msg_type"] or "消息")
+
+
+def _stored_transcript(handoff: Handoff) -> list:
+    """The handoff's own transcript JSON, in whichever of the usual shapes it was written."""
+    out = []
+    for item in handoff.transcript if isinstance(handoff.transcript, list) else []:
+        if not isinstance(item, dict):
+            continue
+        at = item.get("at") or item.get("created_at") or item.get("time") or handoff.created_at
+        role = item.get("who") or item.get("role") or item.get("from") or "user"
+        if "text" in item and role in ("user", "bot", "staff"):
+            out.append({"at": at, "who": role, "text": item["text"]})
+            continue
+        if item.get("text") or item.get("question"):
+            out.append({"at": at, "who": "user", "text": item.get("text") or item.get("question")})
+        if item.get("reply"):
+            out.append({"at": at, "who": "bot", "text": item["reply"]})
+    return out
+
+
+def notes(db, handoff_id: int) -> list:
+    """Internal notes of a handoff, oldest first."""
+    return list(db.query("select * from handoff_notes where handoff_id = ? order by created_at, id", [handoff_id]))
+
+
+def replies(db, handoff_id: int) -> list:
+    """Staff replies of a handoff with their delivery status, oldest first."""
+    return list(db.query(
+        "select * from outbox where handoff_id = ? and kind = 'staff_reply' order by created_at, id", [handoff_id]
+    ))
+
+
+def claim(db, handoff_id: int, staff: str, take_over: bool = False, now: dt.datetime | None = None) -> Handoff:
+    """Mark a handoff as handled by ``staff``; raise AlreadyClaimed if someone else has it (unless take_over)."""
+    h = get_handoff(db, handoff_id, now)
+    if h.state == "resolved":
+        raise HandoffError("这条已解决，无需认领")
+    if h.claimed_by and h.claimed_by != staff and not take_over:
+        raise AlreadyClaimed(f"已由“{h.claimed_by}”认领")
+    stamp = iso(now)
+    db["handoffs"].update(handoff_id, {"state": "claimed", "claimed_by": staff, "claimed_at": stamp,
+                                       "updated_at": stamp})
+    return get_handoff(db, handoff_id, now)
+
+
+def add_note(db, handoff_id: int, author: str, text: str, now: dt.datetime | None = None) -> int:
+    """Add an internal note (never sent to the user); return its id."""
+    get_handoff(db, handoff_id, now)
+    text = (text or "").strip()
+    if not text:
+        raise HandoffError("备注不能为空")
+    if len(text) > MAX_NOTE_CHARS:
+        raise HandoffError(f"备注最多{MAX_NOTE_CHARS}字")
+    stamp = iso(now)
+    note_id = db["handoff_notes"].insert(
+        {"handoff_id": handoff_id, "author": author, "text": text, "created_at": stamp}
+    ).last_pk
+    db["handoffs"].update(handoff_id, {"updated_at": stamp})
+    return note_id
+
+
+def resolve(db, handoff_id: int, staff: str, now: dt.datetime | None = None) -> Handoff:
+    """Close a handoff."""
+    h = get_handoff(db, handoff_id, now)
+    if h.state == "resolved":
+        return h
+    stamp = iso(now)
+    db["handoffs"].update(handoff_id, {"state": "resolved", "resolved_at": stamp, "resolved_by": staff,
+                                       "claimed_by": h.claimed_by or staff, "updated_at": stamp})
+    return get_handoff(db, handoff_id, now)
+
+
+def reply(db, sender, handoff_id: int, staff: str, text: str, now: dt.datetime | None = None) -> dict:
+    """Send a staff reply through WeChat and return its outbox row (status 'sent' or 'failed').
+
+    The reply is stored before it is sent, so a failed send keeps the text for a retry. The Sender keeps to
+    WeChat's 48-hour window and 5-message quota: beyond them the reply waits, failed, until the user writes.
+    Raise ReplyRefused when the text is empty or too long.
+    """
+    text = (text or "").strip()
+    if not text:
+        raise ReplyRefused("回复内容不能为空")
+    if len(text) > MAX_REPLY_CHARS:
+        raise ReplyRefused(f"回复最多{MAX_REPLY_CHARS}字，请分成几条发送")
+    h = get_handoff(db, handoff_id, now)
+    if h.state == "pending":
+        claim(db, handoff_id, staff, now=now)
+    outbox_id = sender.queue(h.user_id, text, kind="staff_reply", handoff_id=handoff_id, author=staff)
+    return _send(db, sender, handoff_id, outbox_id, now)
+
+
+def retry(db, sender, handoff_id: int, outbox_id: int, now: dt.datetime | None = None) -> dict:
+    """Try again to send a staff reply that failed; return its outbox row."""
+    rows = list(db.query("select * from outbox where id = ? and handoff_id = ?", [outbox_id, handoff_id]))
+    if not rows:
+        raise HandoffNotFound(f"没有这条回复（#{outbox_id}）")
+    if rows[0]["status"] == "sent":
+        return rows[0]
+    return _send(db, sender, handoff_id, outbox_id, now)
+
+
+def _send(db, sender, handoff_id, outbox_id, now) -> dict:
+    row = sender.send(outbox_id)
+    stamp = iso(now)
+    changes = {"updated_at": stamp}
+    if row["status"] == "sent" and not get_handoff(db, handoff_id, now).first_reply_at:
+        changes["first_reply_at"] = row["sent_at"] or stamp
+    db["handoffs"].update(handoff_id, changes)
+    return row
+
+
+def draft_faq(db, handoff_id: int) -> dict:
+    """Prefill for "Turn into FAQ": the user's question, and the latest staff reply as the answer."""
+    h = get_handoff(db, handoff_id)
+    sent = [r for r in replies(db, handoff_id) if r["text"]]
+    delivered = [r for r in sent if r["status"] == "sent"] or sent
+    return {
+        "category": DRAFT_CATEGORY,
+        "id": f"handoff-{handoff_id}",
+        "question": h.question or "",
+        "alternates": [],
+        "answer": delivered[-1]["text"] if delivered else "",
+        "source": f"人工客服回复 handoff #{handoff_id}",
+    }
+
+
+class _BlockDumper(yaml.SafeDumper):
+    """Writes multi-line answers as ``|`` blocks, the way curated files are written."""
+
+
+_BlockDumper.add_representer(
+    str,
+    lambda d, s: d.represent_scalar("tag:yaml.org,2002:str", s, style="|" if "\n" in s else None),
+)
+
+
+def save_draft(knowledge_dir, draft: dict, author: str, existing_ids=(), now: dt.datetime | None = None) -> Path:
+    """Write a draft FAQ file under ``<knowledge_dir>/drafts/`` (never loaded, never overwriting); return its path.
+
+    ``draft`` has category, id, question, answer, alternates (list or one per line) and source.
+    Raise DraftError when a field is missing or the id is malformed or already used by a live FAQ.
+    """
+    category = str(draft.get("category") or "").strip()
+    faq_id = str(draft.get("id") or "").strip()
+    question = str(draft.get("question") or "").strip()
+    answer = str(draft.get("answer") or "").replace("\r\n", "\n").strip()
+    alternates = draft.get("alternates") or []
+    if isinstance(alternates, str):
+        alternates = alternates.splitlines()
+    alternates = [a.strip() for a in alternates if a and a.strip()]
+    for value, name in ((category, "分类"), (faq_id, "编号"), (question, "问题"), (answer, "答案")):
+        if not value:
+            raise DraftError(f"{name}不能为空")
+    if not ID_RE.match(faq_id):
+        raise DraftError(f"编号“{faq_id}”格式不对：只能用小写字母、数字和“-”，例如 cert-renew-sea")
+    if faq_id in set(existing_ids):
+        raise DraftError(f"编号“{faq_id}”已被知识库里的FAQ使用，请换一个")
+    item = {"id": faq_id, "question": question}
+    if alternates:
+        item["alternates"] = alternates
+    item["answer"] = answer + "\n"
+    item["source"] = str(draft.get("source") or "人工客服回复").strip()
+    body = yaml.dump({"category": category, "faqs": [item]}, Dumper=_BlockDumper, allow_unicode=True,
+                     sort_keys=False, indent=2, width=1000)
+    header = (f"# 草稿：{author} 于 {local(now or utcnow())} 从人工客服回复整理。\n"
+              "# 审核修改后移到 knowledge/ 目录才会生效；drafts/ 里的文件不会被机器人使用。\n")
+    folder = Path(knowledge_dir) / DRAFTS_DIR
+    folder.mkdir(parents=True, exist_ok=True)
+    for n in range(1, 1000):
+        path = folder / (f"{faq_id}.yaml" if n == 1 else f"{faq_id}-{n}.yaml")
+        try:
+            with open(path, "x", encoding="utf-8") as f:
+                f.write(header + body)
+            return path
+        except FileExistsError:
+            continue
+    raise DraftError("草稿文件太多，请先整理 drafts/ 目录")
+
+
+def duration_text(seconds) -> str:
+    """A duration in Chinese, coarse enough to read at a glance: 45秒, 12分钟, 3小时5分, 2天4小时."""
+    if seconds is None:
+        return "—"
+    seconds = int(seconds)
+    if seconds < 60:
+        return f"{seconds}秒"
+    minutes = seconds // 60
+    if minutes < 60:
+        return f"{minutes}分钟"
+    hours, minutes = divmod(minutes, 60)
+    if hours < 24:
+        return f"{hours}小时{minutes}分" if minutes else f"{hours}小时"
+    days, hours = divmod(hours, 24)
+    return f"{days}天{hours}小时" if hours else f"{days}天"

@@ -1,0 +1,172 @@
+"""What people ask: the dashboard's figures and the conversation-log search, straight from the message log.
+
+Days are Asia/Shanghai days. Shanghai keeps UTC+8 all year, so SQLite's ``'+8 hours'`` modifier gives the local date.
+"""
+from __future__ import annotations
+
+import datetime as dt
+import statistics
+from collections import Counter
+
+from rapidfuzz import fuzz, process
+
+from .db import LOCAL_TZ, iso, parse_iso, utcnow
+
+LOCAL_DAY = "date(created_at, '+8 hours')"
+SHARES = ("answer", "clarify", "handoff", "emergency", "other")
+SHARE_LABELS = {"answer": "直接回答", "clarify": "追问澄清", "handoff": "转人工", "emergency": "遇险求助",
+                "other": "其他（寒暄、菜单等）"}
+# Every action the conversation logs (see bot.conversation).
+ACTION_LABELS = {"answer": "回答", "clarify": "澄清", "handoff": "转人工", "emergency": "遇险", "smalltalk": "寒暄",
+                 "more": "查看更多", "no_option": "无效编号", "unsupported": "不支持的消息", "welcome": "关注欢迎",
+                 "menu": "菜单", "event": "其他事件"}
+# Events (subscribing, menu clicks) are not messages people wrote: the figures leave them out.
+PEOPLE_WROTE = "coalesce(msg_type, '') != 'event'"
+GROUP_SIMILARITY = 60
+
+
+def today_local(now: dt.datetime | None = None) -> dt.date:
+    """Today's date in Asia/Shanghai."""
+    return (now or utcnow()).astimezone(LOCAL_TZ).date()
+
+
+def day_start(day: dt.date) -> str:
+    """The stored (UTC) timestamp at which a Shanghai day begins."""
+    return iso(dt.datetime.combine(day, dt.time(), LOCAL_TZ))
+
+
+def messages_per_day(db, first: dt.date, last: dt.date) -> list:
+    """``[(date, count)]`` for every Shanghai day from ``first`` to ``last``, zero days included."""
+    rows = db.query(
+        f"select {LOCAL_DAY} as day, count(*) as n from messages where created_at >= ? and created_at < ? "
+        f"and {PEOPLE_WROTE} group by day",
+        [day_start(first), day_start(last + dt.timedelta(days=1))],
+    )
+    found = {r["day"]: r["n"] for r in rows}
+    days = (last - first).days + 1
+    return [(d, found.get(d.isoformat(), 0)) for d in (first + dt.timedelta(days=i) for i in range(days))]
+
+
+def action_shares(db, since: str) -> dict:
+    """Messages since ``since`` by outcome: answer / clarify / handoff / emergency / other, plus total."""
+    out = dict.fromkeys(SHARES, 0)
+    for r in db.query(f"select action, count(*) as n from messages where created_at >= ? and {PEOPLE_WROTE} "
+                      "group by action", [since]):
+        out[r["action"] if r["action"] in SHARES else "other"] += r["n"]
+    out["total"] = sum(out[k] for k in SHARES)
+    return out
+
+
+def handoff_times(db, since: str) -> dict:
+    """Median seconds from handoff to being picked up (claimed or replied) and to the first staff reply."""
+    waits, firsts = [], []
+    for r in db.query("select created_at, claimed_at, first_reply_at from handoffs where created_at >= ?", [since]):
+        start = parse_iso(r["created_at"])
+        picked = [parse_iso(t) for t in (r["claimed_at"], r["first_reply_at"]) if t]
+        if picked:
+            waits.append((min(picked) - start).total_seconds())
+        if r["first_reply_at"]:
+            firsts.append((parse_iso(r["first_reply_at"]) - start).total_seconds())
+    return {
+        "waiting_median": statistics.median(waits) if waits else None,
+        "first_reply_median": statistics.median(firsts) if firsts else None,
+        "picked_up": len(waits),
+        "replied": len(firsts),
+    }
+
+
+def top_faqs(db, since: str, limit: int = 10) -> list:
+    """``[(faq_id, count)]`` of the FAQs answered most often since ``since``."""
+    rows = db.query(
+        "select faq_id, count(*) as n from messages where created_at >= ? and action = 'answer' "
+        "and faq_id is not null and faq_id != '' group by faq_id order by n desc, faq_id limit ?",
+        [since, limit],
+    )
+    return [(r["faq_id"], r["n"]) for r in rows]
+
+
+def top_unanswered(db, since: str, limit: int = 10, ignore=None) -> list:
+    """Questions the bot handed off for want of an answer, similar wordings grouped, most frequent first.
+
+    ``ignore(normalized_text)`` drops messages that are not questions (such as a bare request for a person).
+    Each group: ``{"text": most common wording, "count", "examples": other wordings}``.
+    """
+    wordings = Counter()
+    for r in db.query(
+        "select coalesce(nullif(normalized, ''), text) as q from messages "
+        "where created_at >= ? and action = 'handoff' and coalesce(msg_type, 'text') in ('text', 'voice') "
+        "order by created_at desc limit 5000",
+        [since],
+    ):
+        q = (r["q"] or "").strip()
+        if q and not (ignore and ignore(q)):
+            wordings[q] += 1
+    groups = []
+    for text, n in wordings.most_common():
+        best = process.extractOne(text, [g["text"] for g in groups], scorer=fuzz.ratio,
+                                  score_cutoff=GROUP_SIMILARITY) if groups else None
+        if best:
+            group = groups[best[2]]
+            group["count"] += n
+            if len(group["examples"]) < 5:
+                group["examples"].append(text)
+        else:
+            groups.append({"text": text, "count": n, "examples": []})
+    groups.sort(key=lambda g: -g["count"])
+    return groups[:limit]
+
+
+def dashboard(db, days: int = 14, now: dt.datetime | None = None, ignore=None) -> dict:
+    """Every figure of the dashboard for the last ``days`` Shanghai days, today included."""
+    last = today_local(now)
+    first = last - dt.timedelta(days=days - 1)
+    since = day_start(first)
+    return {
+        "first": first,
+        "last": last,
+        "per_day": messages_per_day(db, first, last),
+        "shares": action_shares(db, since),
+        "times": handoff_times(db, since),
+        "top_faqs": top_faqs(db, since),
+        "unanswered": top_unanswered(db, since, ignore=ignore),
+    }
+
+
+def search_log(db, user: str = "", text: str = "", faq: str = "", action: str = "",
+               date_from: dt.date | None = None, date_to: dt.date | None = None,
+               limit: int = 100, offset: int = 0) -> tuple:
+    """Search the message log; return (rows newest first, total matches).
+
+    ``user`` and ``text`` match parts (text also searches the bot's reply), ``faq`` and ``action`` exactly,
+    ``date_from``/``date_to`` are Shanghai dates, both included.
+    """
+    where, params = [], []
+    if user:
+        where.append("user_id like ? escape '\\'")
+        params.append(f"%{_like(user)}%")
+    if text:
+        where.append("(text like ? escape '\\' or normalized like ? escape '\\' or reply like ? escape '\\')")
+        params += [f"%{_like(text)}%"] * 3
+    if faq:
+        where.append("faq_id = ?")
+        params.append(faq)
+    if action:
+        where.append("action = ?")
+        params.append(action)
+    if date_from:
+        where.append("created_at >= ?")
+        params.append(day_start(date_from))
+    if date_to:
+        where.append("created_at < ?")
+        params.append(day_start(date_to + dt.timedelta(days=1)))
+    clause = (" where " + " and ".join(where)) if where else ""
+    total = next(db.query(f"select count(*) as n from messages{clause}", params))["n"]
+    rows = list(db.query(
+        f"select * from messages{clause} order by created_at desc, id desc limit ? offset ?",
+        params + [limit, offset],
+    ))
+    return rows, total
+
+
+def _like(value: str) -> str:
+    return value.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
