@@ -35,7 +35,8 @@ NOTICES_PLACEHOLDER = "{notices}"
 MAX_CANDIDATES = 60
 
 # Weights of the score parts; the thresholds that act on the total live in settings.yaml.
-WEIGHTS = {"cover_words": 0.40, "cover_pairs": 0.30, "phrasing": 0.40, "fuzzy": 0.10, "keyword": 10.0,
+# The four shares plus the keyword points add up to 100 at most.
+WEIGHTS = {"cover_words": 0.31, "cover_pairs": 0.23, "phrasing": 0.31, "fuzzy": 0.08, "keyword": 7.0,
            "answer_credit": 0.5}
 
 
@@ -105,7 +106,7 @@ class _Entry:
     """Index data of one FAQ."""
 
     __slots__ = ("faq", "texts", "text_tokens", "text_pairs", "joined", "bag", "pairs", "keywords",
-                 "keyword_tokens", "answer_bag", "answer_pairs")
+                 "keyword_tokens", "answer_bag", "answer_pairs", "text_mass", "pair_mass")
 
     def __init__(self, faq):
         self.faq = faq
@@ -156,6 +157,9 @@ class Engine:
         self._idf_words = {w: math.log((n + 1) / (c + 0.5)) for w, c in df_words.items()}
         self._idf_pairs = {p: math.log((n + 1) / (c + 0.5)) for p, c in df_pairs.items()}
         self._idf_unknown = math.log(2 * (n + 1))
+        for e in self.entries:
+            e.text_mass = [sum(self._idf_words[t] for t in toks) or 1.0 for toks in e.text_tokens]
+            e.pair_mass = [sum(self._idf_pairs[p] for p in prs) or 1.0 for prs in e.text_pairs]
         self._postings = {}
         for i, e in enumerate(self.entries):
             for w in e.bag | e.answer_bag:
@@ -256,11 +260,9 @@ class Engine:
         cover_words = words_q + WEIGHTS["answer_credit"] * words_a
         cover_pairs = pairs_q + WEIGHTS["answer_credit"] * pairs_a
         phrasing = 0.0
-        for toks, prs in zip(e.text_tokens, e.text_pairs):
-            tw = sum(self._idf_words[t] for t in toks) or 1.0
+        for toks, prs, tw, pw in zip(e.text_tokens, e.text_pairs, e.text_mass, e.pair_mass):
             common = sum(w for t, w in w_tok.items() if t in toks)
             dice_w = 2 * common / (total_tok + tw)
-            pw = sum(self._idf_pairs[p] for p in prs) or 1.0
             common_p = sum(w for p, w in w_pair.items() if p in prs)
             dice_p = 2 * common_p / (total_pair + pw)
             phrasing = max(phrasing, (dice_w + dice_p) / 2)
@@ -276,7 +278,7 @@ class Engine:
             WEIGHTS["cover_words"] * cover_words + WEIGHTS["cover_pairs"] * cover_pairs
             + WEIGHTS["phrasing"] * phrasing + WEIGHTS["fuzzy"] * fuzzy
         ) + WEIGHTS["keyword"] * keyword
-        return Candidate(e.faq.id, e.faq.question, round(min(score, 100.0), 2), parts)
+        return Candidate(e.faq.id, e.faq.question, round(score, 2), parts)
 
     # ---- decisions ---------------------------------------------------------
     def is_distress(self, normalized: str) -> bool:
