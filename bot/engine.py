@@ -35,9 +35,11 @@ NOTICES_PLACEHOLDER = "{notices}"
 MAX_CANDIDATES = 60
 
 # Weights of the score parts; the thresholds that act on the total live in settings.yaml.
-# The four shares plus the keyword points add up to 100 at most.
+# The four shares plus the keyword points add up to 100 at most. "mass" blends in how much the FAQ matched in
+# absolute terms (IDF summed, saturating at mass_half): a long, chatty question that matches many rare words
+# is still confident, while a short out-of-scope one that shares a word or two is not.
 WEIGHTS = {"cover_words": 0.31, "cover_pairs": 0.23, "phrasing": 0.31, "fuzzy": 0.08, "keyword": 7.0,
-           "answer_credit": 0.5}
+           "answer_credit": 0.5, "mass": 0.4, "mass_half": 10.0}
 
 
 @dataclass
@@ -253,8 +255,9 @@ class Engine:
         return out
 
     def _score(self, e, text, w_tok, w_pair, total_tok, total_pair, query_joined) -> Candidate:
-        words_q = sum(w for t, w in w_tok.items() if t in e.bag) / total_tok
-        words_a = sum(w for t, w in w_tok.items() if t in e.answer_bag) / total_tok
+        mass_q = sum(w for t, w in w_tok.items() if t in e.bag)
+        mass_a = sum(w for t, w in w_tok.items() if t in e.answer_bag)
+        words_q, words_a = mass_q / total_tok, mass_a / total_tok
         pairs_q = sum(w for p, w in w_pair.items() if p in e.pairs) / total_pair
         pairs_a = sum(w for p, w in w_pair.items() if p in e.answer_pairs) / total_pair
         cover_words = words_q + WEIGHTS["answer_credit"] * words_a
@@ -271,13 +274,15 @@ class Engine:
                    / len(e.keywords)) if e.keywords else 0.0
         parts = {
             "words_q": round(words_q, 3), "words_a": round(words_a, 3), "pairs_q": round(pairs_q, 3),
-            "pairs_a": round(pairs_a, 3),
+            "pairs_a": round(pairs_a, 3), "mass_q": round(mass_q, 3), "mass_a": round(mass_a, 3),
             "phrasing": round(phrasing, 3), "fuzzy": round(fuzzy, 3), "keyword": round(keyword, 3),
         }
         score = 100 * (
             WEIGHTS["cover_words"] * cover_words + WEIGHTS["cover_pairs"] * cover_pairs
             + WEIGHTS["phrasing"] * phrasing + WEIGHTS["fuzzy"] * fuzzy
         ) + WEIGHTS["keyword"] * keyword
+        mass = mass_q + WEIGHTS["answer_credit"] * mass_a
+        score = (1 - WEIGHTS["mass"]) * score + WEIGHTS["mass"] * 100 * mass / (mass + WEIGHTS["mass_half"])
         return Candidate(e.faq.id, e.faq.question, round(score, 2), parts)
 
     # ---- decisions ---------------------------------------------------------

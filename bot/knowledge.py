@@ -34,7 +34,7 @@ FILE_KEYS = {"category", "faqs"}
 ID_RE = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
 
 DEFAULT_SETTINGS = {
-    "thresholds": {"answer": 42.0, "clarify": 36.0, "margin": 2.5},
+    "thresholds": {"answer": 41.5, "clarify": 37.5, "margin": 4.0},
     "welcome": (
         "您好，欢迎关注！我可以回答船员证书、船舶登记检验、进出港报告、航行通告、"
         "水上水下活动许可、危险货物、防污染等办事问题，直接发文字提问即可。\n"
@@ -193,6 +193,10 @@ def read_yaml(path: Path):
         raise KnowledgeError(path, e.line, e.message, e.hint) from None
     except yaml.MarkedYAMLError as e:
         mark = e.problem_mark or e.context_mark
+        # At the end of the file the problem mark points past the last line; the context mark
+        # (an unclosed quote or bracket) is where the staff member has to look.
+        if e.context_mark is not None and (mark is None or mark.line >= text.count("\n")):
+            mark = e.context_mark
         line = mark.line + 1 if mark else None
         problem = e.problem or e.context or "格式错误"
         raise KnowledgeError(

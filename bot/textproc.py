@@ -21,6 +21,8 @@ FILLERS = (
     "谢谢", "麻烦了", "麻烦你", "麻烦您",
 )
 
+_FILLERS_LONGEST_FIRST = sorted(FILLERS, key=len, reverse=True)
+
 # General colloquial Chinese mapped to the written form FAQs use; a knowledge folder's synonyms.yaml adds domain terms.
 BUILTIN_SYNONYMS = {
     "咋整": "怎么办", "咋办": "怎么办", "怎么整": "怎么办", "咋弄": "怎么办", "怎么弄": "怎么办", "咋搞": "怎么办",
@@ -55,7 +57,7 @@ def normalize(text: str) -> str:
 
 def strip_fillers(text: str) -> str:
     """Remove polite openers such as 请问 / 你好 / 麻烦问一下 from normalised text."""
-    for filler in FILLERS:
+    for filler in _FILLERS_LONGEST_FIRST:
         text = text.replace(filler, " ")
     return " ".join(text.split())
 
