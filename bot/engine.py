@@ -7,8 +7,12 @@ character pairs), how closely its best phrasing matches, rapidfuzz similarity, a
 from __future__ import annotations
 
 import datetime as dt
+import hashlib
 import math
+import os
+import pickle
 import re
+import tempfile
 import time
 from pathlib import Path
 from collections import Counter
@@ -104,6 +108,35 @@ def _default_words() -> list:
     return _DEFAULTS_CACHE["dict"]
 
 
+MEMO_VERSION = "1"
+
+
+def _memo_path(key: str) -> Path:
+    return Path(tempfile.gettempdir()) / "faqbot-cache" / f"cut-{key}.pickle"
+
+
+def _load_memo(key: str) -> dict:
+    """Tokenised knowledge-base texts from an earlier start (like jieba's own cache): start-up stays fast."""
+    try:
+        with open(_memo_path(key), "rb") as fh:
+            memo = pickle.load(fh)
+        return memo if isinstance(memo, dict) else {}
+    except (OSError, pickle.PickleError, EOFError, AttributeError, ValueError):
+        return {}
+
+
+def _save_memo(key: str, memo: dict) -> None:
+    path = _memo_path(key)
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        tmp = path.with_suffix(f".{os.getpid()}.tmp")
+        with open(tmp, "wb") as fh:
+            pickle.dump(memo, fh, protocol=pickle.HIGHEST_PROTOCOL)
+        os.replace(tmp, path)
+    except OSError:
+        pass  # a cache we cannot write only costs start-up time
+
+
 class _Entry:
     """Index data of one FAQ."""
 
@@ -122,7 +155,8 @@ class Engine:
         self.settings = kb.settings
         self.synonyms = Synonyms(BUILTIN_SYNONYMS, _default_synonyms(), kb.synonyms)
         extra = {normalize(w) for f in kb.faqs for w in f.keywords} | set(self.synonyms.map.values())
-        self.tokenizer = Tokenizer(_default_words() + list(kb.user_words), extra)
+        self._tokenizer_words = (_default_words() + list(kb.user_words), sorted(extra))
+        self.tokenizer = Tokenizer(*self._tokenizer_words)
         self.distress_words = [normalize(w) for w in self.settings["distress_words"]]
         self.distress_patterns = [re.compile(p) for p in self.settings["distress_patterns"]]
         self.handoff_words = sorted({normalize(w) for w in self.settings["handoff_words"]}, key=len, reverse=True)
@@ -132,29 +166,42 @@ class Engine:
     def _prepare(self, text: str) -> str:
         return self.synonyms.apply(strip_fillers(normalize(text)))
 
+    def _cut(self, text: str) -> tuple:
+        """(prepared text, token set, character-pair set) of a knowledge-base text, memoised on disk."""
+        hit = self._memo.get(text)
+        if hit is None:
+            prepared = self._prepare(text)
+            hit = (prepared, frozenset(self.tokenizer.tokens(prepared)), frozenset(char_bigrams(prepared)))
+            self._memo[text] = hit
+            self._memo_dirty = True
+        return hit
+
     def _build(self):
+        self._memo = _load_memo(self._memo_key())
+        self._memo_dirty = False
         self.entries = []
         df_words, df_pairs = Counter(), Counter()
         for faq in self.kb.faqs:
             e = _Entry(faq)
-            e.texts = [self._prepare(t) for t in (faq.question, *faq.alternates)]
-            e.keywords = [k for k in (self._prepare(k) for k in faq.keywords) if k]
-            e.keyword_tokens = [set(self.tokenizer.tokens(k)) or {k} for k in e.keywords]
-            e.text_tokens = [set(self.tokenizer.tokens(t)) for t in e.texts]
-            e.text_pairs = [set(char_bigrams(t)) for t in e.texts]
+            cuts = [self._cut(t) for t in (faq.question, *faq.alternates)]
+            e.texts = [c[0] for c in cuts]
+            e.text_tokens = [c[1] for c in cuts]
+            e.text_pairs = [c[2] for c in cuts]
+            keyword_cuts = [c for c in (self._cut(k) for k in faq.keywords) if c[0]]
+            e.keywords = [c[0] for c in keyword_cuts]
+            e.keyword_tokens = [c[1] or {c[0]} for c in keyword_cuts]
             e.joined = [" ".join(sorted(t)) for t in e.text_tokens]
-            e.bag = set().union(*e.text_tokens)
-            for k in e.keywords:
-                e.bag.update(self.tokenizer.tokens(k))
-            e.pairs = set().union(*e.text_pairs)
-            for k in e.keywords:
-                e.pairs.update(char_bigrams(k))
-            answer = self._prepare(faq.answer)
-            e.answer_bag = set(self.tokenizer.tokens(answer)) - e.bag
-            e.answer_pairs = set(char_bigrams(answer)) - e.pairs
+            e.bag = set().union(*e.text_tokens, *(c[1] for c in keyword_cuts))
+            e.pairs = set().union(*e.text_pairs, *(c[2] for c in keyword_cuts))
+            _, answer_tokens, answer_pairs = self._cut(faq.answer)
+            e.answer_bag = answer_tokens - e.bag
+            e.answer_pairs = answer_pairs - e.pairs
             df_words.update(e.bag | e.answer_bag)
             df_pairs.update(e.pairs | e.answer_pairs)
             self.entries.append(e)
+        if self._memo_dirty:
+            _save_memo(self._memo_key(), self._memo)
+        del self._memo
         n = len(self.entries)
         self._idf_words = {w: math.log((n + 1) / (c + 0.5)) for w, c in df_words.items()}
         self._idf_pairs = {p: math.log((n + 1) / (c + 0.5)) for p, c in df_pairs.items()}
@@ -177,6 +224,13 @@ class Engine:
         for w in sorted(vocab, key=lambda w: (-df_words.get(w, 0), w)):
             self._by_sound.setdefault(pinyin_key(w), w)
         self._sound_lengths = sorted({len(w) for w in vocab if len(w) <= 6}, reverse=True)
+
+    def _memo_key(self) -> str:
+        """Changes whenever tokenisation could change: dictionary, synonyms, code version."""
+        h = hashlib.sha1(MEMO_VERSION.encode())
+        h.update(repr(sorted(self.synonyms.map.items())).encode())
+        h.update(repr(self._tokenizer_words).encode())
+        return h.hexdigest()[:16]
 
     # ---- analysis ----------------------------------------------------------
     def correct_homophones(self, text: str) -> str:
