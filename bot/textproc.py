@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import logging
 import re
+import threading
 import unicodedata
 from functools import lru_cache
 
@@ -125,9 +126,19 @@ def is_cjk(text: str) -> bool:
 class Tokenizer:
     """A jieba tokenizer of our own (never the global one) carrying the domain dictionary."""
 
+    _base = None  # jieba's main dictionary, loaded once per process and copied for each instance
+    _base_lock = threading.Lock()
+
     def __init__(self, user_words=(), extra_words=()):
+        with Tokenizer._base_lock:
+            if Tokenizer._base is None:
+                base = jieba.Tokenizer()
+                base.initialize()
+                Tokenizer._base = base
         self._jieba = jieba.Tokenizer()
-        self._jieba.initialize()
+        self._jieba.FREQ = dict(Tokenizer._base.FREQ)
+        self._jieba.total = Tokenizer._base.total
+        self._jieba.initialized = True
         for word, freq, tag in user_words:
             self._jieba.add_word(word, freq, tag)
         for word in extra_words:
