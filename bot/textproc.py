@@ -30,7 +30,7 @@ BUILTIN_SYNONYMS = {
     "怎么搞": "怎么办", "如何办理": "怎么办理", "咋": "怎么", "啥": "什么", "哪儿": "哪里", "哪个地方": "哪里",
     "多长时间": "多久", "多少天": "几天", "多少时间": "多久", "弄丢": "丢失", "搞丢": "丢失", "丢了": "丢失",
     "不见了": "丢失", "找不到": "丢失", "找不着": "丢失", "过期": "到期", "电话号码": "电话", "手机号": "电话",
-    "网址": "网站", "咨询电话": "电话",
+    "网址": "网站", "咨询电话": "电话", "热线": "电话",
 }
 
 # Function words that say nothing about which FAQ is meant.
@@ -159,7 +159,13 @@ class Tokenizer:
         for chunk in text.split():
             for tok in self._jieba.cut_for_search(chunk):
                 tok = tok.strip()
-                if tok and tok not in STOPWORDS:
+                if not tok or tok in STOPWORDS:
+                    continue
+                if 2 <= len(tok) <= 3 and is_cjk(tok) and not self._jieba.FREQ.get(tok):
+                    # A word jieba's HMM guessed ("哪补", "船要") is usually a content character glued to a
+                    # function one: keep the characters, so both sides of a comparison cut the same way.
+                    out.extend(ch for ch in tok if ch not in STOPWORDS)
+                else:
                     out.append(tok)
         return out
 
