@@ -456,4 +456,4 @@ class Engine:
     def render_clarify(self, candidates) -> str:
         """The "did you mean" list."""
         lines = [f"{i}. {c.question}" for i, c in enumerate(candidates, 1)]
-        return "您是想问：\n" + "\n".join(lines) + "\n回复数字即可。"
+        return "您是想问：\n" + "\n".join(lines) + "\n回复数字即可；都不是请回复“人工”。"
