@@ -37,6 +37,8 @@ SMALLTALK = {
 STRONG_HANDOFF = ("人工",)
 NOTICES_PLACEHOLDER = "{notices}"
 MAX_CANDIDATES = 60
+# Points by which a typo-repaired reading must beat the text as typed before it is believed.
+HOMOPHONE_GAIN = 8.0
 
 # Weights of the score parts; the thresholds that act on the total live in settings.yaml.
 # The four shares plus the keyword points add up to 100 at most. "mass" blends in how much the FAQ matched in
@@ -273,15 +275,32 @@ class Engine:
         normalized = normalize(query)
         cleaned = strip_fillers(normalized)
         corrected = self.correct_homophones(cleaned)
-        matched = self.synonyms.apply(corrected)
-        tokens = list(dict.fromkeys(self.tokenizer.tokens(matched)))
-        return {"normalized": normalized, "cleaned": cleaned, "corrected": corrected, "text": matched, "tokens": tokens}
+        return {"normalized": normalized, "cleaned": cleaned, "corrected": corrected, **self._reading(corrected)}
+
+    def _reading(self, text: str) -> dict:
+        matched = self.synonyms.apply(text)
+        return {"text": matched, "tokens": list(dict.fromkeys(self.tokenizer.tokens(matched)))}
 
     # ---- ranking -----------------------------------------------------------
     def rank(self, query: str, day: dt.date | None = None, analysis: dict | None = None) -> list:
-        """All plausible FAQs for a question, best first, only those active on ``day``."""
+        """All plausible FAQs for a question, best first, only those active on ``day``.
+
+        When typo repair changed the text, both readings are ranked and the repaired one is kept only if it
+        matches clearly better: ordinary words that merely sound like a knowledge-base word (有船 / 油船)
+        must not steer the answer."""
         day = day or dt.date.today()
         a = analysis or self.analyse(query)
+        ranked = self._rank_reading(a, day)
+        if a["corrected"] != a["cleaned"]:
+            plain = self._reading(a["cleaned"])
+            plain_ranked = self._rank_reading(plain, day)
+            best = ranked[0].score if ranked else 0.0
+            if not ranked or (plain_ranked and plain_ranked[0].score + HOMOPHONE_GAIN > best):
+                a.update(plain, corrected=a["cleaned"])
+                ranked = plain_ranked
+        return ranked
+
+    def _rank_reading(self, a: dict, day: dt.date) -> list:
         tokens = a["tokens"]
         pairs = list(dict.fromkeys(char_bigrams(a["text"])))
         if not tokens and not pairs:
