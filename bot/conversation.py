@@ -6,6 +6,7 @@ Besides the engine's actions (answer, clarify, handoff, emergency, smalltalk) th
 ``more`` (the user replied 更多), ``no_option`` (a number or 更多 with nothing left to pick or continue),
 ``unsupported`` (image, video, location, link, file, or voice without recognition), ``welcome``
 (subscribe), ``menu`` (a menu click) and ``event`` (any other event, answered with "success").
+An unsubscribe is not logged: it deletes everything stored about the user.
 """
 from __future__ import annotations
 
@@ -203,7 +204,7 @@ def handoff_priority(outcome: Outcome) -> str:
 
 def load_state(db, user_id: str, now: dt.datetime) -> dict:
     """The user's conversation state, or {} when there is none or it is older than 10 idle minutes."""
-    rows = list(db.query("select updated_at, state from user_state where user_id = ?", [user_id]))
+    rows = _rows(db, "select updated_at, state from user_state where user_id = ?", [user_id])
     if not rows or now - parse_iso(rows[0]["updated_at"]) > STATE_TTL:
         return {}
     try:
@@ -214,11 +215,16 @@ def load_state(db, user_id: str, now: dt.datetime) -> dict:
 
 def open_handoff(db, user_id: str) -> dict | None:
     """The user's handoff still waiting for or with staff, if any."""
-    rows = list(db.query(
-        "select * from handoffs where user_id = ? and state in (?, ?) order by id desc limit 1",
-        [user_id, *OPEN_STATES],
-    ))
+    rows = _rows(db, "select * from handoffs where user_id = ? and state in (?, ?) order by id desc limit 1",
+                 [user_id, *OPEN_STATES])
     return rows[0] if rows else None
+
+
+def _rows(db, sql: str, params) -> list:
+    """Rows as dicts, by a plain execute: this runs on every message, and ``db.query`` adds a savepoint."""
+    cursor = db.execute(sql, params)
+    names = [c[0] for c in cursor.description]
+    return [dict(zip(names, row)) for row in cursor.fetchall()]
 
 
 def forget_user(db, user_id: str) -> None:
@@ -252,13 +258,15 @@ def _record(db, engine, user_id: str, inbound: Inbound, outcome: Outcome, now: d
             )
         if outcome.msg_type != "event":
             outcome.handoff_id = _handoff(db, engine, user_id, outcome, stamp)
-        db["messages"].insert({
+        row = {
             "created_at": stamp, "user_id": user_id, "msg_type": outcome.msg_type, "msg_id": inbound.msg_id or None,
             "text": outcome.text, "normalized": outcome.normalized, "action": outcome.action,
             "faq_id": outcome.faq_id, "score": outcome.score,
             "candidates": json.dumps(outcome.candidates, ensure_ascii=False), "latency_ms": outcome.latency_ms,
             "reply": outcome.reply, "handoff_id": outcome.handoff_id, "event": outcome.event or None,
-        })
+        }
+        db.execute(f"insert into messages ({', '.join(row)}) values ({', '.join('?' * len(row))})",
+                   list(row.values()))
         db.commit()
     except BaseException:
         db.rollback()

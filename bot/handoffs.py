@@ -111,9 +111,10 @@ left join users u on u.user_id = h.user_id
 def _handoff(row: dict, now: dt.datetime) -> Handoff:
     h = Handoff(**{k: row.get(k) for k in Handoff.__dataclass_fields__ if k in row and k != "transcript"})
     try:
-        h.transcript = json.loads(row.get("transcript") or "[]")
+        transcript = json.loads(row.get("transcript") or "[]")
     except ValueError:
-        h.transcript = []
+        transcript = []
+    h.transcript = transcript if isinstance(transcript, list) else []
     h.priority = h.priority if h.priority in PRIORITIES else "normal"
     last_user = h.last_user_message_at or h.created_at
     if h.state != "resolved" and not (h.last_reply_at and last_user <= h.last_reply_at):
@@ -141,24 +142,24 @@ def list_handoffs(db, state: str = "open", priority: str | None = None, now: dt.
                   limit: int = 200) -> list:
     """Handoffs in queue order: those awaiting a reply first, by urgency then longest wait; resolved last.
 
-    ``state`` is one of STATE_FILTERS; ``priority`` one of PRIORITIES or None for all.
+    ``state`` is one of STATE_FILTERS; ``priority`` one of PRIORITIES or None for all. At most ``limit`` rows;
+    of the resolved ones only the most recently resolved are read.
     """
     if state not in STATE_FILTERS:
         raise HandoffError(f"未知状态“{state}”")
     if priority and priority not in PRIORITIES:
         raise HandoffError(f"未知优先级“{priority}”")
-    where, params = [], []
-    if state == "open":
-        where.append("h.state != 'resolved'")
-    elif state != "all":
-        where.append("h.state = ?")
-        params.append(state)
-    if priority:
-        where.append("h.priority = ?")
-        params.append(priority)
-    sql = _SELECT + (" where " + " and ".join(where) if where else "")
+    extra, params = ("", []) if not priority else (" and h.priority = ?", [priority])
+    queries = []
+    if state in ("open", "all"):
+        queries.append((_SELECT + " where h.state != 'resolved'" + extra, params))
+    elif state != "resolved":
+        queries.append((_SELECT + " where h.state = ?" + extra, [state, *params]))
+    if state in ("resolved", "all"):
+        queries.append((_SELECT + " where h.state = 'resolved'" + extra
+                        + " order by coalesce(h.resolved_at, h.updated_at) desc limit ?", [*params, limit]))
     now = now or utcnow()
-    rows = sorted((_handoff(r, now) for r in db.query(sql, params)), key=_sort_key)
+    rows = sorted((_handoff(r, now) for sql, args in queries for r in db.query(sql, args)), key=_sort_key)
     return rows[:limit]
 
 
@@ -223,21 +224,9 @@ def _what(message: dict) -> str:
 
 
 def _stored_transcript(handoff: Handoff) -> list:
-    """The handoff's own transcript JSON, in whichever of the usual shapes it was written."""
-    out = []
-    for item in handoff.transcript if isinstance(handoff.transcript, list) else []:
-        if not isinstance(item, dict):
-            continue
-        at = item.get("at") or item.get("created_at") or item.get("time") or handoff.created_at
-        role = item.get("who") or item.get("role") or item.get("from") or "user"
-        if "text" in item and role in ("user", "bot", "staff"):
-            out.append({"at": at, "who": role, "text": item["text"]})
-            continue
-        if item.get("text") or item.get("question"):
-            out.append({"at": at, "who": "user", "text": item.get("text") or item.get("question")})
-        if item.get("reply"):
-            out.append({"at": at, "who": "bot", "text": item["reply"]})
-    return out
+    """The transcript saved with the handoff: ``[{"at", "who", "text"}]`` as bot.conversation writes it."""
+    return [{"at": e.get("at") or handoff.created_at, "who": e["who"], "text": e.get("text") or ""}
+            for e in handoff.transcript if isinstance(e, dict) and e.get("who") in ("user", "bot", "staff")]
 
 
 def notes(db, handoff_id: int) -> list:

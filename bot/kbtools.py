@@ -17,12 +17,11 @@ import yaml
 from rapidfuzz import fuzz
 
 from .engine import Engine
-from .errors import BotError, KnowledgeError
+from .errors import BotError
 from .knowledge import DICTIONARY_FILE, SETTINGS_FILE, SYNONYMS_FILE, KnowledgeBase, collect_knowledge
-from .menu import build_menu, menu_problems
+from .menu import menu_problems
+from .wechat_xml import MAX_REPLY_BYTES
 
-# WeChat refuses a passive text reply over 2048 bytes, so longer answers go out in several parts.
-MAX_REPLY_BYTES = 2048
 # Leader clustering: a question joins a group when it is at least this similar (0-100) to the group's first.
 GROUP_SIMILARITY = 50.0
 ACTION_NAMES = {"emergency": "险情", "smalltalk": "闲聊", "handoff": "转人工", "clarify": "澄清", "answer": "回答"}
@@ -78,8 +77,8 @@ def check_knowledge(directory, day: dt.date | None = None) -> tuple:
     if kb is None or not kb.faqs:
         return errors, []
     warnings = _content_warnings(kb, day) + _routing_warnings(kb, Engine(kb), day)
-    settings_path = Path(kb.directory) / SETTINGS_FILE
-    warnings += [Finding(str(settings_path), line, message, hint) for line, message, hint in menu_problems(kb.settings["menu"])]
+    settings_path = str(Path(kb.directory) / SETTINGS_FILE)
+    warnings += [Finding(settings_path, *problem) for problem in menu_problems(kb.settings["menu"])]
     warnings.sort(key=lambda w: (w.path, w.line or 0))
     return errors, warnings
 
@@ -189,6 +188,7 @@ class ExampleResult:
 class ExampleReport:
     """The outcome of running every FAQ's examples through the engine."""
 
+    day: dt.date
     results: list
     skipped: list  # FAQs with examples that are not served on the day
     without_examples: int
@@ -218,7 +218,7 @@ def run_examples(engine: Engine, day: dt.date | None = None) -> ExampleReport:
         for q in f.examples:
             d = engine.decide(q, day)
             results.append(ExampleResult(f.id, q, d.action, d.faq_id, d.score, list(d.options)))
-    return ExampleReport(results, skipped, without)
+    return ExampleReport(day, results, skipped, without)
 
 
 def format_example_report(report: ExampleReport) -> str:
@@ -233,7 +233,7 @@ def format_example_report(report: ExampleReport) -> str:
         lines.append(f"失败 {r.faq_id}: “{r.question}” → {got}（得分 {r.score:.1f}）")
     for f in report.skipped:
         window = f"{f.valid_from or '…'} 至 {f.valid_until or '…'}"
-        lines.append(f"跳过 {f.id}: 今天不在有效期内（{window}）")
+        lines.append(f"跳过 {f.id}: {report.day} 不在有效期内（{window}）")
     lines.append(f"通过 {report.passed}，失败 {report.failed}，跳过 {len(report.skipped)} 条FAQ，"
                  f"{report.without_examples} 条FAQ没有 examples")
     return "\n".join(lines)

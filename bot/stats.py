@@ -11,6 +11,7 @@ from collections import Counter
 from rapidfuzz import fuzz, process
 
 from .db import LOCAL_TZ, iso, parse_iso, utcnow
+from .textproc import normalize, strip_fillers
 
 LOCAL_DAY = "date(created_at, '+8 hours')"
 SHARES = ("answer", "clarify", "handoff", "emergency", "other")
@@ -23,6 +24,7 @@ ACTION_LABELS = {"answer": "回答", "clarify": "澄清", "handoff": "转人工"
 # Events (subscribing, menu clicks) are not messages people wrote: the figures leave them out.
 PEOPLE_WROTE = "coalesce(msg_type, '') != 'event'"
 GROUP_SIMILARITY = 60
+GROUP_WORDINGS = 500
 
 
 def today_local(now: dt.datetime | None = None) -> dt.date:
@@ -60,7 +62,12 @@ def action_shares(db, since: str) -> dict:
 def handoff_times(db, since: str) -> dict:
     """Median seconds from handoff to being picked up (claimed or replied) and to the first staff reply."""
     waits, firsts = [], []
-    for r in db.query("select created_at, claimed_at, first_reply_at from handoffs where created_at >= ?", [since]):
+    for r in db.query(
+        # A reply that went out on a later automatic retry is in the outbox only.
+        "select created_at, claimed_at, coalesce(first_reply_at, (select min(o.sent_at) from outbox o "
+        "where o.handoff_id = h.id and o.kind = 'staff_reply' and o.status = 'sent')) as first_reply_at "
+        "from handoffs h where created_at >= ?", [since],
+    ):
         start = parse_iso(r["created_at"])
         picked = [parse_iso(t) for t in (r["claimed_at"], r["first_reply_at"]) if t]
         if picked:
@@ -86,34 +93,49 @@ def top_faqs(db, since: str, limit: int = 10) -> list:
 
 
 def top_unanswered(db, since: str, limit: int = 10, ignore=None) -> list:
-    """Questions the bot handed off for want of an answer, similar wordings grouped, most frequent first.
+    """Questions that the bot handed off for want of an answer, similar wordings grouped, most frequent first.
 
-    ``ignore(normalized_text)`` drops messages that are not questions (such as a bare request for a person).
-    Each group: ``{"text": most common wording, "count", "examples": other wordings}``.
+    Follow-ups written into a handoff already open are left out (they are part of a talk with staff), and so
+    is any message for which ``ignore(normalized_text)`` is true (such as a bare request for a person).
+    Each group: ``{"text": its most common wording, "count", "examples": other wordings}``.
     """
-    wordings = Counter()
+    wordings, shown = Counter(), {}
     for r in db.query(
-        "select coalesce(nullif(normalized, ''), text) as q from messages "
-        "where created_at >= ? and action = 'handoff' and coalesce(msg_type, 'text') in ('text', 'voice') "
-        "order by created_at desc limit 5000",
+        "select m.text, coalesce(nullif(m.normalized, ''), m.text) as q from messages m "
+        "left join handoffs h on h.id = m.handoff_id "
+        "where m.created_at >= ? and m.action = 'handoff' and coalesce(m.msg_type, 'text') in ('text', 'voice') "
+        "and (h.id is null or h.created_at >= m.created_at) order by m.created_at desc limit 5000",
         [since],
     ):
         q = (r["q"] or "").strip()
         if q and not (ignore and ignore(q)):
             wordings[q] += 1
+            shown.setdefault(q, (r["text"] or q).strip())
     groups = []
-    for text, n in wordings.most_common():
-        best = process.extractOne(text, [g["text"] for g in groups], scorer=fuzz.ratio,
+    # Grouping compares each wording with every group so far; rare wordings cannot reach the top anyway.
+    for q, n in wordings.most_common(GROUP_WORDINGS):
+        best = process.extractOne(q, [g["key"] for g in groups], scorer=fuzz.ratio,
                                   score_cutoff=GROUP_SIMILARITY) if groups else None
         if best:
             group = groups[best[2]]
             group["count"] += n
             if len(group["examples"]) < 5:
-                group["examples"].append(text)
+                group["examples"].append(shown[q])
         else:
-            groups.append({"text": text, "count": n, "examples": []})
+            groups.append({"key": q, "text": shown[q], "count": n, "examples": []})
     groups.sort(key=lambda g: -g["count"])
-    return groups[:limit]
+    return [{k: g[k] for k in ("text", "count", "examples")} for g in groups[:limit]]
+
+
+def only_asks_for_a_person(engine, text: str) -> bool:
+    """A message that just asks for a person ("人工", "我要找人工客服"): no question missing from the knowledge base."""
+    normalized = normalize(text)
+    if not engine.wants_person(normalized):
+        return False
+    rest = normalized.replace(" ", "")
+    for word in engine.handoff_words:
+        rest = rest.replace(word, "")
+    return len(strip_fillers(rest)) <= 3
 
 
 def dashboard(db, days: int = 14, now: dt.datetime | None = None, ignore=None) -> dict:

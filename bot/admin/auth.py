@@ -39,6 +39,16 @@ def _guard():
     return None
 
 
+@bp.after_request
+def _headers(response):
+    # Pages show users' messages: never cached, never framed, nothing loaded from elsewhere.
+    response.headers.setdefault("Cache-Control", "no-store")
+    response.headers["X-Frame-Options"] = "DENY"
+    response.headers["Content-Security-Policy"] = "default-src 'self'; frame-ancestors 'none'"
+    response.headers["X-Content-Type-Options"] = "nosniff"
+    return response
+
+
 @bp.context_processor
 def _template_helpers():
     return {"csrf_token": csrf_token, "staff_name": g.get("staff"), "local": local, "duration": duration_text}

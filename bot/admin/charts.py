@@ -17,7 +17,7 @@ def _nice_max(value: float) -> float:
     return 10 * power
 
 
-def column_chart(points, title: str, width: int = 720, height: int = 220) -> Markup:
+def column_chart(points, title: str, width: int = 1100, height: int = 240) -> Markup:
     """Vertical bars, one per ``(label, value)``; every label is shown when they fit, else every few."""
     left, right, top, bottom = 40, 10, 16, 28
     plot_w, plot_h = width - left - right, height - top - bottom
@@ -29,7 +29,7 @@ def column_chart(points, title: str, width: int = 720, height: int = 220) -> Mar
         f'<svg class="chart" viewBox="0 0 {width} {height}" role="img" aria-label="{escape(title)}" '
         f'xmlns="http://www.w3.org/2000/svg"><title>{escape(title)}</title>'
     ]
-    for frac in (0, 0.5, 1):
+    for frac in (0, 0.5, 1) if top_value % 2 == 0 else (0, 1):
         y = top + plot_h * (1 - frac)
         label = f"{top_value * frac:g}"
         parts.append(f'<line class="grid" x1="{left}" x2="{width - right}" y1="{y:.1f}" y2="{y:.1f}"/>'
@@ -50,7 +50,7 @@ def column_chart(points, title: str, width: int = 720, height: int = 220) -> Mar
     return Markup("".join(parts))
 
 
-def share_bar(parts, title: str, width: int = 720, height: int = 34) -> Markup:
+def share_bar(parts, title: str, width: int = 1100, height: int = 40) -> Markup:
     """One horizontal bar split by share: ``[(label, value, css_class)]``; the legend is left to the page."""
     total = sum(v for _, v, _ in parts)
     out = [
@@ -75,23 +75,24 @@ def share_bar(parts, title: str, width: int = 720, height: int = 34) -> Markup:
     return Markup("".join(out))
 
 
-def bar_list(items, title: str, width: int = 720, row: int = 26, label_width: int = 300) -> Markup:
-    """Horizontal bars, one row per ``(label, value)``, labels on the left (long ones shortened)."""
+def bar_list(items, title: str, width: int = 540, row: int = 28, label_width: int = 260) -> Markup:
+    """Horizontal bars, one row per ``(label, value, link or None)``, labels on the left (long ones shortened)."""
     height = max(row * len(items), row)
-    top_value = max((v for _, v in items), default=0) or 1
-    plot_w = width - label_width - 50
+    top_value = max((v for _, v, _ in items), default=0) or 1
+    plot_w = width - label_width - 40
     out = [
         f'<svg class="chart bars" viewBox="0 0 {width} {height}" role="img" aria-label="{escape(title)}" '
         f'xmlns="http://www.w3.org/2000/svg"><title>{escape(title)}</title>'
     ]
     max_chars = label_width // 14
-    for i, (label, value) in enumerate(items):
+    for i, (label, value, href) in enumerate(items):
         y = i * row
         short = label if len(label) <= max_chars else label[: max_chars - 1] + "…"
         w = max(plot_w * value / top_value, 2)
-        out.append(f'<text class="label" x="{label_width - 8}" y="{y + row / 2 + 5:.1f}" text-anchor="end">'
-                   f'<title>{escape(label)}</title>{escape(short)}</text>'
-                   f'<rect class="bar" x="{label_width}" y="{y + 4}" width="{w:.1f}" height="{row - 8}" rx="2"/>'
+        text = (f'<text class="label" x="{label_width - 8}" y="{y + row / 2 + 5:.1f}" text-anchor="end">'
+                f'<title>{escape(label)}</title>{escape(short)}</text>')
+        out.append(f'<a href="{escape(href)}">{text}</a>' if href else text)
+        out.append(f'<rect class="bar" x="{label_width}" y="{y + 5}" width="{w:.1f}" height="{row - 10}" rx="2"/>'
                    f'<text class="value" x="{label_width + w + 6:.1f}" y="{y + row / 2 + 5:.1f}">{value}</text>')
     out.append("</svg>")
     return Markup("".join(out))

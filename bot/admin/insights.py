@@ -4,7 +4,7 @@ from __future__ import annotations
 import datetime as dt
 import json
 
-from flask import render_template, request
+from flask import render_template, request, url_for
 
 from .. import get_db, get_engine, stats
 from ..handoffs import duration_text
@@ -21,18 +21,18 @@ def dashboard():
     days = request.args.get("days", type=int)
     days = days if days in DASHBOARD_DAYS else 14
     engine = get_engine()
-    figures = stats.dashboard(get_db(), days=days, ignore=engine.wants_person)
+    figures = stats.dashboard(get_db(), days=days, ignore=lambda text: stats.only_asks_for_a_person(engine, text))
     shares = figures["shares"]
     share_parts = [(stats.SHARE_LABELS[k], shares[k], f"s-{k}") for k in stats.SHARES]
-    top = [(_faq_label(engine, faq_id), n, faq_id) for faq_id, n in figures["top_faqs"]]
+    top = [(_faq_label(engine, faq_id), n, url_for("admin.log", faq=faq_id)) for faq_id, n in figures["top_faqs"]]
     charts = {
         "per_day": column_chart([(d.strftime("%m-%d"), n) for d, n in figures["per_day"]], "每日消息数"),
         "shares": share_bar(share_parts, "处理结果占比"),
-        "top_faqs": bar_list([(label, n) for label, n, _ in top], "最常回答的问题") if top else None,
+        "top_faqs": bar_list(top, "最常回答的问题") if top else None,
     }
     times = figures["times"]
     return render_template(
-        "admin/dashboard.html", f=figures, charts=charts, share_parts=share_parts, top=top, days=days,
+        "admin/dashboard.html", f=figures, charts=charts, share_parts=share_parts, days=days,
         day_options=DASHBOARD_DAYS, total_messages=sum(n for _, n in figures["per_day"]),
         waiting=duration_text(times["waiting_median"]), first_reply=duration_text(times["first_reply_median"]),
     )

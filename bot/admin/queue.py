@@ -15,7 +15,7 @@ STATUS_LABELS = {"sent": "已送达微信", "failed": "发送失败", "pending":
 @bp.context_processor
 def _labels():
     return {"PRIORITY_LABELS": PRIORITY_LABELS, "STATE_LABELS": STATE_LABELS, "STATUS_LABELS": STATUS_LABELS,
-            "FILTER_LABELS": FILTER_LABELS, "open_count": handoffs.counts(get_db())["open"],
+            "FILTER_LABELS": FILTER_LABELS, "queue_counts": handoffs.counts(get_db()),
             "error_text": _error_text}
 
 
@@ -52,8 +52,8 @@ def queue():
     if priority not in PRIORITIES:
         priority = ""
     rows = handoffs.list_handoffs(get_db(), state=state, priority=priority or None)
-    return render_template("admin/queue.html", rows=rows, state=state, priority=priority,
-                           counts=handoffs.counts(get_db()), priorities=PRIORITIES, filters=STATE_FILTERS)
+    return render_template("admin/queue.html", rows=rows, state=state, priority=priority, priorities=PRIORITIES,
+                           filters=STATE_FILTERS)
 
 
 def _handoff_page(handoff_id: int, reply_text: str = "", error: str = "", status: int = 200):
@@ -62,7 +62,8 @@ def _handoff_page(handoff_id: int, reply_text: str = "", error: str = "", status
     quota = _sender().quota(h.user_id)
     return render_template(
         "admin/handoff.html", h=h, entries=handoffs.conversation(db, h), notes=handoffs.notes(db, h.id),
-        quota=quota, window_quota=WINDOW_QUOTA, reply_text=reply_text, reply_error=error, max_reply=handoffs.MAX_REPLY_CHARS,
+        quota=quota, window_quota=WINDOW_QUOTA, reply_text=reply_text, reply_error=error,
+        max_reply=handoffs.MAX_REPLY_CHARS,
     ), status
 
 
@@ -120,9 +121,6 @@ def retry(handoff_id, outbox_id):
         row = handoffs.retry(get_db(), _sender(), handoff_id, outbox_id)
     except handoffs.HandoffNotFound:
         abort(404)
-    except handoffs.ReplyRefused as e:
-        flash(str(e), "error")
-        return redirect(url_for("admin.handoff", handoff_id=handoff_id) + "#reply")
     if row["status"] == "sent":
         flash("重新发送成功", "ok")
     else:

@@ -1,0 +1,220 @@
+"""The answering engine on the fixture knowledge base: every kind of decision, and notice validity windows."""
+import datetime as dt
+from pathlib import Path
+
+import pytest
+
+from bot.engine import ACTIONS, Engine
+from bot.knowledge import load_knowledge
+from bot.textproc import normalize
+
+FIXTURE_KB = Path(__file__).parent / "fixtures" / "engine_kb"
+DAY = dt.date(2026, 11, 26)
+DREDGING = "notice-dredging-2026"  # valid 2026-11-01 .. 2026-12-31
+DRAGON_BOAT = "notice-dragon-boat-2026"  # valid 2026-05-01 .. 2026-06-30, expired on DAY
+
+
+@pytest.fixture(scope="module")
+def kb():
+    return load_knowledge(FIXTURE_KB)
+
+
+@pytest.fixture(scope="module")
+def engine(kb):
+    return Engine(kb)
+
+
+def served_ids(d) -> set:
+    """Every FAQ id a decision shows the user: the answer, the clarify list and the numbered follow-ups."""
+    return {d.faq_id, *d.options} - {None}
+
+
+# ---- answer ------------------------------------------------------------------
+
+def test_answer(engine, kb):
+    d = engine.decide("海船适任证书快到期了，怎么办理再有效？", DAY)
+    assert d.action == "answer"
+    assert d.faq_id == "cert-renew-sea"
+    assert d.reply.startswith(kb.by_id["cert-renew-sea"].answer.strip())
+    assert 0 <= d.score <= 100
+    assert d.score >= kb.settings["thresholds"]["answer"]
+
+
+def test_answer_lists_related_questions_by_number(engine, kb):
+    d = engine.decide("海船适任证书快到期了，怎么办理再有效？", DAY)
+    assert d.options == ["cert-lost", "cert-exam-register"]
+    assert f"1. {kb.by_id['cert-lost'].question}" in d.reply
+    assert f"2. {kb.by_id['cert-exam-register'].question}" in d.reply
+
+
+def test_polite_opener_does_not_stop_an_answer(engine):
+    d = engine.decide("你好，请问海员证怎么申请办理？", DAY)
+    assert (d.action, d.faq_id) == ("answer", "seapass-apply")
+
+
+# ---- clarify -----------------------------------------------------------------
+
+@pytest.mark.parametrize("query, family", [
+    ("海员证", "seapass-"),
+    ("服务簿", "book-"),
+    ("适任证书", "cert-"),
+], ids=["seapass", "book", "cert"])
+def test_clarify_on_a_bare_topic(engine, kb, query, family):
+    d = engine.decide(query, DAY)
+    assert d.action == "clarify"
+    assert len(d.options) >= 2
+    assert d.faq_id == d.options[0]
+    assert all(o.startswith(family) for o in d.options)
+    for n, faq_id in enumerate(d.options, 1):
+        assert f"{n}. {kb.by_id[faq_id].question}" in d.reply
+
+
+# ---- handoff -----------------------------------------------------------------
+
+@pytest.mark.parametrize("query", ["你们食堂几点开饭", "帮我查一下快递到哪了", "asdfghjkl", "", "？？？"])
+def test_handoff_when_nothing_matches(engine, kb, query):
+    d = engine.decide(query, DAY)
+    assert d.action == "handoff"
+    assert d.faq_id is None
+    assert kb.settings["office_hours"] in d.reply
+
+
+@pytest.mark.parametrize("query", ["人工", "转人工", "找客服", "我要人工客服", "人工服务", "转人工！！", "海员证丢了 转人工"])
+def test_handoff_when_a_person_is_asked_for(engine, query):
+    d = engine.decide(query, DAY)
+    assert d.action == "handoff"
+    assert d.faq_id is None
+
+
+def test_asking_for_the_hotline_is_not_asking_for_a_person(engine):
+    d = engine.decide("海事局客服电话是多少", DAY)
+    assert (d.action, d.faq_id) == ("answer", "hotline")
+
+
+# ---- emergency ---------------------------------------------------------------
+
+@pytest.mark.parametrize("query", [
+    "有人落水了", "船着火了", "我们两条船碰撞了", "救命", "救命啊！！", "船舱进水了 快沉了",
+    "孩子掉进江里了", "机舱起火", "SOS", "船搁浅了动不了",
+])
+def test_emergency(engine, query):
+    d = engine.decide(query, DAY)
+    assert d.action == "emergency"
+    assert d.faq_id is None
+    assert "12395" in d.reply
+
+
+@pytest.mark.parametrize("query", [
+    "船员落水了 海员证也掉水里了",
+    "船着火了 危险货物申报怎么办",
+    "碰撞了 要不要做进出港报告",
+    "救命 海事通登录不上",
+    "救命，丹徒直水道疏浚施工船撞过来了",
+])
+def test_emergency_wins_over_faq_words(engine, query):
+    d = engine.decide(query, DAY)
+    assert d.action == "emergency"
+    assert "12395" in d.reply.splitlines()[0]
+
+
+def test_distress_check_is_public_for_the_benchmark(engine):
+    assert engine.is_distress(normalize("有人落水了"))
+    assert not engine.is_distress(normalize("海员证怎么申请"))
+
+
+# ---- smalltalk ---------------------------------------------------------------
+
+@pytest.mark.parametrize("query, kind", [
+    ("你好", "greeting"), ("您好！", "greeting"), ("在吗", "greeting"),
+    ("谢谢", "thanks"), ("谢谢啦", "thanks"), ("好的谢谢", "thanks"), ("多谢！", "thanks"),
+    ("再见", "bye"), ("拜拜", "bye"),
+])
+def test_smalltalk_is_never_a_handoff(engine, kb, query, kind):
+    d = engine.decide(query, DAY)
+    assert d.action == "smalltalk"
+    assert d.faq_id is None
+    assert d.reply == kb.settings["smalltalk"][kind].strip()
+
+
+def test_every_decision_is_a_known_action(engine):
+    for q in ["海员证", "人工", "救命", "你好", "今天吃什么", "进出港报告怎么报"]:
+        assert engine.decide(q, DAY).action in ACTIONS
+
+
+# ---- validity windows --------------------------------------------------------
+
+def days(start: str, end: str, step: int = 1):
+    day, last = dt.date.fromisoformat(start), dt.date.fromisoformat(end)
+    while day <= last:
+        yield day
+        day += dt.timedelta(days=step)
+
+
+DREDGING_QUESTIONS = ["丹徒直水道航道疏浚施工航行通告", "丹徒直水道疏浚施工到什么时候"]
+DRAGON_BOAT_QUESTIONS = ["端午龙舟赛水域临时交通管制通告", "龙舟赛交通管制是哪几天"]
+BOUNDARY_DAYS = [
+    *days("2026-04-28", "2026-05-03"), *days("2026-06-28", "2026-07-03"),
+    *days("2026-10-29", "2026-11-03"), *days("2026-12-29", "2027-01-03"),
+    *days("2026-01-01", "2027-12-31", step=17),
+]
+
+
+@pytest.mark.parametrize("faq_id, questions", [(DREDGING, DREDGING_QUESTIONS), (DRAGON_BOAT, DRAGON_BOAT_QUESTIONS)])
+def test_dated_notice_is_served_inside_its_window_and_never_outside(engine, kb, faq_id, questions):
+    faq = kb.by_id[faq_id]
+    for day in BOUNDARY_DAYS:
+        for q in questions:
+            d = engine.decide(q, day)
+            if faq.active(day):
+                assert (d.action, d.faq_id) == ("answer", faq_id), (day, q, d.action, d.faq_id)
+            else:
+                assert faq_id not in served_ids(d), (day, q)
+                assert faq_id not in [c.faq_id for c in d.candidates], (day, q)
+
+
+@pytest.mark.parametrize("day", ["2026-11-01", "2026-11-26", "2026-12-31"])
+def test_notice_answered_on_the_days_of_its_window(engine, day):
+    d = engine.decide("丹徒直水道疏浚施工到什么时候", dt.date.fromisoformat(day))
+    assert (d.action, d.faq_id) == ("answer", DREDGING)
+
+
+@pytest.mark.parametrize("day", ["2026-10-31", "2027-01-01", "2026-06-15"])
+def test_notice_not_answered_outside_its_window(engine, day):
+    d = engine.decide("丹徒直水道疏浚施工到什么时候", dt.date.fromisoformat(day))
+    assert DREDGING not in served_ids(d)
+
+
+@pytest.mark.parametrize("query", DRAGON_BOAT_QUESTIONS + ["龙舟比赛期间能不能过船", "端午龙舟赛", "龙舟赛"])
+def test_expired_notice_is_never_served(engine, query):
+    for day in [DAY, dt.date(2026, 7, 1), dt.date(2027, 5, 15)]:
+        d = engine.decide(query, day)
+        assert DRAGON_BOAT not in served_ids(d), (day, query)
+        assert d.action in ("handoff", "clarify", "answer")
+
+
+def test_notice_list_follows_the_day(engine, kb):
+    dredging = kb.by_id[DREDGING].question
+    dragon = kb.by_id[DRAGON_BOAT].question
+    q = "在哪里查询最新的航行通告？"
+
+    in_winter = engine.decide(q, DAY)
+    assert in_winter.faq_id == "notice-where"
+    assert dredging in in_winter.reply and dragon not in in_winter.reply
+    assert "{notices}" not in in_winter.reply
+    assert in_winter.options == [DREDGING]
+
+    in_june = engine.decide(q, dt.date(2026, 6, 15))
+    assert in_june.faq_id == "notice-where"
+    assert dragon in in_june.reply and dredging not in in_june.reply
+    assert in_june.options == [DRAGON_BOAT]
+
+    next_spring = engine.decide(q, dt.date(2027, 3, 1))
+    assert next_spring.faq_id == "notice-where"
+    assert dredging not in next_spring.reply and dragon not in next_spring.reply
+    assert next_spring.options == []
+
+
+def test_undated_faqs_are_served_any_day(engine):
+    for day in [dt.date(2020, 1, 1), DAY, dt.date(2035, 12, 31)]:
+        d = engine.decide("海事服务热线电话是多少？", day)
+        assert (d.action, d.faq_id) == ("answer", "hotline")

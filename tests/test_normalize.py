@@ -1,0 +1,86 @@
+"""Text normalisation: what every question goes through before matching."""
+import pytest
+
+from bot.textproc import normalize, strip_fillers
+
+
+@pytest.mark.parametrize("raw, expected", [
+    ("ＰＳＣ", "psc"),
+    ("ＰＳＣ检查？", "psc检查"),
+    ("ＦＳＣ，ＰＳＣ！", "fsc psc"),
+    ("１２３９５", "12395"),
+    ("海事通ＡＰＰ", "海事通app"),
+    ("海员证　怎么办", "海员证 怎么办"),  # ideographic space
+])
+def test_full_width_becomes_half_width(raw, expected):
+    assert normalize(raw) == expected
+
+
+@pytest.mark.parametrize("raw", [
+    "海员证，怎么办？",
+    "【通知】海员证（新）“办理”！",
+    "海员证：怎么办；急……",
+    "《船员条例》、第6条",
+])
+def test_full_width_punctuation_is_removed(raw):
+    out = normalize(raw)
+    assert not set(out) & set("，。？！：；、“”‘’（）【】《》…·")
+    assert "海员证" in out or "船员条例" in out
+
+
+@pytest.mark.parametrize("raw, expected", [
+    ("船員證書過期", "船员证书过期"),
+    ("船員證書遺失了怎麼辦", "船员证书遗失了怎么办"),
+    ("海員證", "海员证"),
+    ("適任證書", "适任证书"),
+    ("進出港報告", "进出港报告"),
+])
+def test_traditional_becomes_simplified(raw, expected):
+    assert normalize(raw) == expected
+
+
+@pytest.mark.parametrize("raw, expected", [
+    ("PSC", "psc"),
+    ("HaiShiTong APP", "haishitong app"),
+    ("FSC检查", "fsc检查"),
+])
+def test_lower_case(raw, expected):
+    assert normalize(raw) == expected
+
+
+@pytest.mark.parametrize("raw, expected", [
+    ("😀海员证", "海员证"),
+    ("海员证👍👍", "海员证"),
+    ("海员证[微笑]怎么办", "海员证 怎么办"),
+    ("[捂脸]证书丢了[流泪]", "证书丢了"),
+    ("海员证/:rose", "海员证"),
+    ("[微笑]", ""),
+    ("🚢⚓", ""),
+])
+def test_emoji_and_wechat_codes_are_removed(raw, expected):
+    assert normalize(raw) == expected
+
+
+def test_empty_and_none():
+    assert normalize("") == ""
+    assert normalize(None) == ""
+    assert normalize("   \t\n ") == ""
+
+
+FILLER_CASES = [
+    ("请问海员证怎么办", "海员证怎么办"),
+    ("你好，请问海员证怎么办？", "海员证怎么办"),
+    ("麻烦问一下 服务簿在哪办", "服务簿在哪办"),
+    ("您好 麻烦问一下，海事通怎么注册", "海事通怎么注册"),
+    ("我想问一下海员证", "海员证"),
+    ("想问下 证书丢了", "证书丢了"),
+]
+
+
+@pytest.mark.parametrize("raw, expected", FILLER_CASES, ids=[f"filler-{n}" for n in range(1, len(FILLER_CASES) + 1)])
+def test_strip_fillers(raw, expected):
+    assert strip_fillers(normalize(raw)) == expected
+
+
+def test_strip_fillers_keeps_a_question_without_fillers():
+    assert strip_fillers("海船适任证书再有效") == "海船适任证书再有效"
