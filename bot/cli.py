@@ -75,7 +75,8 @@ def ask(question, kb_dir, at, jsonl, debug):
         click.echo(f"normalized: {d.normalized}")
         click.echo(f"tokens: {' / '.join(d.tokens)}")
         for c in d.candidates:
-            click.echo(f"  {c.score:6.1f}  {c.faq_id:<32} {c.question}  {c.parts}")
+            parts = " ".join(f"{k}={v:.2f}" for k, v in c.parts.items())
+            click.echo(f"  {c.score:6.1f}  {c.faq_id:<32} {c.question}  {parts}")
 
 
 @main.command()

@@ -18,7 +18,7 @@ from pathlib import Path
 from collections import Counter
 from dataclasses import asdict, dataclass, field
 
-from rapidfuzz import fuzz
+from rapidfuzz import fuzz, process
 
 from .knowledge import KnowledgeBase, parse_dictionary, parse_synonyms
 from .textproc import (
@@ -328,27 +328,30 @@ class Engine:
         return out
 
     def _score(self, e, text, w_tok, w_pair, total_tok, total_pair, query_joined) -> Candidate:
-        mass_q = sum(w for t, w in w_tok.items() if t in e.bag)
-        mass_a = sum(w for t, w in w_tok.items() if t in e.answer_bag)
+        q_words, q_pairs = w_tok.keys(), w_pair.keys()
+        mass_q = sum(w_tok[t] for t in q_words & e.bag)
+        mass_a = sum(w_tok[t] for t in q_words & e.answer_bag)
         words_q, words_a = mass_q / total_tok, mass_a / total_tok
-        pairs_q = sum(w for p, w in w_pair.items() if p in e.pairs) / total_pair
-        pairs_a = sum(w for p, w in w_pair.items() if p in e.answer_pairs) / total_pair
+        pairs_q = sum(w_pair[p] for p in q_pairs & e.pairs) / total_pair
+        pairs_a = sum(w_pair[p] for p in q_pairs & e.answer_pairs) / total_pair
         cover_words = words_q + WEIGHTS["answer_credit"] * words_a
         cover_pairs = pairs_q + WEIGHTS["answer_credit"] * pairs_a
         phrasing = 0.0
         for toks, prs, tw, pw in zip(e.text_tokens, e.text_pairs, e.text_mass, e.pair_mass):
-            common = sum(w for t, w in w_tok.items() if t in toks)
-            dice_w = 2 * common / (total_tok + tw)
-            common_p = sum(w for p, w in w_pair.items() if p in prs)
-            dice_p = 2 * common_p / (total_pair + pw)
-            phrasing = max(phrasing, (dice_w + dice_p) / 2)
-        fuzzy = max(fuzz.token_set_ratio(query_joined, j) for j in e.joined) / 100 if query_joined else 0.0
-        keyword = (sum(1 for k, toks in zip(e.keywords, e.keyword_tokens) if k in text or toks <= w_tok.keys())
+            common_w, common_p = q_words & toks, q_pairs & prs
+            if not common_w and not common_p:
+                continue
+            dice = (sum(w_tok[t] for t in common_w) / (total_tok + tw)
+                    + sum(w_pair[p] for p in common_p) / (total_pair + pw))  # mean of two Dice scores
+            if dice > phrasing:
+                phrasing = dice
+        best = process.extractOne(query_joined, e.joined, scorer=fuzz.token_set_ratio) if query_joined else None
+        fuzzy = best[1] / 100 if best else 0.0
+        keyword = (sum(1 for k, toks in zip(e.keywords, e.keyword_tokens) if k in text or toks <= q_words)
                    / len(e.keywords)) if e.keywords else 0.0
         parts = {
-            "words_q": round(words_q, 3), "words_a": round(words_a, 3), "pairs_q": round(pairs_q, 3),
-            "pairs_a": round(pairs_a, 3), "mass_q": round(mass_q, 3), "mass_a": round(mass_a, 3),
-            "phrasing": round(phrasing, 3), "fuzzy": round(fuzzy, 3), "keyword": round(keyword, 3),
+            "words_q": words_q, "words_a": words_a, "pairs_q": pairs_q, "pairs_a": pairs_a,
+            "mass_q": mass_q, "mass_a": mass_a, "phrasing": phrasing, "fuzzy": fuzzy, "keyword": keyword,
         }
         score = 100 * (
             WEIGHTS["cover_words"] * cover_words + WEIGHTS["cover_pairs"] * cover_pairs
