@@ -395,11 +395,12 @@ def menu_push(kb_dir):
     if problems:
         lines = [f"  settings.yaml:{line}: {message}（{hint}）" for line, message, hint in problems]
         raise click.ClickException("菜单有微信不接受的地方，未发布：\n" + "\n".join(lines))
+    from .db import open_db
+
     config = Config.from_env()
     menu = build_menu(setting)
     try:
-        push_menu(menu, config.WECHAT_APP_ID, config.WECHAT_APP_SECRET, config.WECHAT_API_BASE_URL,
-                  config.API_TIMEOUT_SECONDS)
+        push_menu(menu, config, open_db(config.BOT_DATABASE))
     except MenuPushError as e:
         raise click.ClickException(f"菜单发布失败：{e}") from None
     subs = sum(len(b.get("sub_button", [])) for b in menu["button"])

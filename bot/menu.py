@@ -2,10 +2,10 @@
 from __future__ import annotations
 
 import requests
-from wechatpy import WeChatClient
 from wechatpy.exceptions import WeChatClientException
 
 from .errors import BotError
+from .wechat_api import make_client
 
 # WeChat's limits for menu/create (bytes of UTF-8).
 TOP_NAME_BYTES = 16
@@ -86,41 +86,15 @@ def menu_problems(menu: list) -> list:
     return out
 
 
-class _TimeoutSession(requests.Session):
-    """A requests session with a default timeout (wechatpy fetches the token without one)."""
+def push_menu(menu: dict, config, db=None) -> dict:
+    """Publish ``menu`` (WeChat's JSON) with POST menu/create; raise MenuPushError with errcode and errmsg.
 
-    def __init__(self, timeout):
-        super().__init__()
-        self.timeout = timeout
-
-    def request(self, method, url, **kwargs):
-        if kwargs.get("timeout") is None:
-            kwargs["timeout"] = self.timeout
-        return super().request(method, url, **kwargs)
-
-
-class _Client(WeChatClient):
-    """wechatpy's client with every call (the token too) sent to ``api_base_url``, each with a timeout."""
-
-    def __init__(self, appid, secret, api_base_url, timeout):
-        # No auto_retry: wechatpy would fetch tokens and retry for as long as WeChat answers 40001.
-        super().__init__(appid, secret, timeout=timeout, auto_retry=False)
-        self._http = _TimeoutSession(timeout)
-        self.API_BASE_URL = api_base_url.rstrip("/") + "/cgi-bin/"
-
-    def fetch_access_token(self):
-        """Fetch a token from ``API_BASE_URL`` + token (wechatpy hard-codes api.weixin.qq.com here)."""
-        return self._fetch_access_token(
-            url=self.API_BASE_URL + "token",
-            params={"grant_type": "client_credential", "appid": self.appid, "secret": self.secret},
-        )
-
-
-def push_menu(menu: dict, app_id: str, app_secret: str, api_base_url: str, timeout: float = 5.0) -> dict:
-    """Publish ``menu`` (WeChat's JSON) with POST menu/create; raise MenuPushError with errcode and errmsg."""
-    if not app_id or not app_secret:
+    ``db``: the app's database, so the push uses (and keeps) the access token the running bot shares."""
+    if not config.WECHAT_APP_ID or not config.WECHAT_APP_SECRET:
         raise MenuPushError("没有配置 WECHAT_APP_ID / WECHAT_APP_SECRET，无法发布菜单")
-    client = _Client(app_id, app_secret, api_base_url, timeout)
+    api_base_url = config.WECHAT_API_BASE_URL
+    # A menu push is run by hand: report a token problem instead of fetching tokens in a loop.
+    client = make_client(config, db, auto_retry=False)
     try:
         return client.menu.create(menu)
     except WeChatClientException as e:

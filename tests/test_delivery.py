@@ -7,7 +7,8 @@ from webhook_support import FakeWeChatAPI, fake_api  # noqa: F401  (fixture)
 
 from bot.config import Config
 from bot.db import iso, open_db, utcnow
-from bot.delivery import NOT_CONFIGURED, Sender, TokenStorage
+from bot.delivery import NOT_CONFIGURED, Sender
+from bot.wechat_api import TokenStorage
 from bot.wechat_xml import MAX_REPLY_BYTES, split_for_sending, utf8_len
 
 

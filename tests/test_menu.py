@@ -1,6 +1,8 @@
 """menu show / menu push: the menu JSON from settings.yaml, pushed to a local HTTP server playing WeChat's API."""
 import json
+import os
 import shutil
+import tempfile
 import threading
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
@@ -11,7 +13,10 @@ from click.testing import CliRunner
 
 from bot.cli import main
 from bot.knowledge import load_knowledge
+from bot.config import Config
+from bot.db import open_db
 from bot.menu import MenuPushError, build_menu, push_menu
+from bot.wechat_api import TokenStorage
 
 FIXTURE = Path(__file__).parent / "fixtures" / "kbtools_kb"
 
@@ -82,8 +87,11 @@ class FakeWeChat:
         self.thread.join()
 
 
-def env_for(fake, secret="s3cret"):
-    return {"WECHAT_APP_ID": "wx-test-app", "WECHAT_APP_SECRET": secret, "WECHAT_API_BASE_URL": fake.url}
+def env_for(fake, secret="s3cret", db=None):
+    """Environment for `menu push` against the fake API, with a database of its own (fresh unless given)."""
+    db = db or os.path.join(tempfile.mkdtemp(), "bot.db")
+    return {"WECHAT_APP_ID": "wx-test-app", "WECHAT_APP_SECRET": secret, "WECHAT_API_BASE_URL": fake.url,
+            "BOT_DATABASE": db}
 
 
 def run(*args, env=None):
@@ -123,6 +131,17 @@ def test_menu_push_sends_token_request_then_menu():
     assert body == EXPECTED_MENU
 
 
+def test_menu_push_uses_the_access_token_the_running_bot_shares(tmp_path):
+    """WeChat keeps one valid token per account: a push must not fetch a new one while the bot's is valid."""
+    db_path = str(tmp_path / "bot.db")
+    TokenStorage(open_db(db_path)).set("wx-test-app_access_token", "SHARED-TOKEN", 7200)
+    with FakeWeChat() as fake:
+        result = run("menu", "push", "--kb", FIXTURE, env=env_for(fake, db=db_path))
+    assert result.exit_code == 0, result.output
+    assert [(m, path, q) for m, path, q, _ in fake.requests] == [
+        ("POST", "/cgi-bin/menu/create", {"access_token": ["SHARED-TOKEN"]})]
+
+
 def test_menu_push_reports_wechats_errcode_and_exits_1():
     with FakeWeChat(menu_reply={"errcode": 40018, "errmsg": "invalid button name size"}) as fake:
         result = run("menu", "push", "--kb", FIXTURE, env=env_for(fake))
@@ -143,7 +162,7 @@ def test_menu_push_with_a_wrong_secret_fails_at_the_token():
 def test_menu_push_without_credentials_sends_nothing():
     with FakeWeChat() as fake:
         result = run("menu", "push", "--kb", FIXTURE,
-                     env={"WECHAT_APP_ID": "", "WECHAT_APP_SECRET": "", "WECHAT_API_BASE_URL": fake.url})
+                     env={**env_for(fake), "WECHAT_APP_ID": "", "WECHAT_APP_SECRET": ""})
     assert result.exit_code == 1
     assert "WECHAT_APP_ID" in result.output
     assert fake.requests == []
@@ -166,5 +185,6 @@ def test_push_menu_when_the_server_cannot_be_reached():
     with FakeWeChat() as fake:
         url = fake.url
     with pytest.raises(MenuPushError) as raised:
-        push_menu(EXPECTED_MENU, "wx-test-app", "s3cret", url, timeout=2)
+        push_menu(EXPECTED_MENU, Config(WECHAT_APP_ID="wx-test-app", WECHAT_APP_SECRET="s3cret",
+                                        WECHAT_API_BASE_URL=url, API_TIMEOUT_SECONDS=2))
     assert "无法连接微信接口" in str(raised.value)
