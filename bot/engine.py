@@ -20,6 +20,7 @@ from dataclasses import asdict, dataclass, field
 
 from rapidfuzz import fuzz, process
 
+from . import textproc
 from .knowledge import KnowledgeBase, parse_dictionary, parse_synonyms
 from .textproc import (
     BUILTIN_SYNONYMS, Synonyms, Tokenizer, char_bigrams, is_cjk, normalize, pinyin_key, strip_fillers,
@@ -37,6 +38,9 @@ SMALLTALK = {
 STRONG_HANDOFF = ("人工",)
 NOTICES_PLACEHOLDER = "{notices}"
 MAX_CANDIDATES = 15  # fully scored after the cheap pre-ranking; more changes no decision on the eval sets
+UNKNOWN_WORD_WEIGHT = 0.6
+# jieba's general-dictionary frequency under which a word counts as a domain term (typo-repair target).
+RARE_IN_GENERAL_CHINESE = 100
 # Points by which a typo-repaired reading must beat the text as typed before it is believed.
 HOMOPHONE_GAIN = 8.0
 
@@ -207,7 +211,9 @@ class Engine:
         n = len(self.entries)
         self._idf_words = {w: math.log((n + 1) / (c + 0.5)) for w, c in df_words.items()}
         self._idf_pairs = {p: math.log((n + 1) / (c + 0.5)) for p, c in df_pairs.items()}
-        self._idf_unknown = math.log(2 * (n + 1))
+        # A word no FAQ uses weighs a little less than the rarest known word: it may be chatter (搬家, 年底)
+        # as much as an out-of-scope topic (社保, 柴油).
+        self._idf_unknown = UNKNOWN_WORD_WEIGHT * math.log(2 * (n + 1))
         for e in self.entries:
             e.text_mass = [sum(self._idf_words[t] for t in toks) or 1.0 for toks in e.text_tokens]
             e.pair_mass = [sum(self._idf_pairs[p] for p in prs) or 1.0 for prs in e.text_pairs]
@@ -223,13 +229,17 @@ class Engine:
         vocab |= {k for e in self.entries for k in e.keywords if len(k) >= 2}
         self._vocab = vocab
         self._by_sound = {}
-        for w in sorted(vocab, key=lambda w: (-df_words.get(w, 0), w)):
+        # Only words rare in general Chinese are repair targets: a domain term (适任, 海事通) is what a pinyin slip
+        # misses, while 正在 / 不再 / 提前 are ordinary words the user more likely meant as typed.
+        targets = [w for w in vocab if self.tokenizer.general_frequency(w) < RARE_IN_GENERAL_CHINESE]
+        for w in sorted(targets, key=lambda w: (-df_words.get(w, 0), w)):
             self._by_sound.setdefault(pinyin_key(w), w)
         self._sound_lengths = sorted({len(w) for w in vocab if len(w) <= 6}, reverse=True)
 
     def _memo_key(self) -> str:
-        """Changes whenever tokenisation could change: dictionary, synonyms, code version."""
+        """Changes whenever tokenisation could change: dictionary, synonyms, the text-processing code."""
         h = hashlib.sha1(MEMO_VERSION.encode())
+        h.update(Path(textproc.__file__).read_bytes())  # any change to how texts are cut
         h.update(repr(sorted(self.synonyms.map.items())).encode())
         h.update(repr(self._tokenizer_words).encode())
         return h.hexdigest()[:16]

@@ -146,6 +146,10 @@ class Tokenizer:
             if len(word) >= 2 and self._jieba.FREQ.get(word) is None:
                 self._jieba.add_word(word)
 
+    def general_frequency(self, word: str) -> int:
+        """How common a word is in jieba's general dictionary (0 for domain terms it does not know)."""
+        return Tokenizer._base.FREQ.get(word, 0)
+
     def known(self, word: str) -> bool:
         """Whether the dictionary has this word."""
         return bool(self._jieba.FREQ.get(word))
@@ -168,6 +172,10 @@ class Tokenizer:
                     out.extend(ch for ch in tok if ch not in STOPWORDS)
                 else:
                     out.append(tok)
+                    if len(tok) > 4:
+                        # Search mode only adds two- and three-character parts: 海船适任证书 should also
+                        # yield 适任证书, as the FAQs that say it plainly do.
+                        out.extend(tok[i:i + 4] for i in range(len(tok) - 3) if self._jieba.FREQ.get(tok[i:i + 4]))
         return out
 
 
