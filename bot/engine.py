@@ -15,7 +15,7 @@ import re
 import tempfile
 import time
 from pathlib import Path
-from collections import Counter
+from collections import Counter, defaultdict
 from dataclasses import asdict, dataclass, field
 
 from rapidfuzz import fuzz, process
@@ -114,7 +114,7 @@ def _default_words() -> list:
     return _DEFAULTS_CACHE["dict"]
 
 
-MEMO_VERSION = "1"
+MEMO_VERSION = "2"
 
 
 def _memo_path(key: str) -> Path:
@@ -177,10 +177,11 @@ class Engine:
         hit = self._memo.get(text)
         if hit is None:
             prepared = self._prepare(text)
-            hit = (prepared, frozenset(self.tokenizer.tokens(prepared)), frozenset(char_bigrams(prepared)))
+            hit = (prepared, " ".join(self.tokenizer.tokens(prepared)))  # strings unpickle fastest
             self._memo[text] = hit
             self._memo_dirty = True
-        return hit
+        prepared, tokens = hit
+        return prepared, frozenset(tokens.split()), frozenset(char_bigrams(prepared))
 
     def _build(self):
         self._memo = _load_memo(self._memo_key())
@@ -217,12 +218,13 @@ class Engine:
         for e in self.entries:
             e.text_mass = [sum(self._idf_words[t] for t in toks) or 1.0 for toks in e.text_tokens]
             e.pair_mass = [sum(self._idf_pairs[p] for p in prs) or 1.0 for prs in e.text_pairs]
-        self._postings = {}
+        postings = defaultdict(list)
         for i, e in enumerate(self.entries):
             for w in e.bag | e.answer_bag:
-                self._postings.setdefault(("w", w), []).append(i)
+                postings[("w", w)].append(i)
             for p in e.pairs | e.answer_pairs:
-                self._postings.setdefault(("p", p), []).append(i)
+                postings[("p", p)].append(i)
+        self._postings = dict(postings)
         # Homophone keys of the knowledge base's own vocabulary, to repair pinyin-input typos (试任 → 适任).
         vocab = {w for w in df_words if len(w) >= 2 and is_cjk(w)}
         vocab |= {w for w, _, _ in self.kb.user_words if len(w) >= 2}

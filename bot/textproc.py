@@ -5,6 +5,7 @@ import logging
 import re
 import threading
 import unicodedata
+from pathlib import Path
 from functools import lru_cache
 
 import jieba
@@ -14,6 +15,20 @@ from pypinyin import lazy_pinyin
 jieba.setLogLevel(logging.WARNING)
 
 _T2S = opencc.OpenCC("t2s")
+
+
+def _traditional_chars() -> frozenset:
+    """Characters OpenCC's t2s changes; text without any of them is already simplified."""
+    path = Path(opencc.__file__).parent / "dictionary" / "TSCharacters.txt"
+    chars = set()
+    for line in path.read_text(encoding="utf-8").splitlines():
+        key, _, values = line.partition("\t")
+        if key and values.split() != [key]:
+            chars.update(key)
+    return frozenset(chars)
+
+
+_TRADITIONAL = _traditional_chars()
 
 # Polite openers and fillers that carry no intent ("请问", "麻烦问一下").
 FILLERS = (
@@ -52,7 +67,8 @@ _CJK = re.compile(r"[\u4e00-\u9fff]")
 def normalize(text: str) -> str:
     """Full-width to half-width, traditional to simplified, lower case; punctuation and emoji become spaces."""
     text = unicodedata.normalize("NFKC", text or "")
-    text = _T2S.convert(text)
+    if not _TRADITIONAL.isdisjoint(text):  # the pure-Python converter is slow; most text needs none
+        text = _T2S.convert(text)
     text = _EMOJI_CODE.sub(" ", text.lower())
     return " ".join(_NON_WORD.sub(" ", text).split())
 
