@@ -3,15 +3,13 @@ import json
 import os
 import shutil
 import tempfile
-import threading
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
-from urllib.parse import parse_qs, urlparse
 
 import pytest
 from click.testing import CliRunner
 
 from bot.cli import main
+from webhook_support import FakeWeChatAPI
 from bot.knowledge import load_knowledge
 from bot.config import Config
 from bot.db import open_db
@@ -35,56 +33,9 @@ EXPECTED_MENU = {"button": [
 ]}
 
 
-class FakeWeChat:
-    """A real HTTP server on 127.0.0.1 answering /cgi-bin/token and /cgi-bin/menu/create like WeChat."""
-
-    def __init__(self, menu_reply=None, secret="s3cret"):
-        self.requests = []
-        self.menu_reply = menu_reply or {"errcode": 0, "errmsg": "ok"}
-        fake = self
-
-        class Handler(BaseHTTPRequestHandler):
-            def log_message(self, *args):
-                pass
-
-            def _reply(self, payload, status=200):
-                body = json.dumps(payload).encode()
-                self.send_response(status)
-                self.send_header("Content-Type", "application/json")
-                self.send_header("Content-Length", str(len(body)))
-                self.end_headers()
-                self.wfile.write(body)
-
-            def do_GET(self):
-                url = urlparse(self.path)
-                query = parse_qs(url.query)
-                fake.requests.append(("GET", url.path, query, None))
-                if url.path != "/cgi-bin/token":
-                    return self._reply({"errcode": 404}, 404)
-                if query.get("secret") != [secret]:
-                    return self._reply({"errcode": 40125, "errmsg": "invalid appsecret"})
-                self._reply({"access_token": "TOKEN-1", "expires_in": 7200})
-
-            def do_POST(self):
-                url = urlparse(self.path)
-                body = self.rfile.read(int(self.headers.get("Content-Length", 0)))
-                fake.requests.append(("POST", url.path, parse_qs(url.query), json.loads(body.decode("utf-8"))))
-                if url.path != "/cgi-bin/menu/create":
-                    return self._reply({"errcode": 404}, 404)
-                self._reply(fake.menu_reply)
-
-        self.server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
-        self.url = f"http://127.0.0.1:{self.server.server_address[1]}"
-        self.thread = threading.Thread(target=self.server.serve_forever, daemon=True)
-
-    def __enter__(self):
-        self.thread.start()
-        return self
-
-    def __exit__(self, *exc):
-        self.server.shutdown()
-        self.server.server_close()
-        self.thread.join()
+def FakeWeChat(menu_reply=None, secret="s3cret"):
+    """The loopback stand-in for WeChat's API, accepting only the test AppSecret."""
+    return FakeWeChatAPI(secret=secret, menu_reply=menu_reply)
 
 
 def env_for(fake, secret="s3cret", db=None):

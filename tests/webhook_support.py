@@ -143,16 +143,21 @@ class WeChatServer:
 
 
 class FakeWeChatAPI:
-    """A loopback HTTP server standing in for WeChat's API: /cgi-bin/token and /cgi-bin/message/custom/send.
+    """A loopback HTTP server standing in for WeChat's API: /cgi-bin/token, /cgi-bin/message/custom/send and
+    /cgi-bin/menu/create.
 
     ``errors`` is a list of errcodes to answer the next sends with (45015, 45047, -1, ...), consumed in order.
     ``sent`` records each accepted message body; ``token_requests`` counts token fetches.
     """
 
-    def __init__(self):
+    def __init__(self, secret=None, menu_reply=None):
+        """``secret``: the only AppSecret the token endpoint accepts (None: any);
+        ``menu_reply``: the answer to menu/create. ``requests`` logs (method, path, query, body) of every call."""
         self.sent = []
         self.rejected = []
         self.errors = []
+        self.requests = []
+        self.menu_reply = menu_reply or {"errcode": 0, "errmsg": "ok"}
         self.token_requests = 0
         self.valid_tokens = set()
         self.delay = 0.0
@@ -173,8 +178,12 @@ class FakeWeChatAPI:
 
             def do_GET(self):
                 url = urlsplit(self.path)
+                query = parse_qs(url.query)
+                api.requests.append(("GET", url.path, query, None))
                 if url.path != "/cgi-bin/token":
                     return self._json({"errcode": 404}, 404)
+                if secret is not None and query.get("secret") != [secret]:
+                    return self._json({"errcode": 40125, "errmsg": "invalid appsecret"})
                 with api.lock:
                     api.token_requests += 1
                     token = f"TOKEN-{api.token_requests}"
@@ -185,6 +194,9 @@ class FakeWeChatAPI:
                 url = urlsplit(self.path)
                 length = int(self.headers.get("Content-Length") or 0)
                 data = json.loads(self.rfile.read(length) or b"{}")
+                api.requests.append(("POST", url.path, parse_qs(url.query), data))
+                if url.path == "/cgi-bin/menu/create":
+                    return self._json(api.menu_reply)
                 if url.path != "/cgi-bin/message/custom/send":
                     return self._json({"errcode": 404}, 404)
                 token = parse_qs(url.query).get("access_token", [""])[0]
