@@ -45,11 +45,27 @@ RARE_IN_GENERAL_CHINESE = 100
 HOMOPHONE_GAIN = 8.0
 
 # Weights of the score parts; the thresholds that act on the total live in settings.yaml.
-# The four shares plus the keyword points add up to 100 at most. "mass" blends in how much the FAQ matched in
+# The four shares plus the keyword points add up to 100 at most (the question-kind bonus can add a little more). "mass" blends in how much the FAQ matched in
 # absolute terms (IDF summed, saturating at mass_half): a long, chatty question that matches many rare words
 # is still confident, while a short out-of-scope one that shares a word or two is not.
 WEIGHTS = {"cover_words": 0.31, "cover_pairs": 0.23, "phrasing": 0.31, "fuzzy": 0.08, "keyword": 7.0,
-           "answer_credit": 0.5, "mass": 0.4, "mass_half": 10.0}
+           "answer_credit": 0.5, "mass": 0.4, "mass_half": 10.0, "kind": 4.0}
+
+# What kind of answer a question asks for, whatever its topic: the FAQ phrased for the same kind wins a tie
+# between siblings ("要带什么" is not "几天能办好").
+QUESTION_KINDS = {
+    "documents": ("材料", "带什么", "要带", "准备什么", "提交什么", "手续"),
+    "time": ("几天", "多久", "什么时候", "几个工作日", "多少天", "几个小时", "提前多", "期限"),
+    "fee": ("多少钱", "收费", "费用", "要钱", "免费", "交钱"),
+    "place": ("哪里", "在哪", "去哪", "哪个部门", "找谁", "向谁", "跟谁", "哪个单位"),
+    "penalty": ("罚", "处罚", "后果", "违法", "扣分"),
+    "validity": ("有效期", "几年"),
+}
+
+
+def question_kinds(text: str) -> set:
+    """The kinds of answer a (normalised) question asks for."""
+    return {kind for kind, cues in QUESTION_KINDS.items() if any(c in text for c in cues)}
 
 
 @dataclass
@@ -86,7 +102,7 @@ class Decision:
             "faq_id": self.faq_id,
             "candidates": [c.faq_id for c in self.candidates] if self.action == "clarify" else
                           ([self.faq_id] if self.faq_id else []),
-            "score": round(self.score, 1),
+            "score": round(min(100.0, max(0.0, self.score)), 1),
             "reply": self.reply,
         }
 
@@ -147,7 +163,7 @@ class _Entry:
     """Index data of one FAQ."""
 
     __slots__ = ("faq", "texts", "text_tokens", "text_pairs", "joined", "bag", "pairs", "keywords",
-                 "keyword_tokens", "answer_bag", "answer_pairs", "text_mass", "pair_mass")
+                 "keyword_tokens", "answer_bag", "answer_pairs", "text_mass", "pair_mass", "intents")
 
     def __init__(self, faq):
         self.faq = faq
@@ -198,6 +214,7 @@ class Engine:
             e.keywords = [c[0] for c in keyword_cuts]
             e.keyword_tokens = [c[1] or {c[0]} for c in keyword_cuts]
             e.joined = [" ".join(sorted(t)) for t in e.text_tokens]
+            e.intents = set().union(*(question_kinds(t) for t in e.texts))
             e.bag = set().union(*e.text_tokens, *(c[1] for c in keyword_cuts))
             e.pairs = set().union(*e.text_pairs, *(c[2] for c in keyword_cuts))
             _, answer_tokens, answer_pairs = self._cut(faq.answer)
@@ -361,7 +378,10 @@ class Engine:
         fuzzy = best[1] / 100 if best else 0.0
         keyword = (sum(1 for k, toks in zip(e.keywords, e.keyword_tokens) if k in text or toks <= q_words)
                    / len(e.keywords)) if e.keywords else 0.0
+        asked = question_kinds(text)
+        kind = (1.0 if asked <= e.intents else -1.0) if asked else 0.0
         parts = {
+            "kind": kind,
             "words_q": words_q, "words_a": words_a, "pairs_q": pairs_q, "pairs_a": pairs_a,
             "mass_q": mass_q, "mass_a": mass_a, "phrasing": phrasing, "fuzzy": fuzzy, "keyword": keyword,
         }
@@ -369,6 +389,7 @@ class Engine:
             WEIGHTS["cover_words"] * cover_words + WEIGHTS["cover_pairs"] * cover_pairs
             + WEIGHTS["phrasing"] * phrasing + WEIGHTS["fuzzy"] * fuzzy
         ) + WEIGHTS["keyword"] * keyword
+        score += WEIGHTS["kind"] * kind
         mass = mass_q + WEIGHTS["answer_credit"] * mass_a
         score = (1 - WEIGHTS["mass"]) * score + WEIGHTS["mass"] * 100 * mass / (mass + WEIGHTS["mass_half"])
         return Candidate(e.faq.id, e.faq.question, round(score, 2), parts)

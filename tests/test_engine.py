@@ -218,3 +218,23 @@ def test_undated_faqs_are_served_any_day(engine):
     for day in [dt.date(2020, 1, 1), DAY, dt.date(2035, 12, 31)]:
         d = engine.decide("海事服务热线电话是多少？", day)
         assert (d.action, d.faq_id) == ("answer", "hotline")
+
+
+def test_question_kind_breaks_a_tie_between_sibling_faqs(tmp_path):
+    """Two FAQs on one topic: the one phrased for the kind of answer asked for (documents / time) wins."""
+    (tmp_path / "faq.yaml").write_text(
+        "category: 海员证\n"
+        "faqs:\n"
+        "  - id: seapass-docs\n"
+        "    question: 海员证申请材料有哪些？\n"
+        "    answer: 申请表、船员服务簿、适任证书和照片。\n"
+        "  - id: seapass-time\n"
+        "    question: 海员证申请多久能拿到？\n"
+        "    answer: 受理后7日内作出决定。\n",
+        encoding="utf-8",
+    )
+    engine = Engine(load_knowledge(tmp_path))
+    docs = engine.rank("海员证申请要准备啥", DAY)
+    assert docs[0].faq_id == "seapass-docs" and docs[0].score > docs[1].score
+    time_ = engine.rank("海员证申请什么时候能好", DAY)
+    assert time_[0].faq_id == "seapass-time" and time_[0].score > time_[1].score
