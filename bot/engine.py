@@ -163,7 +163,8 @@ class _Entry:
     """Index data of one FAQ."""
 
     __slots__ = ("faq", "texts", "text_tokens", "text_pairs", "joined", "bag", "pairs", "keywords",
-                 "keyword_tokens", "answer_bag", "answer_pairs", "text_mass", "pair_mass", "intents")
+                 "keyword_tokens", "answer_bag", "answer_pairs", "text_mass", "pair_mass", "intents",
+                 "word_texts", "pair_texts")
 
     def __init__(self, faq):
         self.faq = faq
@@ -215,6 +216,12 @@ class Engine:
             e.keyword_tokens = [c[1] or {c[0]} for c in keyword_cuts]
             e.joined = [" ".join(sorted(t)) for t in e.text_tokens]
             e.intents = set().union(*(question_kinds(t) for t in e.texts))
+            e.word_texts, e.pair_texts = defaultdict(list), defaultdict(list)
+            for i, (toks, prs) in enumerate(zip(e.text_tokens, e.text_pairs)):
+                for t in toks:
+                    e.word_texts[t].append(i)
+                for p in prs:
+                    e.pair_texts[p].append(i)
             e.bag = set().union(*e.text_tokens, *(c[1] for c in keyword_cuts))
             e.pairs = set().union(*e.text_pairs, *(c[2] for c in keyword_cuts))
             _, answer_tokens, answer_pairs = self._cut(faq.answer)
@@ -345,18 +352,19 @@ class Engine:
             for i in self._postings.get(("p", p), ()):
                 rough[i] += w / total_pair
         query_joined = " ".join(sorted(set(tokens)))
+        asked = question_kinds(a["text"])
         out = []
         for i, _ in rough.most_common(MAX_CANDIDATES * 2):
             e = self.entries[i]
             if not e.faq.active(day):
                 continue
-            out.append(self._score(e, a["text"], w_tok, w_pair, total_tok, total_pair, query_joined))
+            out.append(self._score(e, a["text"], w_tok, w_pair, total_tok, total_pair, query_joined, asked))
             if len(out) >= MAX_CANDIDATES:
                 break
         out.sort(key=lambda c: -c.score)
         return out
 
-    def _score(self, e, text, w_tok, w_pair, total_tok, total_pair, query_joined) -> Candidate:
+    def _score(self, e, text, w_tok, w_pair, total_tok, total_pair, query_joined, asked) -> Candidate:
         q_words, q_pairs = w_tok.keys(), w_pair.keys()
         mass_q = sum(w_tok[t] for t in q_words & e.bag)
         mass_a = sum(w_tok[t] for t in q_words & e.answer_bag)
@@ -365,20 +373,19 @@ class Engine:
         pairs_a = sum(w_pair[p] for p in q_pairs & e.answer_pairs) / total_pair
         cover_words = words_q + WEIGHTS["answer_credit"] * words_a
         cover_pairs = pairs_q + WEIGHTS["answer_credit"] * pairs_a
-        phrasing = 0.0
-        for toks, prs, tw, pw in zip(e.text_tokens, e.text_pairs, e.text_mass, e.pair_mass):
-            common_w, common_p = q_words & toks, q_pairs & prs
-            if not common_w and not common_p:
-                continue
-            dice = (sum(w_tok[t] for t in common_w) / (total_tok + tw)
-                    + sum(w_pair[p] for p in common_p) / (total_pair + pw))  # mean of two Dice scores
-            if dice > phrasing:
-                phrasing = dice
+        # Best single phrasing: the mean of its word and pair Dice overlaps, summed only over what matched.
+        common = defaultdict(float)
+        for t in q_words & e.bag:
+            for i in e.word_texts.get(t, ()):
+                common[i] += w_tok[t] / (total_tok + e.text_mass[i])
+        for p in q_pairs & e.pairs:
+            for i in e.pair_texts.get(p, ()):
+                common[i] += w_pair[p] / (total_pair + e.pair_mass[i])
+        phrasing = max(common.values(), default=0.0)
         best = process.extractOne(query_joined, e.joined, scorer=fuzz.token_set_ratio) if query_joined else None
         fuzzy = best[1] / 100 if best else 0.0
         keyword = (sum(1 for k, toks in zip(e.keywords, e.keyword_tokens) if k in text or toks <= q_words)
                    / len(e.keywords)) if e.keywords else 0.0
-        asked = question_kinds(text)
         kind = (1.0 if asked <= e.intents else -1.0) if asked else 0.0
         parts = {
             "kind": kind,
