@@ -131,6 +131,7 @@ def _default_words() -> list:
 
 
 MEMO_VERSION = "2"
+MEMO_KEEP = 8
 
 
 def _memo_path(key: str) -> Path:
@@ -155,6 +156,10 @@ def _save_memo(key: str, memo: dict) -> None:
         with open(tmp, "wb") as fh:
             pickle.dump(memo, fh, protocol=pickle.HIGHEST_PROTOCOL)
         os.replace(tmp, path)
+        # Each knowledge-base version gets its own file; keep the newest few (tests and reloads make many).
+        older = sorted(path.parent.glob("cut-*.pickle"), key=lambda p: p.stat().st_mtime, reverse=True)[MEMO_KEEP:]
+        for old in older:
+            old.unlink(missing_ok=True)
     except OSError:
         pass  # a cache we cannot write only costs start-up time
 
