@@ -7,6 +7,7 @@ character pairs), how closely its best phrasing matches, rapidfuzz similarity, a
 from __future__ import annotations
 
 import datetime as dt
+import gc
 import hashlib
 import math
 import os
@@ -130,7 +131,7 @@ def _default_words() -> list:
     return _DEFAULTS_CACHE["dict"]
 
 
-MEMO_VERSION = "2"
+MEMO_VERSION = "3"
 MEMO_KEEP = 8
 
 
@@ -169,7 +170,7 @@ class _Entry:
 
     __slots__ = ("faq", "texts", "text_tokens", "text_pairs", "joined", "bag", "pairs", "keywords",
                  "keyword_tokens", "answer_bag", "answer_pairs", "text_mass", "pair_mass", "intents",
-                 "word_texts", "pair_texts")
+                 "word_texts", "pair_texts", "detailed")
 
     def __init__(self, faq):
         self.faq = faq
@@ -188,7 +189,17 @@ class Engine:
         self.distress_words = [normalize(w) for w in self.settings["distress_words"]]
         self.distress_patterns = [re.compile(p) for p in self.settings["distress_patterns"]]
         self.handoff_words = sorted({normalize(w) for w in self.settings["handoff_words"]}, key=len, reverse=True)
-        self._build()
+        # The index is built once and never changes: the garbage collector need not walk it, neither while
+        # it is built (that alone costs a fifth of start-up) nor later (a full collection over millions of
+        # objects would stall a request for a third of a second).
+        enabled = gc.isenabled()
+        gc.disable()
+        try:
+            self._build()
+        finally:
+            if enabled:
+                gc.enable()
+        gc.freeze()
 
     # ---- index -------------------------------------------------------------
     def _prepare(self, text: str) -> str:
@@ -199,11 +210,12 @@ class Engine:
         hit = self._memo.get(text)
         if hit is None:
             prepared = self._prepare(text)
-            hit = (prepared, " ".join(self.tokenizer.tokens(prepared)))  # strings unpickle fastest
+            # Space-joined strings: they unpickle and split much faster than sets are rebuilt.
+            hit = (prepared, " ".join(self.tokenizer.tokens(prepared)), " ".join(char_bigrams(prepared)))
             self._memo[text] = hit
             self._memo_dirty = True
-        prepared, tokens = hit
-        return prepared, frozenset(tokens.split()), frozenset(char_bigrams(prepared))
+        prepared, tokens, pairs = hit
+        return prepared, frozenset(tokens.split()), frozenset(pairs.split())
 
     def _build(self):
         self._memo = _load_memo(self._memo_key())
@@ -219,14 +231,7 @@ class Engine:
             keyword_cuts = [c for c in (self._cut(k) for k in faq.keywords) if c[0]]
             e.keywords = [c[0] for c in keyword_cuts]
             e.keyword_tokens = [c[1] or {c[0]} for c in keyword_cuts]
-            e.joined = [" ".join(sorted(t)) for t in e.text_tokens]
-            e.intents = set().union(*(question_kinds(t) for t in e.texts))
-            e.word_texts, e.pair_texts = defaultdict(list), defaultdict(list)
-            for i, (toks, prs) in enumerate(zip(e.text_tokens, e.text_pairs)):
-                for t in toks:
-                    e.word_texts[t].append(i)
-                for p in prs:
-                    e.pair_texts[p].append(i)
+            e.detailed = False
             e.bag = set().union(*e.text_tokens, *(c[1] for c in keyword_cuts))
             e.pairs = set().union(*e.text_pairs, *(c[2] for c in keyword_cuts))
             _, answer_tokens, answer_pairs = self._cut(faq.answer)
@@ -244,9 +249,6 @@ class Engine:
         # A word no FAQ uses weighs a little less than the rarest known word: it may be chatter (搬家, 年底)
         # as much as an out-of-scope topic (社保, 柴油).
         self._idf_unknown = UNKNOWN_WORD_WEIGHT * math.log(2 * (n + 1))
-        for e in self.entries:
-            e.text_mass = [sum(self._idf_words[t] for t in toks) or 1.0 for toks in e.text_tokens]
-            e.pair_mass = [sum(self._idf_pairs[p] for p in prs) or 1.0 for prs in e.text_pairs]
         postings = defaultdict(list)
         for i, e in enumerate(self.entries):
             for w in e.bag | e.answer_bag:
@@ -369,7 +371,24 @@ class Engine:
         out.sort(key=lambda c: -c.score)
         return out
 
+    def _detail(self, e) -> None:
+        """Per-phrasing data of one FAQ, built the first time it is a candidate (keeps start-up short)."""
+        e.joined = [" ".join(sorted(t)) for t in e.text_tokens]
+        e.intents = set().union(*(question_kinds(t) for t in e.texts))
+        e.text_mass = [sum(self._idf_words[t] for t in toks) or 1.0 for toks in e.text_tokens]
+        e.pair_mass = [sum(self._idf_pairs[p] for p in prs) or 1.0 for prs in e.text_pairs]
+        word_texts, pair_texts = defaultdict(list), defaultdict(list)
+        for i, (toks, prs) in enumerate(zip(e.text_tokens, e.text_pairs)):
+            for t in toks:
+                word_texts[t].append(i)
+            for p in prs:
+                pair_texts[p].append(i)
+        e.word_texts, e.pair_texts = dict(word_texts), dict(pair_texts)
+        e.detailed = True  # last: another thread may read the fields as soon as this is set
+
     def _score(self, e, text, w_tok, w_pair, total_tok, total_pair, query_joined, asked) -> Candidate:
+        if not e.detailed:
+            self._detail(e)
         q_words, q_pairs = w_tok.keys(), w_pair.keys()
         mass_q = sum(w_tok[t] for t in q_words & e.bag)
         mass_a = sum(w_tok[t] for t in q_words & e.answer_bag)
