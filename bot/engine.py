@@ -24,7 +24,7 @@ from rapidfuzz import fuzz, process
 from . import textproc
 from .knowledge import KnowledgeBase, parse_dictionary, parse_synonyms
 from .textproc import (
-    BUILTIN_SYNONYMS, Synonyms, Tokenizer, char_bigrams, is_cjk, normalize, pinyin_key, strip_fillers,
+    Synonyms, Tokenizer, char_bigrams, is_cjk, normalize, pinyin_key, strip_fillers,
 )
 
 DEFAULTS_DIR = Path(__file__).with_name("defaults")
@@ -182,7 +182,7 @@ class Engine:
     def __init__(self, kb: KnowledgeBase):
         self.kb = kb
         self.settings = kb.settings
-        self.synonyms = Synonyms(BUILTIN_SYNONYMS, _default_synonyms(), kb.synonyms)
+        self.synonyms = Synonyms(_default_synonyms(), kb.synonyms)
         extra = {normalize(w) for f in kb.faqs for w in f.keywords} | set(self.synonyms.map.values())
         self._tokenizer_words = (_default_words() + list(kb.user_words), sorted(extra))
         self.tokenizer = Tokenizer(*self._tokenizer_words)

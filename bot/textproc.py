@@ -39,15 +39,6 @@ FILLERS = (
 
 _FILLERS_LONGEST_FIRST = sorted(FILLERS, key=len, reverse=True)
 
-# General colloquial Chinese mapped to the written form FAQs use; a knowledge folder's synonyms.yaml adds domain terms.
-BUILTIN_SYNONYMS = {
-    "咋整": "怎么办", "咋办": "怎么办", "怎么整": "怎么办", "咋弄": "怎么办理", "怎么弄": "怎么办理", "咋搞": "怎么办理",
-    "怎么搞": "怎么办理", "如何办理": "怎么办理", "咋": "怎么", "啥": "什么", "哪儿": "哪里", "哪个地方": "哪里",
-    "多长时间": "多久", "多少天": "几天", "多少时间": "多久", "弄丢": "丢失", "搞丢": "丢失", "丢了": "丢失",
-    "不见了": "丢失", "找不到": "丢失", "找不着": "丢失", "过期": "到期", "电话号码": "电话", "手机号": "电话",
-    "网址": "网站", "咨询电话": "电话", "热线": "电话",
-}
-
 # Function words that say nothing about which FAQ is meant.
 STOPWORDS = frozenset(
     "的 了 吗 呢 啊 吧 呀 么 嘛 哦 哈 呗 啦 噢 喔 哇 诶 哎 嗯 是 我 你 您 他 她 它 我们 你们 他们 咱 咱们 在 和 与 及 或 "
