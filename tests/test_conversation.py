@@ -5,7 +5,7 @@ import json
 import pytest
 from click.testing import CliRunner
 
-from webhook_support import KB_DIR
+from webhook_support import KB_DIR, number_of
 
 from bot.cli import main
 from bot.conversation import STATE_TTL, handle, respond, terminal_message
@@ -25,14 +25,6 @@ def db(tmp_path):
     conn = open_db(str(tmp_path / "bot.db"))
     yield conn
     conn.close()
-
-
-def number_of(content: str, question: str) -> str:
-    for line in content.splitlines():
-        number, _, text = line.partition(". ")
-        if text == question:
-            return number
-    raise AssertionError(f"{question} not offered in {content!r}")
 
 
 def log(db, user="u1"):

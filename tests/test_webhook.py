@@ -12,19 +12,10 @@ from wechatpy.exceptions import InvalidAppIdException
 
 from webhook_support import (  # noqa: F401  (fixtures)
     ACCOUNT, AES_KEY, APP_ID, SAMPLE, WeChatServer, app, client, database, db, event_xml, fake_api,
-    make_app, push_xml, sha1_signature, shared_app, text_xml, wait_for, wechat,
+    make_app, number_of, push_xml, sha1_signature, shared_app, text_xml, wait_for, wechat,
 )
 
 from bot.wechat_xml import MAX_REPLY_BYTES, MORE_HINT
-
-
-def number_of(content: str, question: str) -> str:
-    """The number a numbered list in a reply gives to ``question``."""
-    for line in content.splitlines():
-        number, _, text = line.partition(". ")
-        if text == question:
-            return number
-    raise AssertionError(f"{question} not offered in {content!r}")
 
 
 def rows(db, sql="select * from messages order by id", params=()):

@@ -231,6 +231,15 @@ class FakeWeChatAPI:
         return [m["text"]["content"] for m in self.sent]
 
 
+def number_of(content: str, question: str) -> str:
+    """The number a numbered list in a reply gives to ``question``."""
+    for line in content.splitlines():
+        number, _, text = line.partition(". ")
+        if text == question:
+            return number
+    raise AssertionError(f"{question} not offered in {content!r}")
+
+
 def wait_for(predicate, timeout: float = 10.0, interval: float = 0.02):
     """Poll until ``predicate()`` is truthy; return its value or fail the test."""
     give_up = time.monotonic() + timeout
