@@ -47,10 +47,11 @@ HOMOPHONE_GAIN = 8.0
 
 # Weights of the score parts; the thresholds that act on the total live in settings.yaml.
 # The four shares plus the keyword points add up to 100 at most (the question-kind bonus can add a little more). "mass" blends in how much the FAQ matched in
-# absolute terms (IDF summed, saturating at mass_half): a long, chatty question that matches many rare words
+# absolute terms (IDF summed, saturating at mass_half times the rarest word's weight, so that the scale does
+# not depend on the size of the knowledge base): a long, chatty question that matches many rare words
 # is still confident, while a short out-of-scope one that shares a word or two is not.
 WEIGHTS = {"cover_words": 0.31, "cover_pairs": 0.23, "phrasing": 0.31, "fuzzy": 0.08, "keyword": 7.0,
-           "answer_credit": 0.5, "mass": 0.4, "mass_half": 10.0, "kind": 4.0}
+           "answer_credit": 0.5, "mass": 0.4, "mass_half": 2.5, "kind": 4.0}
 
 # What kind of answer a question asks for, whatever its topic: the FAQ phrased for the same kind wins a tie
 # between siblings ("要带什么" is not "几天能办好").
@@ -249,6 +250,7 @@ class Engine:
         # A word no FAQ uses weighs a little less than the rarest known word: it may be chatter (搬家, 年底)
         # as much as an out-of-scope topic (社保, 柴油).
         self._idf_unknown = UNKNOWN_WORD_WEIGHT * math.log(2 * (n + 1))
+        self._mass_half = WEIGHTS["mass_half"] * math.log((n + 1) / 1.5)
         postings = defaultdict(list)
         for i, e in enumerate(self.entries):
             for w in e.bag | e.answer_bag:
@@ -422,7 +424,7 @@ class Engine:
         ) + WEIGHTS["keyword"] * keyword
         score += WEIGHTS["kind"] * kind
         mass = mass_q + WEIGHTS["answer_credit"] * mass_a
-        score = (1 - WEIGHTS["mass"]) * score + WEIGHTS["mass"] * 100 * mass / (mass + WEIGHTS["mass_half"])
+        score = (1 - WEIGHTS["mass"]) * score + WEIGHTS["mass"] * 100 * mass / (mass + self._mass_half)
         return Candidate(e.faq.id, e.faq.question, round(score, 2), parts)
 
     # ---- decisions ---------------------------------------------------------
