@@ -238,3 +238,32 @@ def test_question_kind_breaks_a_tie_between_sibling_faqs(tmp_path):
     assert docs[0].faq_id == "seapass-docs" and docs[0].score > docs[1].score
     time_ = engine.rank("海员证申请什么时候能好", DAY)
     assert time_[0].faq_id == "seapass-time" and time_[0].score > time_[1].score
+
+
+OTHER_DOMAIN = str(Path(__file__).parent / "fixtures" / "other_domain_kb")
+
+
+@pytest.fixture(scope="module")
+def other_engine():
+    return Engine(load_knowledge(OTHER_DOMAIN))
+
+
+@pytest.mark.parametrize("question, expected", [
+    ("我要退货", "return-how"),
+    ("退款啥时候能到", "refund-time"),
+    ("发票咋开", "invoice"),
+    ("我的快递到哪了", "shipping-track"),
+    ("地址写错了能改不", "change-address"),
+    ("下错单了 想取消", "cancel-order"),
+    ("積分會過期嗎", "member-points"),
+    ("密码忘记了登不上", "password-reset"),
+    ("明天天气怎么样", None),
+    ("你们公司在哪个城市", None),
+])
+def test_the_method_carries_over_to_another_domain(other_engine, question, expected):
+    """A customer-service knowledge base from another domain, with no dictionary or synonyms of its own."""
+    d = other_engine.decide(question, DAY)
+    if expected is None:
+        assert d.action == "handoff", (d.action, d.faq_id, d.score)
+    else:
+        assert (d.action, d.faq_id) == ("answer", expected), (d.action, d.faq_id, d.score, d.candidates[:2])
