@@ -34,7 +34,7 @@ FILE_KEYS = {"category", "faqs"}
 ID_RE = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
 
 DEFAULT_SETTINGS = {
-    "thresholds": {"answer": 42.5, "clarify": 40.5, "margin": 3.0},
+    "thresholds": {"answer": 43.5, "clarify": 41.0, "margin": 3.0},
     "welcome": (
         "您好，欢迎关注！我可以回答船员证书、船舶登记检验、进出港报告、航行通告、"
         "水上水下活动许可、危险货物、防污染等办事问题，直接发文字提问即可。\n"
