@@ -10,19 +10,18 @@ import datetime as dt
 import gc
 import hashlib
 import math
-import os
-import pickle
 import re
-import tempfile
 import time
-from pathlib import Path
 from collections import Counter, defaultdict
 from dataclasses import asdict, dataclass, field
+from functools import lru_cache
+from pathlib import Path
 
 from rapidfuzz import fuzz, process
 
 from . import textproc
 from .knowledge import KnowledgeBase, parse_dictionary, parse_synonyms
+from .memo import MEMO_VERSION, load_memo, save_memo
 from .textproc import (
     Synonyms, Tokenizer, char_bigrams, is_cjk, normalize, pinyin_key, strip_fillers,
 )
@@ -35,7 +34,8 @@ SMALLTALK = {
     "thanks": ("谢谢", "多谢", "感谢", "谢了", "thanks", "thank you", "辛苦了", "好的谢谢", "明白了", "知道了", "收到", "好的"),
     "bye": ("再见", "拜拜", "bye", "回见"),
 }
-# A handoff word only counts as a request for a person when little else is said ("客服电话多少" asks a number).
+# Always a request for a person; the other handoff words (客服, 找人 …) only when little else is said
+# ("客服电话多少" asks for a number).
 STRONG_HANDOFF = ("人工",)
 NOTICES_PLACEHOLDER = "{notices}"
 MAX_CANDIDATES = 15  # fully scored after the cheap pre-ranking; more changes no decision on the eval sets
@@ -45,11 +45,11 @@ RARE_IN_GENERAL_CHINESE = 100
 # Points by which a typo-repaired reading must beat the text as typed before it is believed.
 HOMOPHONE_GAIN = 8.0
 
-# Weights of the score parts; the thresholds that act on the total live in settings.yaml.
-# The four shares plus the keyword points add up to 100 at most (the question-kind bonus can add a little more). "mass" blends in how much the FAQ matched in
-# absolute terms (IDF summed, saturating at mass_half times the rarest word's weight, so that the scale does
-# not depend on the size of the knowledge base): a long, chatty question that matches many rare words
-# is still confident, while a short out-of-scope one that shares a word or two is not.
+# Weights of the score parts; the thresholds that act on the total live in settings.yaml. The four shares plus
+# the keyword points add up to 100 at most (the question-kind bonus can add a little). "mass" blends in how much
+# the FAQ matched in absolute terms (IDF summed, saturating at mass_half times the rarest word's weight, so the
+# scale does not depend on the size of the knowledge base): a long, chatty question that matches many rare
+# words is still confident, while a short out-of-scope one that shares a word or two is not.
 WEIGHTS = {"cover_words": 0.31, "cover_pairs": 0.23, "phrasing": 0.31, "fuzzy": 0.08, "keyword": 7.0,
            "answer_credit": 0.5, "mass": 0.4, "mass_half": 2.5, "kind": 4.0}
 
@@ -115,55 +115,16 @@ class Decision:
         return d
 
 
-_DEFAULTS_CACHE = {}
-
-
+@lru_cache(maxsize=None)
 def _default_synonyms() -> dict:
-    """Built-in maritime synonyms (bot/defaults/synonyms.yaml), used beside a knowledge folder's own."""
-    if "syn" not in _DEFAULTS_CACHE:
-        _DEFAULTS_CACHE["syn"] = parse_synonyms(DEFAULTS_DIR / "synonyms.yaml")
-    return _DEFAULTS_CACHE["syn"]
+    """Built-in synonyms (bot/defaults/synonyms.yaml), used beside a knowledge folder's own."""
+    return parse_synonyms(DEFAULTS_DIR / "synonyms.yaml")
 
 
-def _default_words() -> list:
+@lru_cache(maxsize=None)
+def _default_words() -> tuple:
     """Built-in maritime jieba dictionary (bot/defaults/dictionary.txt)."""
-    if "dict" not in _DEFAULTS_CACHE:
-        _DEFAULTS_CACHE["dict"] = parse_dictionary(DEFAULTS_DIR / "dictionary.txt")
-    return _DEFAULTS_CACHE["dict"]
-
-
-MEMO_VERSION = "3"
-MEMO_KEEP = 8
-
-
-def _memo_path(key: str) -> Path:
-    return Path(tempfile.gettempdir()) / "faqbot-cache" / f"cut-{key}.pickle"
-
-
-def _load_memo(key: str) -> dict:
-    """Tokenised knowledge-base texts from an earlier start (like jieba's own cache): start-up stays fast."""
-    try:
-        with open(_memo_path(key), "rb") as fh:
-            memo = pickle.load(fh)
-        return memo if isinstance(memo, dict) else {}
-    except (OSError, pickle.PickleError, EOFError, AttributeError, ValueError):
-        return {}
-
-
-def _save_memo(key: str, memo: dict) -> None:
-    path = _memo_path(key)
-    try:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        tmp = path.with_suffix(f".{os.getpid()}.tmp")
-        with open(tmp, "wb") as fh:
-            pickle.dump(memo, fh, protocol=pickle.HIGHEST_PROTOCOL)
-        os.replace(tmp, path)
-        # Each knowledge-base version gets its own file; keep the newest few (tests and reloads make many).
-        older = sorted(path.parent.glob("cut-*.pickle"), key=lambda p: p.stat().st_mtime, reverse=True)[MEMO_KEEP:]
-        for old in older:
-            old.unlink(missing_ok=True)
-    except OSError:
-        pass  # a cache we cannot write only costs start-up time
+    return tuple(parse_dictionary(DEFAULTS_DIR / "dictionary.txt"))
 
 
 class _Entry:
@@ -185,7 +146,7 @@ class Engine:
         self.settings = kb.settings
         self.synonyms = Synonyms(_default_synonyms(), kb.synonyms)
         extra = {normalize(w) for f in kb.faqs for w in f.keywords} | set(self.synonyms.map.values())
-        self._tokenizer_words = (_default_words() + list(kb.user_words), sorted(extra))
+        self._tokenizer_words = (list(_default_words()) + list(kb.user_words), sorted(extra))
         self.tokenizer = Tokenizer(*self._tokenizer_words)
         self.distress_words = [normalize(w) for w in self.settings["distress_words"]]
         self.distress_patterns = [re.compile(p) for p in self.settings["distress_patterns"]]
@@ -219,7 +180,7 @@ class Engine:
         return prepared, frozenset(tokens.split()), frozenset(pairs.split())
 
     def _build(self):
-        self._memo = _load_memo(self._memo_key())
+        self._memo = load_memo(self._memo_key())
         self._memo_dirty = False
         self.entries = []
         df_words, df_pairs = Counter(), Counter()
@@ -242,7 +203,7 @@ class Engine:
             df_pairs.update(e.pairs | e.answer_pairs)
             self.entries.append(e)
         if self._memo_dirty:
-            _save_memo(self._memo_key(), self._memo)
+            save_memo(self._memo_key(), self._memo)
         del self._memo
         n = len(self.entries)
         self._idf_words = {w: math.log((n + 1) / (c + 0.5)) for w, c in df_words.items()}

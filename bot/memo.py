@@ -1,0 +1,57 @@
+"""A disk cache of tokenised knowledge-base texts, like jieba's own cache: restarts and reloads stay fast.
+
+One pickle per key (the key changes with the dictionary, the synonyms and the text-processing code); the
+newest few are kept. A cache that cannot be read or written only costs start-up time.
+"""
+from __future__ import annotations
+
+import os
+import pickle
+import tempfile
+from pathlib import Path
+
+MEMO_VERSION = "3"
+MEMO_KEEP = 8
+
+
+def memo_path(key: str) -> Path:
+    """Where the cache for ``key`` lives: a folder of this user's own in the temp directory."""
+    return Path(tempfile.gettempdir()) / f"faqbot-cache-{os.getuid()}" / f"cut-{key}.pickle"
+
+
+def _trusted(folder: Path) -> bool:
+    # A pickle runs code when loaded: only read one from a folder nobody else can write to.
+    st = folder.stat()
+    return st.st_uid == os.getuid() and not st.st_mode & 0o022
+
+
+def load_memo(key: str) -> dict:
+    """Tokenised knowledge-base texts from an earlier start (like jieba's own cache): start-up stays fast."""
+    try:
+        path = memo_path(key)
+        if not _trusted(path.parent):
+            return {}
+        with open(path, "rb") as fh:
+            memo = pickle.load(fh)
+        return memo if isinstance(memo, dict) else {}
+    except (OSError, pickle.PickleError, EOFError, AttributeError, ValueError):
+        return {}
+
+
+def save_memo(key: str, memo: dict) -> None:
+    """Write the cache for ``key`` atomically and prune old ones."""
+    path = memo_path(key)
+    try:
+        path.parent.mkdir(mode=0o700, parents=True, exist_ok=True)
+        if not _trusted(path.parent):
+            return
+        tmp = path.with_suffix(f".{os.getpid()}.tmp")
+        with open(tmp, "wb") as fh:
+            pickle.dump(memo, fh, protocol=pickle.HIGHEST_PROTOCOL)
+        os.replace(tmp, path)
+        # Each knowledge-base version gets its own file; keep the newest few (tests and reloads make many).
+        older = sorted(path.parent.glob("cut-*.pickle"), key=lambda p: p.stat().st_mtime, reverse=True)[MEMO_KEEP:]
+        for old in older:
+            old.unlink(missing_ok=True)
+    except OSError:
+        pass  # a cache we cannot write only costs start-up time
