@@ -463,8 +463,9 @@ class Engine:
         a = self.analyse(query, repair=False)
         ranked = self._rank_reading(a, day)
         if not _confident(ranked, th):
-            a = self.analyse(query)
-            ranked = self.rank(query, day, a)
+            repaired = self.analyse(query)
+            if repaired["corrected"] != repaired["cleaned"]:
+                a, ranked = repaired, self.rank(query, day, repaired)
         top = ranked[0] if ranked else None
         second = ranked[1].score if len(ranked) > 1 else 0.0
         base = dict(normalized=normalized, tokens=a["tokens"], candidates=ranked[:5])
