@@ -90,6 +90,8 @@ class Inbox:
             late = job.late
             if not late:
                 job.reply, job.ready = reply, True
+        if not late:
+            job.done.set()  # the request can answer now; a retry meanwhile waits for the row below
         try:
             db.execute("update dedupe set status = ?, reply = ? where key = ?",
                        ["late" if late else status, reply, inbound.dedupe_key])
