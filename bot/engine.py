@@ -458,8 +458,8 @@ class Engine:
         if self.wants_person(normalized):
             return Decision(query, "handoff", self.handoff_text(), normalized=normalized, reason="asked_for_person")
         th = s["thresholds"]
-        # The text as typed first: when it is answered with confidence, typo repair cannot change the outcome
-        # by the margin it needs, so it is skipped (most questions take this path).
+        # The text as typed first: answered with confidence, it is taken as is (most questions); otherwise
+        # pinyin typo repair gets its chance.
         a = self.analyse(query, repair=False)
         ranked = self._rank_reading(a, day)
         if not _confident(ranked, th):
@@ -467,7 +467,6 @@ class Engine:
             if repaired["corrected"] != repaired["cleaned"]:
                 a, ranked = repaired, self.rank(query, day, repaired)
         top = ranked[0] if ranked else None
-        second = ranked[1].score if len(ranked) > 1 else 0.0
         base = dict(normalized=normalized, tokens=a["tokens"], candidates=ranked[:5])
         if _confident(ranked, th):
             faq = self.kb.by_id[top.faq_id]
