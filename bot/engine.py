@@ -331,18 +331,35 @@ class Engine:
         for p, w in w_pair.items():
             for i in self._postings.get(("p", p), ()):
                 rough[i] += w / total_pair
-        query_joined = " ".join(sorted(set(tokens)))
-        asked = question_kinds(a["text"])
-        out = []
+        chosen = []
         for i, _ in rough.most_common(MAX_CANDIDATES * 2):
             e = self.entries[i]
-            if not e.faq.active(day):
-                continue
-            out.append(self._score(e, a["text"], w_tok, w_pair, total_tok, total_pair, query_joined, asked))
-            if len(out) >= MAX_CANDIDATES:
-                break
+            if e.faq.active(day):
+                if not e.detailed:
+                    self._detail(e)
+                chosen.append(e)
+                if len(chosen) >= MAX_CANDIDATES:
+                    break
+        fuzzy = self._fuzzy(" ".join(sorted(set(tokens))), chosen)
+        asked = question_kinds(a["text"])
+        out = [self._score(e, a["text"], w_tok, w_pair, total_tok, total_pair, f, asked)
+               for e, f in zip(chosen, fuzzy)]
         out.sort(key=lambda c: -c.score)
         return out
+
+    @staticmethod
+    def _fuzzy(query_joined: str, entries: list) -> list:
+        """rapidfuzz token_set_ratio of the question against each FAQ's best phrasing, in one call for all."""
+        if not query_joined or not entries:
+            return [0.0] * len(entries)
+        owner = [n for n, e in enumerate(entries) for _ in e.joined]
+        choices = [j for e in entries for j in e.joined]
+        best = [0.0] * len(entries)
+        for _, score, index in process.extract(query_joined, choices, scorer=fuzz.token_set_ratio, limit=None):
+            n = owner[index]
+            if score > best[n]:
+                best[n] = score
+        return [b / 100 for b in best]
 
     def _detail(self, e) -> None:
         """Per-phrasing data of one FAQ, built the first time it is a candidate (keeps start-up short)."""
@@ -359,9 +376,7 @@ class Engine:
         e.word_texts, e.pair_texts = dict(word_texts), dict(pair_texts)
         e.detailed = True  # last: another thread may read the fields as soon as this is set
 
-    def _score(self, e, text, w_tok, w_pair, total_tok, total_pair, query_joined, asked) -> Candidate:
-        if not e.detailed:
-            self._detail(e)
+    def _score(self, e, text, w_tok, w_pair, total_tok, total_pair, fuzzy, asked) -> Candidate:
         q_words, q_pairs = w_tok.keys(), w_pair.keys()
         mass_q = sum(w_tok[t] for t in q_words & e.bag)
         mass_a = sum(w_tok[t] for t in q_words & e.answer_bag)
@@ -379,8 +394,6 @@ class Engine:
             for i in e.pair_texts.get(p, ()):
                 common[i] += w_pair[p] / (total_pair + e.pair_mass[i])
         phrasing = max(common.values(), default=0.0)
-        best = process.extractOne(query_joined, e.joined, scorer=fuzz.token_set_ratio) if query_joined else None
-        fuzzy = best[1] / 100 if best else 0.0
         keyword = (sum(1 for k, toks in zip(e.keywords, e.keyword_tokens) if k in text or toks <= q_words)
                    / len(e.keywords)) if e.keywords else 0.0
         kind = (1.0 if asked <= e.intents else -1.0) if asked else 0.0
