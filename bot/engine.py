@@ -250,17 +250,25 @@ class Engine:
 
     # ---- analysis ----------------------------------------------------------
     def correct_homophones(self, text: str) -> str:
-        """Repair pinyin-input typos: a run of words the dictionary does not know (or single characters)
-        that sounds exactly like a knowledge-base word is replaced by it (试任证书 → 适任证书, 海是通 → 海事通)."""
+        """Repair pinyin-input typos: a run of single characters or words rare in general Chinese that sounds
+        exactly like a domain term is replaced by it (试任证书 → 适任证书, 海是通 / 海事同 → 海事通)."""
         out = []
         for chunk in text.split():
             words = self.tokenizer.segment(chunk)
             fixed, run = [], []
             for w in words + [None]:
-                if w is not None and is_cjk(w) and w not in self._vocab and (len(w) == 1 or not self.tokenizer.known(w)):
+                if w is not None and is_cjk(w) and w not in self._vocab and (
+                        len(w) == 1 or self.tokenizer.general_frequency(w) < RARE_IN_GENERAL_CHINESE):
                     run.append(w)
                     continue
-                fixed.append(self._respell("".join(run)))
+                piece = "".join(run)
+                respelt = self._respell(piece)
+                if piece and respelt == piece and fixed and is_cjk(fixed[-1]):
+                    # The slip may continue a known word (海事 + 同登 for 海事通登): respell the two together.
+                    joined = self._respell(fixed[-1] + piece)
+                    if joined != fixed[-1] + piece:
+                        fixed[-1], respelt = joined, ""
+                fixed.append(respelt)
                 run = []
                 if w is not None:
                     fixed.append(w)

@@ -157,10 +157,6 @@ class Tokenizer:
         """How common a word is in jieba's general dictionary (0 for domain terms it does not know)."""
         return Tokenizer._base.FREQ.get(word, 0)
 
-    def known(self, word: str) -> bool:
-        """Whether the dictionary has this word."""
-        return bool(self._jieba.FREQ.get(word))
-
     def segment(self, text: str) -> list:
         """Plain jieba segmentation of one chunk (no search-mode parts, nothing dropped)."""
         return self._jieba.lcut(text, HMM=True)

@@ -267,3 +267,17 @@ def test_the_method_carries_over_to_another_domain(other_engine, question, expec
         assert d.action == "handoff", (d.action, d.faq_id, d.score)
     else:
         assert (d.action, d.faq_id) == ("answer", expected), (d.action, d.faq_id, d.score, d.candidates[:2])
+
+
+@pytest.mark.parametrize("typed, meant", [
+    ("试任证书丢了", "适任证书丢了"),      # two characters mistyped
+    ("海是通登不上", "海事通登不上"),      # a wrong character inside a word
+    ("海事同登不上", "海事通登不上"),      # a wrong character right after a known word
+])
+def test_pinyin_typos_are_respelt_towards_domain_terms(engine, typed, meant):
+    assert engine.correct_homophones(typed) == meant
+
+
+def test_ordinary_words_are_not_respelt(engine):
+    """正在 / 提前 sound like nothing here, and common words are never repair targets."""
+    assert engine.correct_homophones("危险货物提前几个小时申报") == "危险货物提前几个小时申报"
