@@ -73,6 +73,14 @@ def _confident(ranked: list, thresholds: dict) -> bool:
     return ranked[0].score >= thresholds["answer"] and ranked[0].score - second >= thresholds["margin"]
 
 
+def _believed(plain: dict, plain_ranked: list, repaired: dict, repaired_ranked: list) -> tuple:
+    """(reading, ranking) to go on: the repaired one only when it scores clearly above the text as typed."""
+    best = repaired_ranked[0].score if repaired_ranked else 0.0
+    if not repaired_ranked or (plain_ranked and plain_ranked[0].score + HOMOPHONE_GAIN > best):
+        return plain, plain_ranked
+    return repaired, repaired_ranked
+
+
 def question_kinds(text: str) -> set:
     """The kinds of answer a (normalised) question asks for."""
     return {kind for kind, cues in QUESTION_KINDS.items() if any(c in text for c in cues)}
@@ -296,7 +304,9 @@ class Engine:
         """Normalised text, matching text and tokens of a question (shown in --debug and the try box).
 
         ``repair=False`` skips the pinyin typo repair (the text as typed)."""
-        normalized = normalize(query)
+        return self._analysed(normalize(query), repair)
+
+    def _analysed(self, normalized: str, repair: bool) -> dict:
         cleaned = strip_fillers(normalized)
         corrected = self.correct_homophones(cleaned) if repair else cleaned
         return {"normalized": normalized, "cleaned": cleaned, "corrected": corrected, **self._reading(corrected)}
@@ -316,13 +326,18 @@ class Engine:
         a = analysis or self.analyse(query)
         ranked = self._rank_reading(a, day)
         if a["corrected"] != a["cleaned"]:
-            plain = self._reading(a["cleaned"])
-            plain_ranked = self._rank_reading(plain, day)
-            best = ranked[0].score if ranked else 0.0
-            if not ranked or (plain_ranked and plain_ranked[0].score + HOMOPHONE_GAIN > best):
-                a.update(plain, corrected=a["cleaned"])
-                ranked = plain_ranked
+            plain = {**a, "corrected": a["cleaned"], **self._reading(a["cleaned"])}
+            chosen, ranked = _believed(plain, self._rank_reading(plain, day), dict(a), ranked)
+            a.update(chosen)
         return ranked
+
+    def _with_repair(self, plain: dict, plain_ranked: list, day: dt.date) -> tuple:
+        """The typo-repaired reading of an as-typed one, and its ranking, if it is to be believed."""
+        corrected = self.correct_homophones(plain["cleaned"])
+        if corrected == plain["cleaned"]:
+            return plain, plain_ranked
+        repaired = {**plain, "corrected": corrected, **self._reading(corrected)}
+        return _believed(plain, plain_ranked, repaired, self._rank_reading(repaired, day))
 
     def _rank_reading(self, a: dict, day: dt.date) -> list:
         tokens = a["tokens"]
@@ -481,12 +496,10 @@ class Engine:
         th = s["thresholds"]
         # The text as typed first: answered with confidence, it is taken as is (most questions); otherwise
         # pinyin typo repair gets its chance.
-        a = self.analyse(query, repair=False)
+        a = self._analysed(normalized, repair=False)
         ranked = self._rank_reading(a, day)
         if not _confident(ranked, th):
-            repaired = self.analyse(query)
-            if repaired["corrected"] != repaired["cleaned"]:
-                a, ranked = repaired, self.rank(query, day, repaired)
+            a, ranked = self._with_repair(a, ranked, day)
         top = ranked[0] if ranked else None
         base = dict(normalized=normalized, tokens=a["tokens"], candidates=ranked[:5])
         if _confident(ranked, th):
