@@ -228,13 +228,20 @@ class Engine:
         # as much as an out-of-scope topic (社保, 柴油).
         self._idf_unknown = UNKNOWN_WORD_WEIGHT * math.log(2 * (n + 1))
         self._mass_half = WEIGHTS["mass_half"] * math.log((n + 1) / 1.5)
-        postings = defaultdict(list)
+        # Postings of the FAQs' own phrasings and of their answers apart: a match in an answer earns partial
+        # credit in the cheap pre-ranking, as in the final score, so an FAQ whose question says it plainly is
+        # not crowded out by answers that mention the word in passing.
+        own, in_answer = defaultdict(list), defaultdict(list)
         for i, e in enumerate(self.entries):
-            for w in e.bag | e.answer_bag:
-                postings[("w", w)].append(i)
-            for p in e.pairs | e.answer_pairs:
-                postings[("p", p)].append(i)
-        self._postings = dict(postings)
+            for w in e.bag:
+                own[("w", w)].append(i)
+            for w in e.answer_bag:
+                in_answer[("w", w)].append(i)
+            for p in e.pairs:
+                own[("p", p)].append(i)
+            for p in e.answer_pairs:
+                in_answer[("p", p)].append(i)
+        self._postings = (dict(own), dict(in_answer))
         # Homophone keys of the knowledge base's own vocabulary, to repair pinyin-input typos (试任 → 适任).
         vocab = {w for w in df_words if len(w) >= 2 and is_cjk(w)}
         vocab |= {w for w, _, _ in self.kb.user_words if len(w) >= 2}
@@ -348,12 +355,15 @@ class Engine:
         w_pair = {p: self._idf_pairs.get(p, self._idf_unknown) for p in pairs}
         total_tok, total_pair = sum(w_tok.values()) or 1.0, sum(w_pair.values()) or 1.0
         rough = Counter()
-        for t, w in w_tok.items():
-            for i in self._postings.get(("w", t), ()):
-                rough[i] += w / total_tok
-        for p, w in w_pair.items():
-            for i in self._postings.get(("p", p), ()):
-                rough[i] += w / total_pair
+        own, in_answer = self._postings
+        credit = WEIGHTS["answer_credit"]
+        for key, share in [(("w", t), w / total_tok) for t, w in w_tok.items()] + \
+                          [(("p", p), w / total_pair) for p, w in w_pair.items()]:
+            for i in own.get(key, ()):
+                rough[i] += share
+            answer_share = credit * share
+            for i in in_answer.get(key, ()):
+                rough[i] += answer_share
         chosen = []
         for i, _ in rough.most_common(MAX_CANDIDATES * 2):
             e = self.entries[i]

@@ -50,6 +50,43 @@ STOPWORDS = frozenset(
     "怎么 怎么办 怎样 怎么样 如何".split()
 )
 
+# Voice input and many typists write numbers in characters (满五年, 两百吨) where the knowledge base has digits.
+# Only a count followed by a unit is converted: 二副 / 三管轮 are ranks, and a lone 一 (一次, 一个) is left as
+# written on both sides.
+_UNITS = "万|年|个|月|天|日|周|岁|小时|钟头|分钟|吨|总吨|千瓦|米|公里|海里|节|人|名|次|张|份|元|块|页|倍"
+_CN_NUMBER = re.compile(rf"(?<![0-9零〇一二两三四五六七八九十百千])([零〇一二两三四五六七八九十百千]+)(?=(?:{_UNITS}))")
+_CN_DIGITS = {"零": 0, "〇": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
+_CN_SCALES = {"十": 10, "百": 100, "千": 1000}
+
+
+def chinese_number(text: str) -> int | None:
+    """The value of a number below 10,000 written in characters (十五 → 15, 两百 → 200), or None if it is not
+    one (二三百 is a range). 万 is kept as a unit, as the knowledge base writes 3万元."""
+    section, digit, last_scale = 0, None, None
+    for ch in text:
+        if ch in "零〇" and section:
+            continue  # 一百零五: a placeholder between scales
+        if ch in _CN_DIGITS:
+            if digit is not None:
+                return None  # two digits in a row: 二三百 is "two or three hundred"
+            digit = _CN_DIGITS[ch]
+        else:
+            scale = _CN_SCALES[ch]
+            if digit is None and not (ch == "十" and section == 0):
+                return None
+            if last_scale is not None and scale >= last_scale:
+                return None
+            section += (1 if digit is None else digit) * scale
+            digit, last_scale = None, scale
+    return section + (digit or 0)
+
+
+def _digits(match: re.Match) -> str:
+    run = match.group(1)
+    value = chinese_number(run) if run != "一" else None
+    return run if value is None else str(value)
+
+
 _EMOJI_CODE = re.compile(r"\[[^\[\]]{1,6}\]|/:[^\s]{1,8}")
 _NON_WORD = re.compile(r"[^0-9a-z\u4e00-\u9fff]+")
 _CJK = re.compile(r"[\u4e00-\u9fff]")
@@ -61,6 +98,7 @@ def normalize(text: str) -> str:
     if not _TRADITIONAL.isdisjoint(text):  # the pure-Python converter is slow; most text needs none
         text = _T2S.convert(text)
     text = _EMOJI_CODE.sub(" ", text.lower())
+    text = _CN_NUMBER.sub(_digits, text)
     return " ".join(_NON_WORD.sub(" ", text).split())
 
 

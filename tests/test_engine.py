@@ -240,6 +240,22 @@ def test_question_kind_breaks_a_tie_between_sibling_faqs(tmp_path):
     assert time_[0].faq_id == "seapass-time" and time_[0].score > time_[1].score
 
 
+def test_words_an_answer_mentions_in_passing_do_not_crowd_out_the_faq_that_asks_them(tmp_path):
+    """Only the best few FAQs of a cheap pre-ranking are scored in full: there, as in the score, a word in an
+    FAQ's question counts more than the same word in the passing remarks of many answers."""
+    faqs = "".join(
+        f"  - id: topic-{n:02d}\n    question: 第{n}号业务怎么办？\n"
+        f"    answer: 带上身份证件到窗口办理，不懂的可以打热线电话12395咨询。\n"
+        for n in range(1, 16)
+    )
+    faqs += ("  - id: hotline\n    question: 热线电话12395是干什么的？\n"
+             "    answer: 水上遇险求救专用。\n")
+    (tmp_path / "faq.yaml").write_text("category: 业务\nfaqs:\n" + faqs, encoding="utf-8")
+    engine = Engine(load_knowledge(tmp_path))
+    ranked = engine.rank("热线电话12395", DAY)
+    assert ranked[0].faq_id == "hotline"
+
+
 OTHER_DOMAIN = str(Path(__file__).parent / "fixtures" / "other_domain_kb")
 
 

@@ -95,3 +95,13 @@ def test_question(engine, question, expected):
         assert d.action == expected, detail
     else:
         assert (d.action, d.faq_id) == ("answer", expected), detail
+
+
+@pytest.mark.parametrize("in_characters, in_digits", [
+    ("海员证剩下不到十二个月了 能换吗", "海员证剩下不到12个月了 能换吗"),
+    ("危险货物申报二十四小时内能批吗", "危险货物申报24小时内能批吗"),
+])
+def test_numbers_in_characters_match_like_digits(engine, in_characters, in_digits):
+    """Voice input writes 十二个月 where the answers say 12个月: both spellings are the same question."""
+    spoken, typed = engine.decide(in_characters, DAY), engine.decide(in_digits, DAY)
+    assert (spoken.action, spoken.faq_id, spoken.score) == (typed.action, typed.faq_id, typed.score)

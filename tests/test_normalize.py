@@ -1,7 +1,7 @@
 """Text normalisation: what every question goes through before matching."""
 import pytest
 
-from bot.textproc import normalize, strip_fillers
+from bot.textproc import chinese_number, normalize, strip_fillers
 
 
 @pytest.mark.parametrize("raw, expected", [
@@ -65,6 +65,37 @@ def test_empty_and_none():
     assert normalize("") == ""
     assert normalize(None) == ""
     assert normalize("   \t\n ") == ""
+
+
+@pytest.mark.parametrize("raw, expected", [
+    ("证快满五年了", "证快满5年了"),
+    ("两百吨的船", "200吨的船"),
+    ("提前二十四小时报", "提前24小时报"),
+    ("一千五百总吨", "1500总吨"),
+    ("一百零五天", "105天"),
+    ("罚款十万元", "罚款10万元"),  # 万 stays a unit, as in 3万元
+    ("十一个月", "11个月"),
+])
+def test_counts_written_in_characters_become_digits(raw, expected):
+    assert normalize(raw) == expected
+
+
+@pytest.mark.parametrize("raw", [
+    "二副证书",        # a rank, not a count
+    "三管轮",
+    "一次性船位报告",  # a lone 一 is left as written
+    "一网通办",
+    "二三百吨",        # a range, not a number
+    "万吨轮",
+])
+def test_words_that_only_contain_numerals_are_left_alone(raw):
+    assert normalize(raw) == raw
+
+
+def test_chinese_number_values():
+    assert [chinese_number(t) for t in ("十", "十五", "二十", "两百", "三千零八", "九十九")] == [10, 15, 20, 200, 3008, 99]
+    assert chinese_number("二三") is None
+    assert chinese_number("百十") is None
 
 
 FILLER_CASES = [
