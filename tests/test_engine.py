@@ -221,7 +221,7 @@ def test_undated_faqs_are_served_any_day(engine):
 
 
 def test_question_kind_breaks_a_tie_between_sibling_faqs(tmp_path):
-    """Two FAQs on one topic: the one phrased for the kind of answer asked for (documents / time) wins."""
+    """FAQs on one topic: the one phrased for the kind of answer asked for (documents / time / conditions) wins."""
     (tmp_path / "faq.yaml").write_text(
         "category: 海员证\n"
         "faqs:\n"
@@ -230,7 +230,10 @@ def test_question_kind_breaks_a_tie_between_sibling_faqs(tmp_path):
         "    answer: 申请表、船员服务簿、适任证书和照片。\n"
         "  - id: seapass-time\n"
         "    question: 海员证申请多久能拿到？\n"
-        "    answer: 受理后7日内作出决定。\n",
+        "    answer: 受理后7日内作出决定。\n"
+        "  - id: seapass-who\n"
+        "    question: 申请海员证要符合哪些条件？\n"
+        "    answer: 中国公民，持有国际航行船舶适任证书或有确定的出境任务。\n",
         encoding="utf-8",
     )
     engine = Engine(load_knowledge(tmp_path))
@@ -238,6 +241,8 @@ def test_question_kind_breaks_a_tie_between_sibling_faqs(tmp_path):
     assert docs[0].faq_id == "seapass-docs" and docs[0].score > docs[1].score
     time_ = engine.rank("海员证申请什么时候能好", DAY)
     assert time_[0].faq_id == "seapass-time" and time_[0].score > time_[1].score
+    who = engine.rank("海员证申请要具备啥", DAY)
+    assert who[0].faq_id == "seapass-who" and who[0].score > who[1].score
 
 
 def test_words_an_answer_mentions_in_passing_do_not_crowd_out_the_faq_that_asks_them(tmp_path):
