@@ -90,8 +90,8 @@ class Inbox:
             late = job.late
             if not late:
                 job.reply, job.ready = reply, True
-        if not late:
-            job.done.set()  # the request can answer now; a retry meanwhile waits for the row below
+        # The row is written before the request answers: written after, it would compete for SQLite's write
+        # lock with the next message's dedupe claim, and a busy wait sleeps a whole millisecond.
         try:
             db.execute("update dedupe set status = ?, reply = ? where key = ?",
                        ["late" if late else status, reply, inbound.dedupe_key])
