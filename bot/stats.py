@@ -8,8 +8,7 @@ import datetime as dt
 import statistics
 from collections import Counter
 
-from rapidfuzz import fuzz, process
-
+from . import kbtools
 from .db import LOCAL_TZ, iso, parse_iso, utcnow
 from .textproc import normalize, strip_fillers
 
@@ -23,7 +22,6 @@ ACTION_LABELS = {"answer": "回答", "clarify": "澄清", "handoff": "转人工"
                  "menu": "菜单", "event": "其他事件"}
 # Events (subscribing, menu clicks) are not messages people wrote: the figures leave them out.
 PEOPLE_WROTE = "coalesce(msg_type, '') != 'event'"
-GROUP_SIMILARITY = 60
 GROUP_WORDINGS = 500
 
 
@@ -92,39 +90,29 @@ def top_faqs(db, since: str, limit: int = 10) -> list:
     return [(r["faq_id"], r["n"]) for r in rows]
 
 
-def top_unanswered(db, since: str, limit: int = 10, ignore=None) -> list:
-    """Questions that the bot handed off for want of an answer, similar wordings grouped, most frequent first.
+def top_unanswered(db, engine, since: str, limit: int = 10) -> list:
+    """Questions that the bot handed off for want of an answer, grouped as ``kb suggest`` groups them (one
+    group per FAQ they come close to, otherwise by wording), biggest group first.
 
     Follow-ups written into a handoff already open are left out (they are part of a talk with staff), and so
-    is any message for which ``ignore(normalized_text)`` is true (such as a bare request for a person).
-    Each group: ``{"text": its most common wording, "count", "examples": other wordings}``.
+    are bare requests for a person. Each group: ``{"text": its most asked wording, "count", "examples": other
+    wordings, "faq_id": the FAQ the group could become alternates of, or None}``.
     """
-    wordings, shown = Counter(), {}
+    asked = Counter()
     for r in db.query(
-        "select m.text, coalesce(nullif(m.normalized, ''), m.text) as q from messages m "
-        "left join handoffs h on h.id = m.handoff_id "
+        "select m.text from messages m left join handoffs h on h.id = m.handoff_id "
         "where m.created_at >= ? and m.action = 'handoff' and coalesce(m.msg_type, 'text') in ('text', 'voice') "
         "and (h.id is null or h.created_at >= m.created_at) order by m.created_at desc limit 5000",
         [since],
     ):
-        q = (r["q"] or "").strip()
-        if q and not (ignore and ignore(q)):
-            wordings[q] += 1
-            shown.setdefault(q, (r["text"] or q).strip())
-    groups = []
-    # Grouping compares each wording with every group so far; rare wordings cannot reach the top anyway.
-    for q, n in wordings.most_common(GROUP_WORDINGS):
-        best = process.extractOne(q, [g["key"] for g in groups], scorer=fuzz.ratio,
-                                  score_cutoff=GROUP_SIMILARITY) if groups else None
-        if best:
-            group = groups[best[2]]
-            group["count"] += n
-            if len(group["examples"]) < 5:
-                group["examples"].append(shown[q])
-        else:
-            groups.append({"key": q, "text": shown[q], "count": n, "examples": []})
-    groups.sort(key=lambda g: -g["count"])
-    return [{k: g[k] for k in ("text", "count", "examples")} for g in groups[:limit]]
+        text = (r["text"] or "").strip()
+        if text and not only_asks_for_a_person(engine, text):
+            asked[text] += 1
+    # Each distinct wording is ranked once; rare wordings cannot reach the top anyway.
+    common = Counter(dict(asked.most_common(GROUP_WORDINGS)))
+    groups = kbtools.group_questions(engine, common, today_local())
+    return [{"text": g.samples(1)[0], "count": g.size, "examples": g.samples(6)[1:], "faq_id": g.anchor}
+            for g in groups[:limit]]
 
 
 def only_asks_for_a_person(engine, text: str) -> bool:
@@ -138,7 +126,7 @@ def only_asks_for_a_person(engine, text: str) -> bool:
     return len(strip_fillers(rest)) <= 3
 
 
-def dashboard(db, days: int = 14, now: dt.datetime | None = None, ignore=None) -> dict:
+def dashboard(db, engine, days: int = 14, now: dt.datetime | None = None) -> dict:
     """Every figure of the dashboard for the last ``days`` Shanghai days, today included."""
     last = today_local(now)
     first = last - dt.timedelta(days=days - 1)
@@ -150,7 +138,7 @@ def dashboard(db, days: int = 14, now: dt.datetime | None = None, ignore=None) -
         "shares": action_shares(db, since),
         "times": handoff_times(db, since),
         "top_faqs": top_faqs(db, since),
-        "unanswered": top_unanswered(db, since, ignore=ignore),
+        "unanswered": top_unanswered(db, engine, since),
     }
 
 

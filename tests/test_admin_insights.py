@@ -62,11 +62,22 @@ def test_shares_and_top_faqs(log, today):
 
 def test_unanswered_questions_are_grouped(app, log, today):
     engine = app.extensions["knowledge"].engine()
-    groups = stats.top_unanswered(log, stats.day_start(today - dt.timedelta(days=13)),
-                                  ignore=lambda text: stats.only_asks_for_a_person(engine, text))
+    groups = stats.top_unanswered(log, engine, stats.day_start(today - dt.timedelta(days=13)))
     assert groups[0]["count"] == 3 and groups[0]["text"].startswith("游艇驾驶证")
     assert len(groups[0]["examples"]) == 2
     assert [g["text"] for g in groups[1:]] == ["海事局几点下班"]
+
+
+def test_unanswered_questions_close_to_one_faq_form_one_group_as_in_kb_suggest(app, db):
+    """Wordings far apart as strings but close to the same FAQ are one group, named as ``kb suggest`` names it."""
+    engine = app.extensions["knowledge"].engine()
+    for user, text in (("oA", "船员证书丢了去哪里补"), ("oB", "证书不见了 补办要交什么"), ("oC", "船员证书丢了去哪里补"),
+                       ("oD", "游艇驾驶证怎么考")):
+        add_message(db, user, text, at=ago(minutes=10), action="handoff")
+    groups = stats.top_unanswered(db, engine, ago(days=1))
+    assert groups[0] == {"text": "船员证书丢了去哪里补", "count": 3, "examples": ["证书不见了 补办要交什么"],
+                         "faq_id": "cert-lost"}
+    assert groups[1]["text"] == "游艇驾驶证怎么考" and groups[1]["faq_id"] is None
 
 
 def test_follow_ups_and_bare_requests_for_a_person_are_not_unanswered_questions(app, db):
@@ -77,7 +88,7 @@ def test_follow_ups_and_bare_requests_for_a_person_are_not_unanswered_questions(
     ])
     for text in ("人工", "我要找人工客服", "请帮我转人工，谢谢"):
         add_handoff(db, f"o{text}", text)
-    groups = stats.top_unanswered(db, ago(days=1), ignore=lambda text: stats.only_asks_for_a_person(engine, text))
+    groups = stats.top_unanswered(db, engine, ago(days=1))
     assert [g["text"] for g in groups] == ["船在锚地被扣押了怎么办，我要找人工客服"]
 
 
@@ -107,6 +118,9 @@ def test_dashboard_page_shows_figures_and_charts(staff_client, log):
     assert 'aria-label="每日消息数"' in page and 'aria-label="处理结果占比"' in page
     assert "海船船员适任证书到期了怎么再有效" in page and "船员证书丢失了怎么补办" in page
     assert "游艇驾驶证" in page and "相近说法" in page
+    add_message(log, "oP", "船员证书丢了去哪里补", at=ago(minutes=3), action="handoff")
+    page = staff_client.get("/admin/dashboard").get_data(as_text=True)
+    assert "可加为“船员证书丢失了怎么补办”的问法" in page
     assert "直接回答" in page and "遇险求助" in page
     assert "<script" not in page
     assert "最近30天" in staff_client.get("/admin/dashboard?days=30").get_data(as_text=True)

@@ -21,7 +21,7 @@ def dashboard():
     days = request.args.get("days", type=int)
     days = days if days in DASHBOARD_DAYS else 14
     engine = get_engine()
-    figures = stats.dashboard(get_db(), days=days, ignore=lambda text: stats.only_asks_for_a_person(engine, text))
+    figures = stats.dashboard(get_db(), engine, days=days)
     shares = figures["shares"]
     share_parts = [(stats.SHARE_LABELS[k], shares[k], f"s-{k}") for k in stats.SHARES]
     top = [(_faq_label(engine, faq_id), n, url_for("admin.log", faq=faq_id)) for faq_id, n in figures["top_faqs"]]
@@ -35,6 +35,7 @@ def dashboard():
         "admin/dashboard.html", f=figures, charts=charts, share_parts=share_parts, days=days,
         day_options=DASHBOARD_DAYS, total_messages=sum(n for _, n in figures["per_day"]),
         waiting=duration_text(times["waiting_median"]), first_reply=duration_text(times["first_reply_median"]),
+        faq_questions={g["faq_id"]: _faq_label(engine, g["faq_id"]) for g in figures["unanswered"] if g["faq_id"]},
     )
 
 
