@@ -7,13 +7,14 @@ import sys
 
 import click
 
+from .clock import LOCAL_TZ, today_local, utcnow
 from .errors import KnowledgeError
 from .knowledge import bundled_knowledge_dir
 
 
 def _day(value):
     if value is None:
-        return dt.date.today()
+        return today_local()
     try:
         return dt.date.fromisoformat(value)
     except ValueError:
@@ -330,13 +331,14 @@ def kb_suggest(since, write_to, db_path, kb_dir):
     try:
         if write_to:
             proposal_target(write_to, engine.kb)
-        texts = unanswered_questions(db_path or Config.from_env().BOT_DATABASE, dt.datetime.now(dt.timezone.utc) - span)
+        texts = unanswered_questions(db_path or Config.from_env().BOT_DATABASE, utcnow() - span)
     except (CuratedFileError, MessageLogError) as e:
         raise click.ClickException(str(e)) from None
     result = suggest(engine, texts)
     click.echo(format_suggestions(result))
     if write_to:
-        header = (f"python -m bot kb suggest --since {since} 生成于 {dt.datetime.now():%Y-%m-%d %H:%M}。\n"
+        made = utcnow().astimezone(LOCAL_TZ)
+        header = (f"python -m bot kb suggest --since {since} 生成于 {made:%Y-%m-%d %H:%M}（北京时间）。\n"
                   "请人工审核：alternates 并入对应FAQ；new_faq 补全回答和 source 后放进分类文件。")
         path = write_proposals(write_to, proposals_yaml(result, engine, header), engine.kb)
         click.echo(f"\n建议已写入 {display_path(path)}，请审核后再手工并入知识库。")

@@ -3,11 +3,10 @@ from __future__ import annotations
 
 import datetime as dt
 import os
-from zoneinfo import ZoneInfo
 
 import sqlite_utils
 
-LOCAL_TZ = ZoneInfo("Asia/Shanghai")
+from .clock import LOCAL_TZ, utcnow  # noqa: F401  (most modules take the clock from here)
 
 # Columns of every table; created at start-up if missing. Times are ISO-8601 strings in UTC.
 SCHEMA = {
@@ -86,11 +85,6 @@ def init_schema(db: sqlite_utils.Database) -> None:
                 table.add_column(col, typ)
         for cols in INDEXES.get(name, []):
             table.create_index(cols, if_not_exists=True)
-
-
-def utcnow() -> dt.datetime:
-    """The current time in UTC (aware)."""
-    return dt.datetime.now(dt.timezone.utc)
 
 
 def iso(moment: dt.datetime | None = None) -> str:

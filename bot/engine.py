@@ -20,6 +20,7 @@ from pathlib import Path
 from rapidfuzz import fuzz, process
 
 from . import textproc
+from .clock import today_local
 from .knowledge import KnowledgeBase, parse_dictionary, parse_synonyms
 from .memo import MEMO_VERSION, load_memo, save_memo
 from .textproc import (
@@ -330,7 +331,7 @@ class Engine:
         When typo repair changed the text, both readings are ranked and the repaired one is kept only if it
         matches clearly better: ordinary words that merely sound like a knowledge-base word (有船 / 油船)
         must not steer the answer."""
-        day = day or dt.date.today()
+        day = day or today_local()
         a = analysis or self.analyse(query)
         ranked = self._rank_reading(a, day)
         if a["corrected"] != a["cleaned"]:
@@ -486,7 +487,7 @@ class Engine:
     def decide(self, query: str, day: dt.date | None = None) -> Decision:
         """Decide what to do with one message: answer, clarify, handoff, emergency or smalltalk."""
         started = time.perf_counter()
-        day = day or dt.date.today()
+        day = day or today_local()
         d = self._decide(query, day)
         d.elapsed_ms = round((time.perf_counter() - started) * 1000, 2)
         return d

@@ -16,6 +16,7 @@ from pathlib import Path
 import yaml
 from rapidfuzz import fuzz
 
+from .clock import today_local
 from .engine import Engine
 from .errors import BotError
 from .knowledge import DICTIONARY_FILE, SETTINGS_FILE, SYNONYMS_FILE, KnowledgeBase, collect_knowledge
@@ -72,7 +73,7 @@ def check_knowledge(directory, day: dt.date | None = None) -> tuple:
     alternates or source, answers over 2048 bytes, notices past their valid_until, menu entries
     WeChat would refuse.
     """
-    day = day or dt.date.today()
+    day = day or today_local()
     kb, errors = collect_knowledge(directory)
     if kb is None or not kb.faqs:
         return errors, []
@@ -206,7 +207,7 @@ class ExampleReport:
 
 def run_examples(engine: Engine, day: dt.date | None = None) -> ExampleReport:
     """Ask the engine every FAQ's ``examples:`` as of ``day``; FAQs not active that day are skipped."""
-    day = day or dt.date.today()
+    day = day or today_local()
     results, skipped, without = [], [], 0
     for f in engine.kb.faqs:
         if not f.examples:
@@ -243,7 +244,7 @@ def format_example_report(report: ExampleReport) -> str:
 
 def knowledge_stats(kb: KnowledgeBase, day: dt.date | None = None) -> dict:
     """Counts of a knowledge base: FAQs per category, answer lengths, vocabulary and dated notices."""
-    day = day or dt.date.today()
+    day = day or today_local()
     chars = [len(f.answer) for f in kb.faqs]
     sizes = [len(f.answer.encode("utf-8")) for f in kb.faqs]
     dated = [f for f in kb.faqs if f.dated]
@@ -396,7 +397,7 @@ def group_questions(engine: Engine, texts, day: dt.date | None = None, threshold
     group; different anchors never share one. The rest are grouped by ``QuestionSimilarity`` on the
     normalised text (synonyms applied).
     """
-    day = day or dt.date.today()
+    day = day or today_local()
     clarify_at = engine.settings["thresholds"]["clarify"]
     similarity = QuestionSimilarity(engine)
     groups = []
@@ -431,7 +432,7 @@ def suggest(engine: Engine, texts, day: dt.date | None = None) -> Suggestions:
     Left out: distress, smalltalk and requests for a person (as the engine decides them today), bare
     numbers or single characters, and questions the current knowledge base now answers.
     """
-    day = day or dt.date.today()
+    day = day or today_local()
     keep, now_answered, not_questions = [], 0, 0
     verdicts = {}
     for text in texts:

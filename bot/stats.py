@@ -9,6 +9,7 @@ import statistics
 from collections import Counter
 
 from . import kbtools
+from .clock import today_local
 from .db import LOCAL_TZ, iso, parse_iso, utcnow
 from .textproc import normalize, strip_fillers
 
@@ -23,11 +24,6 @@ ACTION_LABELS = {"answer": "回答", "clarify": "澄清", "handoff": "转人工"
 # Events (subscribing, menu clicks) are not messages people wrote: the figures leave them out.
 PEOPLE_WROTE = "coalesce(msg_type, '') != 'event'"
 GROUP_WORDINGS = 500
-
-
-def today_local(now: dt.datetime | None = None) -> dt.date:
-    """Today's date in Asia/Shanghai."""
-    return (now or utcnow()).astimezone(LOCAL_TZ).date()
 
 
 def day_start(day: dt.date) -> str:
