@@ -67,6 +67,12 @@ QUESTION_KINDS = {
 }
 
 
+# Asking words that name no topic: a question made only of these and the question-kind cues ("要多久", "多少钱",
+# "怎么申请") could be about any FAQ, so it is never answered outright.
+TOPICLESS_WORDS = ("什么", "哪", "哪些", "哪个", "多少", "几", "怎么", "怎样", "如何", "能", "可以", "办", "办理",
+                   "申请", "办好", "需要", "交", "带", "报")
+
+
 def _confident(ranked: list, thresholds: dict) -> bool:
     """The top candidate passes the answer threshold and leads the runner-up by the margin."""
     if not ranked:
@@ -169,6 +175,11 @@ class Engine:
         self.distress_words = [normalize(w) for w in self.settings["distress_words"]]
         self.distress_patterns = [re.compile(p) for p in self.settings["distress_patterns"]]
         self.handoff_words = sorted({normalize(w) for w in self.settings["handoff_words"]}, key=len, reverse=True)
+        # The cues of asking for documents, time, fees, places, conditions or validity, as the matcher reads them
+        # (多少钱 → 收费); a penalty cue (违法, 扣分) names a topic of its own.
+        cues = [c for kind, words in QUESTION_KINDS.items() if kind != "penalty" for c in words]
+        readings = [self._reading(c)["tokens"] for c in cues]
+        self._topicless = frozenset(TOPICLESS_WORDS) | {r[0] for r in readings if len(r) == 1}
         # The index is built once and never changes: the garbage collector need not walk it, neither while
         # it is built (that alone costs a fifth of start-up) nor later (a full collection over millions of
         # objects would stall a request for a third of a second).
@@ -447,6 +458,10 @@ class Engine:
         return Candidate(e.faq.id, e.faq.question, round(score, 2), parts)
 
     # ---- decisions ---------------------------------------------------------
+    def names_no_topic(self, tokens: list) -> bool:
+        """Only asking words ("要多久", "多少钱", "怎么申请"): the question could be about any FAQ."""
+        return bool(tokens) and all(t in self._topicless for t in tokens)
+
     def is_distress(self, normalized: str) -> bool:
         """Distress words or patterns anywhere in the message."""
         compact = normalized.replace(" ", "")
@@ -514,7 +529,7 @@ class Engine:
             a, ranked = self._with_repair(a, ranked, day)
         top = ranked[0] if ranked else None
         base = dict(normalized=normalized, tokens=a["tokens"], candidates=ranked[:5])
-        if _confident(ranked, th):
+        if _confident(ranked, th) and not self.names_no_topic(a["tokens"]):
             faq = self.kb.by_id[top.faq_id]
             reply, options = self.render_answer(faq, day)
             return Decision(query, "answer", reply, faq_id=faq.id, score=top.score, options=options,

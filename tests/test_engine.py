@@ -245,6 +245,20 @@ def test_question_kind_breaks_a_tie_between_sibling_faqs(tmp_path):
     assert who[0].faq_id == "seapass-who" and who[0].score > who[1].score
 
 
+@pytest.mark.parametrize("query", ["要多久", "多长时间能办好", "需要什么条件", "怎么申请"])
+def test_a_question_that_names_no_topic_is_never_answered_outright(engine, query):
+    """"要多久" could be about any FAQ: it gets a "did you mean" list (or a person), not a guess."""
+    d = engine.decide(query, DAY)
+    assert d.action in ("clarify", "handoff"), (d.action, d.faq_id, d.score)
+
+
+def test_the_same_asking_words_with_a_topic_are_answered(engine):
+    d = engine.decide("服务簿在哪办", DAY)
+    assert (d.action, d.faq_id) == ("answer", "book-apply")
+    assert engine.names_no_topic(engine.analyse("要多久")["tokens"])
+    assert not engine.names_no_topic(engine.analyse("服务簿在哪办")["tokens"])
+
+
 def test_words_an_answer_mentions_in_passing_do_not_crowd_out_the_faq_that_asks_them(tmp_path):
     """Only the best few FAQs of a cheap pre-ranking are scored in full: there, as in the score, a word in an
     FAQ's question counts more than the same word in the passing remarks of many answers."""
