@@ -10,7 +10,7 @@ from collections import Counter
 
 from . import kbtools
 from .clock import today_local
-from .db import LOCAL_TZ, iso, parse_iso, utcnow
+from .db import LOCAL_TZ, iso, parse_iso
 from .textproc import normalize, strip_fillers
 
 LOCAL_DAY = "date(created_at, '+8 hours')"
