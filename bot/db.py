@@ -27,7 +27,9 @@ SCHEMA = {
     "handoffs": (
         {"id": int, "user_id": str, "question": str, "transcript": str, "priority": str, "state": str,
          "reason": str, "created_at": str, "updated_at": str, "last_user_message_at": str, "claimed_by": str,
-         "claimed_at": str, "first_reply_at": str, "resolved_at": str, "resolved_by": str},
+         "claimed_at": str, "first_reply_at": str, "resolved_at": str, "resolved_by": str,
+         # The message that matters most (the distress one for an urgent handoff) and when it came.
+         "key_message": str, "key_message_at": str, "reopened_at": str, "reopened_by": str},
         {"pk": "id"},
     ),
     "handoff_notes": ({"id": int, "handoff_id": int, "author": str, "text": str, "created_at": str}, {"pk": "id"}),
@@ -36,6 +38,15 @@ SCHEMA = {
         {"id": int, "user_id": str, "text": str, "kind": str, "handoff_id": int, "author": str, "status": str,
          "attempts": int, "errcode": int, "last_error": str, "created_at": str, "sent_at": str,
          "next_attempt_at": str, "parts_sent": int, "last_attempt_at": str},
+        {"pk": "id"},
+    ),
+    # Alerts to the duty staff (distress, follow-ups, escalations, tests), one row per channel, sent from here.
+    # status: pending / sending / sent / failed; dedupe_key makes each alert exist once whatever process raises it.
+    "alerts": (
+        {"id": int, "handoff_id": int, "channel": str, "reason": str, "dedupe_key": str, "status": str,
+         "trigger_text": str, "attempts": int, "last_error": str, "response": str, "created_at": str,
+         "next_attempt_at": str,
+         "last_attempt_at": str, "sent_at": str, "waited_minutes": int},
         {"pk": "id"},
     ),
     # WeChat access token shared by all workers.
@@ -50,7 +61,10 @@ INDEXES = {
     "outbox": [["status"], ["user_id"]],
     "dedupe": [["created_at"]],
     "login_failures": [["address"]],
+    "alerts": [["status"], ["handoff_id"]],
 }
+
+UNIQUE_INDEXES = {"alerts": [["dedupe_key"]]}
 
 
 def open_db(path: str, init: bool = True) -> sqlite_utils.Database:
@@ -85,6 +99,8 @@ def init_schema(db: sqlite_utils.Database) -> None:
                 table.add_column(col, typ)
         for cols in INDEXES.get(name, []):
             table.create_index(cols, if_not_exists=True)
+        for cols in UNIQUE_INDEXES.get(name, []):
+            table.create_index(cols, unique=True, if_not_exists=True)
 
 
 def iso(moment: dt.datetime | None = None) -> str:

@@ -1,0 +1,1 @@
+"""What the office does with a message beyond answering it: alerts to the duty staff (more to move here)."""

@@ -1,0 +1,64 @@
+"""Alerts to the duty staff when a message is judged an emergency: stored first, sent from the table, retried.
+
+Contract used by the conversation and the staff pages (the sending side is built on these):
+- ``configured_channels(config)``: the channels whose environment variables are set;
+- ``queue_alerts(db, channels, handoff_id, reason, key, trigger_text, now)``: inside the caller's transaction,
+  one pending row per channel, no network I/O, idempotent by ``key``;
+- ``handoff_alerts(db, handoff_id)`` and ``any_delivered(db, handoff_id)``: what the handoff page and the
+  conversation read back.
+"""
+from __future__ import annotations
+
+import datetime as dt
+
+from ..db import iso, utcnow
+
+CHANNELS = ("wecom", "email", "webhook")
+CHANNEL_LABELS = {"wecom": "企业微信", "email": "邮件", "webhook": "通知接口"}
+REASONS = ("distress", "follow_up", "escalation", "test")
+
+
+def configured_channels(config) -> list:
+    """The alert channels whose settings are present, in a fixed order."""
+    out = []
+    if getattr(config, "ALERT_WECOM_WEBHOOK_URL", ""):
+        out.append("wecom")
+    if getattr(config, "ALERT_SMTP_HOST", "") and getattr(config, "ALERT_EMAIL_TO", ""):
+        out.append("email")
+    if getattr(config, "ALERT_WEBHOOK_URL", ""):
+        out.append("webhook")
+    return out
+
+
+def queue_alerts(db, channels, handoff_id: int, reason: str, key: str, trigger_text: str = "",
+                 now: dt.datetime | None = None, waited_minutes: int | None = None) -> list:
+    """Store one pending alert per channel (nothing is sent here); return the new row ids.
+
+    Runs inside the caller's transaction so the alert exists exactly when the decision that raised it does.
+    ``key`` names the alert across processes: the same key twice adds nothing.
+    """
+    stamp = iso(now or utcnow())
+    ids = []
+    for channel in channels:
+        cursor = db.execute(
+            "insert into alerts (handoff_id, channel, reason, dedupe_key, status, trigger_text, attempts, "
+            "created_at, next_attempt_at, waited_minutes) values (?, ?, ?, ?, 'pending', ?, 0, ?, ?, ?) "
+            "on conflict(dedupe_key) do nothing",
+            [handoff_id, channel, reason, f"{key}:{channel}", trigger_text, stamp, stamp, waited_minutes],
+        )
+        if cursor.rowcount == 1:
+            ids.append(cursor.lastrowid)
+    return ids
+
+
+def handoff_alerts(db, handoff_id: int) -> list:
+    """Every alert of one handoff, oldest first, as dicts (channel, reason, status, attempts, times, error)."""
+    cursor = db.execute("select * from alerts where handoff_id = ? order by id", [handoff_id])
+    names = [c[0] for c in cursor.description]
+    return [dict(zip(names, row)) for row in cursor.fetchall()]
+
+
+def any_delivered(db, handoff_id: int) -> bool:
+    """Whether at least one alert about this handoff reached a channel."""
+    return db.execute("select 1 from alerts where handoff_id = ? and status = 'sent' limit 1",
+                      [handoff_id]).fetchone() is not None
