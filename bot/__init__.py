@@ -29,6 +29,7 @@ def create_app(config: Config | dict | None = None) -> Flask:
     )
     open_db(config.BOT_DATABASE)  # creates tables at start-up
     app.extensions["knowledge"] = LiveKnowledge(config.BOT_KNOWLEDGE_DIR, config.RELOAD_CHECK_SECONDS)
+    _start_alerts(app, config)
 
     @app.teardown_appcontext
     def _close_db(exc):
@@ -42,6 +43,16 @@ def create_app(config: Config | dict | None = None) -> Flask:
     app.register_blueprint(webhook_bp)
     app.register_blueprint(admin_bp)
     return app
+
+
+def _start_alerts(app: Flask, config: Config) -> None:
+    """The distress-alert dispatcher as ``app.extensions["alerts"]``; its thread runs only if a channel is set."""
+    from .service.alert_dispatcher import AlertDispatcher
+
+    dispatcher = app.extensions["alerts"] = AlertDispatcher(config)
+    if not dispatcher.start():
+        log.warning("未配置值班告警渠道：遇险求助不会通知值班人员。设置 ALERT_WECOM_WEBHOOK_URL（企业微信群机器人）、"
+                    "ALERT_SMTP_HOST 和 ALERT_EMAIL_TO（邮件）或 ALERT_WEBHOOK_URL（通知接口）即可开启")
 
 
 def get_db():

@@ -118,26 +118,42 @@ def chat(kb_dir, db_path, user, debug):
 
 @main.command("eval")
 @kb_option
-@click.option("--cases", required=True, type=click.Path(exists=True, dir_okay=False), help="用例YAML：[{q, expect}]")
+@click.option("--cases", type=click.Path(exists=True, dir_okay=False), help="用例YAML：[{q, expect}]")
+@click.option("--distress", "distress_path", type=click.Path(dir_okay=False),
+              help="险情识别集（默认 bench/distress.yaml：expect 为 emergency 或 normal）")
 @at_option
 @click.option("--json", "as_json", is_flag=True, help="以JSON输出")
-def eval_cmd(kb_dir, cases, at, as_json):
-    """用带标注的问题集评估匹配效果。
+def eval_cmd(kb_dir, cases, distress_path, at, as_json):
+    """用带标注的问题集评估匹配效果，并报告险情识别的召回率和误报率。
 
     \b
     例：python -m bot eval --kb ../shared/bench/kb --cases ../shared/bench/dev.yaml --at 2026-11-26
+        python -m bot eval            （只看险情识别集）
     """
-    from .evaluate import evaluate, format_report, load_cases
+    from .evaluate import DISTRESS_SET, evaluate, format_distress, format_report, load_cases
 
     engine = _engine(kb_dir)
+    distress_path = distress_path or (DISTRESS_SET if DISTRESS_SET.exists() else None)
+    out = {}
     try:
-        result = evaluate(engine.decide, load_cases(cases), _day(at))
-    except KnowledgeError as e:
+        if cases:
+            out["cases"] = evaluate(engine.decide, load_cases(cases), _day(at))
+        if distress_path:
+            out["distress"] = evaluate(engine.decide, load_cases(distress_path), _day(at))
+    except (KnowledgeError, OSError) as e:
         raise click.ClickException(str(e)) from None
+    if not out:
+        raise click.UsageError("请用 --cases 指定用例文件（没有找到 bench/distress.yaml）")
     if as_json:
+        result = out.get("cases") or {}
+        if "distress" in out:
+            result["distress_set"] = {k: v for k, v in out["distress"].items() if k != "misses"}
         click.echo(json.dumps(result, ensure_ascii=False, indent=2))
-    else:
-        click.echo(format_report(result))
+        return
+    if "cases" in out:
+        click.echo(format_report(out["cases"]))
+    if "distress" in out:
+        click.echo(("\n" if "cases" in out else "") + format_distress(out["distress"], distress_path))
 
 
 db_option = click.option("--db", "db_path", type=click.Path(dir_okay=False),
@@ -210,6 +226,40 @@ def handoff_list(state, priority, as_json, db_path):
         who = f" {h.claimed_by}" if h.claimed_by else ""
         click.echo(f"#{h.id:<5} {PRIORITY_LABELS[h.priority]} {STATE_LABELS[h.state]}{who}  {waiting}  {window}  "
                    f"{local(h.created_at)}  {h.question}")
+
+
+@main.group("alert")
+def alert_group():
+    """值班告警：遇险求助时通知值班人员（企业微信群机器人、邮件、通知接口）。"""
+
+
+@alert_group.command("test")
+@db_option
+def alert_test(db_path):
+    """通过每个已配置的告警渠道发送一条测试告警，逐个渠道显示对方的答复。有渠道失败或未配置任何渠道时退出码为1。
+
+    \b
+    例：ALERT_WECOM_WEBHOOK_URL=https://qyapi.weixin.qq.com/cgi-bin/webhook/send?key=... python -m bot alert test
+    """
+    import dataclasses
+
+    from .config import Config
+    from .db import open_db
+    from .service.alert_dispatcher import send_test_alerts
+    from .service.alerts import CHANNEL_LABELS
+
+    config = Config.from_env()
+    if db_path:
+        config = dataclasses.replace(config, BOT_DATABASE=db_path)
+    open_db(config.BOT_DATABASE).close()
+    results = send_test_alerts(config)
+    if not results:
+        raise click.ClickException("没有配置任何告警渠道：请设置 ALERT_WECOM_WEBHOOK_URL、ALERT_SMTP_HOST 和 "
+                                   "ALERT_EMAIL_TO，或 ALERT_WEBHOOK_URL")
+    for channel, result in results:
+        click.echo(f"{CHANNEL_LABELS[channel]}（{channel}）：{'成功' if result.ok else '失败'}  {result.answer}")
+    if not all(result.ok for _, result in results):
+        click.get_current_context().exit(1)
 
 
 # ---- knowledge curation (kb) and the custom menu (menu) -------------------------------------------

@@ -31,6 +31,23 @@ class Config:
     API_TIMEOUT_SECONDS: float = 5.0
     # Failed staff logins are answered after a delay that doubles from this many seconds (0 turns it off).
     LOGIN_DELAY_SECONDS: float = 1.0
+    # Distress alerts to the duty staff (bot/service/): each channel is on when its settings are present.
+    ALERT_WECOM_WEBHOOK_URL: str = ""
+    ALERT_WECOM_MENTION: str = ""
+    ALERT_SMTP_HOST: str = ""
+    ALERT_SMTP_PORT: int = 25
+    ALERT_SMTP_USER: str = ""
+    ALERT_SMTP_PASSWORD: str = ""
+    ALERT_SMTP_STARTTLS: bool = False
+    ALERT_EMAIL_FROM: str = ""
+    ALERT_EMAIL_TO: str = ""
+    ALERT_WEBHOOK_URL: str = ""
+    ALERT_ESCALATE_MINUTES: float = 5.0
+    PUBLIC_BASE_URL: str = ""
+    ALERT_POLL_SECONDS: float = 2.0
+    ALERT_TIMEOUT_SECONDS: float = 5.0
+    # A 'sending' alert older than this belongs to a process that died mid-send; must exceed one send's time.
+    ALERT_LEASE_SECONDS: float = 60.0
     TESTING: bool = False
 
     @classmethod

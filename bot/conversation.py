@@ -17,6 +17,7 @@ import time
 from dataclasses import dataclass, field
 
 from .db import LOCAL_TZ, iso, parse_iso, utcnow
+from .service import alerts as alerting
 from .textproc import normalize
 from .wechat_xml import Inbound, cut_reply
 
@@ -36,6 +37,13 @@ NOTHING_TO_PICK = "这个编号已失效（超过10分钟或没有可选的问�
 NOTHING_MORE = "没有更多内容了。还有问题请直接输入。"
 NO_VOICE_TEXT = "没能识别您的语音，请直接输入文字提问。"
 JOINED_HANDOFF = "已收到，您的消息已补充给人工客服，工作人员会在工作时间（{office_hours}）回复您。"
+# What the emergency reply says about the duty staff: only what is true at that moment.
+ALERTING = "正在通知值班人员。"
+NOT_ALERTING = "本平台目前无法自动通知值班人员，请务必直接拨打12395。"
+# Every further message while an urgent handoff is open: never office hours.
+FOLLOW_UP = "紧急情况请立即拨打12395水上遇险求救电话。"
+FOLLOW_UP_PASSED_ON = "您的消息已转告值班人员。"
+FOLLOW_UP_PASSING_ON = "正在把您的消息转告值班人员。"
 
 
 @dataclass
@@ -56,30 +64,74 @@ class Outcome:
     decision: object = None  # the engine's Decision, when the engine was asked
     handoff_id: int | None = None
     latency_ms: float = 0.0
+    alert_ids: list = field(default_factory=list)  # alerts raised by this message (stored, sent by the dispatcher)
 
 
-def handle(db, engine, user_id: str, message, now: dt.datetime | None = None) -> str:
+def handle(db, engine, user_id: str, message, now: dt.datetime | None = None, alerts=None) -> str:
     """Answer one message (an ``Inbound`` or plain text) from ``user_id``: the reply text, "" for none."""
-    return respond(db, engine, user_id, message, now).reply
+    return respond(db, engine, user_id, message, now, alerts).reply
 
 
-def respond(db, engine, user_id: str, message, now: dt.datetime | None = None) -> Outcome:
-    """Answer one message, update the user's state and handoff, log it; return the full Outcome."""
+def respond(db, engine, user_id: str, message, now: dt.datetime | None = None, alerts=None) -> Outcome:
+    """Answer one message, update the user's state and handoff, log it; return the full Outcome.
+
+    ``alerts`` is the alert dispatcher (``bot.service.alerts.AlertDispatcher``): an emergency stores one alert
+    per configured channel in the same transaction as the handoff, then wakes the dispatcher to send them.
+    Without it (the terminal chat) nobody is alerted, and the reply says so.
+    """
     started = time.perf_counter()
     inbound = message if isinstance(message, Inbound) else Inbound(from_user=user_id, content=str(message))
     now = now or utcnow()
     if inbound.msg_type == "event" and inbound.event == "unsubscribe":
         forget_user(db, user_id)
         return Outcome("", "unsubscribe", msg_type="event", event="unsubscribe")
-    state = load_state(db, user_id, now)
-    outcome = _decide(engine, inbound, state, now.astimezone(LOCAL_TZ).date())
+    channels = alerting.configured_channels(alerts.config) if alerts is not None else []
+    urgent = open_handoff(db, user_id) if inbound.msg_type != "event" else None
+    if urgent is not None and urgent["priority"] != "urgent":
+        urgent = None
+    if urgent is not None:
+        outcome = _follow_up(db, inbound, urgent, channels)
+    else:
+        state = load_state(db, user_id, now)
+        outcome = _decide(engine, inbound, state, now.astimezone(LOCAL_TZ).date())
+        if outcome.action == "emergency":
+            outcome.reply += "\n" + (ALERTING if channels else NOT_ALERTING)
     if outcome.action != "event":
         head, rest = cut_reply(outcome.reply)
         if rest:
             outcome.reply, outcome.more = head, rest
     outcome.latency_ms = round((time.perf_counter() - started) * 1000, 2)
-    _record(db, engine, user_id, inbound, outcome, now)
+    _record(db, engine, user_id, inbound, outcome, now, channels)
+    if outcome.alert_ids and alerts is not None:
+        alerts.kick()
     return outcome
+
+
+def _follow_up(db, inbound: Inbound, handoff: dict, channels: list) -> Outcome:
+    """A message while the user's urgent handoff is open: part of the emergency, passed on to the duty staff."""
+    kind = inbound.msg_type
+    if kind == "voice":
+        text = inbound.recognition.strip() or "[语音]"
+    elif kind == "text":
+        text = inbound.content
+    else:
+        text = _non_text_words(inbound)
+    if not channels:
+        status = NOT_ALERTING
+    elif alerting.any_delivered(db, handoff["id"]):
+        status = FOLLOW_UP_PASSED_ON
+    else:
+        status = FOLLOW_UP_PASSING_ON
+    return Outcome(f"{FOLLOW_UP}{status}", "emergency", kind, text, normalize(text) if kind in ("text", "voice") else "")
+
+
+def _non_text_words(inbound: Inbound) -> str:
+    """A location, image or other non-text message as words for the duty staff."""
+    f = inbound.fields or {}
+    if inbound.msg_type == "location":
+        where = f.get("Label") or ""
+        return f"[位置] {where} 纬度{f.get('Location_X', '?')} 经度{f.get('Location_Y', '?')}".strip()
+    return f"[{NON_TEXT_NAMES.get(inbound.msg_type, inbound.msg_type)}]"
 
 
 # ---- deciding --------------------------------------------------------------------------------------------
@@ -232,6 +284,9 @@ def forget_user(db, user_id: str) -> None:
     with db.atomic():
         db.execute("delete from handoff_notes where handoff_id in (select id from handoffs where user_id = ?)",
                    [user_id])
+        # An alert still on its way keeps its words until it reaches the duty staff; the rest go now.
+        db.execute("delete from alerts where status in ('sent', 'failed') and handoff_id in "
+                   "(select id from handoffs where user_id = ?)", [user_id])
         for table in ("handoffs", "outbox", "messages", "user_state", "users"):
             db.execute(f"delete from {table} where user_id = ?", [user_id])
         db.execute("delete from dedupe where key like ? escape '\\'", [_like_prefix(f"evt:{user_id}:")])
@@ -243,8 +298,9 @@ def _like_prefix(text: str) -> str:
 
 # ---- recording -------------------------------------------------------------------------------------------
 
-def _record(db, engine, user_id: str, inbound: Inbound, outcome: Outcome, now: dt.datetime) -> None:
-    """Write the user, state, handoff and log row in one transaction (one open handoff per user holds)."""
+def _record(db, engine, user_id: str, inbound: Inbound, outcome: Outcome, now: dt.datetime,
+            channels: list = ()) -> None:
+    """Write the user, state, handoff, log row and any alerts in one transaction (one open handoff per user)."""
     stamp = iso(now)
     db.execute("BEGIN IMMEDIATE")
     try:
@@ -265,8 +321,12 @@ def _record(db, engine, user_id: str, inbound: Inbound, outcome: Outcome, now: d
             "candidates": json.dumps(outcome.candidates, ensure_ascii=False), "latency_ms": outcome.latency_ms,
             "reply": outcome.reply, "handoff_id": outcome.handoff_id, "event": outcome.event or None,
         }
-        db.execute(f"insert into messages ({', '.join(row)}) values ({', '.join('?' * len(row))})",
-                   list(row.values()))
+        message_id = db.execute(f"insert into messages ({', '.join(row)}) values ({', '.join('?' * len(row))})",
+                                list(row.values())).lastrowid
+        if outcome.action == "emergency" and outcome.handoff_id and channels:
+            reason = "follow_up" if outcome.decision is None else "distress"
+            outcome.alert_ids = alerting.queue_alerts(db, channels, outcome.handoff_id, reason,
+                                                      f"h{outcome.handoff_id}:m{message_id}:{stamp}", outcome.text, now)
         db.commit()
     except BaseException:
         db.rollback()
@@ -291,7 +351,9 @@ def _handoff(db, engine, user_id: str, outcome: Outcome, stamp: str) -> int | No
     priority = handoff_priority(outcome)
     if current is None:
         entries = _recent_exchange(db, user_id) + _entries(outcome, stamp)
+        key = {"key_message": outcome.text, "key_message_at": stamp} if priority == "urgent" else {}
         return db["handoffs"].insert({
+            **key,
             "user_id": user_id, "question": _question(db, engine, user_id, outcome), "priority": priority,
             "transcript": json.dumps(entries[-TRANSCRIPT_ENTRIES:], ensure_ascii=False), "state": "pending",
             "reason": outcome.decision.reason if outcome.decision is not None else outcome.action,
@@ -309,6 +371,8 @@ def _handoff(db, engine, user_id: str, outcome: Outcome, stamp: str) -> int | No
     ranks = ("normal", "high", "urgent")
     if ranks.index(priority) > ranks.index(current["priority"] if current["priority"] in ranks else "normal"):
         changes["priority"] = priority
+        if priority == "urgent":
+            changes.update(key_message=outcome.text, key_message_at=stamp)
     db["handoffs"].update(current["id"], changes)
     return current["id"]
 

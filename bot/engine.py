@@ -10,7 +10,6 @@ import datetime as dt
 import gc
 import hashlib
 import math
-import re
 import time
 from collections import Counter, defaultdict
 from dataclasses import asdict, dataclass, field
@@ -22,6 +21,7 @@ from rapidfuzz import fuzz, process
 from . import textproc
 from .clock import today_local
 from .knowledge import KnowledgeBase, parse_dictionary, parse_synonyms
+from .matching.distress import DistressModel
 from .memo import MEMO_VERSION, load_memo, save_memo
 from .textproc import (
     Synonyms, Tokenizer, char_bigrams, is_cjk, normalize, pinyin_key, strip_fillers,
@@ -39,6 +39,8 @@ SMALLTALK = {
 # ("客服电话多少" asks for a number).
 STRONG_HANDOFF = ("人工",)
 NOTICES_PLACEHOLDER = "{notices}"
+# Ends an answer to a question that names a hazard ("船舶碰撞后怎么定责任"), in case it is happening after all.
+HAZARD_FOOTER = "如果险情正在发生，请立即拨打12395水上遇险求救电话。"
 MAX_CANDIDATES = 6  # fully scored after the cheap pre-ranking: 5, 6, 10 and 20 give the same decisions on 1,569 questions
 UNKNOWN_WORD_WEIGHT = 0.6
 # jieba's general-dictionary frequency under which a word counts as a domain term (typo-repair target).
@@ -119,6 +121,7 @@ class Decision:
     tokens: list = field(default_factory=list)
     reason: str = ""
     elapsed_ms: float = 0.0
+    distress: str = ""  # the emergency's category, for an emergency
 
     def to_json(self) -> dict:
         """The ``ask --jsonl`` record."""
@@ -172,8 +175,8 @@ class Engine:
         extra = {normalize(w) for f in kb.faqs for w in f.keywords} | set(self.synonyms.map.values())
         self._tokenizer_words = (list(_default_words()) + list(kb.user_words), sorted(extra))
         self.tokenizer = Tokenizer(*self._tokenizer_words)
-        self.distress_words = [normalize(w) for w in self.settings["distress_words"]]
-        self.distress_patterns = [re.compile(p) for p in self.settings["distress_patterns"]]
+        self.distress = DistressModel(self.settings["distress_words"], self.settings["distress_patterns"],
+                                      self.settings.get("not_distress", ()))
         self.handoff_words = sorted({normalize(w) for w in self.settings["handoff_words"]}, key=len, reverse=True)
         # The cues of asking for documents, time, fees, places, conditions or validity, as the matcher reads them
         # (多少钱 → 收费); a penalty cue (违法, 扣分) names a topic of its own.
@@ -462,12 +465,9 @@ class Engine:
         """Only asking words ("要多久", "多少钱", "怎么申请"): the question could be about any FAQ."""
         return bool(tokens) and all(t in self._topicless for t in tokens)
 
-    def is_distress(self, normalized: str) -> bool:
-        """Distress words or patterns anywhere in the message."""
-        compact = normalized.replace(" ", "")
-        return any(w and w in compact for w in self.distress_words) or any(
-            p.search(compact) for p in self.distress_patterns
-        )
+    def is_distress(self, text: str) -> bool:
+        """Whether the distress model reads the message as a live emergency."""
+        return self.distress.read(text).emergency
 
     def smalltalk_kind(self, normalized: str) -> str | None:
         """'greeting' / 'thanks' / 'bye' when the message is only that, else None."""
@@ -510,9 +510,17 @@ class Engine:
     def _decide(self, query, day) -> Decision:
         s = self.settings
         normalized = normalize(query)
-        if self.is_distress(normalized):
+        reading = self.distress.read(query)
+        if reading.emergency:
             return Decision(query, "emergency", s["emergency_text"].strip(), score=100.0,
-                            normalized=normalized, reason="distress")
+                            normalized=normalized, reason="distress", distress=reading.category or "")
+        d = self._answer_or_handoff(query, normalized, day)
+        if reading.mentions_hazard and d.action in ("answer", "clarify") and "12395" not in d.reply[-80:]:
+            d.reply += "\n\n" + HAZARD_FOOTER
+        return d
+
+    def _answer_or_handoff(self, query, normalized, day) -> Decision:
+        s = self.settings
         kind = self.smalltalk_kind(normalized)
         if kind:
             return Decision(query, "smalltalk", s["smalltalk"][kind].strip(), normalized=normalized, reason=kind)

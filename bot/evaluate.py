@@ -1,4 +1,5 @@
-"""Evaluation of the engine on labelled questions: ``{q, expect}`` where expect is a FAQ id, handoff or emergency."""
+"""Evaluation of the engine on labelled questions: ``{q, expect}`` where expect is a FAQ id, handoff, emergency,
+or normal (anything but an emergency: the near misses of the distress set)."""
 from __future__ import annotations
 
 import datetime as dt
@@ -8,7 +9,8 @@ import yaml
 
 from .errors import KnowledgeError
 
-SPECIAL = ("handoff", "emergency")
+SPECIAL = ("handoff", "emergency", "normal")
+DISTRESS_SET = Path(__file__).resolve().parent.parent / "bench" / "distress.yaml"
 
 
 def load_cases(path) -> list:
@@ -30,7 +32,10 @@ def evaluate(decide, cases, day: dt.date | None = None) -> dict:
     for case in cases:
         d = decide(case["q"], day)
         expect = case["expect"]
-        if expect in SPECIAL:
+        if expect == "normal":
+            top1 = d.action != "emergency"
+            resolved = top1
+        elif expect in SPECIAL:
             top1 = d.action == expect
             resolved = top1
         else:
@@ -38,12 +43,14 @@ def evaluate(decide, cases, day: dt.date | None = None) -> dict:
             resolved = top1 or (d.action == "clarify" and expect in d.options)
         wrong = d.action == "answer" and d.faq_id != expect
         rows.append({"q": case["q"], "expect": expect, "action": d.action, "faq_id": d.faq_id,
+                     "false_alarm": d.action == "emergency" and expect != "emergency",
                      "options": list(d.options), "score": d.score, "top1": top1, "resolved": resolved,
                      "wrong": wrong})
     n = len(rows) or 1
     in_scope = [r for r in rows if r["expect"] not in SPECIAL]
     oos = [r for r in rows if r["expect"] == "handoff"]
     distress = [r for r in rows if r["expect"] == "emergency"]
+    calm = [r for r in rows if r["expect"] != "emergency"]
 
     def share(part, whole):
         return round(100 * len(part) / len(whole), 1) if whole else None
@@ -56,6 +63,9 @@ def evaluate(decide, cases, day: dt.date | None = None) -> dict:
         "in_scope_top1": share([r for r in in_scope if r["top1"]], in_scope),
         "oos_handoff": share([r for r in oos if r["top1"]], oos),
         "distress": share([r for r in distress if r["top1"]], distress),
+        "distress_caught": f"{sum(r['top1'] for r in distress)}/{len(distress)}",
+        "false_alarms": share([r for r in calm if r["false_alarm"]], calm),
+        "false_alarms_count": f"{sum(r['false_alarm'] for r in calm)}/{len(calm)}",
         "misses": [r for r in rows if not r["top1"]],
     }
 
@@ -69,7 +79,8 @@ def format_report(result: dict) -> str:
         f"答错率 wrong answers: {result['wrong']}%",
         f"范围内 top-1: {result['in_scope_top1']}%",
         f"范围外转人工 out-of-scope handed off: {result['oos_handoff']}%",
-        f"险情识别 distress caught: {result['distress']}%",
+        f"险情识别 distress caught: {result['distress']}% ({result['distress_caught']})",
+        f"误报险情 false alarms: {result['false_alarms']}% ({result['false_alarms_count']})",
         "",
         f"未命中 misses ({len(result['misses'])}):",
     ]
@@ -77,4 +88,15 @@ def format_report(result: dict) -> str:
         got = r["faq_id"] if r["action"] == "answer" else r["action"]
         extra = f" {r['options']}" if r["action"] == "clarify" else ""
         lines.append(f"  [{r['expect']}] ← {got}{extra} ({r['score']:.0f})  {r['q']}")
+    return "\n".join(lines)
+
+
+def format_distress(result: dict, path) -> str:
+    """The distress part of the eval report: recall and false alarms on a distress set, and what was missed."""
+    lines = [f"险情识别集 {path}：{result['cases']} 条",
+             f"  险情召回 distress recall: {result['distress']}% ({result['distress_caught']})",
+             f"  误报率 false alarms: {result['false_alarms']}% ({result['false_alarms_count']})"]
+    for r in result["misses"]:
+        what = "漏报" if r["expect"] == "emergency" else "误报"
+        lines.append(f"  [{what}] {r['q']}")
     return "\n".join(lines)

@@ -1,4 +1,4 @@
-"""The human queue: list, claim, note, reply to and resolve handoffs, and turn a reply into a draft FAQ.
+"""The human queue: list, claim, note, reply to, resolve and reopen handoffs, and turn a reply into a draft FAQ.
 
 Framework-free: the admin pages and ``python -m bot handoff list`` are thin layers over these functions.
 Replies go out through ``bot.delivery.Sender`` (passed in), which stores each one in the outbox with its status.
@@ -51,6 +51,10 @@ class DraftError(HandoffError):
     """A draft FAQ that cannot be saved: missing fields, a bad or taken id."""
 
 
+class NoteRequired(HandoffError):
+    """An urgent handoff is only resolved with a note saying how the emergency was handled."""
+
+
 @dataclass
 class Handoff:
     """One handoff with what the queue shows about it."""
@@ -77,11 +81,34 @@ class Handoff:
     waiting_seconds: int | None = None
     window_open: bool = False
     window_ends_at: str | None = None
+    key_message: str | None = None
+    key_message_at: str | None = None
+    reopened_at: str | None = None
+    reopened_by: str | None = None
 
     @property
     def distress(self) -> bool:
         """Urgent handoffs come from distress messages; the queue shows them in red."""
         return self.priority == "urgent"
+
+    @property
+    def key_text(self) -> str:
+        """The message that matters most: the distress message of an urgent handoff, else the question."""
+        return (self.key_message or "").strip() or self.question or ""
+
+    @property
+    def key_at(self) -> str:
+        """When the key message came (the handoff's creation when there is none)."""
+        return self.key_message_at or self.created_at
+
+    @property
+    def latest_user_message(self) -> dict | None:
+        """The user's newest message in the stored transcript, ``{"at", "text"}``, or None."""
+        for entry in reversed(self.transcript):
+            if isinstance(entry, dict) and entry.get("who") == "user" and (entry.get("text") or "").strip():
+                return {"at": entry.get("at") or self.last_user_message_at or self.created_at,
+                        "text": entry["text"].strip()}
+        return None
 
     def to_json(self) -> dict:
         """The ``handoff list --json`` record."""
@@ -172,6 +199,19 @@ def counts(db) -> dict:
     return out
 
 
+def unclaimed_urgent(db) -> list:
+    """Urgent handoffs nobody has claimed yet, newest key message first.
+
+    Each: ``{"id", "key_message", "key_message_at", "created_at"}``, the key message falling back to the question
+    and its time to the handoff's creation. The staff pages' badge, title and alert poll read this.
+    """
+    return list(db.query(
+        "select id, coalesce(nullif(trim(key_message), ''), question, '') as key_message, "
+        "coalesce(key_message_at, created_at) as key_message_at, created_at from handoffs "
+        "where priority = 'urgent' and state = 'pending' order by coalesce(key_message_at, created_at) desc, id desc"
+    ))
+
+
 def get_handoff(db, handoff_id: int, now: dt.datetime | None = None) -> Handoff:
     """One handoff; raise HandoffNotFound."""
     rows = list(db.query(_SELECT + " where h.id = ?", [handoff_id]))
@@ -260,9 +300,16 @@ def add_note(db, handoff_id: int, author: str, text: str, now: dt.datetime | Non
     text = (text or "").strip()
     if not text:
         raise HandoffError("备注不能为空")
+    _check_note(text)
+    return _insert_note(db, handoff_id, author, text, iso(now))
+
+
+def _check_note(text: str) -> None:
     if len(text) > MAX_NOTE_CHARS:
         raise HandoffError(f"备注最多{MAX_NOTE_CHARS}字")
-    stamp = iso(now)
+
+
+def _insert_note(db, handoff_id: int, author: str, text: str, stamp: str) -> int:
     note_id = db["handoff_notes"].insert(
         {"handoff_id": handoff_id, "author": author, "text": text, "created_at": stamp}
     ).last_pk
@@ -270,14 +317,44 @@ def add_note(db, handoff_id: int, author: str, text: str, now: dt.datetime | Non
     return note_id
 
 
-def resolve(db, handoff_id: int, staff: str, now: dt.datetime | None = None) -> Handoff:
-    """Close a handoff."""
+def resolve(db, handoff_id: int, staff: str, note: str = "", now: dt.datetime | None = None) -> Handoff:
+    """Close a handoff; ``note`` (how it was handled) is kept as an internal note.
+
+    An urgent handoff needs a note: raise NoteRequired without one. Resolving a resolved handoff changes nothing.
+    """
     h = get_handoff(db, handoff_id, now)
     if h.state == "resolved":
         return h
+    note = (note or "").strip()
+    if h.distress and not note:
+        raise NoteRequired("紧急求助必须填写处置情况（例如：已通知搜救中心，人员已获救）才能标记为已解决")
+    _check_note(note)
     stamp = iso(now)
-    db["handoffs"].update(handoff_id, {"state": "resolved", "resolved_at": stamp, "resolved_by": staff,
-                                       "claimed_by": h.claimed_by or staff, "updated_at": stamp})
+    with db.atomic():
+        if note:
+            _insert_note(db, handoff_id, staff, f"标记为已解决：{note}", stamp)
+        db["handoffs"].update(handoff_id, {"state": "resolved", "resolved_at": stamp, "resolved_by": staff,
+                                           "claimed_by": h.claimed_by or staff, "updated_at": stamp})
+    return get_handoff(db, handoff_id, now)
+
+
+def reopen(db, handoff_id: int, staff: str, note: str = "", now: dt.datetime | None = None) -> Handoff:
+    """Put a resolved handoff back in the queue, unclaimed, with a note saying who reopened it and why.
+
+    Raise HandoffError when the handoff is not resolved.
+    """
+    h = get_handoff(db, handoff_id, now)
+    if h.state != "resolved":
+        raise HandoffError("这条还没有解决，无需重新打开")
+    note = (note or "").strip()
+    _check_note(note)
+    stamp = iso(now)
+    with db.atomic():
+        _insert_note(db, handoff_id, staff, f"重新打开：{note}" if note else "重新打开", stamp)
+        db["handoffs"].update(handoff_id, {
+            "state": "pending", "resolved_at": None, "resolved_by": None, "claimed_by": None, "claimed_at": None,
+            "reopened_at": stamp, "reopened_by": staff, "updated_at": stamp,
+        })
     return get_handoff(db, handoff_id, now)
 
 

@@ -40,10 +40,12 @@ class _Job:
 class Inbox:
     """Turns each distinct WeChat push into exactly one conversation turn and one reply."""
 
-    def __init__(self, config, engine_source):
-        """``engine_source()`` returns the engine to answer with (the hot-reloaded one)."""
+    def __init__(self, config, engine_source, alerts=None):
+        """``engine_source()`` returns the engine to answer with (the hot-reloaded one); ``alerts`` is the
+        alert dispatcher that emergencies wake (None: nobody is alerted)."""
         self.config = config
         self.engine_source = engine_source
+        self.alerts = alerts
         self._local = threading.local()
         self._pool = ThreadPoolExecutor(max_workers=REPLY_THREADS, thread_name_prefix="wechat-reply")
         self._maintained = 0.0
@@ -82,7 +84,7 @@ class Inbox:
         try:
             if self.config.REPLY_DELAY_SECONDS:
                 time.sleep(self.config.REPLY_DELAY_SECONDS)
-            reply = conversation.handle(db, engine, inbound.from_user, inbound)
+            reply = conversation.handle(db, engine, inbound.from_user, inbound, alerts=self.alerts)
         except Exception:
             log.exception("处理消息 %s 时出错", inbound.dedupe_key)
             reply, status = "", "error"

@@ -45,22 +45,17 @@ DEFAULT_SETTINGS = {
         "紧急情况请直接拨打水上遇险求救电话12395。"
     ),
     "office_hours": "工作日 8:30-12:00，14:00-17:30",
+    # The conversation adds a line saying whether the duty staff were alerted: this text claims nothing of the kind.
     "emergency_text": (
         "如遇水上险情，请立即拨打 12395 水上遇险求救电话！\n"
         "请说明：船名、位置、人数、险情（落水/碰撞/着火/进水等）。\n"
-        "保持VHF 16频道守听，全员穿好救生衣。\n"
-        "已同时通知值班人员。"
+        "保持VHF 16频道守听，全员穿好救生衣。"
     ),
-    "distress_words": [
-        "落水", "遇险", "碰撞", "相撞", "撞船", "撞了", "着火", "失火", "起火", "火灾", "爆炸",
-        "沉没", "下沉", "要沉", "快沉", "搁浅", "触礁", "进水", "救命", "求救", "求助",
-        "翻船", "倾覆", "失控", "控制不住", "昏迷", "昏过去", "失踪", "溺水", "sos",
-    ],
-    # Regexes for distress that a single word cannot tell apart from ordinary questions
-    # (a person falling into the water, as opposed to a certificate).
-    "distress_patterns": [
-        r"(人|船员|孩子|小孩|水手|老人|同事|兄弟|他|她).{0,4}(掉|落|跌|摔|翻)(进|到|入|下)?(江|河|水|海)",
-    ],
+    # The distress model is built in and always on (bot/matching/distress.py); these lists only add to it.
+    "distress_words": [],
+    "distress_patterns": [],
+    # Phrases that are never read as distress (a product or place name that contains a hazard word).
+    "not_distress": [],
     "handoff_words": ["人工", "转人工", "人工客服", "客服", "找人", "真人", "工作人员"],
     "smalltalk": {
         "greeting": "您好！我是智能助手，可以回答船员证书、船舶登记、进出港报告、航行通告等问题，请直接提问。",
@@ -380,7 +375,8 @@ def _parse_setting(path, data, key, value, settings, errors):
     elif key == "menu":
         settings["menu"] = _parse_menu(path, data, value, errors)
     elif isinstance(default, list):
-        settings[key] = list(_text_list(path, data, key))
+        # The one merge rule for lists: a knowledge folder adds entries, it never removes built-in ones.
+        settings[key] = list(dict.fromkeys([*default, *_text_list(path, data, key)]))
     else:
         settings[key] = _text(path, data, key, required=True)
 

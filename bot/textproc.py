@@ -175,12 +175,18 @@ class Tokenizer:
     _base = None  # jieba's main dictionary, loaded once per process and copied for each instance
     _base_lock = threading.Lock()
 
-    def __init__(self, user_words=(), extra_words=()):
-        with Tokenizer._base_lock:
-            if Tokenizer._base is None:
+    @classmethod
+    def base(cls) -> jieba.Tokenizer:
+        """jieba's main dictionary, loaded on first use."""
+        with cls._base_lock:
+            if cls._base is None:
                 base = jieba.Tokenizer()
                 base.initialize()
-                Tokenizer._base = base
+                cls._base = base
+        return cls._base
+
+    def __init__(self, user_words=(), extra_words=()):
+        Tokenizer.base()
         self._jieba = jieba.Tokenizer()
         self._jieba.FREQ = dict(Tokenizer._base.FREQ)
         self._jieba.total = Tokenizer._base.total

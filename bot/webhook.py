@@ -25,7 +25,8 @@ def _setup(state):
     config = app.config["BOT"]
     app.extensions["wechat_channel"] = Channel(config.WECHAT_TOKEN, config.WECHAT_ENCODING_AES_KEY,
                                                config.WECHAT_APP_ID)
-    app.extensions["wechat_inbox"] = Inbox(config, lambda: app.extensions["knowledge"].engine())
+    app.extensions["wechat_inbox"] = Inbox(config, lambda: app.extensions["knowledge"].engine(),
+                                           app.extensions.get("alerts"))
 
 
 def _plain(text: str, status: int = 200) -> Response:

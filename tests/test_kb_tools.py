@@ -167,10 +167,10 @@ def test_check_warnings_exit_zero_and_name_the_problem(tmp_path):
 
 def test_alternate_that_reads_as_distress_is_flagged(tmp_path):
     kb = copy_kb(tmp_path)
-    edit(kb / "03-contacts.yaml", "      - 海事服务热线\n", "      - 海事服务热线\n      - 船上着火了打什么电话\n")
+    edit(kb / "03-contacts.yaml", "      - 海事服务热线\n", "      - 海事服务热线\n      - 船上着火了 快来人\n")
     _, warnings = check_knowledge(kb)
     assert [w.message for w in warnings] == [
-        "alternates “船上着火了打什么电话”（contact-hotline）会被当作险情处理（distress），这个说法永远不会回答本条"
+        "alternates “船上着火了 快来人”（contact-hotline）会被当作险情处理（distress），这个说法永远不会回答本条"
     ]
     assert warnings[0].line == line_of(kb / "03-contacts.yaml", "船上着火了")
 

@@ -19,4 +19,4 @@ def _not_found(e):
     return error_page("找不到这个页面或记录。", 404)
 
 
-from . import auth, insights, queue  # noqa: E402,F401  (they register their routes on bp)
+from . import auth, insights, queue, urgent  # noqa: E402,F401  (they register their routes on bp)

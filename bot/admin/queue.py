@@ -1,4 +1,4 @@
-"""The handoff queue and the handoff page: claim, notes, replies through WeChat, resolve, "turn into FAQ"."""
+"""The handoff queue and the handoff page: claim, notes, replies through WeChat, resolve, reopen, "turn into FAQ"."""
 from __future__ import annotations
 
 from flask import abort, current_app, flash, g, redirect, render_template, request, url_for
@@ -7,6 +7,7 @@ from .. import get_db, get_engine, handoffs
 from ..delivery import WINDOW_QUOTA, Sender
 from ..handoffs import PRIORITIES, PRIORITY_LABELS, STATE_FILTERS, STATE_LABELS
 from . import bp
+from .urgent import alert_groups
 
 FILTER_LABELS = {"open": "未解决", "pending": "待处理", "claimed": "处理中", "resolved": "已解决", "all": "全部"}
 STATUS_LABELS = {"sent": "已送达微信", "failed": "发送失败", "pending": "等待发送", "sending": "正在发送"}
@@ -56,14 +57,16 @@ def queue():
                            filters=STATE_FILTERS)
 
 
-def _handoff_page(handoff_id: int, reply_text: str = "", error: str = "", status: int = 200):
+def _handoff_page(handoff_id: int, reply_text: str = "", error: str = "", status: int = 200,
+                  resolve_note: str = "", resolve_error: str = ""):
     db = get_db()
     h = _get(handoff_id)
     quota = _sender().quota(h.user_id)
     return render_template(
         "admin/handoff.html", h=h, entries=handoffs.conversation(db, h), notes=handoffs.notes(db, h.id),
         quota=quota, window_quota=WINDOW_QUOTA, reply_text=reply_text, reply_error=error,
-        max_reply=handoffs.MAX_REPLY_CHARS,
+        max_reply=handoffs.MAX_REPLY_CHARS, max_note=handoffs.MAX_NOTE_CHARS, alert_groups=alert_groups(db, h.id),
+        resolve_note=resolve_note, resolve_error=resolve_error,
     ), status
 
 
@@ -130,11 +133,27 @@ def retry(handoff_id, outbox_id):
 
 @bp.route("/handoffs/<int:handoff_id>/resolve", methods=["POST"])
 def resolve(handoff_id):
-    """Mark a handoff resolved."""
+    """Mark a handoff resolved; an urgent one only with a note on how it was handled (else the form comes back)."""
     _get(handoff_id)
-    handoffs.resolve(get_db(), handoff_id, g.staff)
+    note = request.form.get("note", "")
+    try:
+        handoffs.resolve(get_db(), handoff_id, g.staff, note=note)
+    except handoffs.HandoffError as e:
+        return _handoff_page(handoff_id, resolve_note=note, resolve_error=str(e), status=409)
     flash(f"#{handoff_id} 已标记为已解决", "ok")
     return redirect(url_for("admin.queue"))
+
+
+@bp.route("/handoffs/<int:handoff_id>/reopen", methods=["POST"])
+def reopen(handoff_id):
+    """Put a resolved handoff back in the queue (pending, unclaimed)."""
+    _get(handoff_id)
+    try:
+        handoffs.reopen(get_db(), handoff_id, g.staff, note=request.form.get("note", ""))
+        flash(f"#{handoff_id} 已重新打开，回到待处理", "ok")
+    except handoffs.HandoffError as e:
+        flash(str(e), "error")
+    return redirect(url_for("admin.handoff", handoff_id=handoff_id))
 
 
 @bp.route("/handoffs/<int:handoff_id>/faq", methods=["GET", "POST"])

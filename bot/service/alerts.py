@@ -6,6 +6,8 @@ Contract used by the conversation and the staff pages (the sending side is built
   one pending row per channel, no network I/O, idempotent by ``key``;
 - ``handoff_alerts(db, handoff_id)`` and ``any_delivered(db, handoff_id)``: what the handoff page and the
   conversation read back.
+Sending lives in ``alert_dispatcher`` (claims, retries, escalation), ``alert_channels`` (WeCom robot, e-mail,
+webhook) and ``alert_message`` (what an alert says); after committing, call ``app.extensions["alerts"].kick()``.
 """
 from __future__ import annotations
 
@@ -37,6 +39,11 @@ def queue_alerts(db, channels, handoff_id: int, reason: str, key: str, trigger_t
     Runs inside the caller's transaction so the alert exists exactly when the decision that raised it does.
     ``key`` names the alert across processes: the same key twice adds nothing.
     """
+    if reason not in REASONS:
+        raise ValueError(f"reason must be one of {REASONS}")
+    unknown = [c for c in channels if c not in CHANNELS]
+    if unknown:
+        raise ValueError(f"unknown alert channels {unknown}; known: {CHANNELS}")
     stamp = iso(now or utcnow())
     ids = []
     for channel in channels:
@@ -62,3 +69,12 @@ def any_delivered(db, handoff_id: int) -> bool:
     """Whether at least one alert about this handoff reached a channel."""
     return db.execute("select 1 from alerts where handoff_id = ? and status = 'sent' limit 1",
                       [handoff_id]).fetchone() is not None
+
+
+def __getattr__(name):
+    # ``alerts.AlertDispatcher`` without a circular import: the dispatcher module imports this one.
+    if name == "AlertDispatcher":
+        from .alert_dispatcher import AlertDispatcher
+
+        return AlertDispatcher
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")

@@ -1,0 +1,408 @@
+"""The distress model: is this message a live emergency on the water, or a question that only names a hazard?
+
+It reads what is happening rather than looking for one word. A message is weighed on three kinds of evidence:
+
+- a **hazard**: an event of one of the categories below, written as the combinations people use (a person and
+  a fall and water; an engine and a failure; a line and a break), plus the explicit calls (救命, SOS, mayday);
+- signs that it is **live**: completion or change (着火了), progress (正在下沉), imminence (快撞了), urgency
+  (快来人, 赶紧), people and places on board (船上还有3个人, 在焦山附近);
+- signs that it is **about** a hazard: planning (如果 / 万一 … 怎么办), the past (去年, 上次), rules, fees,
+  insurance, reports, penalties, training and drills, news, paperwork after a loss, equipment.
+
+A hazard whose live evidence outweighs the "about" evidence is an emergency. The balance is set so that a
+message with a hazard and no "about" frame is always an emergency: when unsure, the model errs towards the
+emergency. Typed and voice slips of the key words are caught through their pinyin when the message is about a
+ship or the water. Traditional characters are read through the same normalisation as the FAQ matcher.
+
+The built-in model is always on; a knowledge folder's settings add words and patterns and name phrases that are
+not distress (``extra_words``, ``extra_patterns``, ``not_distress``), never remove what is built in.
+"""
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass, field
+from functools import lru_cache
+
+from pypinyin import Style, pinyin
+
+from ..textproc import Tokenizer, normalize
+
+CATEGORY_LABELS = {
+    "person_in_water": "人员落水", "fire": "火灾/爆炸", "flooding": "进水/沉没/倾覆", "collision": "碰撞",
+    "grounding": "搁浅/触礁", "propulsion": "失去动力/失控/走锚/断缆", "medical": "人员受伤/急病",
+    "toxic": "中毒/窒息", "spill": "溢油/泄漏", "missing": "人员失踪", "violence": "船上暴力",
+    "call": "呼救", "custom": "险情",
+}
+
+_WHO = (r"(?:人|船员|水手|孩子|小孩|娃|儿子|女儿|老人|老头|老太|老婆|老公|媳妇|爱人|同事|兄弟|伙计|师傅|船长|大副|"
+        r"二副|三副|轮机长|轮机员|机工|水头|旅客|乘客|游客|渔民|工人|他|她|一个|两个|俩|\d+个|朋友|家人|妈|爸|爷|奶|"
+        r"哥|姐|弟|妹|男的|女的)")
+_WATER = r"(?:江|河|水|海|湖|浪|船下|舷外)"
+_FALL = r"(?:掉|落|跌|摔|滑|翻|栽|坠|跳|扎)"
+_LINE = r"(?:缆|缆绳|缆桩|拖缆|拖绳|系缆|绳|绳子|钢缆|钢丝绳|锚链|锚链子|链子|拖带)"
+_MACHINE = r"(?:主机|舵|舵机|推进器|螺旋桨|桨|机舱|发电机|舵叶|轮机|副机|尾轴)"
+# Machines that are not only a ship's: a failure counts when the message is about a ship or the water.
+_ANY_MACHINE = r"(?:发动机|机器|马达|引擎|柴油机|车|电|电瓶|机子|方向|engine)"
+WATER_CONTEXT = re.compile(r"船|舱|江|河|水|码头|锚|驳|趸|甲板|航|桥|浮|岸|舵|缆|海(?!员|事)|渡|艇|拖轮|轮|港|滩|湖|值班|伙计|水手")
+_VESSEL = r"(?:船|驳|驳船|趸船|拖轮|渡船|快艇|艇|货船|渔船|客船|挂桨|我们|我)"
+_SPOT = r"(?:桥墩|桥|大桥|码头|趸船|岸|堤|浮|浮标|浮筒|礁|石头|船|对面|岸边|护岸|闸|闸门|墩)"
+
+# (category, strength, pattern). Strength 3: the event itself; 2: an event that also names ordinary things
+# and needs one sign of being live, or no sign of being a question about it.
+HAZARDS = [
+    # A person in the water: a fall, a push, a current; someone seen in the water; someone not coming up.
+    ("person_in_water", 3, rf"{_FALL}(?:了|下|进|到|入|落|下去)*(?:了)?(?:到)?{_WATER}"),
+    ("person_in_water", 3, rf"(?:带|拖|拽|拉|甩|弹|刮|扫|推|挤|撞)(?:下|进|到|入)(?:了)?{_WATER}"),
+    ("person_in_water", 3, r"落水|溺水|淹着|淹死|淹到|呛水|落江|跳江|跳河|跳海|投江|人落|人下去了|一沉一浮|沉沉浮浮|时沉时浮"),
+    ("person_in_water", 3, r"(?:被|让)?(?:水|浪|江水|急流|水流|大浪|漩涡)?(?:冲|卷|带|打)(?:走|跑|下去|到水|进水|没)|卷进漩涡"),
+    ("person_in_water", 3, rf"{_WHO}.{{0,4}}(?:掉|落|摔|跌|翻|滑)(?:了)?下去"),
+    ("person_in_water", 3, r"(?:没|还没|一直没|没有)(?:浮)?(?:上来|冒头|露头|冒出来)|沉下去(?:了)?(?:没|再)|不会游泳"),
+    ("person_in_water", 3, r"(?:抱|抓|扒|拽|攀|挂)着?(?:个|一个|根|块)?(?:救生圈|救生衣|木头|木板|浮子|浮筒|浮标|缆|绳|轮胎|树枝|船边|船舷|泡沫|锚链)"),
+    ("person_in_water", 3, r"(?:江|河|水|海)(?:里|中|面|心)(?:有|漂着|飘着)(?:个|一个)?(?:人|头)|人在水里"),
+    ("person_in_water", 3, rf"{_WHO}.{{0,3}}在(?:江|河|水|海)(?:里|中|面)?.{{0,3}}(?:扑腾|挣扎|喊|漂|沉|浮|呼救)"),
+    ("person_in_water", 2, r"捞人|(?:下水|跳下去)救|人(?:冲|漂)走"),
+    # Fire, smoke, explosion.
+    ("fire", 3, r"着火|着了火|失火|起火|火灾|大火|火势|火苗|明火|火光|冒火|窜火|蹿火|浓烟|黑烟|冒烟|冒黑烟|冒白烟|烟很大|全是烟|有烟|烟雾"),
+    ("fire", 3, r"火(?:很|太|好|越来越|烧得)?大|好大的火|(?:在|还在|一直在)(?:烧|燃)|烧(?:起来|着了|了起来|得|到|穿|坏|没了)|燃(?:起来|烧起来|着了)|灭不(?:了|掉|住)|扑不灭"),
+    ("fire", 3, r"爆炸|炸了|爆了|爆燃|闪爆|(?:烧伤|烫伤|灼伤|烧到人|烧着人)"),
+    # Water coming in, sinking, listing, capsizing.
+    ("flooding", 3, r"进水|漏水|渗水|灌水|涌进|漫进|漫上|水(?:漫|灌|涌|冒|往里|一直)(?:进|上)?|沉没|下沉|要沉|快沉|沉了|在沉|往下沉"),
+    ("flooding", 3, r"(?:船|舱|船底|船壳|船体|船板)(?:底|板)?.{0,2}(?:破|漏|裂)(?:了|开|个|一个)?(?:洞|口|缝)?|破(?:了)?(?:个|一个)?(?:大)?(?:洞|口子)"),
+    ("flooding", 3, r"(?:抽|排)(?:不|不赢|不过来|不完|不出)|泵.{0,3}(?:抽不|顶不住|跟不上|来不及)|水位.{0,4}(?:涨|升|上来)|水.{0,2}(?:没过|淹到|漫到)"),
+    ("flooding", 3, r"倾覆|侧翻|翻船|船翻|翻了|翻过来|扣过来|倒扣|倾斜|侧倾|倾了|往一边(?:倒|歪|斜)|(?:船|驳|我们|船身).{0,4}(?:歪|斜|倒)(?:了|得|下去)|站(?:都)?站不稳|货移|货物移位"),
+    # Collision, allision, imminent collision.
+    ("collision", 3, rf"碰撞|相撞|撞船|追尾|撞(?:上|到|了|坏|破|在|向|过来|塌|翻|沉|断|穿|桥|码头|趸|岸|堤|船|墩|浮)|(?:碰|刮|擦|蹭)(?:上|到|了)?(?:了)?{_SPOT}"),
+    ("collision", 3, r"刮蹭|擦碰|碰擦|(?:要|快|就要|马上)(?:撞|碰)|躲不开|避不开|让不开|避让不及|来不及(?:避|躲|让)|冲过来|(?:直|朝|向|冲着)(?:我们|我船|本船|我).{0,3}(?:冲|开|撞|来)|叫不应"),
+    # Grounding.
+    ("grounding", 3, r"搁浅|触礁|坐滩|坐浅|坐底|擱淺|搁住|搁在|卡(?:在|住)(?:了)?.{0,8}(?:石头|礁|滩|浅|沙)|(?:冲|开|顶)(?:上|到)(?:了)?(?:滩|浅滩|沙滩|岸|沙洲)|底(?:擦|碰|触|蹭)(?:到|了)"),
+    ("grounding", 2, r"动不了|走不了|开不动|退不下来|拖不动|出不来"),
+    # Propulsion, steering, anchor, lines.
+    ("propulsion", 3, rf"{_MACHINE}.{{0,6}}(?:坏|故障|失灵|熄火|停了|停机|停车|不转|不动|不听|不灵|没反应|打不着|卡死|失效|罢工|趴窝|跳闸)"),
+    ("propulsion", 2, rf"{_ANY_MACHINE}.{{0,6}}(?:坏|故障|失灵|熄火|停了|停机|停车|不转|不动|不听|不灵|没反应|打不着|卡死|失效|罢工|趴窝|跳闸)"),
+    ("propulsion", 3, r"失去动力|没(?:有)?动力|动力(?:没了|丢失)|失控|不受控|控制不住|操纵不了|打不了舵|舵打不动|失电|全船(?:停电|黑了)|没油了"),
+    ("propulsion", 3, rf"走锚|拖锚|锚.{{0,6}}(?:拉|抓|咬|吃|挂|稳)不住|锚.{{0,2}}(?:走|拖)了|断缆|{_LINE}.{{0,3}}(?:断|崩|绷断|脱|挣断|拉断|松脱)"),
+    ("propulsion", 3, rf"{_VESSEL}.{{0,4}}(?:漂|淌)(?:走|了|过去|向|往|出去|到)|(?:顺|随)(?:水|流)漂|漂(?:向|往)|往.{{0,4}}漂|漂在(?:江|河|水|海)"),
+    # Injury and sudden illness.
+    ("medical", 3, r"(?:流|出|吐|淌|咳)(?:了)?(?:好多|很多|一地|满地|大量)?血|大出血|血流不止|止不住血|头破血流|血肉模糊|骨头露"),
+    ("medical", 3, r"昏(?:迷|倒|过去|厥)|晕(?:倒|过去|死)|休克|不省人事|叫不醒|喊不醒|迷迷糊糊|意识不清|没(?:有)?了?(?:呼吸|意识|心跳|知觉|脉搏)|(?:人|他|她|叫|喊|拍|掐).{0,4}没(?:有)?(?:反应|气)|心跳(?:停|骤停|没)|心脏(?:骤停|病发|病犯)|呼吸(?:困难|停)"),
+    ("medical", 3, r"抽搐|抽风|口吐白沫|羊癫疯|癫痫发作|中风|脑溢血|人不行了|快不行了|伤得(?:很|挺|太)?重|重伤|骨折|断了(?:腿|手|胳膊)|(?:腿|手|胳膊|骨头|肋骨)(?:被)?.{0,2}断了"),
+    ("medical", 3, r"胸口(?:痛|疼|闷)|胸(?:痛|闷)|喘不(?:上|过)气|呼吸不上来|脸(?:色)?(?:都)?(?:发白|发紫|白了|紫了|铁青)|嘴唇发紫|出冷汗|大汗|起不来|爬不起来|(?:人|他|她|船员)(?:都)?晕了|头着地|(?:要|快)生了|羊水破"),
+    ("medical", 3, r"(?:压|夹|挤|轧|卷|绞|砸)(?:住|伤|断|到|进|扁|烂)|(?:手|脚|腿|胳膊|人|身子).{0,4}(?:卷进|夹在|压在|挤在|绞进)|(?:摔|掉|跌)(?:进|到|下)?(?:了)?(?:舱|货舱|舱底|底舱)|(?:缆|绳).{0,3}(?:弹|抽|打)(?:到|中|伤)"),
+    ("medical", 2, r"受(?:了)?伤|伤了|伤者|伤员|急病|发病|犯病|病倒|(?:人|他|她).{0,3}(?:倒|躺)(?:下|在地|在甲板)|摔(?:下来|伤)"),
+    # Toxic gas, enclosed spaces, fumes.
+    ("toxic", 3, r"中毒|毒气|有毒(?:气|烟)|窒息|缺氧|熏(?:倒|晕)|(?:闻|吸)(?:了|到)?.{0,3}(?:晕|倒)|(?:倒|晕|躺)(?:在)?(?:了)?(?:舱|货舱|油舱|舱里|罐|底舱|船舱|舱底|压载舱|泵舱)"),
+    ("toxic", 3, r"(?:舱|罐|舱室|舱底|泵舱|冷库)(?:里|内|下)?.{0,5}(?:晕|倒|没动静|叫不应|喊不应|没反应|上不来|还有人)|(?:硫化氢|一氧化碳|氨气|氯气|煤气|液化气|天然气|气体|制冷剂|氨).{0,3}(?:泄漏|漏|冒|熏)"),
+    ("toxic", 3, r"刺鼻|臭鸡蛋|怪味|呛(?:得|人|死|的不行)|头晕|想吐|恶心|呕吐|(?:冒|飘|起)(?:了)?(?:白雾|黄烟|毒烟|怪烟|毒雾)"),
+    # Oil or chemicals going into the water.
+    ("spill", 3, r"溢油|漏油|跑油|冒油|排油|误排|泄漏|泄露|(?:油|燃油|柴油|货油|化学品|液货|危险品|[酸碱苯])(?:污)?.{0,6}(?:漏|溢|流|冒|淌|泄|漂|飘|扩散)(?:出|到|进|了|下|向|往)?"),
+    ("spill", 3, r"(?:江|水|河)面.{0,4}(?:油|油花|油膜)|油花|油膜|(?:漂|浮)(?:了)?(?:一层|一片|好多|大片)油|(?:往|向)(?:江|河)里(?:排|倒|放|流)(?:油|废油|污油|化学品|药水|酸|碱)|(?:油|污).{0,3}(?:到|进)(?:了)?(?:江|河)"),
+    # A missing person.
+    ("missing", 3, rf"失踪|失联|{_WHO}(?!证|书|的证).{{0,3}}(?:不见了|找不到了|找不着|没影|联系不上|不在(?:船上|床上|房间))|找不到(?:人|船员|乘客|他|她)|少了.{{0,2}}(?:一|1|两|2)?个|人数不对|人(?:就)?(?:没了|不见)|船上找不到"),
+    ("missing", 2, r"(?:还)?没(?:有)?回来|没(?:有)?人影|不见人影|没消息|打不通|叫不通|呼不通|找不到了"),
+    # Violence on board.
+    ("violence", 3, r"打架|打起来|打人(?!工)|打伤|打(?:我|他|她)(?!.{0,3}(?:电话|手机))|打(?:死|破)|被(?:人)?打|斗殴|互殴|(?:持|拿|动|掏|举)(?:着)?(?:刀|斧|棍|枪|菜刀|铁棍)|砍(?:人|伤|了)|捅(?:人|伤|了)|刀伤|行凶|杀人|劫持|绑架|人质|抢劫|抢了|海盗|要杀"),
+    ("violence", 3, r"(?:关|锁)(?:在|起来)|不让(?:我|他|她|人|我们).{0,2}(?:出来|下船|走|靠近|离开)|(?:菜刀|铁棍|棍子|斧头)"),
+    # Further ways people put the same events.
+    ("person_in_water", 3, r"扑通|只剩(?:个|一个)?救生圈|看不(?:见|到)人(?:了)?|(?:江|河|水)(?:上|面|里)漂着(?:一)?个人|脸朝下|底朝天|冒得了"),
+    ("person_in_water", 2, r"(?:掉|落|摔|跌|翻|滑|栽|跳)(?:了)?下去"),
+    ("fire", 3, r"火星|喷火|发烫|烫得|(?:火|烟).{0,4}(?:窜|喷|往外)|烟往外冒|烧了(?!.{0,3}(?:钱|油))|焦糊|糊味|短路"),
+    ("flooding", 3, r"全是水|都是水|灌进|漏得|堵不住|干舷|越来越低|没(?:到|进|入)水|往下栽|侧过去|翻扣|船.{0,3}(?:往下|下陷)"),
+    ("collision", 3, r"怼(?:到|上|了)|插进(?:来|去)|开了(?:个)?口子"),
+    ("collision", 2, r"顶(?:了一下|上了|到了)|碰了一下|擦上了"),
+    ("grounding", 3, r"坐礁|暗礁|(?:沙|泥|滩|沙洲).{0,3}(?:咬|吸|陷)住|搁(?:那|着|上)了|咯吱|船身.{0,3}(?:响|震)|怕船断"),
+    ("propulsion", 3, r"(?:桨|螺旋桨|车叶|舵).{0,4}(?:缠|绞)|缠住了|打转|熄了|发不(?:燃|着|动)|打不(?:燃|着)|断电|黑灯|(?:船|我们)(?:还)?在漂"),
+    ("medical", 3, r"骨头(?:都)?露|血.{0,2}止不住|流血|糊涂了|高烧|没气了|栽倒|蛇咬|咬伤|过敏|肿得|烫起泡"),
+    ("toxic", 3, r"(?:晕|倒)在(?:底下|下面|里面|舱)|喊不应|叫不应|没(?:有)?声音|没动静|(?:救|下去)的(?:人)?也倒|漏气|白雾|熏蒸"),
+    ("spill", 3, r"彩色|起泡泡|鱼.{0,2}翻白|全是油|都是油|输油.{0,4}断"),
+    ("missing", 3, r"(?:床|铺|房间|驾驶台|舱)(?:上|里)?没人|一转眼|不晓得去哪|不知道去哪|定位(?:也)?没了|找了(?:也|都)?没(?:有)?"),
+    ("missing", 2, r"不见了|没人接"),
+    ("violence", 3, r"砸(?:人|他|我|头)|抄家伙|动手|按在.{0,8}打|扳手"),
+]
+
+# English words for the same events, read as words.
+ENGLISH = [
+    ("person_in_water", r"man overboard|overboard|drowning|in the water"),
+    ("fire", r"fire|smoke|explosion|burning"),
+    ("flooding", r"sinking|sink|flooding|capsiz\w*|listing|taking water"),
+    ("collision", r"collision|collided|crash\w*"),
+    ("grounding", r"aground|grounding|grounded"),
+    ("propulsion", r"engine failure|engine (?:down|dead|broken)|drifting|blackout|no power|steering failure|dragging anchor"),
+    ("medical", r"injured|injury|bleeding|unconscious|heart attack|not breathing"),
+    ("toxic", r"gas leak|toxic|poison\w*"),
+    ("spill", r"oil spill|spill\w*|leaking"),
+    ("missing", r"missing"),
+    ("violence", r"attack\w*|knife|fight\w*|pirates?"),
+]
+
+# Explicit calls for help: an emergency in themselves unless only named ("求救电话是多少").
+CALLS = [
+    (5, r"救命|救救|求救|呼救|快来人|来人啊|来人呀|救人啊|救人呀|快救|快来救|救(?:我|我们|一下|人)|求求(?:你|您)们?|快派|派(?:船|人)来|请求(?:支援|帮助|救援)|需要(?:支援|救援|拖轮|医疗|医生)"),
+    (3, r"紧急求助|十万火急|快来"),
+    (3, r"信号弹|求救信号"),
+    (2, r"紧急情况|求助|帮帮(?:我|我们|忙)|遇险|险情|有危险|不得了了|完了完了|遭了|糟了"),
+    (1, r"出事了|出大事"),
+]
+# Latin calls are read as words, with their spaces: "isosceles", "ASOS快递" and "so so much" are no SOS.
+LATIN_CALLS = [
+    (5, r"(?<![a-z])(?:sos|s o s|mayday|may day)(?![a-z])"),
+    (3, r"(?<![a-z])(?:help|need (?:assistance|support|help)|emergency)(?![a-z])"),
+]
+# A call word used as a noun: "求救电话", "呼救信号" name the call, they do not make it.
+CALL_AS_NOUN = re.compile(r"(?:救命|求救|呼救|求助|遇险|险情|紧急情况)(?:电话|号码|热线|信号|方式|渠道|程序|流程|设备|箱|包|知识|培训|演练|演习|报告|中心|联系|平台|处置|时|的时候|下|"
+    r"英雄|恩人|稻草|按钮|报警|系统|装置)")
+
+# Signs that the message reports something happening now: urgent ones, and ordinary ones.
+URGENT = re.compile(
+    r"快来|快点|赶紧|赶快|立刻|马上|速来|快救|快派|快帮|快想办法|来人|救救|救命|急死|急急|十万火急|正在|还在|一直在|"
+    r"不行了|撑不住|顶不住|来不及|搞不赢|越来越|现在还|到现在"
+)
+LIVE = re.compile(r"了(?!解)|现在|此刻|刚刚|刚才|突然|怎么办|咋办|咋整|怎么搞|如何是好|不得了|我们|咱们|我的船|船上|本船|"
+                  r"这边|附近|位置|坐标|\d+号|锚地|桥下|江心|江中|还有\d+|\d+(?:个)?人|几个人|全船|啊|呀|!|！")
+
+# Signs that the message asks about a hazard rather than reports one.
+HYPOTHETICAL = re.compile(
+    r"如果|假如|万一|要是|假设|一旦|倘若|若是|若(?:有|船|人|发生)|遇到|遇上|碰到.{0,8}(?:怎么|如何|应该|该)|"
+    r"发生.{0,10}(?:时|后|的话|怎么|如何|应该|该)|的时候.{0,4}(?:应该|怎么|如何|该)|应急(?:预案|处置|措施|程序)|预案|"
+    r"应该怎么(?:做|处理|处置)|该怎么(?:做|处理|处置)|怎么(?:预防|防止|避免|防范)|预防|防止|防范|避免|会不会|能不能|可不可以|"
+    r"以防|防备|注意(?:什么|事项|哪些)|该注意|防溺水|防火|防撞|防污"
+)
+PAST = re.compile(
+    r"去年|前年|上个月|上月|上周|上礼拜|上星期|上次|上回(?!电|复|应)|那次|那一次|那起|那场|之前|以前|曾经|当年|\d+年前|\d+个?月前|几年前|"
+    r"前几天|前些天|前段时间|前阵子|事后|过后|后来|过去(?:了)?(?:半|\d+)?(?:年|个月|天)|已经(?:结束|处理完|解决|结案|赔了)|"
+    r"早就|当时|历史上|昨天|昨晚|前天|早些时候"
+)
+# Hearsay and the news: whoever writes this is not on the scene.
+NEWS = re.compile(r"新闻|报道|报纸|听说|据说|听人说|群里说|微博|朋友圈|抖音|都在传|网上(?:说|看到)|看到(?:新闻|报道|视频)|电视|广播|"
+                  r"是不是出了")
+ABOUT = re.compile(
+    r"规定|法规|条例|法律|法条|办法|标准|要求|责任|全责|主责|负责|义务|不可抗力|谁的错|过错|赔偿|赔钱|赔多少|怎么赔|理赔|拒赔|"
+    r"保险|险种|碰撞险|火灾险|船壳险|一切险|费用|收费|多少钱|价格|经费|谁出钱|谁出|罚|处罚|处分|扣分|吊销|追究|判|起诉|诉讼|仲裁|"
+    r"事故报告|报告书|报告表|表格|下载|模板|报告(?:怎么|要|需|格式|时限|期限|内容|写|由谁)|怎么报告|要报告吗|需要报告|调查|认定|"
+    r"结论|鉴定|培训|演习|演练|训练|考试|考证|证书|课程|学游泳|学会游泳|学习|教程|注销|登记|补办|补发|换证|材料|流程|手续|申请|"
+    r"办理|审批|许可|配备|配置|配几|配多少|检验|年检|检测|设备|灭火器|救生衣(?:要|配|多少|标准)|药箱|药品|急救箱|常用药|"
+    r"电话(?:是)?多少|号码|打什么电话|打哪个电话|打几|拨打什么|什么号码|热线|统计|案例|原因分析|知识|常识|是什么|什么叫|还是(?!在|不|没)|打哪个|打哪|拨哪个|"
+    r"什么是|定义|区别|含义|属于|算不算|算.{0,6}吗|怎么算|怎么认定|如何认定|怎么定|谁管|归.{0,4}管|管还是|哪个部门|"
+    r"在哪(?:里)?(?:办|查|看|下载)|查询|公告|通报|影响通航|封航|预警|天气|气象|警报|演示|视频|电影|游戏|小说|比赛|保养|维修|"
+    r"修理|更换|检修|改装|年审|资质|要不要|是否需要|需不需要|隐患|排查|报废|船名|打捞|强制|过期|有效期|临检|算谁|谁负责|赔(?:吗|不赔)|要赔|自动|误报|探测器|报警器|喷淋|灭火系统|[能可]以?补|补(?:吗|办|发|领)|去.{0,8}补|"
+    r"报(?:告)?哪些|要报|该怎么报|怎么报|报什么|哪些内容|"
+    r"(?:以后|之后)[^!！]{0,10}(?:谁|怎么|如何|是否|吗|哪|能不能|要不要|需要)|"
+    r"(?:海事|你们|海事局|法院|公安|执法).{0,3}(?:怎么|会|如何|要)(?:处理|处罚|管|判|查)|"
+    r"(?:不能|不准|不许|禁止|允许)(?:往|在|把|用|带|装|私自|随便|排|倒|乱)|"
+    r"向谁|找谁|报给谁|哪里报|举报|投诉|案子|案件|立案"
+)
+# Office business that a bare call word ("求助", "紧急求助") may introduce: the call is a manner of speaking.
+SERVICE = re.compile(
+    r"证|窗口|盖章|签证|证明|护照|服务簿|网上|系统|提交|app|小程序|回复一下|想问|咨询|问一下|请问|怎么(?:办|开|弄|补|填)|"
+    r"在哪|地址|搬到|营业|上班|办事|怎么查|查一下|查询|预约|入口|修改|绑定|手机号|菜单|点不开|打不开|体检|哪里能|难用|"
+    r"大家|公众号|网站|页面|登录|密码|账号"
+)
+# Office business in so many words: even 救命 before it is a manner of speaking ("救命，这个申报系统太难用了").
+OFFICE = re.compile(r"证|窗口|盖章|签证|证明|护照|服务簿|网上|系统|app|小程序|预约|入口|绑定|手机号|菜单|公众号|网站|页面|登录|"
+                    r"密码|账号|申报|提交|体检")
+NEGATED = re.compile(
+    r"没(?:有)?(?:人)?(?:落水|着火|受伤|进水|事)|不是(?:着火|落水|险情|紧急)|没事|无人(?:员)?(?:伤亡|落水|受伤)|"
+    r"已经(?:被)?(?:灭|扑灭|救上来|救起|脱险|没事|处理|修好|控制住|堵上|堵住|找到)|已(?:扑灭|救起|脱险|处置|修复)|平安|安全了|虚惊|"
+    r"找到了|修好了|修复了"
+)
+ABOUT_EN = re.compile(r"(?<![a-z])(?:insurance|cover|covers|claim|drill|training|exam|course|certificate|rule|rules|"
+                      r"regulation|fine|penalty|report|how to|how many|how often|what is|policy)(?![a-z])")
+# A hazard word that only qualifies a noun: "落水事故", "火灾自动报警系统", "失踪人员的情况说明".
+AS_MODIFIER = re.compile(r"(?:的)?(?:事故|人员|小孩|者|险|报警|系统|按钮|探测|演习|演练|训练|drill|证明|说明|声明|报告|案|事件|英雄|"
+                         r"风险|隐患|损失|赔偿|责任|调查|医药费|费用|住院|造成|泡烂|的时候|时丢|表彰)")
+# A question rather than a report (怎么办 asks for help, not information).
+QUESTION = re.compile(r"吗|么|呢|多久|多少|谁|哪|什么|(.)不\1|怎么(?!办|搞|弄)|如何|几|是否|了没(?:有)?$|没有$|不$")
+
+# Words that place a message on a ship or the water (used to trust a pinyin slip of a key word).
+SHIP_CONTEXT = re.compile(r"船|舱|江|河|水|码头|锚|驳|趸|甲板|航|桥|浮|岸|舵|缆|机|海|人|快|拖")
+
+# Key words whose pinyin slips (落睡, 着伙, 就命) are read as the word when the message is about a ship.
+PINYIN_WORDS = {
+    "救命": "call", "求救": "call", "救救": "call", "落水": "person_in_water", "溺水": "person_in_water",
+    "着火": "fire", "失火": "fire", "起火": "fire", "爆炸": "fire", "进水": "flooding", "漏水": "flooding",
+    "翻船": "flooding", "沉船": "flooding", "搁浅": "grounding", "触礁": "grounding", "走锚": "propulsion",
+    "断缆": "propulsion", "撞船": "collision", "相撞": "collision", "昏迷": "medical", "失踪": "missing",
+    "漏油": "spill",
+}
+
+THRESHOLD = 2  # live minus about, added to the hazard's strength
+
+
+@dataclass
+class DistressReading:
+    """What the model read in one message."""
+
+    emergency: bool
+    category: str | None = None
+    score: float = 0.0
+    mentions_hazard: bool = False  # a hazard is named, but the message asks about it
+    evidence: list = field(default_factory=list)
+
+    @property
+    def label(self) -> str:
+        """The category in Chinese, for alerts and the staff pages."""
+        return CATEGORY_LABELS.get(self.category or "", "")
+
+
+def _compile(items):
+    return [(a, b, re.compile(p)) for a, b, p in items]
+
+
+_HAZARDS = _compile(HAZARDS)
+_ENGLISH = [(cat, re.compile(rf"(?<![a-z])(?:{p})(?![a-z])")) for cat, p in ENGLISH]
+_CALLS = [(s, re.compile(p)) for s, p in CALLS]
+_LATIN_CALLS = [(s, re.compile(p)) for s, p in LATIN_CALLS]
+
+
+@lru_cache(maxsize=8192)
+def _readings(ch: str, every: bool = True) -> frozenset:
+    """The toneless readings of a character: all of them, or only its usual one (和 is he, not huo)."""
+    if not ("\u4e00" <= ch <= "\u9fff"):
+        return frozenset()
+    return frozenset(r for r in pinyin(ch, style=Style.NORMAL, heteronym=every)[0] if r)
+
+
+_PINYIN_KEYS = {word: [_readings(c) for c in word] for word in PINYIN_WORDS}
+
+
+class DistressModel:
+    """Reads messages for live emergencies. Build once; ``read`` is thread-safe."""
+
+    def __init__(self, extra_words=(), extra_patterns=(), not_distress=()):
+        """``extra_words`` and ``extra_patterns`` add hazards; ``not_distress`` phrases are read as ordinary text."""
+        self.extra = [re.compile(re.escape(normalize(w).replace(" ", ""))) for w in extra_words if normalize(w)]
+        self.extra += [re.compile(p) for p in extra_patterns]
+        self.not_distress = sorted({normalize(p).replace(" ", "") for p in not_distress if normalize(p)},
+                                   key=len, reverse=True)
+
+    def read(self, text: str) -> DistressReading:
+        """Judge one message (as typed, or already normalised)."""
+        spaced = normalize(text)
+        raw = unicodedata.normalize("NFKC", text or "")
+        compact = spaced.replace(" ", "")
+        for phrase in self.not_distress:
+            compact = compact.replace(phrase, "、")
+            spaced = spaced.replace(phrase, "、")
+        if not compact.strip("、"):
+            return DistressReading(False)
+        evidence = []
+        strength, category = self._hazard(compact, spaced, evidence)
+        call = self._call(compact, spaced, evidence)
+        if not strength and not call:
+            slip = self._pinyin_slip(compact)
+            if slip:
+                word, cat = slip
+                evidence.append(f"pinyin:{word}")
+                if cat == "call":
+                    call = 4
+                else:
+                    strength, category = 3, cat
+        if not strength and not call:
+            return DistressReading(False)
+        live = min(2, len(LIVE.findall(compact)) + (1 if "!" in raw or "！" in raw else 0))
+        live += min(4, 2 * len(URGENT.findall(compact)))
+        about = self._about(compact, raw, evidence)
+        if strength == 2 and OFFICE.search(compact):
+            about += 4  # "海员证找不到了": a lost certificate, not a lost person
+            evidence.append("office")
+        if not strength and (OFFICE.search(compact) or call < 5 and SERVICE.search(compact)):
+            about += 8  # a bare call word before office business: "求助 网上申请提交不了"
+            evidence.append("service")
+        best = max(strength, call)
+        score = best + live - about
+        emergency = score >= THRESHOLD
+        if not category and call:
+            category = "call"
+        return DistressReading(emergency, category, float(score), mentions_hazard=not emergency and bool(strength),
+                               evidence=evidence)
+
+    def _hazard(self, compact: str, spaced: str, evidence: list) -> tuple:
+        strength, category = 0, None
+        on_water = bool(WATER_CONTEXT.search(compact))
+        for cat, power, pattern in _HAZARDS:
+            if power < 3 and not on_water:
+                continue  # "动不了", "找不到了", "机器故障" say nothing about a ship by themselves
+            m = pattern.search(compact)
+            if m and power > strength:
+                strength, category = power, cat
+                evidence.append(f"{cat}:{m.group(0)}")
+                if AS_MODIFIER.match(compact, m.end()) and "modifier" not in evidence:
+                    evidence.append("modifier")
+                if compact.startswith("了", m.end()) and "fresh" not in evidence:
+                    evidence.append("fresh")
+        for cat, pattern in _ENGLISH:
+            m = pattern.search(spaced)
+            if m and 3 > strength:
+                strength, category = 3, cat
+                evidence.append(f"{cat}:{m.group(0)}")
+        for pattern in self.extra:
+            m = pattern.search(compact) or pattern.search(spaced)
+            if m and 3 > strength:
+                strength, category = 3, category or "custom"
+                evidence.append(f"custom:{m.group(0)}")
+        return strength, category
+
+    @staticmethod
+    def _call(compact: str, spaced: str, evidence: list) -> int:
+        call = 0
+        for power, pattern in _CALLS:
+            m = next((m for m in pattern.finditer(compact) if not CALL_AS_NOUN.match(compact, m.start())), None)
+            if m and power > call:
+                call = power
+                evidence.append(f"call:{m.group(0)}")
+        for power, pattern in _LATIN_CALLS:
+            m = pattern.search(spaced)
+            if m and power > call:
+                call = power
+                evidence.append(f"call:{m.group(0)}")
+        return call
+
+    @staticmethod
+    def _about(compact: str, raw: str, evidence: list) -> int:
+        """How strongly the message reads as a question about a hazard rather than a report of one."""
+        about = 0
+        if HYPOTHETICAL.search(compact):
+            about += 6
+            evidence.append("hypothetical")
+        if any(compact[max(0, m.start() - 1):m.start()] not in ("从", "自")
+               and not re.match(r".{0,3}(?:开始|起|到现在|一直|就)", compact[m.end():]) for m in PAST.finditer(compact)):
+            # The past makes a question about the aftermath; a report with 昨晚 in it is still a report.
+            about += 5 if QUESTION.search(compact) or URGENT.search(compact) is None and not LIVE.search(compact) else 1
+            evidence.append("past")
+        topics = {m.group(0) for m in ABOUT.finditer(compact)} | {m.group(0) for m in ABOUT_EN.finditer(raw.lower())}
+        framed = about > 0 or "modifier" in evidence or NEWS.search(compact)
+        if topics:
+            # "碰撞了 要不要报告": an event that has just happened, asked about in the same breath, is still live.
+            about += min(2 if "fresh" in evidence and not framed and len(topics) == 1 else 6, 3 + len(topics))
+            evidence.append("about:" + "/".join(sorted(topics)))
+        if NEWS.search(compact):
+            about += 5
+            evidence.append("news")
+        if "modifier" in evidence:
+            about += 4
+        if NEGATED.search(compact):
+            about += 3
+            evidence.append("negated")
+        if "?" in raw or "？" in raw or compact.endswith("吗"):
+            about += 1
+        return about
+
+    def _pinyin_slip(self, compact: str):
+        """A key word written with a homophone (落睡 for 落水) in a message about a ship or the water."""
+        on_water = bool(SHIP_CONTEXT.search(compact) or URGENT.search(compact))
+        sets = [_readings(c, False) for c in compact]
+        bounds, at = {0}, 0
+        for token in Tokenizer.base().lcut(compact, HMM=False):
+            at += len(token)
+            bounds.add(at)
+        for word, keys in _PINYIN_KEYS.items():
+            if not on_water and PINYIN_WORDS[word] != "call":
+                continue
+            n = len(keys)
+            for i in range(len(compact) - n + 1):
+                window = compact[i:i + n]
+                if window == word or Tokenizer.base().FREQ.get(window) or not {i, i + n} <= bounds:
+                    continue  # a word of its own (装船 is no slip of 撞船), or parts of two (那个签证 has no 搁浅)
+                if all(sets[i + k] & keys[k] for k in range(n)):
+                    return word, PINYIN_WORDS[word]
+        return None

@@ -1,0 +1,97 @@
+"""The conversation once an emergency is judged: truthful replies, alerts stored with the decision, follow-ups.
+
+Alerts are stored by the conversation and sent by the dispatcher (tests/test_alerts*.py send them for real);
+here the dispatcher is built but not started, so the rows can be read as the conversation left them.
+"""
+from __future__ import annotations
+
+import pytest
+
+from webhook_support import KB_DIR
+
+from bot.config import Config
+from bot.conversation import ALERTING, FOLLOW_UP, FOLLOW_UP_PASSED_ON, FOLLOW_UP_PASSING_ON, NOT_ALERTING, respond
+from bot.db import open_db
+from bot.engine import Engine
+from bot.knowledge import load_knowledge
+from bot.service.alert_dispatcher import AlertDispatcher
+from bot.wechat_xml import Inbound
+
+
+@pytest.fixture(scope="module")
+def engine():
+    return Engine(load_knowledge(KB_DIR))
+
+
+@pytest.fixture
+def db(tmp_path):
+    db = open_db(str(tmp_path / "bot.db"))
+    yield db
+    db.conn.close()
+
+
+@pytest.fixture
+def alerts(tmp_path):
+    """A dispatcher with two channels configured, never started: it only has to be woken."""
+    return AlertDispatcher(Config.from_env({}, BOT_DATABASE=str(tmp_path / "bot.db"),
+                                           ALERT_WEBHOOK_URL="http://127.0.0.1:9/alert",
+                                           ALERT_WECOM_WEBHOOK_URL="http://127.0.0.1:9/robot"))
+
+
+def _alerts(db):
+    return list(db.query("select * from alerts order by id"))
+
+
+def test_without_a_channel_the_reply_claims_no_alert_and_none_is_stored(db, engine):
+    out = respond(db, engine, "u1", "救命 有人落水了")
+    assert out.action == "emergency" and "12395" in out.reply
+    assert NOT_ALERTING in out.reply and "已通知" not in out.reply and "已同时" not in out.reply
+    assert _alerts(db) == []
+
+
+def test_an_emergency_stores_one_alert_per_channel_with_the_handoff(db, engine, alerts):
+    out = respond(db, engine, "u1", "船着火了 机舱全是烟", alerts=alerts)
+    assert ALERTING in out.reply
+    rows = _alerts(db)
+    assert sorted(r["channel"] for r in rows) == ["webhook", "wecom"]
+    assert {r["handoff_id"] for r in rows} == {out.handoff_id}
+    assert {r["reason"] for r in rows} == {"distress"} and {r["status"] for r in rows} == {"pending"}
+    assert rows[0]["trigger_text"] == "船着火了 机舱全是烟"
+    handoff = db["handoffs"].get(out.handoff_id)
+    assert handoff["priority"] == "urgent" and handoff["key_message"] == "船着火了 机舱全是烟"
+
+
+def test_every_further_message_is_part_of_the_emergency_never_office_hours(db, engine, alerts):
+    first = respond(db, engine, "u1", "我们船撞了 在进水", alerts=alerts)
+    follow = respond(db, engine, "u1", "船已经倾斜了，还有三个人在船上", alerts=alerts)
+    assert follow.action == "emergency" and follow.handoff_id == first.handoff_id
+    assert FOLLOW_UP in follow.reply and FOLLOW_UP_PASSING_ON in follow.reply
+    assert "工作时间" not in follow.reply and FOLLOW_UP_PASSED_ON not in follow.reply
+    fresh = [r for r in _alerts(db) if r["reason"] == "follow_up"]
+    assert len(fresh) == 2 and {r["trigger_text"] for r in fresh} == {"船已经倾斜了，还有三个人在船上"}
+    # An ordinary-looking message and a location are passed on too.
+    assert respond(db, engine, "u1", "海员证怎么办", alerts=alerts).action == "emergency"
+    where = Inbound(from_user="u1", msg_type="location", fields={"Label": "焦山附近", "Location_X": "32.2",
+                                                                 "Location_Y": "119.5"})
+    assert respond(db, engine, "u1", where, alerts=alerts).action == "emergency"
+    assert any("焦山附近" in r["trigger_text"] for r in _alerts(db))
+    assert db["handoffs"].get(first.handoff_id)["key_message"] == "我们船撞了 在进水"
+
+
+def test_passed_on_is_said_only_after_an_alert_went_out(db, engine, alerts):
+    first = respond(db, engine, "u1", "有人掉江里了", alerts=alerts)
+    db.execute("update alerts set status = 'sent', sent_at = created_at where handoff_id = ? and channel = 'wecom'",
+               [first.handoff_id])
+    db.conn.commit()
+    follow = respond(db, engine, "u1", "人还没上来", alerts=alerts)
+    assert FOLLOW_UP_PASSED_ON in follow.reply
+
+
+def test_a_normal_handoff_becomes_urgent_and_keeps_the_distress_message(db, engine, alerts):
+    first = respond(db, engine, "u1", "人工", alerts=alerts)
+    assert first.action == "handoff"
+    out = respond(db, engine, "u1", "船搁浅了 动不了 船上五个人", alerts=alerts)
+    assert out.action == "emergency" and out.handoff_id == first.handoff_id
+    handoff = db["handoffs"].get(out.handoff_id)
+    assert handoff["priority"] == "urgent" and handoff["key_message"] == "船搁浅了 动不了 船上五个人"
+    assert {r["reason"] for r in _alerts(db)} == {"distress"}
