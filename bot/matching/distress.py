@@ -367,7 +367,8 @@ class DistressModel:
         if any(compact[max(0, m.start() - 1):m.start()] not in ("从", "自")
                and not re.match(r".{0,3}(?:开始|起|到现在|一直|就)", compact[m.end():]) for m in PAST.finditer(compact)):
             # The past makes a question about the aftermath; a report with 昨晚 in it is still a report.
-            about += 5 if QUESTION.search(compact) or URGENT.search(compact) is None and not LIVE.search(compact) else 1
+            asks = QUESTION.search(compact) or (not URGENT.search(compact) and not LIVE.search(compact))
+            about += 5 if asks else 1
             evidence.append("past")
         topics = {m.group(0) for m in ABOUT.finditer(compact)} | {m.group(0) for m in ABOUT_EN.finditer(raw.lower())}
         framed = about > 0 or "modifier" in evidence or NEWS.search(compact)
