@@ -4,6 +4,7 @@ from __future__ import annotations
 import logging
 
 from flask import Flask, g
+from werkzeug.middleware.proxy_fix import ProxyFix
 
 from .config import Config
 from .db import open_db
@@ -25,8 +26,13 @@ def create_app(config: Config | dict | None = None) -> Flask:
         MAX_CONTENT_LENGTH=1024 * 1024,
         SESSION_COOKIE_HTTPONLY=True,
         SESSION_COOKIE_SAMESITE="Lax",
+        SESSION_COOKIE_SECURE=not config.BOT_INSECURE_COOKIES,
         BOT=config,
     )
+    if config.TRUSTED_PROXIES > 0:
+        # Behind nginx every request comes from 127.0.0.1: believe exactly that many X-Forwarded-For hops, so
+        # remote_addr (login throttling, webhook logs) is the real client and a client cannot forge its own.
+        app.wsgi_app = ProxyFix(app.wsgi_app, x_for=config.TRUSTED_PROXIES, x_proto=config.TRUSTED_PROXIES)
     open_db(config.BOT_DATABASE)  # creates tables at start-up
     app.extensions["knowledge"] = LiveKnowledge(config.BOT_KNOWLEDGE_DIR, config.RELOAD_CHECK_SECONDS)
     _start_alerts(app, config)

@@ -192,6 +192,165 @@ def admin_create_user(name, db_path, password):
     click.echo(f"已创建账号“{name.strip()}”，可在 /admin/login 登录。")
 
 
+@admin.command("reset-password")
+@click.argument("name")
+@db_option
+@click.option("--password", help="新密码（用于脚本）；不写则提示输入两次（不回显）")
+def admin_reset_password(name, db_path, password):
+    """重设一个客服后台账号的密码；该账号已登录的会话全部失效。
+
+    \b
+    例：python -m bot admin reset-password zhangsan
+    """
+    from .staff import StaffError, exists, set_password
+
+    db = _db(db_path)
+    if not exists(db, name):
+        raise click.ClickException(f"没有名为“{name}”的账号")
+    if password is None:
+        password = click.prompt("新密码", hide_input=True, confirmation_prompt="再输入一次新密码")
+    try:
+        set_password(db, name, password)
+    except StaffError as e:
+        raise click.ClickException(str(e)) from None
+    click.echo(f"已重设“{name}”的密码，该账号已登录的会话均已退出。")
+
+
+@admin.command("remove-user")
+@click.argument("name")
+@db_option
+@click.option("--yes", is_flag=True, help="不再确认")
+def admin_remove_user(name, db_path, yes):
+    """删除一个客服后台账号；该账号已登录的会话立即失效。
+
+    \b
+    例：python -m bot admin remove-user zhangsan
+        python -m bot admin remove-user zhangsan --yes
+    """
+    from .staff import StaffError, exists, remove_user
+
+    db = _db(db_path)
+    if not exists(db, name):
+        raise click.ClickException(f"没有名为“{name}”的账号")
+    if not yes:
+        click.confirm(f"删除账号“{name}”？", abort=True)
+    try:
+        remove_user(db, name)
+    except StaffError as e:
+        raise click.ClickException(str(e)) from None
+    click.echo(f"已删除账号“{name}”。")
+
+
+@admin.command("list-users")
+@db_option
+def admin_list_users(db_path):
+    """列出客服后台账号：每行一个，账号名和创建时间（北京时间）。
+
+    \b
+    例：python -m bot admin list-users
+    """
+    from .db import local
+    from .staff import list_users
+
+    accounts = list_users(_db(db_path))
+    if not accounts:
+        click.echo("还没有账号：用 python -m bot admin create-user NAME 创建。")
+        return
+    width = max(len(a.username) for a in accounts)
+    for a in accounts:
+        click.echo(f"{a.username:<{width}}  创建于 {local(a.created_at)}")
+
+
+@main.group("db")
+def db_group():
+    """数据库：结构版本与升级、在线备份。
+
+    \b
+    例：python -m bot db status
+        python -m bot db backup /var/backups/bot-2026-12-01.db
+    """
+
+
+def _database_path(db_path):
+    from .config import Config
+
+    return db_path or Config.from_env().BOT_DATABASE
+
+
+@db_group.command("status")
+@db_option
+def db_status(db_path):
+    """显示数据库文件的结构版本、已执行和待执行的迁移。有待执行的迁移时退出码为1。
+
+    \b
+    例：python -m bot db status --db instance/bot.db
+    """
+    import os
+    import sqlite3
+
+    from .db import local
+    from .store import migrations
+
+    path = _database_path(db_path)
+    if not os.path.exists(path):
+        raise click.ClickException(f"数据库文件不存在：{path}（服务第一次启动时创建）")
+    conn = sqlite3.connect(path)
+    try:
+        done, waiting = migrations.applied(conn), migrations.pending(conn)
+        version = migrations.current_version(conn)
+    finally:
+        conn.close()
+    click.echo(f"数据库：{path}")
+    click.echo(f"结构版本：{version}（程序需要：{migrations.LATEST}）")
+    for number, name, at in done:
+        click.echo(f"  已执行 {number:>3}  {local(at)}  {name}")
+    for number, name in waiting:
+        click.echo(f"  待执行 {number:>3}  {name}")
+    if waiting:
+        click.echo("运行 python -m bot db upgrade 执行待执行的迁移（服务启动时也会自动执行）。")
+        click.get_current_context().exit(1)
+
+
+@db_group.command("upgrade")
+@db_option
+def db_upgrade(db_path):
+    """执行待执行的迁移，把数据库升级到程序需要的结构版本。可在服务运行时执行：迁移在排他锁内进行，只会执行一次。
+
+    \b
+    例：python -m bot db upgrade --db instance/bot.db
+    """
+    from .db import open_db
+    from .store import migrations
+
+    try:
+        db = open_db(_database_path(db_path), init=False)
+        done = migrations.upgrade(db.conn)
+    except migrations.MigrationError as e:
+        raise click.ClickException(str(e)) from None
+    if done:
+        click.echo(f"已升级到结构版本 {migrations.LATEST}（执行了迁移 {', '.join(map(str, done))}）。")
+    else:
+        click.echo(f"已是最新结构版本 {migrations.LATEST}，无需升级。")
+
+
+@db_group.command("backup")
+@click.argument("path", type=click.Path(dir_okay=False))
+@db_option
+def db_backup(path, db_path):
+    """把数据库在线备份到 PATH（新文件，不覆盖已有文件）；服务运行时也可以安全执行。
+
+    \b
+    例：python -m bot db backup /var/backups/bot-$(date +%F).db
+    """
+    from .store.backup import BackupError, backup
+
+    try:
+        size = backup(_database_path(db_path), path)
+    except BackupError as e:
+        raise click.ClickException(str(e)) from None
+    click.echo(f"已备份到 {path}（{size / 1024:.0f} KB）。")
+
+
 @main.group()
 def handoff():
     """转人工队列。"""

@@ -15,11 +15,15 @@ class Config:
 
     WECHAT_TOKEN: str = "change-me"
     WECHAT_ENCODING_AES_KEY: str = ""
+    # With an AES key, plaintext pushes are refused unless this is on (WeChat's compatible mode while migrating).
+    WECHAT_ALLOW_PLAIN: bool = False
     WECHAT_APP_ID: str = ""
     WECHAT_APP_SECRET: str = ""
     WECHAT_API_BASE_URL: str = DEFAULT_API_BASE
     BOT_DATABASE: str = "instance/bot.db"
     BOT_KNOWLEDGE_DIR: str = field(default_factory=bundled_knowledge_dir)
+    # Days after which what users wrote (and were told) is deleted from the log; counts stay. 0 keeps it forever.
+    BOT_RETENTION_DAYS: int = 180
     HOST: str = "127.0.0.1"
     PORT: int = 8000
     SECRET_KEY: str = "dev-secret-change-me"
@@ -29,8 +33,10 @@ class Config:
     REPLY_DELAY_SECONDS: float = 0.0
     RELOAD_CHECK_SECONDS: float = 2.0
     API_TIMEOUT_SECONDS: float = 5.0
-    # Failed staff logins are answered after a delay that doubles from this many seconds (0 turns it off).
-    LOGIN_DELAY_SECONDS: float = 1.0
+    # How many proxies in front of the app add to X-Forwarded-For (nginx: 1); with 0 the header is ignored.
+    TRUSTED_PROXIES: int = 0
+    # Session cookies without the Secure flag, for plain http on a developer's machine (python app.py sets it).
+    BOT_INSECURE_COOKIES: bool = False
     # Distress alerts to the duty staff (bot/service/): each channel is on when its settings are present.
     ALERT_WECOM_WEBHOOK_URL: str = ""
     ALERT_WECOM_MENTION: str = ""

@@ -5,23 +5,30 @@ Framework-free: the webhook, ``python -m bot chat`` and the tests all go through
 Besides the engine's actions (answer, clarify, handoff, emergency, smalltalk) the log records:
 ``more`` (the user replied 更多), ``no_option`` (a number or 更多 with nothing left to pick or continue),
 ``unsupported`` (image, video, location, link, file, or voice without recognition), ``welcome``
-(subscribe), ``menu`` (a menu click) and ``event`` (any other event, answered with "success").
-An unsubscribe is not logged: it deletes everything stored about the user.
+(subscribe), ``menu`` (a menu click), ``event`` (any other event, answered with "success"),
+``rate_limited`` (more than FLOOD_LIMIT messages within FLOOD_WINDOW: logged, the engine not run) and
+``error`` (answering failed: the user gets an apology and a handoff is opened).
+An unsubscribe is not logged: it deletes everything stored about the user at once, and a message of theirs
+still being answered (or re-delivered by WeChat) afterwards writes nothing back.
 """
 from __future__ import annotations
 
 import datetime as dt
+import hashlib
 import json
 import re
 import time
 from dataclasses import dataclass, field
 
 from .db import LOCAL_TZ, iso, parse_iso, utcnow
+from .engine import read_normalized
 from .service import alerts as alerting
-from .textproc import normalize
 from .wechat_xml import Inbound, cut_reply
 
 STATE_TTL = dt.timedelta(minutes=10)
+# The message text stored (log row, handoff transcript, alert) is cut to this many characters: four times what the
+# engine reads (MAX_TEXT_CHARS), enough for staff to see what was sent, while a 1 MB body cannot bloat the log.
+MAX_LOGGED_CHARS = 2000
 TRANSCRIPT_ENTRIES = 20  # user messages and replies: the last ten exchanges
 MORE_WORDS = ("更多", "更多内容", "查看更多", "继续", "下一页")
 COMPLAINT_WORDS = ("投诉", "举报")
@@ -44,6 +51,14 @@ NOT_ALERTING = "本平台目前无法自动通知值班人员，请务必直接�
 FOLLOW_UP = "紧急情况请立即拨打12395水上遇险求救电话。"
 FOLLOW_UP_PASSED_ON = "您的消息已转告值班人员。"
 FOLLOW_UP_PASSING_ON = "正在把您的消息转告值班人员。"
+# A person types a handful of messages a minute; more than this from one user is a script or a stuck key.
+FLOOD_LIMIT = 20
+FLOOD_WINDOW = dt.timedelta(seconds=60)
+SLOW_DOWN = "您发送消息太频繁了，请稍后再发。紧急情况请立即拨打12395水上遇险求救电话。"
+# Answering failed: only the first says a person will follow up, and only once the handoff is stored.
+APOLOGY_HANDED_OVER = ("抱歉，系统处理您的消息时出了问题，已转给人工客服，工作人员会尽快回复您。"
+                       "紧急情况请立即拨打12395水上遇险求救电话。")
+APOLOGY = "抱歉，系统暂时出了问题，请稍后再发一次。紧急情况请立即拨打12395水上遇险求救电话。"
 
 
 @dataclass
@@ -72,19 +87,27 @@ def handle(db, engine, user_id: str, message, now: dt.datetime | None = None, al
     return respond(db, engine, user_id, message, now, alerts).reply
 
 
-def respond(db, engine, user_id: str, message, now: dt.datetime | None = None, alerts=None) -> Outcome:
+def respond(db, engine, user_id: str, message, now: dt.datetime | None = None, alerts=None,
+            finish=None) -> Outcome:
     """Answer one message, update the user's state and handoff, log it; return the full Outcome.
 
     ``alerts`` is the alert dispatcher (``bot.service.alerts.AlertDispatcher``): an emergency stores one alert
     per configured channel in the same transaction as the handoff, then wakes the dispatcher to send them.
     Without it (the terminal chat) nobody is alerted, and the reply says so.
+
+    ``finish(db, outcome)``, when given, runs inside the transaction that records the message, just before
+    it commits: the inbox marks the delivery answered there, so the message is recorded exactly when it is
+    marked, and an exception from ``finish`` undoes everything.
     """
     started = time.perf_counter()
     inbound = message if isinstance(message, Inbound) else Inbound(from_user=user_id, content=str(message))
     now = now or utcnow()
     if inbound.msg_type == "event" and inbound.event == "unsubscribe":
-        forget_user(db, user_id)
-        return Outcome("", "unsubscribe", msg_type="event", event="unsubscribe")
+        outcome = Outcome("", "unsubscribe", msg_type="event", event="unsubscribe")
+        forget_user(db, user_id, departed_at=arrival(inbound, now), finish=lambda d: finish and finish(d, outcome))
+        return outcome
+    if inbound.msg_type != "event" and flooding(db, user_id, now):
+        return _rate_limited(db, user_id, inbound, now, finish)
     channels = alerting.configured_channels(alerts.config) if alerts is not None else []
     urgent = open_handoff(db, user_id) if inbound.msg_type != "event" else None
     if urgent is not None and urgent["priority"] != "urgent":
@@ -101,10 +124,57 @@ def respond(db, engine, user_id: str, message, now: dt.datetime | None = None, a
         if rest:
             outcome.reply, outcome.more = head, rest
     outcome.latency_ms = round((time.perf_counter() - started) * 1000, 2)
-    _record(db, engine, user_id, inbound, outcome, now, channels)
+    _record(db, engine, user_id, inbound, outcome, now, channels, finish)
     if outcome.alert_ids and alerts is not None:
         alerts.kick()
     return outcome
+
+
+def record_failure(db, user_id: str, inbound: Inbound, now: dt.datetime | None = None, finish=None) -> Outcome:
+    """Answering ``inbound`` failed: hand the user to a person and apologise, without asking the engine.
+
+    The reply says a person will follow up only because the handoff is written in the same transaction.
+    """
+    now = now or utcnow()
+    text = _words(inbound)
+    outcome = Outcome(APOLOGY_HANDED_OVER, "error", inbound.msg_type, text)
+    _record(db, None, user_id, inbound, outcome, now, (), finish)
+    return outcome
+
+
+def flooding(db, user_id: str, now: dt.datetime) -> bool:
+    """Whether ``user_id`` has sent FLOOD_LIMIT messages or more within the last FLOOD_WINDOW."""
+    count = db.execute("select count(*) from messages where user_id = ? and created_at > ? and msg_type != 'event'",
+                       [user_id, iso(now - FLOOD_WINDOW)]).fetchone()[0]
+    return count >= FLOOD_LIMIT
+
+
+def _rate_limited(db, user_id: str, inbound: Inbound, now: dt.datetime, finish) -> Outcome:
+    """A message beyond the flood limit: logged, not answered by the engine; the flood gets one short line."""
+    told = db.execute("select 1 from messages where user_id = ? and created_at > ? and action = 'rate_limited' "
+                      "limit 1", [user_id, iso(now - FLOOD_WINDOW)]).fetchone()
+    outcome = Outcome("" if told else SLOW_DOWN, "rate_limited", inbound.msg_type, _words(inbound))
+    _record(db, None, user_id, inbound, outcome, now, (), finish)
+    return outcome
+
+
+def _words(inbound: Inbound) -> str:
+    """What the user sent, as text for the log (without reading it)."""
+    if inbound.msg_type == "text":
+        return inbound.content
+    if inbound.msg_type == "voice":
+        return inbound.recognition
+    return ""
+
+
+def arrival(inbound: Inbound, now: dt.datetime) -> dt.datetime:
+    """When WeChat says the message was sent (its CreateTime), else ``now``: the order that unsubscribing keeps."""
+    if inbound.create_time.isdigit():
+        try:
+            return dt.datetime.fromtimestamp(int(inbound.create_time), dt.timezone.utc)
+        except (OverflowError, OSError, ValueError):
+            pass
+    return now
 
 
 def _follow_up(db, inbound: Inbound, handoff: dict, channels: list) -> Outcome:
@@ -122,7 +192,8 @@ def _follow_up(db, inbound: Inbound, handoff: dict, channels: list) -> Outcome:
         status = FOLLOW_UP_PASSED_ON
     else:
         status = FOLLOW_UP_PASSING_ON
-    return Outcome(f"{FOLLOW_UP}{status}", "emergency", kind, text, normalize(text) if kind in ("text", "voice") else "")
+    return Outcome(f"{FOLLOW_UP}{status}", "emergency", kind, text,
+                   read_normalized(text) if kind in ("text", "voice") else "")
 
 
 def _non_text_words(inbound: Inbound) -> str:
@@ -146,7 +217,7 @@ def _decide(engine, inbound: Inbound, state: dict, day: dt.date) -> Outcome:
         what = NON_TEXT_NAMES.get(kind, "这类消息")
         return Outcome(f"暂时无法处理{what}。{capabilities(engine)}", "unsupported", msg_type=kind)
     text = inbound.content if kind == "text" else inbound.recognition
-    normalized = normalize(text)
+    normalized = read_normalized(text)
     compact = normalized.replace(" ", "")
     if compact in MORE_WORDS:
         if not state.get("more"):
@@ -244,9 +315,11 @@ def category_list(engine, category: str, day) -> tuple:
 
 
 def handoff_priority(outcome: Outcome) -> str:
-    """urgent for distress, high for complaints and reports, else normal."""
+    """urgent for distress, high for complaints, reports and our own failures, else normal."""
     if outcome.action == "emergency":
         return "urgent"
+    if outcome.action == "error":
+        return "high"
     if any(w in (outcome.normalized or outcome.text) for w in COMPLAINT_WORDS):
         return "high"
     return "normal"
@@ -279,9 +352,15 @@ def _rows(db, sql: str, params) -> list:
     return [dict(zip(names, row)) for row in cursor.fetchall()]
 
 
-def forget_user(db, user_id: str) -> None:
-    """Delete everything stored about a user (on unsubscribe): state, profile, log, handoffs, queued messages."""
+def forget_user(db, user_id: str, departed_at: dt.datetime | None = None, finish=None) -> None:
+    """Delete everything stored about a user (on unsubscribe): state, profile, log, handoffs, queued messages.
+
+    Only a one-way hash of the user is kept, with ``departed_at``, for as long as WeChat may still deliver
+    earlier messages, so that a message of theirs answered after this cannot store anything again.
+    """
     with db.atomic():
+        db.execute("insert into departed_users (user_id, departed_at) values (?, ?) on conflict(user_id) do update "
+                   "set departed_at = max(departed_at, excluded.departed_at)", [_departure_key(user_id), iso(departed_at)])
         db.execute("delete from handoff_notes where handoff_id in (select id from handoffs where user_id = ?)",
                    [user_id])
         # An alert still on its way keeps its words until it reaches the duty staff; the rest go now.
@@ -289,7 +368,11 @@ def forget_user(db, user_id: str) -> None:
                    "(select id from handoffs where user_id = ?)", [user_id])
         for table in ("handoffs", "outbox", "messages", "user_state", "users"):
             db.execute(f"delete from {table} where user_id = ?", [user_id])
-        db.execute("delete from dedupe where key like ? escape '\\'", [_like_prefix(f"evt:{user_id}:")])
+        if finish is not None:
+            finish(db)
+        # Deliveries still being answered keep their claims (what they answer is dropped, see _departed).
+        db.execute("delete from dedupe where (user_id = ? or key like ? escape '\\') and status != 'processing'",
+                   [user_id, _like_prefix(f"evt:{user_id}:")])
 
 
 def _like_prefix(text: str) -> str:
@@ -299,12 +382,25 @@ def _like_prefix(text: str) -> str:
 # ---- recording -------------------------------------------------------------------------------------------
 
 def _record(db, engine, user_id: str, inbound: Inbound, outcome: Outcome, now: dt.datetime,
-            channels: list = ()) -> None:
-    """Write the user, state, handoff, log row and any alerts in one transaction (one open handoff per user)."""
+            channels: list = (), finish=None) -> None:
+    """Write the user, state, handoff, log row and any alerts in one transaction (one open handoff per user).
+
+    The message text is stored cut to MAX_LOGGED_CHARS (``outcome.text`` is cut to match).
+    """
+    # Cut once, here: the log row, the handoff's question, key message and transcript and the alert all store it.
+    outcome.text = outcome.text[:MAX_LOGGED_CHARS]
     stamp = iso(now)
     db.execute("BEGIN IMMEDIATE")
     try:
-        if outcome.action != "event":
+        if _departed(db, user_id, inbound, now):
+            outcome.reply, outcome.action, outcome.more, outcome.alert_ids = "", "departed", "", []
+            if finish is not None:
+                finish(db, outcome)
+            db.commit()
+            return
+        if outcome.action == "rate_limited":
+            _touch_user(db, user_id, stamp, subscribed=False)
+        elif outcome.action != "event":
             _touch_user(db, user_id, stamp, subscribed=outcome.action == "welcome")
             state = {"options": outcome.options, "more": outcome.more, "faq_id": outcome.faq_id}
             db.execute(
@@ -312,7 +408,7 @@ def _record(db, engine, user_id: str, inbound: Inbound, outcome: Outcome, now: d
                 "on conflict(user_id) do update set updated_at = excluded.updated_at, state = excluded.state",
                 [user_id, stamp, json.dumps(state, ensure_ascii=False)],
             )
-        if outcome.msg_type != "event":
+        if outcome.msg_type != "event" and outcome.action != "rate_limited":
             outcome.handoff_id = _handoff(db, engine, user_id, outcome, stamp)
         row = {
             "created_at": stamp, "user_id": user_id, "msg_type": outcome.msg_type, "msg_id": inbound.msg_id or None,
@@ -327,10 +423,31 @@ def _record(db, engine, user_id: str, inbound: Inbound, outcome: Outcome, now: d
             reason = "follow_up" if outcome.decision is None else "distress"
             outcome.alert_ids = alerting.queue_alerts(db, channels, outcome.handoff_id, reason,
                                                       f"h{outcome.handoff_id}:m{message_id}:{stamp}", outcome.text, now)
+        if finish is not None:
+            finish(db, outcome)
         db.commit()
     except BaseException:
         db.rollback()
         raise
+
+
+def _departed(db, user_id: str, inbound: Inbound, now: dt.datetime) -> bool:
+    """Whether the user unsubscribed after sending this message (then nothing of it is stored).
+
+    A later message (a new subscription) ends the departure.
+    """
+    key = _departure_key(user_id)
+    row = db.execute("select departed_at from departed_users where user_id = ?", [key]).fetchone()
+    if row is None:
+        return False
+    if iso(arrival(inbound, now)) <= row[0]:
+        return True
+    db.execute("delete from departed_users where user_id = ?", [key])
+    return False
+
+
+def _departure_key(user_id: str) -> str:
+    return hashlib.sha256(user_id.encode("utf-8")).hexdigest()
 
 
 def _touch_user(db, user_id: str, stamp: str, subscribed: bool) -> None:
@@ -344,7 +461,7 @@ def _touch_user(db, user_id: str, stamp: str, subscribed: bool) -> None:
 
 def _handoff(db, engine, user_id: str, outcome: Outcome, stamp: str) -> int | None:
     """Open a handoff when the outcome asks for a person, or add the message to the open one."""
-    wanted = outcome.action in ("handoff", "emergency")
+    wanted = outcome.action in ("handoff", "emergency", "error")
     current = open_handoff(db, user_id)
     if current is None and not wanted:
         return None
@@ -406,7 +523,7 @@ def _question(db, engine, user_id: str, outcome: Outcome) -> str:
         for r in db.query("select text from messages where user_id = ? and msg_type in ('text', 'voice') "
                           "and score is not null and action in ('answer', 'clarify', 'handoff') "
                           "order by id desc limit 5", [user_id]):
-            if r["text"] and not engine.wants_person(normalize(r["text"])):
+            if r["text"] and not engine.wants_person(read_normalized(r["text"])):
                 return f"{r['text']}（用户要求转人工）"
     return outcome.text
 

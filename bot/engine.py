@@ -41,6 +41,11 @@ STRONG_HANDOFF = ("人工",)
 NOTICES_PLACEHOLDER = "{notices}"
 # Ends an answer to a question that names a hazard ("船舶碰撞后怎么定责任"), in case it is happening after all.
 HAZARD_FOOTER = "如果险情正在发生，请立即拨打12395水上遇险求救电话。"
+# A message is cut to its first MAX_TEXT_CHARS characters before it is read at all (normalised, checked for
+# distress, matched). jieba's HMM is quadratic on a long run of unknown characters: 100,000 of one rare character
+# took 30 s through decide(), 100,000 random ones 4 s. WeChat's input box takes far more than 500, but no real
+# question runs past a few hundred characters; at 500 the worst case measured (random CJK) costs 30-40 ms.
+MAX_TEXT_CHARS = 500
 MAX_CANDIDATES = 6  # fully scored after the cheap pre-ranking: 5, 6, 10 and 20 give the same decisions on 1,569 questions
 UNKNOWN_WORD_WEIGHT = 0.6
 # jieba's general-dictionary frequency under which a word counts as a domain term (typo-repair target).
@@ -89,6 +94,17 @@ def _believed(plain: dict, plain_ranked: list, repaired: dict, repaired_ranked: 
     if not repaired_ranked or (plain_ranked and plain_ranked[0].score + HOMOPHONE_GAIN > best):
         return plain, plain_ranked
     return repaired, repaired_ranked
+
+
+def clip(text: str) -> str:
+    """The part of a message the engine reads: its first MAX_TEXT_CHARS characters."""
+    return (text or "")[:MAX_TEXT_CHARS]
+
+
+def read_normalized(text: str) -> str:
+    """The normalised form of the part of a message the engine reads, never longer than MAX_TEXT_CHARS."""
+    # NFKC spells some characters out as several (㍿ → 株式会社): cut again after normalising.
+    return normalize(clip(text))[:MAX_TEXT_CHARS]
 
 
 def question_kinds(text: str) -> set:
@@ -326,8 +342,9 @@ class Engine:
     def analyse(self, query: str, repair: bool = True) -> dict:
         """Normalised text, matching text and tokens of a question (shown in --debug and the try box).
 
-        ``repair=False`` skips the pinyin typo repair (the text as typed)."""
-        return self._analysed(normalize(query), repair)
+        ``repair=False`` skips the pinyin typo repair (the text as typed). Only the first MAX_TEXT_CHARS
+        characters are read."""
+        return self._analysed(read_normalized(query), repair)
 
     def _analysed(self, normalized: str, repair: bool) -> dict:
         cleaned = strip_fillers(normalized)
@@ -466,8 +483,8 @@ class Engine:
         return bool(tokens) and all(t in self._topicless for t in tokens)
 
     def is_distress(self, text: str) -> bool:
-        """Whether the distress model reads the message as a live emergency."""
-        return self.distress.read(text).emergency
+        """Whether the distress model reads the message (its first MAX_TEXT_CHARS characters) as a live emergency."""
+        return self.distress.read(clip(text)).emergency
 
     def smalltalk_kind(self, normalized: str) -> str | None:
         """'greeting' / 'thanks' / 'bye' when the message is only that, else None."""
@@ -486,7 +503,7 @@ class Engine:
 
     def wants_person(self, normalized: str) -> bool:
         """An explicit request for a human: 人工 / 转人工, or 客服 / 找人 with little else said."""
-        compact = normalized.replace(" ", "")
+        compact = clip(normalized.replace(" ", ""))
         if any(w in compact for w in STRONG_HANDOFF):
             return True
         hit = False
@@ -500,16 +517,18 @@ class Engine:
         return len("".join(rest)) <= 2
 
     def decide(self, query: str, day: dt.date | None = None) -> Decision:
-        """Decide what to do with one message: answer, clarify, handoff, emergency or smalltalk."""
+        """Decide what to do with one message: answer, clarify, handoff, emergency or smalltalk.
+
+        Only the first MAX_TEXT_CHARS characters are read; ``Decision.query`` is that part."""
         started = time.perf_counter()
         day = day or today_local()
-        d = self._decide(query, day)
+        d = self._decide(clip(query), day)
         d.elapsed_ms = round((time.perf_counter() - started) * 1000, 2)
         return d
 
     def _decide(self, query, day) -> Decision:
         s = self.settings
-        normalized = normalize(query)
+        normalized = read_normalized(query)
         reading = self.distress.read(query)
         if reading.emergency:
             return Decision(query, "emergency", s["emergency_text"].strip(), score=100.0,

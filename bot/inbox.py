@@ -1,40 +1,65 @@
-"""Receiving WeChat pushes: drop WeChat's retries, answer within the deadline, send late answers later.
+"""Receiving WeChat pushes: every accepted message answered or handed over exactly once, whatever dies when.
 
 WeChat waits 5 seconds for a reply and delivers a message up to three times. Each delivery's key is
-claimed in the ``dedupe`` table before anything else (so every gunicorn worker sees it), the conversation
-runs in a worker thread, and a reply not ready within ``REPLY_DEADLINE_SECONDS`` is answered with
-"success" and delivered through the customer-service API from the outbox instead. Framework-free.
+claimed in the ``dedupe`` table before anything else, as a lease: the claiming process is its owner and
+renews it every second while it works. The message is recorded and the claim marked answered in one
+transaction, so a message is never answered twice. A re-delivery finding a claim whose lease ran out (its
+owner died) takes it over and answers it; the keeper thread of every process does the same for claims no
+re-delivery came back for, sending the reply through the customer-service outbox. A reply not ready within
+``REPLY_DEADLINE_SECONDS`` goes through the outbox too. Framework-free.
 """
 from __future__ import annotations
 
+import atexit
+import dataclasses
 import datetime as dt
+import json
 import logging
+import os
+import secrets
+import socket
 import threading
 import time
 from concurrent.futures import ThreadPoolExecutor
 
 from . import conversation
-from .db import iso, open_db, utcnow
+from .db import iso, open_db, parse_iso, utcnow
 from .delivery import Sender
+from .errors import BotError
 from .wechat_xml import Inbound
 
 log = logging.getLogger(__name__)
 
 DUPLICATE_POLL_SECONDS = 0.05
 MAINTENANCE_SECONDS = 30.0
+RETENTION_CHECK_SECONDS = 3600.0
 DEDUPE_KEEP = dt.timedelta(days=2)
 REPLY_THREADS = 8
+# The owner renews its claims every RENEW_SECONDS; a claim not renewed for LEASE_SECONDS has lost its owner.
+# WeChat re-delivers about 5 s after a delivery it got no answer to, so a dead owner's claim has expired by then.
+RENEW_SECONDS = 1.0
+LEASE_SECONDS = 3.0
+RECOVER_SECONDS = 2.0
+# A message whose answering has been started this many times (each owner died on it) is handed to a person.
+MAX_ATTEMPTS = 3
+# When every reply thread is busy the push is answered at once with this, and the reply follows by the outbox.
+BUSY = "消息已收到，正在排队处理，答复稍后发给您。紧急情况请立即拨打12395水上遇险求救电话。"
+
+
+class LeaseLost(BotError):
+    """Our claim on a delivery was taken over by another process: its answer, not ours, is the one recorded."""
 
 
 class _Job:
     """One message being answered; the lock decides whether the request or the outbox delivers the reply."""
 
-    def __init__(self):
+    def __init__(self, late: bool = False):
         self.lock = threading.Lock()
         self.done = threading.Event()
-        self.ready = False
-        self.late = False
+        self.passive = False  # the answer is being committed for the waiting request to return
+        self.late = late  # the request gave up: the answer goes by the outbox
         self.reply = ""
+        self.outbox_id = None
 
 
 class Inbox:
@@ -47,9 +72,58 @@ class Inbox:
         self.engine_source = engine_source
         self.alerts = alerts
         self._local = threading.local()
-        self._pool = ThreadPoolExecutor(max_workers=REPLY_THREADS, thread_name_prefix="wechat-reply")
-        self._maintained = 0.0
-        self._maintain_lock = threading.Lock()
+        self._lock = threading.Lock()
+        self._inflight = 0
+        self._pid = None
+        self._pool = None
+        self._keeper = None
+        self._stop = threading.Event()
+        self.owner = ""
+        self._start()
+
+    # ---- the process's threads --------------------------------------------------------------------------
+
+    def _start(self) -> None:
+        """Start (or, in a forked child, restart) the reply threads and the keeper; called on every push."""
+        if self._pid == os.getpid():
+            return
+        with self._lock:
+            if self._pid == os.getpid():
+                return
+            self._pid = os.getpid()
+            self._local = threading.local()
+            self.owner = f"{socket.gethostname()}:{os.getpid()}:{secrets.token_hex(4)}"
+            self._pool = ThreadPoolExecutor(max_workers=REPLY_THREADS, thread_name_prefix="wechat-reply")
+            self._inflight = 0
+            self._stop = threading.Event()
+            self._keeper = threading.Thread(target=self._keep, name="wechat-keeper", daemon=True)
+            self._keeper.start()
+        atexit.register(self.close)
+
+    def close(self, timeout: float = 25.0) -> None:
+        """Graceful shutdown: finish what is being answered, then release the claims still held.
+
+        Released claims (their owner is going) are taken over at once by the other processes.
+        """
+        if self._pid != os.getpid() or self._stop.is_set():
+            return
+        pool = self._pool
+        finished = threading.Event()
+        threading.Thread(target=lambda: (pool.shutdown(wait=True), finished.set()), daemon=True).start()
+        finished.wait(timeout)
+        self._stop.set()
+        if not os.path.exists(self.config.BOT_DATABASE):
+            return
+        try:
+            db = open_db(self.config.BOT_DATABASE, init=False)
+            released = db.execute("update dedupe set lease_until = ? where owner = ? and status = 'processing'",
+                                  [iso(utcnow() - dt.timedelta(seconds=1)), self.owner]).rowcount
+            db.conn.commit()
+            db.close()
+            if released:
+                log.warning("进程退出：%d 条未答完的消息交给其他进程处理", released)
+        except Exception:
+            log.exception("进程退出时释放消息认领出错")
 
     def db(self):
         """This thread's connection (SQLite connections stay in the thread that opened them)."""
@@ -58,79 +132,236 @@ class Inbox:
             db = self._local.db = open_db(self.config.BOT_DATABASE, init=False)
         return db
 
+    def _keep(self) -> None:
+        """The keeper: renew our claims, answer claims whose owner died, and the periodic upkeep."""
+        last_recover = last_maintain = last_retention = 0.0
+        while not self._stop.wait(RENEW_SECONDS):
+            now = time.monotonic()
+            try:
+                if self._inflight:
+                    self.renew()
+                if now - last_recover >= RECOVER_SECONDS:
+                    last_recover = now
+                    self.recover()
+                if now - last_maintain >= MAINTENANCE_SECONDS:
+                    last_maintain = now
+                    self.maintain()
+                if now - last_retention >= RETENTION_CHECK_SECONDS:
+                    last_retention = now
+                    self.apply_retention()
+            except Exception:
+                log.exception("消息认领维护出错")
+
+    # ---- receiving ----------------------------------------------------------------------------------------
+
     def receive(self, inbound: Inbound) -> str:
         """The reply text for one push; "" means answer "success" (nothing to say, a retry, or a late reply)."""
-        self._maintain()
+        self._start()
         key = inbound.dedupe_key
+        now = utcnow()
         claimed = self.db().execute(
-            "insert or ignore into dedupe (key, created_at, status) values (?, ?, 'processing')", [key, iso()]
+            "insert or ignore into dedupe (key, created_at, status, user_id, payload, owner, lease_until, attempts) "
+            "values (?, ?, 'processing', ?, ?, ?, ?, 1)",
+            [key, iso(now), inbound.from_user, _payload(inbound), self.owner,
+             iso(now + dt.timedelta(seconds=LEASE_SECONDS))],
         ).rowcount == 1
         if not claimed:
-            return self._earlier_reply(key)
-        job = _Job()
-        self._pool.submit(self._answer, job, self.engine_source(), inbound)
-        if not job.done.wait(self.config.REPLY_DEADLINE_SECONDS):
+            return self._redelivery(inbound, time.monotonic() + self.config.REPLY_DEADLINE_SECONDS)
+        return self._run(inbound, 1, time.monotonic() + self.config.REPLY_DEADLINE_SECONDS)
+
+    def _run(self, inbound: Inbound, attempts: int, give_up: float) -> str:
+        """Answer a delivery we hold the claim on: passively if ready before ``give_up``, else by the outbox."""
+        with self._lock:
+            busy = self._inflight >= REPLY_THREADS
+            self._inflight += 1
+        job = _Job(late=busy)
+        self._pool.submit(self._answer, job, inbound, attempts)
+        if busy:
+            log.warning("回复线程全忙，先回复“请稍候”，答复稍后用客服消息发送：%s", inbound.dedupe_key)
+            return BUSY
+        if not job.done.wait(max(0.0, give_up - time.monotonic())):
             with job.lock:
-                if not job.ready:
+                if not job.passive:
                     job.late = True
-                    log.info("回复超时，改用客服消息发送：%s", key)
+                    log.info("回复超时，改用客服消息发送：%s", inbound.dedupe_key)
                     return ""
             job.done.wait()
         return job.reply
 
-    def _answer(self, job: _Job, engine, inbound: Inbound) -> None:
-        db = self.db()
-        status = "done"
-        try:
-            if self.config.REPLY_DELAY_SECONDS:
-                time.sleep(self.config.REPLY_DELAY_SECONDS)
-            reply = conversation.handle(db, engine, inbound.from_user, inbound, alerts=self.alerts)
-        except Exception:
-            log.exception("处理消息 %s 时出错", inbound.dedupe_key)
-            reply, status = "", "error"
-        with job.lock:
-            late = job.late
-            if not late:
-                job.reply, job.ready = reply, True
-        # The row is written before the request answers: written after, it would compete for SQLite's write
-        # lock with the next message's dedupe claim, and a busy wait sleeps a whole millisecond.
-        try:
-            db.execute("update dedupe set status = ?, reply = ? where key = ?",
-                       ["late" if late else status, reply, inbound.dedupe_key])
-            if late and reply:
-                sender = Sender(db, self.config)
-                sender.send(sender.queue(inbound.from_user, reply, kind="late_reply"))
-        except Exception:
-            log.exception("记录消息 %s 的回复时出错", inbound.dedupe_key)
-        finally:
-            job.done.set()
-
-    def _earlier_reply(self, key: str) -> str:
-        """A retry: the reply the first delivery gave, waiting briefly while it is still being worked out."""
-        give_up = time.monotonic() + self.config.REPLY_DEADLINE_SECONDS
+    def _redelivery(self, inbound: Inbound, give_up: float) -> str:
+        """A retry: the reply the first delivery gave, waiting while it is worked out; taken over if its owner died."""
+        key = inbound.dedupe_key
         while True:
-            rows = list(self.db().query("select status, reply from dedupe where key = ?", [key]))
-            if rows and rows[0]["status"] == "done":
-                return rows[0]["reply"] or ""
-            if not rows or rows[0]["status"] != "processing" or time.monotonic() >= give_up:
+            row = self._claim_row(key)
+            if row is None:
+                return ""
+            if row["status"] == "done":
+                return row["reply"] or ""
+            if row["status"] != "processing":
+                return ""  # late: the reply goes (or went) by the outbox
+            if self._expired(row) and self._take_over(row):
+                log.warning("消息 %s 的处理进程已失联（%s），由本进程接手", key, row["owner"])
+                return self._run(_inbound(row) or inbound, row["attempts"] + 1, give_up)
+            if time.monotonic() >= give_up:
                 return ""
             time.sleep(DUPLICATE_POLL_SECONDS)
 
-    def _maintain(self) -> None:
-        """Now and then, off the request path: resend what failed and forget old dedupe keys."""
-        now = time.monotonic()
-        with self._maintain_lock:
-            if now - self._maintained < MAINTENANCE_SECONDS:
-                return
-            self._maintained = now
-        self._pool.submit(self.maintain)
-
-    def maintain(self) -> int:
-        """Retry due outbox messages and prune old dedupe keys; return how many messages were sent."""
+    def _answer(self, job: _Job, inbound: Inbound, attempts: int) -> None:
         db = self.db()
         try:
-            db.execute("delete from dedupe where created_at < ?", [iso(utcnow() - DEDUPE_KEEP)])
+            if self.config.REPLY_DELAY_SECONDS:
+                time.sleep(self.config.REPLY_DELAY_SECONDS)
+            finish = self._finisher(job, inbound)
+            try:
+                if attempts > MAX_ATTEMPTS:
+                    raise RuntimeError(f"已尝试处理 {attempts - 1} 次都未完成")
+                reply = conversation.respond(db, self.engine_source(), inbound.from_user, inbound,
+                                             alerts=self.alerts, finish=finish).reply
+            except LeaseLost:
+                reply = ""
+            except Exception:
+                log.exception("处理消息 %s 时出错，转人工并致歉", inbound.dedupe_key)
+                reply = self._apologise(db, job, inbound, finish)
+            with job.lock:
+                job.reply = reply
+            if job.outbox_id is not None:
+                Sender(db, self.config).send(job.outbox_id)
+        except Exception:
+            log.exception("发送消息 %s 的答复时出错（已在发送队列中，稍后重试）", inbound.dedupe_key)
+        finally:
+            with self._lock:
+                self._inflight -= 1
+            job.done.set()
+
+    def _finisher(self, job: _Job, inbound: Inbound):
+        """The step that marks the delivery answered, inside the transaction that records the message."""
+        def finish(db, outcome) -> None:
+            with job.lock:
+                if not job.late:
+                    job.passive = True
+                late = job.late
+            reply = outcome.reply or ""
+            marked = db.execute(
+                "update dedupe set status = ?, reply = ?, payload = null, finished_at = ? "
+                "where key = ? and owner = ? and status = 'processing'",
+                ["late" if late and reply else "done", reply, iso(), inbound.dedupe_key, self.owner]).rowcount
+            if marked != 1:
+                raise LeaseLost(inbound.dedupe_key)
+            if late and reply:
+                job.outbox_id = Sender(db, self.config).queue(inbound.from_user, reply, kind="late_reply")
+        return finish
+
+    def _apologise(self, db, job: _Job, inbound: Inbound, finish) -> str:
+        """Answering failed: a handoff and an apology; if even that cannot be stored, an apology that promises nothing."""
+        if db.conn.in_transaction:
+            db.conn.rollback()
+        try:
+            return conversation.record_failure(db, inbound.from_user, inbound, finish=finish).reply
+        except LeaseLost:
+            return ""
+        except Exception:
+            log.exception("无法为消息 %s 转人工", inbound.dedupe_key)
+        if db.conn.in_transaction:
+            db.conn.rollback()
+        try:
+            db.execute("update dedupe set status = 'failed', reply = ?, payload = null, finished_at = ? "
+                       "where key = ? and owner = ?", [conversation.APOLOGY, iso(), inbound.dedupe_key, self.owner])
+            db.conn.commit()
+        except Exception:
+            log.exception("无法记录消息 %s 的处理结果", inbound.dedupe_key)
+        return "" if job.late else conversation.APOLOGY
+
+    # ---- leases -------------------------------------------------------------------------------------------
+
+    def _claim_row(self, key: str) -> dict | None:
+        cursor = self.db().execute(
+            "select key, status, reply, owner, lease_until, attempts, payload from dedupe where key = ?", [key])
+        row = cursor.fetchone()
+        return dict(zip([c[0] for c in cursor.description], row)) if row else None
+
+    def _expired(self, row: dict) -> bool:
+        """Whether a claim's owner is gone: its lease ran out, or it is a process of this machine that has exited."""
+        lease = parse_iso(row["lease_until"])
+        if lease is None or lease < utcnow():
+            return True
+        host, _, rest = (row["owner"] or "").partition(":")
+        pid = rest.partition(":")[0]
+        return host == socket.gethostname() and pid.isdigit() and not _alive(int(pid))
+
+    def _take_over(self, row: dict) -> bool:
+        """Claim a delivery whose owner is gone; True when this process won it (exactly one does)."""
+        return self.db().execute(
+            "update dedupe set owner = ?, lease_until = ?, attempts = attempts + 1 "
+            "where key = ? and status = 'processing' and owner is ? and lease_until is ?",
+            [self.owner, iso(utcnow() + dt.timedelta(seconds=LEASE_SECONDS)), row["key"], row["owner"],
+             row["lease_until"]],
+        ).rowcount == 1
+
+    def renew(self) -> int:
+        """Extend the leases of the deliveries this process is answering; return how many."""
+        return self.db().execute(
+            "update dedupe set lease_until = ? where owner = ? and status = 'processing'",
+            [iso(utcnow() + dt.timedelta(seconds=LEASE_SECONDS)), self.owner]).rowcount
+
+    def recover(self) -> int:
+        """Answer, through the outbox, deliveries whose owner died and that no re-delivery took over."""
+        rows = list(self.db().query(
+            "select key, status, reply, owner, lease_until, attempts, payload from dedupe "
+            "where status = 'processing' and (owner is null or owner != ?)", [self.owner]))
+        taken = 0
+        for row in rows:
+            inbound = _inbound(row)
+            if inbound is None or not self._expired(row) or not self._take_over(row):
+                continue
+            log.warning("接手失联进程（%s）未答完的消息 %s，答复用客服消息发送", row["owner"], row["key"])
+            with self._lock:
+                self._inflight += 1
+            self._pool.submit(self._answer, _Job(late=True), inbound, row["attempts"] + 1)
+            taken += 1
+        return taken
+
+    # ---- upkeep -------------------------------------------------------------------------------------------
+
+    def maintain(self) -> int:
+        """Retry due outbox messages and prune old dedupe keys and departures; return how many messages were sent."""
+        db = self.db()
+        try:
+            cutoff = iso(utcnow() - DEDUPE_KEEP)
+            # A claim this old cannot be answered any more (WeChat's 48-hour window has closed), whatever its state.
+            db.execute("delete from dedupe where created_at < ?", [cutoff])
+            db.execute("delete from departed_users where departed_at < ?", [cutoff])
             return Sender(db, self.config).retry_due()
         except Exception:
             log.exception("重发客服消息时出错")
             return 0
+
+    def apply_retention(self) -> int:
+        """Clear the words of messages older than BOT_RETENTION_DAYS; return how many were cleared."""
+        from .store.retention import purge_old_text
+
+        cleared = purge_old_text(self.db(), self.config.BOT_RETENTION_DAYS)
+        if cleared:
+            log.info("已删除 %d 条超过 %d 天的消息内容（保留计数）", cleared, self.config.BOT_RETENTION_DAYS)
+        return cleared
+
+
+def _payload(inbound: Inbound) -> str:
+    """The message as stored with its claim, so whoever takes the claim over can answer it."""
+    return json.dumps(dataclasses.asdict(inbound), ensure_ascii=False)
+
+
+def _inbound(row: dict) -> Inbound | None:
+    try:
+        return Inbound(**json.loads(row["payload"]))
+    except (TypeError, ValueError):
+        return None
+
+
+def _alive(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:
+        return True
+    return True

@@ -5,10 +5,13 @@ Layout of a knowledge folder (every file except the FAQ files is optional):
 - ``settings.yaml``: thresholds, welcome / handoff / emergency texts, distress and handoff words, menu;
 - ``synonyms.yaml``: ``standard term: [colloquial variant, ...]``;
 - ``dictionary.txt``: a jieba user dictionary (``word [freq] [tag]`` per line).
-Sub-folders (such as ``drafts/``) are never loaded.
+Sub-folders (such as ``drafts/``) are never loaded. Every file is UTF-8. Whatever is wrong with a file (its
+encoding, its YAML, its content, or that it vanished or may not be read mid-load) is a KnowledgeError naming
+the file and, where there is one, the line.
 """
 from __future__ import annotations
 
+import codecs
 import datetime as dt
 import hashlib
 import os
@@ -175,12 +178,42 @@ class _DuplicateKey(Exception):
 _Loader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG, _construct_mapping)
 
 
+def _reason(error: OSError) -> tuple:
+    """(message, hint) in staff words for a file the operating system would not let us read."""
+    if isinstance(error, FileNotFoundError):
+        return "读取时文件不见了，可能刚被删除或替换", "文件保存完成后会自动重新加载；kb check 可以再运行一次"
+    if isinstance(error, PermissionError):
+        return "没有权限读取", "让运行机器人的用户能够读取它（检查文件和目录的权限）"
+    if isinstance(error, IsADirectoryError):
+        return "这是一个目录，不是文件", "把它改名，或移到别处"
+    return f"无法读取：{error.strerror or error}", ""
+
+
+def read_text(path: Path) -> str:
+    """A knowledge file's text: UTF-8, a leading BOM allowed (Windows Notepad writes one).
+
+    Raises KnowledgeError: a file that is not UTF-8 at the line holding its first bad byte, a file that is gone,
+    replaced or not permitted while being read by its name.
+    """
+    try:
+        data = Path(path).read_bytes()
+    except OSError as e:
+        raise KnowledgeError(path, None, *_reason(e)) from None
+    if data.startswith(codecs.BOM_UTF8):
+        data = data[len(codecs.BOM_UTF8):]
+    try:
+        return data.decode("utf-8")
+    except UnicodeDecodeError as e:
+        line = data[:e.start].count(b"\n") + 1
+        raise KnowledgeError(
+            path, line, "文件不是UTF-8编码：这一行有不能按UTF-8读取的字节",
+            "请用UTF-8编码另存此文件：在记事本或WPS里“另存为”，编码选UTF-8",
+        ) from None
+
+
 def read_yaml(path: Path):
     """Parse one YAML file with line numbers; raise KnowledgeError with file and line on bad YAML."""
-    try:
-        text = path.read_text(encoding="utf-8")
-    except UnicodeDecodeError as e:
-        raise KnowledgeError(path, None, "文件不是UTF-8编码", "请用UTF-8编码另存此文件") from e
+    text = read_text(path)
     if "\t" in text:
         line = text[: text.index("\t")].count("\n") + 1
         raise KnowledgeError(path, line, "YAML中不能使用Tab缩进", "请把Tab换成空格")
@@ -202,8 +235,18 @@ def read_yaml(path: Path):
             path, line, f"YAML格式错误：{problem}",
             "检查这一行及上一行的缩进、冒号后的空格和引号是否成对",
         ) from None
+    except yaml.reader.ReaderError as e:
+        # libyaml counts the position in bytes, the pure-Python parser in characters: find the character instead.
+        at = text.find(chr(e.character))
+        raise KnowledgeError(
+            path, text[:at].count("\n") + 1 if at >= 0 else None,
+            f"文件里有不能出现在YAML中的控制字符（U+{e.character:04X}），可能是二进制文件或复制时带进来的",
+            "删掉这个字符；如果整个文件都是乱码，请从备份恢复",
+        ) from None
     except yaml.YAMLError as e:
         raise KnowledgeError(path, None, f"YAML格式错误：{e}") from None
+    except RecursionError:
+        raise KnowledgeError(path, None, "YAML嵌套层数太多", "知识库文件只需要几层缩进，检查是否有成串的括号或缩进") from None
 
 
 def _line(mapping, key=None):
@@ -336,7 +379,7 @@ def _default_settings() -> dict:
 def parse_settings(path: Path, errors: list | None = None) -> dict:
     """Read settings.yaml over the built-in defaults (given an ``errors`` list, bad entries are collected there)."""
     settings = _default_settings()
-    if not path.exists():
+    if not _there(Path.exists, path):
         return settings
     data = read_yaml(path) or {}
     if not isinstance(data, dict):
@@ -435,7 +478,7 @@ def _menu_leaf(path, item):
 
 def parse_synonyms(path: Path, errors: list | None = None) -> dict:
     """Read synonyms.yaml (standard: [variants]) into a variant -> standard map (``errors``: collect problems)."""
-    if not path.exists():
+    if not _there(Path.exists, path):
         return {}
     data = read_yaml(path) or {}
     if not isinstance(data, dict):
@@ -461,10 +504,10 @@ def parse_synonyms(path: Path, errors: list | None = None) -> dict:
 
 def parse_dictionary(path: Path, errors: list | None = None) -> list:
     """Read a jieba user dictionary: ``word [freq] [tag]`` per line, # for comments (``errors``: collect problems)."""
-    if not path.exists():
+    if not _there(Path.exists, path):
         return []
     words = []
-    for n, raw in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
+    for n, raw in enumerate(read_text(path).splitlines(), 1):
         line = raw.strip()
         if not line or line.startswith("#"):
             continue
@@ -478,24 +521,50 @@ def parse_dictionary(path: Path, errors: list | None = None) -> list:
     return words
 
 
+def _listing(d: Path) -> list:
+    """The entries of a knowledge folder; KnowledgeError naming the folder when it cannot be listed."""
+    try:
+        return list(d.iterdir())
+    except OSError as e:
+        message, _ = _reason(e)
+        if isinstance(e, (FileNotFoundError, NotADirectoryError)):
+            message = "目录不存在或已被删除"
+        raise KnowledgeError(
+            d, None, f"知识库目录无法读取：{message}", "检查 BOT_KNOWLEDGE_DIR 或 --kb 参数，以及目录的权限"
+        ) from None
+
+
+def _there(check, path: Path) -> bool:
+    """``check(path)`` (Path.exists, is_file or is_dir), where a path that cannot even be looked at counts as there:
+    reading it then reports the problem with its name."""
+    try:
+        return check(path)
+    except OSError:
+        return True
+
+
 def faq_files(directory) -> list:
-    """The FAQ files of a knowledge folder, sorted by name."""
-    d = Path(directory)
+    """The FAQ files of a knowledge folder, sorted by name (KnowledgeError when the folder cannot be listed)."""
     return sorted(
-        p for p in d.iterdir()
-        if p.is_file() and p.suffix in (".yaml", ".yml") and p.name not in RESERVED and not p.name.startswith(".")
+        p for p in _listing(Path(directory))
+        if p.suffix in (".yaml", ".yml") and p.name not in RESERVED and not p.name.startswith(".")
+        and _there(Path.is_file, p)
     )
 
 
 def source_files(directory) -> list:
     """Every file the knowledge base is built from (for change detection)."""
     d = Path(directory)
-    extra = [d / n for n in (SETTINGS_FILE, SYNONYMS_FILE, DICTIONARY_FILE) if (d / n).exists()]
+    extra = [d / n for n in (SETTINGS_FILE, SYNONYMS_FILE, DICTIONARY_FILE) if _there(Path.exists, d / n)]
     return faq_files(d) + extra
 
 
 def fingerprint(directory) -> tuple:
-    """A signature of the folder's files: changes whenever a file is added, removed or edited."""
+    """A signature of the folder's files: changes whenever a file is added, removed or edited.
+
+    A file that cannot be read still counts (loading then says which and why); a folder that cannot be listed
+    raises KnowledgeError.
+    """
     out = []
     for p in source_files(directory):
         try:
@@ -504,6 +573,9 @@ def fingerprint(directory) -> tuple:
             # the files are small, so hashing them is cheap.
             digest = hashlib.blake2b(p.read_bytes(), digest_size=16).hexdigest()
         except FileNotFoundError:
+            continue
+        except OSError as e:
+            out.append((p.name, None, None, f"unreadable:{e.errno}"))
             continue
         out.append((p.name, st.st_mtime_ns, st.st_size, digest))
     return tuple(out)
@@ -528,7 +600,7 @@ def collect_knowledge(directory) -> tuple:
 
 
 def _assemble(d: Path, errors):
-    if not d.is_dir():
+    if not _there(Path.is_dir, d):
         raise KnowledgeError(d, None, "知识库目录不存在", "检查 BOT_KNOWLEDGE_DIR 或 --kb 参数")
     files = faq_files(d)
     if not files:

@@ -34,37 +34,51 @@ class LiveKnowledge:
     def reload_if_changed(self) -> bool:
         """Reload when the files' fingerprint changed; return True when a new knowledge base is serving.
 
-        A load that fails keeps the last good engine serving (``last_error`` says why) and is tried again as
-        soon as any file changes again. While another thread is reloading this returns False at once.
+        A load that fails keeps the last good engine serving (``last_error`` says why, with file and line) and is
+        tried again as soon as any file changes again. Never raises: the request that triggers a reload must get
+        its answer whatever is wrong with the files. While another thread is reloading this returns False at once.
         """
         # Building an engine takes most of a second; meanwhile other requests keep the current one.
         if not self._lock.acquire(blocking=False):
             return False
         try:
             self._checked = time.monotonic()
-            try:
-                current = fingerprint(self.directory)
-            except OSError as e:
-                self._failed(KnowledgeError(self.directory, None, f"知识库目录无法读取：{e.strerror}"))
-                return False
-            if current == self._print:
-                return False
-            self._print = current
-            try:
-                engine = Engine(load_knowledge(self.directory))
-            except KnowledgeError as e:
-                self._failed(e)
-                return False
-            except OSError as e:  # a file removed or replaced between listing and reading
-                self._failed(KnowledgeError(e.filename or self.directory, None, f"文件读取失败：{e.strerror}"))
-                return False
-            self._engine = engine
-            self.last_error = None
-            log.info("知识库已重新加载：%d 条FAQ", len(engine.kb.faqs))
-            return True
+            return self._reload()
+        except Exception as e:  # the last line of defence: a bug in loading must not cost a user's message
+            self._failed(KnowledgeError(
+                self.directory, None, f"重新加载知识库时出现意外错误：{type(e).__name__}: {e}",
+                "运行 python -m bot kb check 查看；仍在使用上一版知识库",
+            ), exc_info=True)
+            return False
         finally:
             self._lock.release()
 
-    def _failed(self, error: KnowledgeError) -> None:
+    def _reload(self) -> bool:
+        try:
+            current = fingerprint(self.directory)
+        except KnowledgeError as e:  # the folder itself cannot be listed
+            # Kept as the fingerprint: logged once rather than at every check, and the folder coming back is a change.
+            unreadable = ("unreadable", str(e))
+            if unreadable != self._print:
+                self._print = unreadable
+                self._failed(e)
+            return False
+        if current == self._print:
+            return False
+        self._print = current
+        try:
+            engine = Engine(load_knowledge(self.directory))
+        except KnowledgeError as e:
+            self._failed(e)
+            return False
+        except OSError as e:  # a file of the engine's own (a knowledge file that cannot be read is a KnowledgeError)
+            self._failed(KnowledgeError(e.filename or self.directory, None, f"文件读取失败：{e.strerror or e}"))
+            return False
+        self._engine = engine
+        self.last_error = None
+        log.info("知识库已重新加载：%d 条FAQ", len(engine.kb.faqs))
+        return True
+
+    def _failed(self, error: KnowledgeError, exc_info: bool = False) -> None:
         self.last_error = error
-        log.error("知识库重新加载失败，继续使用上一版：%s", error)
+        log.error("知识库重新加载失败，继续使用上一版：%s", error, exc_info=exc_info)

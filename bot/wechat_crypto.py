@@ -22,6 +22,13 @@ class UndecryptableMessage(BadRequest):
     """A safe-mode push whose ciphertext we cannot decrypt (wrong key, wrong AppID or damaged)."""
 
 
+class PlainPushRefused(BadRequest):
+    """A plaintext push to an account with an EncodingAESKey: only WeChat can encrypt, anyone can copy a URL."""
+
+    def __init__(self, message):
+        super().__init__(message, status=403)
+
+
 def signature(*parts: str) -> str:
     """WeChat's SHA-1 signature: the parts sorted, joined and hashed."""
     return hashlib.sha1("".join(sorted(parts)).encode("utf-8")).hexdigest()
@@ -32,11 +39,16 @@ def _same(expected: str, given: str | None) -> bool:
 
 
 class Channel:
-    """The account's side of WeChat's server protocol: verify pushes, decrypt them, encrypt replies."""
+    """The account's side of WeChat's server protocol: verify pushes, decrypt them, encrypt replies.
 
-    def __init__(self, token: str, encoding_aes_key: str = "", app_id: str = ""):
+    With an EncodingAESKey only encrypted pushes are read, unless ``allow_plain`` (compatible mode while an
+    account migrates from plain mode).
+    """
+
+    def __init__(self, token: str, encoding_aes_key: str = "", app_id: str = "", allow_plain: bool = False):
         self.token = token
         self.app_id = app_id
+        self.encryption_required = bool(encoding_aes_key) and not allow_plain
         self.crypto = None
         if encoding_aes_key:
             if valid_aes_key(encoding_aes_key):
@@ -54,17 +66,21 @@ class Channel:
         """The plaintext XML of a push and whether the reply must be encrypted: (xml, encrypted).
 
         Safe and compatible mode (``encrypt_type=aes``) check ``msg_signature`` and decrypt; without an
-        EncodingAESKey a compatible-mode push is read from its plaintext fields.
+        EncodingAESKey a compatible-mode push is read from its plaintext fields. A plaintext push raises
+        PlainPushRefused when encryption is required.
         """
         if (args.get("encrypt_type") or "raw").lower() != "aes":
+            if self.encryption_required:
+                raise PlainPushRefused("已配置 WECHAT_ENCODING_AES_KEY，拒绝未加密的推送"
+                                       "（从明文模式迁移期间可设 WECHAT_ALLOW_PLAIN=1）")
             return body, False
         encrypt = encrypted_part(body)
         if not encrypt:
             raise MalformedMessage("encrypt_type=aes 但消息里没有 Encrypt")
         if self.crypto is None:
-            if b"<MsgType>" in body:
+            if b"<MsgType>" in body and not self.encryption_required:
                 return body, False
-            raise UndecryptableMessage("收到安全模式消息，但未配置 WECHAT_ENCODING_AES_KEY")
+            raise UndecryptableMessage("收到安全模式消息，但 WECHAT_ENCODING_AES_KEY 未配置或无效")
         expected = signature(self.token, args.get("timestamp") or "", args.get("nonce") or "", encrypt)
         if not _same(expected, args.get("msg_signature")):
             raise SignatureError("msg_signature 校验失败")

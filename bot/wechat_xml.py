@@ -6,6 +6,9 @@ import time
 import xml.etree.ElementTree as ET
 from dataclasses import dataclass, field
 
+import defusedxml.ElementTree as SafeET
+from defusedxml import DefusedXmlException
+
 from .errors import BadRequest
 
 # WeChat drops a passive reply (and a customer-service text) whose content exceeds this many UTF-8 bytes.
@@ -15,6 +18,8 @@ MORE_HINT = "\n\n（内容较长，回复“更多”查看后续）"
 _SENTENCE_END = re.compile(r"[。！？!?；;…\n]+[”’」』）)]*")
 # Characters XML 1.0 cannot carry at all (even inside CDATA).
 _XML_INVALID = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
+# The XML declaration of a body already decoded: its encoding="…" would contradict the UTF-8 we decoded with.
+_DECLARATION = re.compile(r"\A\ufeff?<\?xml[ \t\r\n][^>]*\?>")
 
 
 class MalformedMessage(BadRequest):
@@ -76,13 +81,23 @@ def encrypted_part(body: bytes) -> str | None:
 
 
 def _root(body: bytes | str) -> ET.Element:
-    if isinstance(body, str):
-        body = body.encode("utf-8")
-    if b"<!DOCTYPE" in body.upper() or b"<!ENTITY" in body.upper():
-        raise MalformedMessage("消息里不允许出现DOCTYPE或实体声明")
+    """The root element of a push: UTF-8 whatever it declares, with no DTD, entity or external reference."""
+    if isinstance(body, bytes):
+        try:
+            body = body.decode("utf-8")
+        except UnicodeDecodeError as e:
+            raise MalformedMessage(f"消息不是UTF-8编码（第{e.start}字节）") from None
+    # A UTF-16 or UTF-32 body without BOM is valid UTF-8 full of NULs, and expat given such a str re-detects
+    # UTF-16 from the bytes; XML 1.0 allows none of these characters, so refuse them before parsing.
+    invalid = _XML_INVALID.search(body)
+    if invalid:
+        raise MalformedMessage(f"消息含有XML不允许的字符 U+{ord(invalid.group()):04X}"
+                               f"（第{invalid.start()}个字符）")
     try:
-        return ET.fromstring(body)
-    except (ET.ParseError, ValueError, LookupError) as e:
+        return SafeET.fromstring(_DECLARATION.sub("", body, count=1), forbid_dtd=True)
+    except DefusedXmlException as e:
+        raise MalformedMessage(f"消息里不允许有DOCTYPE、实体或外部引用：{type(e).__name__}") from None
+    except (ET.ParseError, ValueError) as e:
         raise MalformedMessage(f"XML格式错误：{e}") from None
 
 

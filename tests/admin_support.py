@@ -60,13 +60,14 @@ def write_kb(folder: Path) -> Path:
 
 
 def make_app(tmp_path, **overrides):
-    """An app on a fresh database and a temporary copy of the knowledge base; no login delay."""
+    """An app on a fresh database and a temporary copy of the knowledge base; Secure cookies as in production
+    (the Flask test client sends them back over http)."""
     kb = tmp_path / "kb"
     if not kb.exists():
         write_kb(kb)
     config = {"BOT_DATABASE": str(tmp_path / "bot.db"), "BOT_KNOWLEDGE_DIR": str(kb), "WECHAT_TOKEN": TOKEN,
               "WECHAT_ENCODING_AES_KEY": "", "WECHAT_APP_ID": "wx-test-app", "WECHAT_APP_SECRET": "test-secret",
-              "WECHAT_API_BASE_URL": CLOSED_PORT_URL, "API_TIMEOUT_SECONDS": 2.0, "LOGIN_DELAY_SECONDS": 0.0,
+              "WECHAT_API_BASE_URL": CLOSED_PORT_URL, "API_TIMEOUT_SECONDS": 2.0,
               "RELOAD_CHECK_SECONDS": 0.0, "REPLY_DEADLINE_SECONDS": 4.0, "TESTING": True}
     config.update(overrides)
     return create_app(config)
@@ -191,8 +192,9 @@ def fake_api():
 
 @pytest.fixture
 def api_app(tmp_path, fake_api):
-    """The app talking to the stand-in WeChat API, with one staff account."""
-    app = make_app(tmp_path, WECHAT_API_BASE_URL=fake_api.url)
+    """The app talking to the stand-in WeChat API, with one staff account; the browser tests serve it to Chromium
+    over plain http, where a Secure cookie would not come back."""
+    app = make_app(tmp_path, WECHAT_API_BASE_URL=fake_api.url, BOT_INSECURE_COOKIES=True)
     with database(app) as db:
         staff.create_user(db, "zhangsan", PASSWORD)
     return app

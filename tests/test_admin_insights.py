@@ -96,8 +96,8 @@ def test_handoff_times_are_medians(db):
     now = utcnow()
     for created, claimed, replied in ((60, 10, 20), (120, 30, 90), (30, None, None), (200, 100, None)):
         db["handoffs"].insert({
-            "user_id": "o", "question": "q", "priority": "normal", "state": "claimed",
-            "created_at": iso(now - dt.timedelta(minutes=created)),
+            "user_id": f"o{created}", "question": "q", "priority": "normal", "state": "claimed",
+            "created_at": iso(now - dt.timedelta(minutes=created)), "updated_at": iso(now),
             "claimed_at": iso(now - dt.timedelta(minutes=created - claimed)) if claimed else None,
             "first_reply_at": iso(now - dt.timedelta(minutes=created - replied)) if replied else None,
         })

@@ -24,10 +24,10 @@ EXCHANGE = [("你好", "您好，我是海事局智能助手。"),
             (DISTRESS, "请立即拨打水上遇险求救电话12395，我们已通知值班人员。")]
 
 
-def distress_alert(config, channels, exchange=EXCHANGE, reason="distress", trigger=DISTRESS):
+def distress_alert(config, channels, exchange=EXCHANGE, reason="distress", trigger=DISTRESS, user_id="o-user-1"):
     """A handoff with one queued alert per channel; returns (db, handoff id)."""
     db = open_db(config.BOT_DATABASE, init=False)
-    handoff_id = add_handoff(db, exchange, at=AT)
+    handoff_id = add_handoff(db, exchange, at=AT, user_id=user_id)
     with db.atomic():
         queue_alerts(db, channels, handoff_id, reason, f"h{handoff_id}:m1", trigger, AT)
     return db, handoff_id
@@ -173,7 +173,7 @@ def test_webhook_http_500_is_a_failure_kept_for_retry(tmp_path, alert_webhook):
 def test_a_deleted_handoffs_distress_alert_still_goes_out_but_a_resolved_ones_does_not(tmp_path, alert_webhook):
     config = alert_config(tmp_path, ALERT_WEBHOOK_URL=alert_webhook.url)
     db, gone = distress_alert(config, ["webhook"])
-    _, resolved = distress_alert(config, ["webhook"], trigger="船上有人晕倒")
+    _, resolved = distress_alert(config, ["webhook"], trigger="船上有人晕倒", user_id="o-user-2")
     db["handoffs"].delete(gone)  # the user unsubscribed right after writing
     db["handoffs"].update(resolved, {"state": "resolved"})
 

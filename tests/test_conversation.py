@@ -9,7 +9,7 @@ from webhook_support import KB_DIR, number_of
 
 from bot.cli import main
 from bot.conversation import STATE_TTL, handle, respond, terminal_message
-from bot.db import open_db, utcnow
+from bot.db import iso, open_db, utcnow
 from bot.engine import Engine
 from bot.knowledge import load_knowledge
 from bot.wechat_xml import MAX_REPLY_BYTES, MORE_HINT, Inbound, cut_reply, split_for_sending, utf8_len
@@ -217,8 +217,9 @@ def test_handoffs_are_per_user(db, engine):
 def test_unsubscribe_deletes_the_users_data_only(db, engine):
     handle(db, engine, "u1", "船员证书")
     handle(db, engine, "u1", "人工")
-    db["handoff_notes"].insert({"handoff_id": handoffs(db)[0]["id"], "author": "staff", "text": "note"})
-    db["outbox"].insert({"user_id": "u1", "text": "t", "kind": "staff_reply", "status": "pending"})
+    db["handoff_notes"].insert({"handoff_id": handoffs(db)[0]["id"], "author": "staff", "text": "note",
+                                 "created_at": iso()})
+    db["outbox"].insert({"user_id": "u1", "text": "t", "kind": "staff_reply", "status": "pending", "created_at": iso()})
     handle(db, engine, "u2", "船员证书")
     assert handle(db, engine, "u1", Inbound(from_user="u1", msg_type="event", event="unsubscribe")) == ""
     for table in ("messages", "user_state", "users", "handoffs", "outbox"):

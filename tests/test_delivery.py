@@ -40,6 +40,7 @@ def sender(db, fake_api):
 
 
 def test_queue_then_send(sender, db, fake_api):
+    db["handoffs"].insert({"id": 3, "user_id": "user-1", "state": "claimed", "created_at": iso(), "updated_at": iso()})
     outbox_id = sender.queue("user-1", "您好，您的证书已办好。", kind="staff_reply", handoff_id=3, author="alice")
     row = db["outbox"].get(outbox_id)
     assert (row["status"], row["kind"], row["handoff_id"], row["author"]) == ("pending", "staff_reply", 3, "alice")

@@ -1,4 +1,6 @@
 """kb check / test / stats: real knowledge folders in tmp_path, run through the real CLI."""
+import errno
+import os
 import shutil
 import statistics
 from pathlib import Path
@@ -258,3 +260,27 @@ def test_every_curator_command_has_help_with_an_example(command):
     assert result.exit_code == 0
     assert "例：" in result.output
     assert "python -m bot " + " ".join(command) in result.output
+
+
+def test_check_names_every_file_it_cannot_read_and_checks_the_rest(tmp_path, monkeypatch):
+    kb = copy_kb(tmp_path)
+    dictionary, blob, synonyms = kb / "dictionary.txt", kb / "04-blob.yaml", kb / "synonyms.yaml"
+    dictionary.write_bytes("适任证书 2000 n\n".encode("utf-8") + "海员证 1000 n\n".encode("gbk"))
+    blob.write_bytes(b"category: x\nfaqs:\n  - id: blob\x00\n")
+    real = Path.read_bytes
+
+    def read_bytes(self):
+        if self.name == synonyms.name:  # replaced by an editor between listing and reading
+            raise FileNotFoundError(errno.ENOENT, os.strerror(errno.ENOENT), str(self))
+        return real(self)
+
+    monkeypatch.setattr(Path, "read_bytes", read_bytes)
+    edit(kb / "01-certificates.yaml", "related: [cert-lost]", "related: [cert-lots]")
+    result = run("kb", "check", kb)
+    assert result.exit_code == 1, result.output
+    assert isinstance(result.exception, SystemExit), "an exit code, not a traceback"
+    lines = result.output.splitlines()
+    assert f"{dictionary}:2: 错误: 文件不是UTF-8编码：这一行有不能按UTF-8读取的字节" in "\n".join(lines)
+    assert any(line.startswith(f"{blob}:3: 错误: 文件里有不能出现在YAML中的控制字符") for line in lines)
+    assert any(line.startswith(f"{synonyms}: 错误: 读取时文件不见了") for line in lines)
+    assert any("cert-lots" in line for line in lines), "the readable files are still checked"

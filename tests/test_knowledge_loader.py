@@ -1,4 +1,8 @@
 """The knowledge loader: every kind of mistake an editor can make is reported with its file and line."""
+import codecs
+import errno
+import os
+import random
 import shutil
 from pathlib import Path
 from textwrap import dedent
@@ -348,3 +352,123 @@ def test_error_text_is_file_line_message_hint(kb_dir):
     e = load_error(kb_dir)
     assert str(e).startswith(f"{path}:{line_of(path, 'anwser:')}: ")
     assert "answer" in str(e)
+
+
+# ---- files that cannot be read as text, or cannot be read at all ---------------------------------
+
+
+def refuse(monkeypatch, name: str, code: int) -> None:
+    """Reading the file called ``name`` fails as the operating system would (the tests run as root: chmod cannot)."""
+    real = Path.read_bytes
+
+    def read_bytes(self):
+        if self.name == name:
+            raise OSError(code, os.strerror(code), str(self))
+        return real(self)
+
+    monkeypatch.setattr(Path, "read_bytes", read_bytes)
+
+
+def test_dictionary_that_is_not_utf8_names_the_line_of_its_first_bad_byte(kb_dir):
+    path = kb_dir / "dictionary.txt"
+    path.write_bytes("# 海事词典\n适任证书 2000 n\n".encode("utf-8") + "海员证 1000 n\n服务簿 500\n".encode("gbk"))
+    e = load_error(kb_dir)
+    assert_at(e, path, 3)
+    assert "UTF-8" in e.message and "UTF-8" in e.hint
+
+
+def test_faq_file_that_is_not_utf8_names_the_line_of_its_first_bad_byte(kb_dir):
+    path = kb_dir / "10-gbk.yaml"
+    path.write_bytes(b"category: gbk\nfaqs:\n  - id: gbk-one\n" + "    question: 海员证怎么申请？\n".encode("gbk"))
+    e = load_error(kb_dir)
+    assert_at(e, path, 4)
+    assert "UTF-8" in e.message
+
+
+@pytest.mark.parametrize("name, text", [
+    ("10-faq.yaml", GOOD.replace("good-one", "utf16-one")),
+    ("settings.yaml", "office_hours: 工作日全天\n"),
+    ("synonyms.yaml", "适任证书: [船员证]\n"),
+    ("dictionary.txt", "适任证书 2000 n\n"),
+], ids=["faq", "settings", "synonyms", "dictionary"])
+def test_a_file_saved_as_utf16_is_reported_at_line_1(kb_dir, name, text):
+    path = kb_dir / name
+    path.write_bytes(text.encode("utf-16"))  # Windows Notepad's "Unicode"
+    e = load_error(kb_dir)
+    assert_at(e, path, 1)
+    assert "UTF-8" in e.message
+
+
+def test_a_leading_byte_order_mark_is_accepted(kb_dir):
+    # Windows Notepad writes one when told to save as UTF-8.
+    (kb_dir / "dictionary.txt").write_bytes(codecs.BOM_UTF8 + "适任证书 2000 n\n".encode("utf-8"))
+    (kb_dir / "synonyms.yaml").write_bytes(codecs.BOM_UTF8 + "适任证书: [船员证]\n".encode("utf-8"))
+    kb = load_knowledge(kb_dir)
+    assert kb.user_words == [("适任证书", 2000, "n")]
+    assert kb.synonyms == {"船员证": "适任证书"}
+
+
+def test_a_binary_blob_named_yaml_is_reported_by_name(kb_dir):
+    path = kb_dir / "20-blob.yaml"
+    path.write_bytes(random.Random(10).randbytes(4096))
+    e = load_error(kb_dir)
+    assert Path(e.path) == path and e.line
+    assert "UTF-8" in e.message
+
+
+def test_control_characters_in_yaml_name_their_line(kb_dir):
+    path = write(kb_dir, "20-control.yaml", GOOD.replace("good-one", "control-one").replace("海事管理机构", "海事\x00管理机构"))
+    e = load_error(kb_dir)
+    assert_at(e, path, line_of(path, "answer:"))
+    assert "控制字符" in e.message
+
+
+def test_absurdly_deep_nesting_is_an_error_not_a_crash(kb_dir):
+    path = kb_dir / "20-deep.yaml"
+    path.write_text("category: 深\nfaqs: " + "[" * 5000 + "]" * 5000 + "\n", encoding="utf-8")
+    e = load_error(kb_dir)
+    assert Path(e.path) == path and "嵌套" in e.message
+
+
+@pytest.mark.parametrize("name", ["00-good.yaml", "settings.yaml", "synonyms.yaml", "dictionary.txt"])
+@pytest.mark.parametrize("code, words", [(errno.ENOENT, "不见了"), (errno.EACCES, "没有权限"), (errno.EIO, "无法读取")],
+                         ids=["gone", "refused", "disk-error"])
+def test_a_file_gone_or_refused_while_loading_is_named(kb_dir, monkeypatch, name, code, words):
+    """Deleted or replaced between listing and reading, not permitted, or a disk error: a KnowledgeError, not an OSError."""
+    if not (kb_dir / name).exists():
+        write(kb_dir, name, {"settings.yaml": "office_hours: 工作日\n", "synonyms.yaml": "适任证书: [船员证]\n",
+                             "dictionary.txt": "适任证书 2000 n\n"}[name])
+    refuse(monkeypatch, name, code)
+    e = load_error(kb_dir)
+    assert Path(e.path) == kb_dir / name and e.line is None
+    assert words in e.message
+
+
+def test_an_entry_that_cannot_even_be_examined_is_named_not_skipped(kb_dir, monkeypatch):
+    write(kb_dir, "10-locked.yaml", GOOD.replace("good-one", "locked-one"))
+    real_stat = Path.stat
+
+    def stat(self, *, follow_symlinks=True):
+        if self.name == "10-locked.yaml":
+            raise PermissionError(errno.EACCES, os.strerror(errno.EACCES), str(self))
+        return real_stat(self, follow_symlinks=follow_symlinks)
+
+    monkeypatch.setattr(Path, "stat", stat)
+    refuse(monkeypatch, "10-locked.yaml", errno.EACCES)
+    e = load_error(kb_dir)
+    assert Path(e.path) == kb_dir / "10-locked.yaml"
+    assert "没有权限" in e.message
+
+
+def test_a_folder_that_cannot_be_listed_is_named(kb_dir, monkeypatch):
+    real = Path.iterdir
+
+    def iterdir(self):
+        if self == kb_dir:
+            raise PermissionError(errno.EACCES, os.strerror(errno.EACCES), str(self))
+        return real(self)
+
+    monkeypatch.setattr(Path, "iterdir", iterdir)
+    e = load_error(kb_dir)
+    assert Path(e.path) == kb_dir
+    assert "知识库目录无法读取" in e.message and "没有权限" in e.message

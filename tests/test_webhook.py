@@ -70,7 +70,9 @@ def test_text_message_answered_in_every_mode(client, wechat, db, mode):
 
 def test_tencent_published_sample(tmp_path):
     app = make_app(tmp_path, WECHAT_TOKEN=SAMPLE["token"], WECHAT_ENCODING_AES_KEY=SAMPLE["aes_key"],
-                   WECHAT_APP_ID=SAMPLE["app_id"])
+                   WECHAT_APP_ID=SAMPLE["app_id"], WECHAT_ALLOW_PLAIN=False)
+    # The sample was signed in 2014: replay it at the moment WeChat sent it.
+    app.extensions["wechat_nonces"].clock = lambda: int(SAMPLE["timestamp"]) + 2
     query = {"signature": sha1_signature(SAMPLE["token"], SAMPLE["timestamp"], SAMPLE["nonce"]),
              "timestamp": SAMPLE["timestamp"], "nonce": SAMPLE["nonce"], "encrypt_type": "aes",
              "msg_signature": SAMPLE["msg_signature"]}

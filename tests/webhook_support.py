@@ -22,7 +22,7 @@ import pytest
 from wechatpy.crypto import WeChatCrypto
 
 from bot import create_app
-from bot.db import SCHEMA, open_db
+from bot.db import TABLES, open_db
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 KB_DIR = os.path.join(HERE, "fixtures", "webhook_kb")
@@ -102,9 +102,10 @@ class WeChatServer:
         return {"signature": sha1_signature(self.token, timestamp, nonce), "timestamp": timestamp,
                 "nonce": nonce, **extra}
 
-    def envelope(self, xml: str, mode: str) -> tuple:
-        """(body, query) for one push in ``plain``, ``compat`` (plaintext + Encrypt) or ``safe`` mode."""
-        query = self.query()
+    def envelope(self, xml: str, mode: str, timestamp=None, nonce=None) -> tuple:
+        """(body, query) for one push in ``plain``, ``compat`` (plaintext + Encrypt) or ``safe`` mode;
+        signed for now and a random nonce unless ``timestamp`` / ``nonce`` are given."""
+        query = self.query(timestamp, nonce)
         if mode == "plain":
             return xml.encode("utf-8"), query
         sealed = self.crypto.encrypt_message(xml, query["nonce"], query["timestamp"])
@@ -252,10 +253,11 @@ def wait_for(predicate, timeout: float = 10.0, interval: float = 0.02):
 
 
 def make_app(tmp_path, **overrides):
-    """An app on a fresh SQLite file and the fixture knowledge base."""
+    """An app on a fresh SQLite file and the fixture knowledge base, in compatible mode (plain and encrypted
+    pushes both accepted: most tests post plain); ``WECHAT_ALLOW_PLAIN=False`` gives production's safe mode."""
     config = {"BOT_DATABASE": str(tmp_path / "bot.db"), "BOT_KNOWLEDGE_DIR": KB_DIR, "WECHAT_TOKEN": TOKEN,
-              "WECHAT_ENCODING_AES_KEY": AES_KEY, "WECHAT_APP_ID": APP_ID, "WECHAT_APP_SECRET": "",
-              "WECHAT_API_BASE_URL": "http://127.0.0.1:9", "TESTING": True}
+              "WECHAT_ENCODING_AES_KEY": AES_KEY, "WECHAT_ALLOW_PLAIN": True, "WECHAT_APP_ID": APP_ID,
+              "WECHAT_APP_SECRET": "", "WECHAT_API_BASE_URL": "http://127.0.0.1:9", "TESTING": True}
     config.update(overrides)
     return create_app(config)
 
@@ -269,7 +271,7 @@ def clear(app) -> None:
     """Empty every table of the app's database: each test starts from a fresh state."""
     db = database(app)
     with db.atomic():
-        for table in SCHEMA:
+        for table in TABLES:
             db.execute(f"delete from {table}")
     db.close()
 
@@ -282,7 +284,7 @@ def shared_app(tmp_path_factory):
 
 @pytest.fixture
 def app(shared_app):
-    """The app on an emptied database, fixture knowledge base, safe mode available."""
+    """The app on an emptied database, fixture knowledge base, plain and safe mode accepted."""
     clear(shared_app)
     return shared_app
 

@@ -1,0 +1,304 @@
+"""Numbered schema migrations, applied once each, under an exclusive lock, by whichever process gets there first.
+
+``schema_migrations`` records what ran. Every worker calls ``upgrade`` at start-up: it reads the version
+without a lock (the common case: nothing to do), and otherwise takes SQLite's exclusive lock, reads the
+version again and applies what is still missing in the same transaction, so any number of processes can
+start at once on a new file or an old one and exactly one of them migrates. A migration never runs
+outside that transaction: SQLite's DDL is transactional, so a crash leaves the file as it was.
+
+Add a migration by appending ``(number, name, function)`` to MIGRATIONS; never edit one that has shipped.
+"""
+from __future__ import annotations
+
+import datetime as dt
+import logging
+import sqlite3
+
+log = logging.getLogger(__name__)
+
+
+class MigrationError(Exception):
+    """The database cannot be brought to the schema this code needs (newer than the code, or a migration failed)."""
+
+
+# The tables as the unversioned releases left them: the rebuild below copies whatever of these columns a
+# file has, so a database from any earlier release is adopted without losing a row.
+_TABLES_V1 = {
+    "handoffs": """
+        CREATE TABLE handoffs (
+            id INTEGER PRIMARY KEY,
+            user_id TEXT NOT NULL,
+            question TEXT,
+            transcript TEXT,
+            priority TEXT NOT NULL DEFAULT 'normal' CHECK (priority IN ('urgent', 'high', 'normal')),
+            state TEXT NOT NULL DEFAULT 'pending' CHECK (state IN ('pending', 'claimed', 'resolved')),
+            reason TEXT,
+            created_at TEXT NOT NULL,
+            updated_at TEXT NOT NULL,
+            last_user_message_at TEXT,
+            claimed_by TEXT,
+            claimed_at TEXT,
+            first_reply_at TEXT,
+            resolved_at TEXT,
+            resolved_by TEXT,
+            key_message TEXT,
+            key_message_at TEXT,
+            reopened_at TEXT,
+            reopened_by TEXT
+        )""",
+    "messages": """
+        CREATE TABLE messages (
+            id INTEGER PRIMARY KEY,
+            created_at TEXT NOT NULL,
+            user_id TEXT NOT NULL,
+            msg_type TEXT NOT NULL DEFAULT 'text',
+            msg_id TEXT,
+            text TEXT,
+            normalized TEXT,
+            action TEXT NOT NULL,
+            faq_id TEXT,
+            score FLOAT,
+            candidates TEXT,
+            latency_ms FLOAT,
+            reply TEXT,
+            handoff_id INTEGER REFERENCES handoffs(id) ON DELETE SET NULL,
+            event TEXT
+        )""",
+    "dedupe": """
+        CREATE TABLE dedupe (
+            key TEXT PRIMARY KEY,
+            created_at TEXT NOT NULL,
+            status TEXT NOT NULL DEFAULT 'processing',
+            reply TEXT
+        )""",
+    "user_state": """
+        CREATE TABLE user_state (
+            user_id TEXT PRIMARY KEY,
+            updated_at TEXT NOT NULL,
+            state TEXT NOT NULL DEFAULT '{}'
+        )""",
+    "users": """
+        CREATE TABLE users (
+            user_id TEXT PRIMARY KEY,
+            first_seen TEXT NOT NULL,
+            last_message_at TEXT,
+            subscribed INTEGER NOT NULL DEFAULT 1
+        )""",
+    "handoff_notes": """
+        CREATE TABLE handoff_notes (
+            id INTEGER PRIMARY KEY,
+            handoff_id INTEGER NOT NULL REFERENCES handoffs(id) ON DELETE CASCADE,
+            author TEXT NOT NULL,
+            text TEXT NOT NULL,
+            created_at TEXT NOT NULL
+        )""",
+    "outbox": """
+        CREATE TABLE outbox (
+            id INTEGER PRIMARY KEY,
+            user_id TEXT NOT NULL,
+            text TEXT NOT NULL,
+            kind TEXT NOT NULL,
+            handoff_id INTEGER REFERENCES handoffs(id) ON DELETE SET NULL,
+            author TEXT,
+            status TEXT NOT NULL DEFAULT 'pending' CHECK (status IN ('pending', 'sending', 'sent', 'failed')),
+            attempts INTEGER NOT NULL DEFAULT 0,
+            errcode INTEGER,
+            last_error TEXT,
+            created_at TEXT NOT NULL,
+            sent_at TEXT,
+            next_attempt_at TEXT,
+            parts_sent INTEGER NOT NULL DEFAULT 0,
+            last_attempt_at TEXT
+        )""",
+    "alerts": """
+        CREATE TABLE alerts (
+            id INTEGER PRIMARY KEY,
+            handoff_id INTEGER,
+            channel TEXT NOT NULL,
+            reason TEXT NOT NULL,
+            dedupe_key TEXT NOT NULL UNIQUE,
+            status TEXT NOT NULL DEFAULT 'pending' CHECK (status IN ('pending', 'sending', 'sent', 'failed')),
+            trigger_text TEXT,
+            attempts INTEGER NOT NULL DEFAULT 0,
+            last_error TEXT,
+            response TEXT,
+            created_at TEXT NOT NULL,
+            next_attempt_at TEXT,
+            last_attempt_at TEXT,
+            sent_at TEXT,
+            waited_minutes INTEGER
+        )""",
+    "tokens": """
+        CREATE TABLE tokens (
+            name TEXT PRIMARY KEY,
+            value TEXT NOT NULL,
+            expires_at TEXT NOT NULL
+        )""",
+    "staff": """
+        CREATE TABLE staff (
+            username TEXT PRIMARY KEY,
+            password_hash TEXT NOT NULL,
+            created_at TEXT NOT NULL
+        )""",
+    "login_failures": """
+        CREATE TABLE login_failures (
+            id INTEGER PRIMARY KEY,
+            address TEXT NOT NULL,
+            at TEXT NOT NULL
+        )""",
+}
+
+_INDEXES_V1 = [
+    "CREATE INDEX idx_messages_user_id ON messages (user_id)",
+    "CREATE INDEX idx_messages_created_at ON messages (created_at)",
+    "CREATE INDEX idx_messages_faq_id ON messages (faq_id)",
+    "CREATE INDEX idx_messages_action ON messages (action)",
+    "CREATE INDEX idx_messages_handoff_id ON messages (handoff_id)",
+    "CREATE INDEX idx_handoffs_user_id ON handoffs (user_id)",
+    "CREATE INDEX idx_handoffs_state ON handoffs (state)",
+    # The rule the conversation relies on: at most one handoff per user waits for or is with staff.
+    "CREATE UNIQUE INDEX handoffs_one_open_per_user ON handoffs (user_id) WHERE state IN ('pending', 'claimed')",
+    "CREATE INDEX idx_handoff_notes_handoff_id ON handoff_notes (handoff_id)",
+    "CREATE INDEX idx_outbox_status ON outbox (status)",
+    "CREATE INDEX idx_outbox_user_id ON outbox (user_id)",
+    "CREATE INDEX idx_dedupe_created_at ON dedupe (created_at)",
+    "CREATE INDEX idx_login_failures_address ON login_failures (address)",
+    "CREATE INDEX idx_alerts_status ON alerts (status)",
+    "CREATE INDEX idx_alerts_handoff_id ON alerts (handoff_id)",
+]
+
+
+def _columns(conn: sqlite3.Connection, table: str) -> list:
+    return [row[1] for row in conn.execute(f"PRAGMA table_info([{table}])")]
+
+
+def _m1_versioned_baseline(conn: sqlite3.Connection) -> None:
+    """Every table with its constraints; the rows of an unversioned database are carried over."""
+    old_tables = {r[0] for r in conn.execute("select name from sqlite_master where type = 'table'")}
+    _close_duplicate_open_handoffs(conn, old_tables)
+    for old in old_tables & set(_TABLES_V1):
+        conn.execute(f"ALTER TABLE [{old}] RENAME TO [_old_{old}]")
+    # Indexes keep their names when their table is renamed; drop them so the new ones can be created.
+    for (name,) in conn.execute("select name from sqlite_master where type = 'index' and sql is not null "
+                                "and tbl_name like '\\_old\\_%' escape '\\'").fetchall():
+        conn.execute(f"DROP INDEX [{name}]")
+    for name, ddl in _TABLES_V1.items():
+        conn.execute(ddl)
+        if name in old_tables:
+            keep = [c for c in _columns(conn, name) if c in _columns(conn, f"_old_{name}")]
+            cols = ", ".join(f"[{c}]" for c in keep)
+            conn.execute(f"INSERT INTO [{name}] ({cols}) SELECT {cols} FROM [_old_{name}]")
+    for name in _TABLES_V1:
+        if name in old_tables:
+            conn.execute(f"DROP TABLE [_old_{name}]")
+    for ddl in _INDEXES_V1:
+        conn.execute(ddl)
+    # Messages and outbox rows of handoffs that no longer exist lose the link rather than the row.
+    conn.execute("UPDATE messages SET handoff_id = NULL WHERE handoff_id NOT IN (SELECT id FROM handoffs)")
+    conn.execute("UPDATE outbox SET handoff_id = NULL WHERE handoff_id NOT IN (SELECT id FROM handoffs)")
+    conn.execute("DELETE FROM handoff_notes WHERE handoff_id NOT IN (SELECT id FROM handoffs)")
+
+
+def _close_duplicate_open_handoffs(conn: sqlite3.Connection, tables: set) -> None:
+    """Before the one-open-handoff rule becomes a constraint: a user's older open duplicates are resolved."""
+    if "handoffs" not in tables or not {"state", "user_id", "resolved_at"} <= set(_columns(conn, "handoffs")):
+        return
+    stamp = dt.datetime.now(dt.timezone.utc).isoformat(timespec="seconds")
+    conn.execute(
+        "UPDATE handoffs SET state = 'resolved', resolved_at = ?, resolved_by = 'migration' "
+        "WHERE state IN ('pending', 'claimed') AND id NOT IN "
+        "(SELECT max(id) FROM handoffs WHERE state IN ('pending', 'claimed') GROUP BY user_id)", [stamp])
+
+
+def _m2_crash_safety(conn: sqlite3.Connection) -> None:
+    """Delivery leases, push nonces, departed users, staff session versions and per-account login failures."""
+    # A claim on a delivery is a lease: who holds it, until when, and what the message was, so that a
+    # re-delivery or the next start-up can answer it when its holder died.
+    for column in ("user_id TEXT", "payload TEXT", "owner TEXT", "lease_until TEXT",
+                   "attempts INTEGER NOT NULL DEFAULT 1", "finished_at TEXT"):
+        conn.execute(f"ALTER TABLE dedupe ADD COLUMN {column}")
+    conn.execute("CREATE INDEX idx_dedupe_status ON dedupe (status)")
+    conn.execute("CREATE INDEX idx_dedupe_user_id ON dedupe (user_id)")
+    # A nonce+timestamp seen with one body is refused with another: WeChat's signature does not cover the body.
+    conn.execute("CREATE TABLE push_nonces (timestamp TEXT NOT NULL, nonce TEXT NOT NULL, body_hash TEXT NOT NULL, "
+                 "seen_at TEXT NOT NULL, PRIMARY KEY (timestamp, nonce))")
+    conn.execute("CREATE INDEX idx_push_nonces_seen_at ON push_nonces (seen_at)")
+    # Who unsubscribed (a one-way hash of the OpenID) and when, kept only as long as WeChat may still deliver
+    # their earlier messages, so a message answered after the deletion cannot write the user back.
+    conn.execute("CREATE TABLE departed_users (user_id TEXT PRIMARY KEY, departed_at TEXT NOT NULL)")
+    conn.execute("ALTER TABLE staff ADD COLUMN session_version INTEGER NOT NULL DEFAULT 1")
+    conn.execute("ALTER TABLE login_failures ADD COLUMN username TEXT")
+    conn.execute("CREATE INDEX idx_login_failures_username ON login_failures (username)")
+
+
+MIGRATIONS = [
+    (1, "versioned baseline: constraints, foreign keys, one open handoff per user", _m1_versioned_baseline),
+    (2, "crash safety: delivery leases, push nonces, departed users, staff sessions", _m2_crash_safety),
+]
+LATEST = MIGRATIONS[-1][0]
+
+
+def current_version(conn: sqlite3.Connection) -> int:
+    """The highest migration recorded in the file (0 for a new or unversioned one)."""
+    exists = conn.execute("select 1 from sqlite_master where type = 'table' and name = 'schema_migrations'").fetchone()
+    if not exists:
+        return 0
+    return conn.execute("select coalesce(max(version), 0) from schema_migrations").fetchone()[0]
+
+
+def applied(conn: sqlite3.Connection) -> list:
+    """The migrations recorded in the file: (version, name, applied_at), oldest first."""
+    if current_version(conn) == 0:
+        return []
+    return [tuple(r) for r in conn.execute("select version, name, applied_at from schema_migrations order by version")]
+
+
+def pending(conn: sqlite3.Connection) -> list:
+    """The migrations this code has that the file has not run yet: (version, name)."""
+    version = current_version(conn)
+    return [(n, name) for n, name, _ in MIGRATIONS if n > version]
+
+
+def upgrade(conn: sqlite3.Connection) -> list:
+    """Apply every pending migration under an exclusive lock; return the versions this call applied.
+
+    Raise MigrationError when the file is newer than this code or a migration fails (the file is then
+    left exactly as it was).
+    """
+    if current_version(conn) == LATEST:
+        return []
+    isolation = conn.isolation_level
+    conn.isolation_level = None  # we issue BEGIN and COMMIT ourselves
+    # Rebuilding a table must not cascade deletes into its children; checked explicitly before commit.
+    conn.execute("PRAGMA foreign_keys = OFF")
+    try:
+        conn.execute("BEGIN EXCLUSIVE")
+        try:
+            version = current_version(conn)
+            if version > LATEST:
+                raise MigrationError(f"数据库结构版本 {version} 比程序（{LATEST}）新，请升级程序")
+            conn.execute("CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER PRIMARY KEY, "
+                         "name TEXT NOT NULL, applied_at TEXT NOT NULL)")
+            done = []
+            for number, name, migrate in MIGRATIONS:
+                if number <= version:
+                    continue
+                migrate(conn)
+                conn.execute("INSERT INTO schema_migrations (version, name, applied_at) VALUES (?, ?, ?)",
+                             [number, name, dt.datetime.now(dt.timezone.utc).isoformat(timespec="seconds")])
+                done.append(number)
+            broken = conn.execute("PRAGMA foreign_key_check").fetchall()
+            if broken:
+                raise MigrationError(f"迁移后外键不一致：{broken[:5]}")
+            conn.execute("COMMIT")
+        except BaseException:
+            conn.execute("ROLLBACK")
+            raise
+    except sqlite3.Error as e:
+        raise MigrationError(f"数据库迁移失败：{e}") from e
+    finally:
+        conn.execute("PRAGMA foreign_keys = ON")
+        conn.isolation_level = isolation
+    if done:
+        log.info("数据库结构已升级到版本 %d（本次执行：%s）", LATEST, ", ".join(map(str, done)))
+    return done

@@ -1,0 +1,107 @@
+"""The app as production runs it, in real processes: gunicorn started, posted to over HTTP, killed."""
+import os
+import signal
+import socket
+import sqlite3
+import subprocess
+import sys
+import time
+
+import requests
+
+from webhook_support import AES_KEY, APP_ID, KB_DIR, TOKEN, WeChatServer
+
+ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+class Gunicorn:
+    """``gunicorn -w N app:app`` on a free port with the webhook fixture knowledge base and the given settings."""
+
+    def __init__(self, database: str, api_url: str, workers: int = 1, **settings):
+        self.database = database
+        self.port = free_port()
+        self.url = f"http://127.0.0.1:{self.port}"
+        self.env = {**os.environ, "BOT_DATABASE": database, "BOT_KNOWLEDGE_DIR": KB_DIR, "WECHAT_TOKEN": TOKEN,
+                    "WECHAT_ENCODING_AES_KEY": AES_KEY, "WECHAT_APP_ID": APP_ID, "WECHAT_APP_SECRET": "secret",
+                    "WECHAT_API_BASE_URL": api_url, "SECRET_KEY": "test-secret", "PYTHONUNBUFFERED": "1",
+                    **{k: str(v) for k, v in settings.items()}}
+        self.workers = workers
+        self.proc = None
+        self.wechat = WeChatServer()
+
+    def start(self, timeout: float = 60.0) -> "Gunicorn":
+        """Start and wait until every worker answers the GET handshake."""
+        self.proc = subprocess.Popen(
+            [sys.executable, "-m", "gunicorn", "-w", str(self.workers), "-b", f"127.0.0.1:{self.port}",
+             "--graceful-timeout", "20", "--log-level", "warning", "app:app"],
+            cwd=ROOT, env=self.env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
+        self.wait_until_serving(timeout)
+        return self
+
+    def wait_until_serving(self, timeout: float = 60.0) -> None:
+        give_up = time.monotonic() + timeout
+        while time.monotonic() < give_up:
+            if self.proc.poll() is not None:
+                raise AssertionError(f"gunicorn exited with {self.proc.returncode}: {self.proc.stderr.read()}")
+            try:
+                query = self.wechat.query(echostr="up")
+                if requests.get(self.url + "/wechat", params=query, timeout=5).text == "up":
+                    return
+            except requests.RequestException:
+                pass
+            time.sleep(0.1)
+        raise AssertionError("gunicorn did not answer in time")
+
+    def post(self, body: bytes, query: dict, timeout: float = 15.0) -> requests.Response:
+        """One push (a delivery, or WeChat's re-delivery when ``body`` and ``query`` repeat an earlier one)."""
+        return requests.post(self.url + "/wechat", params=query, data=body,
+                             headers={"Content-Type": "text/xml"}, timeout=timeout)
+
+    def stop(self, sig=signal.SIGTERM, timeout: float = 30.0) -> str:
+        """Stop gunicorn (master and workers) with ``sig``; return what it wrote to stderr."""
+        if self.proc is None or self.proc.poll() is not None:
+            return ""
+        self.proc.send_signal(sig)
+        try:
+            _, err = self.proc.communicate(timeout=timeout)
+        except subprocess.TimeoutExpired:
+            self.proc.kill()
+            _, err = self.proc.communicate()
+        return err or ""
+
+
+def claim(database: str, key: str) -> dict | None:
+    """The dedupe row (delivery claim) of ``key``, read with a plain connection."""
+    conn = sqlite3.connect(database)
+    conn.row_factory = sqlite3.Row
+    try:
+        row = conn.execute("select * from dedupe where key = ?", [key]).fetchone()
+        return dict(row) if row else None
+    except sqlite3.OperationalError:
+        return None
+    finally:
+        conn.close()
+
+
+def rows(database: str, sql: str, params=()) -> list:
+    conn = sqlite3.connect(database)
+    conn.row_factory = sqlite3.Row
+    try:
+        return [dict(r) for r in conn.execute(sql, params)]
+    finally:
+        conn.close()
+
+
+def owner_pid(row: dict) -> int:
+    """The process id in a claim's owner (host:pid:token)."""
+    return int(row["owner"].split(":")[1])
+
+
+def kill(pid: int) -> None:
+    os.kill(pid, signal.SIGKILL)
