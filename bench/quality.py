@@ -27,10 +27,10 @@ import jieba  # noqa: E402
 from rank_bm25 import BM25Okapi  # noqa: E402
 from rapidfuzz import fuzz, process  # noqa: E402
 
-from bot.engine import Decision, Engine  # noqa: E402
 from bot.evaluate import evaluate, format_report, load_cases  # noqa: E402
 from bot.knowledge import load_knowledge  # noqa: E402
-from bot.textproc import normalize  # noqa: E402
+from bot.matching import Decision, Engine  # noqa: E402
+from bot.matching.reading import normalize  # noqa: E402
 
 DEFAULT_KB = ROOT.parent / "shared" / "bench" / "kb"
 DEFAULT_CASES = ROOT.parent / "shared" / "bench" / "dev.yaml"

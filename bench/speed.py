@@ -27,7 +27,7 @@ sys.path.insert(0, str(ROOT))
 
 import yaml  # noqa: E402
 
-from bot.engine import Engine  # noqa: E402
+from bot.matching import Engine  # noqa: E402
 from bot.knowledge import load_knowledge  # noqa: E402
 
 DAY = dt.date(2026, 11, 26)
@@ -158,7 +158,7 @@ def percentile(values: list, q: float) -> float:
 MAXRSS_SCRIPT = """
 import resource, sys, time
 sys.path.insert(0, {root!r})
-from bot.engine import Engine
+from bot.matching import Engine
 from bot.knowledge import load_knowledge
 engine = Engine(load_knowledge({kb!r}))
 print(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss)
@@ -193,7 +193,7 @@ def measure(size: int, n_questions: int, workdir: Path) -> dict:
     started = time.perf_counter()
     kb = load_knowledge(kb_dir)
     loaded = time.perf_counter()
-    engine = Engine(kb)  # first start: the token cache (bot/memo.py) is empty
+    engine = Engine(kb)  # first start: the token cache (bot/matching/memo.py) is empty
     built = time.perf_counter()
     del engine, kb
     again = time.perf_counter()

@@ -1,20 +1,30 @@
-"""WeChat FAQ assistant for a Maritime Safety Administration service account."""
+"""WeChat FAQ assistant for a Maritime Safety Administration service account.
+
+Importing the package loads nothing heavy (Flask, jieba, OpenCC and pypinyin load when an app or an engine is
+built), so ``python -m bot --help`` and the library's light parts start at once.
+"""
 from __future__ import annotations
 
 import logging
+from typing import TYPE_CHECKING
 
-from flask import Flask, g
-from werkzeug.middleware.proxy_fix import ProxyFix
+if TYPE_CHECKING:
+    from flask import Flask
 
-from .config import Config
-from .db import open_db
-from .live import LiveKnowledge
+    from .config import Config
 
 log = logging.getLogger(__name__)
 
 
 def create_app(config: Config | dict | None = None) -> Flask:
     """Build the Flask app: the WeChat webhook at /wechat and the staff pages under /admin."""
+    from flask import Flask, g
+    from werkzeug.middleware.proxy_fix import ProxyFix
+
+    from .config import Config
+    from .db import open_db
+    from .live import LiveKnowledge
+
     if config is None:
         config = Config.from_env()
     elif isinstance(config, dict):
@@ -51,7 +61,7 @@ def create_app(config: Config | dict | None = None) -> Flask:
     return app
 
 
-def _start_alerts(app: Flask, config: Config) -> None:
+def _start_alerts(app, config) -> None:
     """The distress-alert dispatcher as ``app.extensions["alerts"]``; its thread runs only if a channel is set."""
     from .service.alert_dispatcher import AlertDispatcher
 
@@ -63,7 +73,9 @@ def _start_alerts(app: Flask, config: Config) -> None:
 
 def get_db():
     """The request's database connection (opened on first use)."""
-    from flask import current_app
+    from flask import current_app, g
+
+    from .db import open_db
 
     if "db" not in g:
         g.db = open_db(current_app.config["BOT"].BOT_DATABASE)

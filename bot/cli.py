@@ -9,7 +9,6 @@ import click
 
 from .clock import LOCAL_TZ, today_local, utcnow
 from .errors import KnowledgeError
-from .knowledge import bundled_knowledge_dir
 
 
 def _day(value):
@@ -22,11 +21,11 @@ def _day(value):
 
 
 def _engine(kb_dir):
-    from .engine import Engine
+    from .matching import Engine
     from .knowledge import load_knowledge
 
     try:
-        return Engine(load_knowledge(kb_dir or bundled_knowledge_dir()))
+        return Engine(load_knowledge(_served_kb_dir(kb_dir)))
     except KnowledgeError as e:
         raise click.ClickException(str(e)) from None
 
@@ -40,7 +39,7 @@ def main():
     """
 
 
-kb_option = click.option("--kb", "kb_dir", type=click.Path(file_okay=False), help="知识库目录（默认为自带的 knowledge/）")
+kb_option = click.option("--kb", "kb_dir", type=click.Path(file_okay=False), help="知识库目录（默认 BOT_KNOWLEDGE_DIR，未设置时为自带的 knowledge/）")
 at_option = click.option("--at", "at", metavar="YYYY-MM-DD", help="按这一天回答（有效期判断），默认今天")
 
 
@@ -121,17 +120,29 @@ def chat(kb_dir, db_path, user, debug):
 @click.option("--cases", type=click.Path(exists=True, dir_okay=False), help="用例YAML：[{q, expect}]")
 @click.option("--distress", "distress_path", type=click.Path(dir_okay=False),
               help="险情识别集（默认 bench/distress.yaml：expect 为 emergency 或 normal）")
+@click.option("--loo", is_flag=True,
+              help="留一法：把每条FAQ的 alternates 和 examples 逐条拿出来问，不需要标注集；列出找不到本条的FAQ")
 @at_option
 @click.option("--json", "as_json", is_flag=True, help="以JSON输出")
-def eval_cmd(kb_dir, cases, distress_path, at, as_json):
-    """用带标注的问题集评估匹配效果，并报告险情识别的召回率和误报率。
+def eval_cmd(kb_dir, cases, distress_path, loo, at, as_json):
+    """用带标注的问题集评估匹配效果，并报告险情识别的召回率和误报率；--loo 用知识库自己的说法做留一法评估。
 
     \b
     例：python -m bot eval --kb ../shared/bench/kb --cases ../shared/bench/dev.yaml --at 2026-11-26
         python -m bot eval            （只看险情识别集）
+        python -m bot eval --loo --kb ../shared/bench/kb --at 2026-11-26
     """
-    from .evaluate import DISTRESS_SET, evaluate, format_distress, format_report, load_cases
+    from .evaluate import (
+        DISTRESS_SET, evaluate, format_distress, format_loo_report, format_report, leave_one_out, load_cases,
+    )
 
+    if loo:
+        if cases or distress_path:
+            raise click.UsageError("--loo 不与 --cases / --distress 同用")
+        kb_dir = _served_kb_dir(kb_dir)
+        result = leave_one_out(_knowledge(kb_dir), _day(at))
+        click.echo(json.dumps(result, ensure_ascii=False, indent=2) if as_json else format_loo_report(result, kb_dir))
+        return
     engine = _engine(kb_dir)
     distress_path = distress_path or (DISTRESS_SET if DISTRESS_SET.exists() else None)
     out = {}
@@ -427,7 +438,7 @@ def _knowledge(directory):
     from .knowledge import load_knowledge
 
     try:
-        return load_knowledge(directory or bundled_knowledge_dir())
+        return load_knowledge(_served_kb_dir(directory))
     except KnowledgeError as e:
         raise click.ClickException(str(e)) from None
 
@@ -461,7 +472,7 @@ def kb_group():
 def kb_check(directory, at):
     """检查知识库，列出全部错误和警告（文件:行号 和修改提示）。有错误时退出码为1，只有警告时为0。
 
-    DIRECTORY 默认为自带的 knowledge/。
+    DIRECTORY 默认为 BOT_KNOWLEDGE_DIR（服务正在用的知识库），未设置时为自带的 knowledge/。
 
     \b
     例：python -m bot kb check
@@ -469,7 +480,7 @@ def kb_check(directory, at):
     """
     from .kbtools import check_knowledge, display_path, format_finding
 
-    directory = directory or bundled_knowledge_dir()
+    directory = _served_kb_dir(directory)
     errors, warnings = check_knowledge(directory, _day(at))
     for e in errors:
         click.echo(format_finding(e, "错误"))

@@ -33,6 +33,8 @@ class Config:
     REPLY_DELAY_SECONDS: float = 0.0
     RELOAD_CHECK_SECONDS: float = 2.0
     API_TIMEOUT_SECONDS: float = 5.0
+    # A customer-service message still unsent this long after it was written is dropped (status 'expired'). 0: never.
+    QUEUED_REPLY_EXPIRY_HOURS: float = 24.0
     # How many proxies in front of the app add to X-Forwarded-For (nginx: 1); with 0 the header is ignored.
     TRUSTED_PROXIES: int = 0
     # Session cookies without the Secure flag, for plain http on a developer's machine (python app.py sets it).

@@ -21,7 +21,7 @@ import time
 from dataclasses import dataclass, field
 
 from .db import LOCAL_TZ, iso, parse_iso, utcnow
-from .engine import read_normalized
+from .matching import read_normalized
 from .service import alerts as alerting
 from .wechat_xml import Inbound, cut_reply
 

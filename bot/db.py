@@ -11,8 +11,8 @@ from .store import migrations
 
 # Every table, children before parents (the order in which to empty them). Their columns and
 # constraints are in bot/store/migrations.py.
-TABLES = ("handoff_notes", "alerts", "outbox", "messages", "handoffs", "dedupe", "user_state", "users",
-          "departed_users", "push_nonces", "tokens", "login_failures", "staff")
+TABLES = ("handoff_notes", "handoff_views", "alerts", "outbox", "messages", "handoffs", "dedupe", "user_state", "users",
+          "departed_users", "push_nonces", "tokens", "login_failures", "form_submissions", "unsent_forms", "staff")
 
 
 def open_db(path: str, init: bool = True) -> sqlite_utils.Database:

@@ -2,9 +2,12 @@
 
 Every message is stored in the ``outbox`` table before it is sent, so nothing is lost when WeChat or the
 network fails: ``retry_due`` sends again later. Statuses: ``pending`` (queued, never tried or not yet
-possible), ``sending`` (claimed by one worker right now), ``sent``, ``failed`` (with errcode and last_error;
-``next_attempt_at`` says when to retry, empty when only a new message from the user can reopen WeChat's
-48-hour window). Framework-free: the webhook, the admin pages and the CLI share this code.
+possible), ``sending`` (claimed by one worker right now), ``sent``, ``failed`` (with errcode and last_error, a
+Chinese explanation from ``explain``; ``next_attempt_at`` says when to retry, empty when only a new message from
+the user can reopen WeChat's 48-hour window), ``cancelled`` (by a member of staff: ``cancelled_by``,
+``cancelled_at``) and ``expired`` (still unsent ``QUEUED_REPLY_EXPIRY_HOURS`` after it was written; ``cancelled_at``
+says when it was dropped). Cancelled and expired messages are never sent. Framework-free: the webhook, the admin
+pages and the CLI share this code.
 """
 from __future__ import annotations
 
@@ -27,15 +30,56 @@ WINDOW_QUOTA = 5
 BACKOFF = (dt.timedelta(seconds=30), dt.timedelta(minutes=2), dt.timedelta(minutes=10), dt.timedelta(hours=1))
 # A claim older than this belongs to a worker that died mid-send.
 CLAIM_TIMEOUT = dt.timedelta(minutes=2)
-# WeChat's answers that only a new message from the user can change.
-WAIT_FOR_USER = {
-    45015: "用户超过48小时未发消息，微信不允许主动回复；用户再次发消息后会自动重发",
-    45047: "已达到48小时内的客服消息条数上限；用户再次发消息后会自动重发",
-    43004: "用户未关注公众号",
-    40003: "用户OpenID无效",
-}
+# WeChat's answers that only a new message from the user can change: no timed retry, a resend when they write.
+WAIT_FOR_USER = frozenset({45015, 45047, 43004, 40003})
+# WeChat's own trouble (system busy, an access token refused twice): retried on the BACKOFF schedule.
+WECHAT_TROUBLE = frozenset({-1, 40001, 40014, 42001})
+STATUSES = ("pending", "sending", "sent", "failed", "cancelled", "expired")
+# Messages that may still go out, and that staff can therefore cancel.
+UNSENT = ("pending", "failed")
 NOT_CONFIGURED = "未配置 WECHAT_APP_ID/SECRET，消息暂存在发送队列中"
 KINDS = ("late_reply", "staff_reply")
+
+
+def explain(errcode: int | None, errmsg: str = "", *, window_open: bool = True, will_retry: bool = True) -> str:
+    """Why a message was not delivered and what happens next, in Chinese, for the staff page.
+
+    ``errcode`` is WeChat's (None for a network or HTTP failure, described by ``errmsg``); ``window_open`` whether
+    the user wrote within 48 hours when it was sent: a 45015 then means the user most likely unfollowed, not that
+    the window closed. ``will_retry``: whether a timed retry is scheduled (not when the window closes first).
+    """
+    later = "系统会自动重试" if will_retry else "48小时窗口在下次重试前关闭，用户再次发消息后会自动重发"
+    if errcode == 45015:
+        if window_open:
+            return "用户可能已取消关注公众号，消息无法送达；如有需要请通过电话等其他方式联系用户"
+        return "用户超过48小时未发消息，微信不允许主动回复；用户再次发消息后会自动重发"
+    if errcode == 45047:
+        return f"48小时内的{WINDOW_QUOTA}条客服消息已用完；用户再次发消息后会自动重发"
+    if errcode == 43004:
+        return "用户未关注公众号，消息无法送达；用户关注并发消息后会自动重发"
+    if errcode == 40003:
+        return "用户的OpenID无效（不是本公众号的用户），消息无法送达"
+    if errcode is None or errcode in WECHAT_TROUBLE:
+        detail = f"（{errmsg}）" if errcode is None and errmsg else ""
+        return f"微信服务器暂时出错，{later}{detail}"
+    return f"微信返回错误码 {errcode}：{errmsg or '无说明'}；{later}"
+
+
+def cancel(db, outbox_id: int, staff: str, now: dt.datetime | None = None) -> bool:
+    """Stop an unsent message from ever being sent; False when it is already sent, being sent or stopped."""
+    cursor = db.execute(
+        "update outbox set status = 'cancelled', cancelled_by = ?, cancelled_at = ?, next_attempt_at = null "
+        "where id = ? and status in ('pending', 'failed')", [staff, iso(now), outbox_id])
+    return cursor.rowcount == 1
+
+
+def cancel_handoff_replies(db, handoff_id: int, staff: str, now: dt.datetime | None = None) -> int:
+    """Cancel every unsent staff reply of a handoff; return how many (joins the caller's transaction)."""
+    cursor = db.execute(
+        "update outbox set status = 'cancelled', cancelled_by = ?, cancelled_at = ?, next_attempt_at = null "
+        "where handoff_id = ? and kind = 'staff_reply' and status in ('pending', 'failed')",
+        [staff, iso(now), handoff_id])
+    return cursor.rowcount
 
 
 class Sender:
@@ -89,9 +133,11 @@ class Sender:
         next_attempt_at) for ``retry_due``.
         """
         row = self.db["outbox"].get(outbox_id)
-        if row["status"] == "sent":
+        if row["status"] in ("sent", "cancelled", "expired"):
             return row
         now = utcnow()
+        if self._expire(now, outbox_id):
+            return self.db["outbox"].get(outbox_id)
         if not self.configured:
             self._update(outbox_id, status="pending", last_error=NOT_CONFIGURED,
                          next_attempt_at=iso(now + BACKOFF[-1]))
@@ -105,10 +151,10 @@ class Sender:
         error = None
         for part in parts[done:]:
             if not quota["window_open"]:
-                error = (45015, WAIT_FOR_USER[45015])
+                error = (45015, "")
                 break
             if quota["remaining"] <= 0:
-                error = (45047, WAIT_FOR_USER[45047])
+                error = (45047, "")
                 break
             error = self._send_one(row["user_id"], part)
             if error:
@@ -121,12 +167,13 @@ class Sender:
             self._update(outbox_id, status="sent", sent_at=stamp, attempts=attempts, errcode=None, last_error=None,
                          next_attempt_at=None, last_attempt_at=stamp)
             return self.db["outbox"].get(outbox_id)
-        errcode, message = error
+        errcode, errmsg = error
         retry_at = None
         if errcode not in WAIT_FOR_USER:
             retry_at = utcnow() + BACKOFF[min(attempts, len(BACKOFF)) - 1]
             if quota["window_ends_at"] and retry_at >= parse_iso(quota["window_ends_at"]):
                 retry_at = None
+        message = explain(errcode, errmsg, window_open=quota["window_open"], will_retry=retry_at is not None)
         log.warning("客服消息 #%s 发送失败（第%d次）：%s %s", outbox_id, attempts, errcode or "", message)
         self._update(outbox_id, status="failed", attempts=attempts, errcode=errcode, last_error=message,
                      next_attempt_at=iso(retry_at) if retry_at else None, last_attempt_at=stamp)
@@ -138,6 +185,7 @@ class Sender:
         A message that waited for the user (window closed, quota used up) is retried once the user has
         written again.
         """
+        self.expire_due()
         now = iso()
         rows = list(self.db.query(
             """select o.id from outbox o left join users u on u.user_id = o.user_id
@@ -154,15 +202,36 @@ class Sender:
                 sent += 1
         return sent
 
+    def expire_due(self, now: dt.datetime | None = None) -> int:
+        """Mark every message unsent QUEUED_REPLY_EXPIRY_HOURS after it was written as expired; return how many."""
+        expired = self._expire(now or utcnow())
+        if expired:
+            log.info("%d 条客服消息超过 %s 小时未能发出，已过期不再发送", expired,
+                     self.config.QUEUED_REPLY_EXPIRY_HOURS)
+        return expired
+
+    def _expire(self, now: dt.datetime, outbox_id: int | None = None) -> int:
+        """Expire one message (or every due one); a message another worker is sending right now is left alone."""
+        hours = self.config.QUEUED_REPLY_EXPIRY_HOURS
+        if not hours or hours <= 0:
+            return 0
+        cutoff = now - dt.timedelta(hours=hours)
+        one, params = ("", []) if outbox_id is None else (" and id = ?", [outbox_id])
+        cursor = self.db.execute(
+            "update outbox set status = 'expired', cancelled_at = ?, next_attempt_at = null where created_at <= ? "
+            "and (status in ('pending', 'failed') or (status = 'sending' and next_attempt_at <= ?))" + one,
+            [iso(now), iso(cutoff), iso(now), *params])
+        return cursor.rowcount
+
     def _send_one(self, user_id: str, text: str):
-        """Call the API once; None on success, else (errcode or None, message)."""
+        """Call the API once; None on success, else (errcode or None, WeChat's errmsg or what failed)."""
         try:
             self.client().message.send_text(user_id, text)
         except WeChatClientException as e:
             if e.errcode is None and e.errmsg is None:
                 status = getattr(e.response, "status_code", "?")
                 return None, f"微信接口HTTP错误：{status}"
-            return e.errcode, WAIT_FOR_USER.get(e.errcode) or f"微信接口返回错误 {e.errcode}：{e.errmsg}"
+            return e.errcode, str(e.errmsg or "")
         except requests.RequestException as e:
             return None, f"无法连接微信接口：{type(e).__name__}"
         return None

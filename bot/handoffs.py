@@ -6,6 +6,7 @@ Replies go out through ``bot.delivery.Sender`` (passed in), which stores each on
 from __future__ import annotations
 
 import datetime as dt
+import errno
 import json
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
@@ -14,7 +15,7 @@ import yaml
 
 from .conversation import NON_TEXT_NAMES
 from .db import iso, local, parse_iso, utcnow
-from .delivery import WINDOW
+from .delivery import UNSENT, WINDOW, cancel, cancel_handoff_replies
 from .errors import BotError
 from .knowledge import ID_RE
 
@@ -27,8 +28,15 @@ STATE_FILTERS = ("open", "pending", "claimed", "resolved", "all")
 MAX_REPLY_CHARS = 600
 MAX_NOTE_CHARS = 2000
 DRAFTS_DIR = "drafts"
+# A draft's id names its file: long enough for any real FAQ id, short of every file system's limit.
+MAX_DRAFT_ID_CHARS = 64
 DRAFT_CATEGORY = "人工客服整理"
 EVENT_NAMES = {"subscribe": "关注公众号", "subscribe_scan": "扫码关注", "click": "点击菜单"}
+# A member of staff whose handoff page has not polled for this long has left it. The page polls every 5 s.
+VIEWING_FRESH = dt.timedelta(seconds=20)
+UNSENT_CHOICES = ("cancel", "keep")
+# At most this many new messages and as many outgoing ones per poll of the handoff page; the rest come next poll.
+MAX_UPDATES = 50
 
 
 class HandoffError(BotError):
@@ -42,6 +50,26 @@ class HandoffNotFound(HandoffError):
 class AlreadyClaimed(HandoffError):
     """Another staff member has claimed the handoff (take over explicitly to change that)."""
 
+    def __init__(self, message: str, claimed_by: str | None = None):
+        self.claimed_by = claimed_by
+        super().__init__(message)
+
+
+class ClaimedByOther(HandoffError):
+    """A reply to a handoff another staff member has claimed, not confirmed (send it with confirm_other)."""
+
+    def __init__(self, claimed_by: str):
+        self.claimed_by = claimed_by
+        super().__init__(f"此记录由 {claimed_by} 处理中，仍要回复吗？")
+
+
+class UnsentReplies(HandoffError):
+    """Resolving a handoff with unsent replies, without saying whether to cancel them or keep sending them."""
+
+    def __init__(self, count: int):
+        self.count = count
+        super().__init__(f"还有 {count} 条回复没有发出：请选择取消这些回复，还是继续发送")
+
 
 class ReplyRefused(HandoffError):
     """A reply that is empty or too long to send."""
@@ -49,6 +77,10 @@ class ReplyRefused(HandoffError):
 
 class DraftError(HandoffError):
     """A draft FAQ that cannot be saved: missing fields, a bad or taken id."""
+
+
+class DraftNotWritten(DraftError):
+    """The draft file could not be written: a full disk, a folder without write permission."""
 
 
 class NoteRequired(HandoffError):
@@ -85,6 +117,10 @@ class Handoff:
     key_message_at: str | None = None
     reopened_at: str | None = None
     reopened_by: str | None = None
+    latest_text: str | None = None
+    latest_type: str | None = None
+    latest_at: str | None = None
+    new_messages: int = 0
 
     @property
     def distress(self) -> bool:
@@ -103,7 +139,14 @@ class Handoff:
 
     @property
     def latest_user_message(self) -> dict | None:
-        """The user's newest message in the stored transcript, ``{"at", "text"}``, or None."""
+        """The user's newest message in this handoff, ``{"at", "text"}``, or None.
+
+        From the message log (``new_messages`` counts those since the last delivered staff reply), else from the
+        transcript stored with the handoff.
+        """
+        if self.latest_at:
+            text = (self.latest_text or "").strip() or f"[{NON_TEXT_NAMES.get(self.latest_type, '消息')}]"
+            return {"at": self.latest_at, "text": text}
         for entry in reversed(self.transcript):
             if isinstance(entry, dict) and entry.get("who") == "user" and (entry.get("text") or "").strip():
                 return {"at": entry.get("at") or self.last_user_message_at or self.created_at,
@@ -127,11 +170,15 @@ with replies as (
 )
 select h.*, r.last_reply_at, coalesce(f.failed, 0) as failed_replies, u.last_message_at as user_last_message_at,
   (select min(m.created_at) from messages m
-   where m.handoff_id = h.id and m.created_at > coalesce(r.last_reply_at, '')) as first_unanswered_at
+   where m.handoff_id = h.id and m.created_at > coalesce(r.last_reply_at, '')) as first_unanswered_at,
+  (select count(*) from messages m where m.handoff_id = h.id and m.msg_type != 'event'
+   and m.created_at > coalesce(r.last_reply_at, '')) as new_messages,
+  lm.text as latest_text, lm.msg_type as latest_type, lm.created_at as latest_at
 from handoffs h
 left join replies r on r.handoff_id = h.id
 left join failures f on f.handoff_id = h.id
 left join users u on u.user_id = h.user_id
+left join messages lm on lm.id = (select max(m.id) from messages m where m.handoff_id = h.id and m.msg_type != 'event')
 """
 
 
@@ -230,25 +277,56 @@ def conversation(db, handoff: Handoff, limit: int = 40) -> list:
         "select * from messages where user_id = ? order by created_at desc, id desc limit ?",
         [handoff.user_id, limit],
     ))[::-1]
+    since = rows[0]["created_at"] if rows else handoff.created_at
+    entries = _message_entries(rows) + _outbox_entries(db.query(
+        "select * from outbox where user_id = ? and (created_at >= ? or handoff_id = ?) order by created_at, id",
+        [handoff.user_id, since, handoff.id],
+    ))
+    if not rows:
+        entries.extend(_stored_transcript(handoff))
+    return _in_order(entries)
+
+
+def updates(db, handoff: Handoff, after_message: int = 0, after_reply: int = 0) -> list:
+    """What the handoff page has not shown yet: the user's messages (and the bot's answers) logged after message
+    ``after_message`` and the outgoing messages queued after outbox row ``after_reply``, oldest first, as
+    ``conversation`` gives them, each with ``message_id`` or ``outbox_id`` for the page's next poll."""
+    messages = list(db.query("select * from messages where user_id = ? and id > ? order by id limit ?",
+                             [handoff.user_id, after_message, MAX_UPDATES]))
+    queued = db.query("select * from outbox where user_id = ? and id > ? order by id limit ?",
+                      [handoff.user_id, after_reply, MAX_UPDATES])
+    return _in_order(_message_entries(messages) + _outbox_entries(queued))
+
+
+def last_ids(db, user_id: str) -> tuple:
+    """The newest message log id and outbox id of a user (0 when none): where the page's polling starts."""
+    row = db.execute("select (select coalesce(max(id), 0) from messages where user_id = ?), "
+                     "(select coalesce(max(id), 0) from outbox where user_id = ?)", [user_id, user_id]).fetchone()
+    return row[0], row[1]
+
+
+def _message_entries(rows) -> list:
     entries = []
     for m in rows:
         if m["msg_type"] == "event" and not m["reply"]:
             continue
         text = m["text"] or f"[{_what(m)}]"
-        entries.append({"at": m["created_at"], "who": "user", "text": text, "handoff_id": m["handoff_id"]})
+        entries.append({"at": m["created_at"], "who": "user", "text": text, "handoff_id": m["handoff_id"],
+                        "message_id": m["id"]})
         if m["reply"]:
-            entries.append({"at": m["created_at"], "who": "bot", "text": m["reply"], "action": m["action"]})
-    since = rows[0]["created_at"] if rows else handoff.created_at
-    for o in db.query(
-        "select * from outbox where user_id = ? and (created_at >= ? or handoff_id = ?) order by created_at, id",
-        [handoff.user_id, since, handoff.id],
-    ):
-        who = "staff" if o["kind"] == "staff_reply" else "bot"
-        entries.append({"at": o["created_at"], "who": who, "text": o["text"], "status": o["status"],
-                        "author": o["author"], "outbox_id": o["id"], "errcode": o["errcode"],
-                        "last_error": o["last_error"], "handoff_id": o["handoff_id"]})
-    if not rows:
-        entries.extend(_stored_transcript(handoff))
+            entries.append({"at": m["created_at"], "who": "bot", "text": m["reply"], "action": m["action"],
+                            "message_id": m["id"]})
+    return entries
+
+
+def _outbox_entries(rows) -> list:
+    return [{"at": o["created_at"], "who": "staff" if o["kind"] == "staff_reply" else "bot", "text": o["text"],
+             "status": o["status"], "author": o["author"], "outbox_id": o["id"], "errcode": o["errcode"],
+             "last_error": o["last_error"], "handoff_id": o["handoff_id"], "cancelled_by": o.get("cancelled_by"),
+             "cancelled_at": o.get("cancelled_at")} for o in rows]
+
+
+def _in_order(entries: list) -> list:
     order = {"user": 0, "bot": 1, "staff": 2}
     entries.sort(key=lambda e: (parse_iso(e["at"]) or dt.datetime.min.replace(tzinfo=dt.timezone.utc),
                                 order[e["who"]]))
@@ -260,7 +338,7 @@ def _what(message: dict) -> str:
     if message["msg_type"] == "event":
         event = (message.get("event") or "").split(":")[0]
         return EVENT_NAMES.get(event, "事件")
-    return NON_TEXT_NAMES.get(message["msg_type"], message["msg_type"] or "消息")
+    return NON_TEXT_NAMES.get(message["msg_type"]) or ("语音" if message["msg_type"] == "voice" else "消息")
 
 
 def _stored_transcript(handoff: Handoff) -> list:
@@ -281,17 +359,48 @@ def replies(db, handoff_id: int) -> list:
     ))
 
 
+def unsent_replies(db, handoff_id: int) -> list:
+    """Staff replies of a handoff that may still go out (queued or failed), oldest first."""
+    return [r for r in replies(db, handoff_id) if r["status"] in UNSENT]
+
+
 def claim(db, handoff_id: int, staff: str, take_over: bool = False, now: dt.datetime | None = None) -> Handoff:
-    """Mark a handoff as handled by ``staff``; raise AlreadyClaimed if someone else has it (unless take_over)."""
-    h = get_handoff(db, handoff_id, now)
-    if h.state == "resolved":
-        raise HandoffError("这条已解决，无需认领")
-    if h.claimed_by and h.claimed_by != staff and not take_over:
-        raise AlreadyClaimed(f"已由“{h.claimed_by}”认领")
+    """Mark a handoff as handled by ``staff``; raise AlreadyClaimed if someone else has it (unless take_over).
+
+    One conditional UPDATE decides, so of two people claiming at the same moment exactly one gets it.
+    """
+    get_handoff(db, handoff_id, now)
     stamp = iso(now)
-    db["handoffs"].update(handoff_id, {"state": "claimed", "claimed_by": staff, "claimed_at": stamp,
-                                       "updated_at": stamp})
-    return get_handoff(db, handoff_id, now)
+    mine = "" if take_over else " and (claimed_by is null or claimed_by = ?)"
+    cursor = db.execute(
+        "update handoffs set state = 'claimed', claimed_by = ?, updated_at = ?, "
+        "claimed_at = case when claimed_by is ? then coalesce(claimed_at, ?) else ? end "
+        "where id = ? and state != 'resolved'" + mine,
+        [staff, stamp, staff, stamp, stamp, handoff_id, *([] if take_over else [staff])],
+    )
+    h = get_handoff(db, handoff_id, now)
+    if cursor.rowcount != 1:
+        if h.state == "resolved":
+            raise HandoffError("这条已解决，无需认领")
+        raise AlreadyClaimed(f"已由“{h.claimed_by}”认领", claimed_by=h.claimed_by)
+    return h
+
+
+def mark_viewing(db, handoff_id: int, staff: str, now: dt.datetime | None = None) -> None:
+    """Record that ``staff`` has the handoff page open (its poll calls this every few seconds)."""
+    now = now or utcnow()
+    db.execute("insert into handoff_views (handoff_id, staff, seen_at) values (?, ?, ?) "
+               "on conflict(handoff_id, staff) do update set seen_at = excluded.seen_at",
+               [handoff_id, staff, iso(now)])
+    db.execute("delete from handoff_views where seen_at < ?", [iso(now - dt.timedelta(hours=1))])
+
+
+def viewers(db, handoff_id: int, exclude: str | None = None, now: dt.datetime | None = None) -> list:
+    """Who else has the handoff page open right now (polled within VIEWING_FRESH), by name."""
+    since = iso((now or utcnow()) - VIEWING_FRESH)
+    return [r["staff"] for r in db.query(
+        "select staff from handoff_views where handoff_id = ? and seen_at >= ? and staff != ? order by staff",
+        [handoff_id, since, exclude or ""])]
 
 
 def add_note(db, handoff_id: int, author: str, text: str, now: dt.datetime | None = None) -> int:
@@ -317,24 +426,43 @@ def _insert_note(db, handoff_id: int, author: str, text: str, stamp: str) -> int
     return note_id
 
 
-def resolve(db, handoff_id: int, staff: str, note: str = "", now: dt.datetime | None = None) -> Handoff:
+def resolve(db, handoff_id: int, staff: str, note: str = "", now: dt.datetime | None = None,
+            unsent: str | None = None) -> Handoff:
     """Close a handoff; ``note`` (how it was handled) is kept as an internal note.
 
-    An urgent handoff needs a note: raise NoteRequired without one. Resolving a resolved handoff changes nothing.
+    ``unsent`` says what becomes of its staff replies not sent yet: "cancel" (never sent; recorded in a note) or
+    "keep" (they go out when WeChat allows, until they expire). With unsent replies and no choice, raise
+    UnsentReplies; the choice is applied in the same transaction as the resolve. An urgent handoff needs a note:
+    raise NoteRequired without one. Resolving a resolved handoff changes nothing.
     """
     h = get_handoff(db, handoff_id, now)
     if h.state == "resolved":
         return h
+    if unsent is not None and unsent not in UNSENT_CHOICES:
+        raise HandoffError(f"未知的选择“{unsent}”")
     note = (note or "").strip()
     if h.distress and not note:
         raise NoteRequired("紧急求助必须填写处置情况（例如：已通知搜救中心，人员已获救）才能标记为已解决")
     _check_note(note)
     stamp = iso(now)
-    with db.atomic():
+    # IMMEDIATE: the count and the changes below see the same outbox (no send or reply slips in between).
+    db.execute("BEGIN IMMEDIATE")
+    try:
+        waiting = db.execute("select count(*) from outbox where handoff_id = ? and kind = 'staff_reply' "
+                             "and status in ('pending', 'failed')", [handoff_id]).fetchone()[0]
+        if waiting and unsent is None:
+            raise UnsentReplies(waiting)
         if note:
             _insert_note(db, handoff_id, staff, f"标记为已解决：{note}", stamp)
+        if waiting and unsent == "cancel":
+            cancelled = cancel_handoff_replies(db, handoff_id, staff, now)
+            _insert_note(db, handoff_id, staff, f"标记为已解决，取消了 {cancelled} 条未发出的回复", stamp)
         db["handoffs"].update(handoff_id, {"state": "resolved", "resolved_at": stamp, "resolved_by": staff,
                                            "claimed_by": h.claimed_by or staff, "updated_at": stamp})
+        db.commit()
+    except BaseException:
+        db.rollback()
+        raise
     return get_handoff(db, handoff_id, now)
 
 
@@ -358,12 +486,14 @@ def reopen(db, handoff_id: int, staff: str, note: str = "", now: dt.datetime | N
     return get_handoff(db, handoff_id, now)
 
 
-def reply(db, sender, handoff_id: int, staff: str, text: str, now: dt.datetime | None = None) -> dict:
+def reply(db, sender, handoff_id: int, staff: str, text: str, now: dt.datetime | None = None,
+          confirm_other: bool = False) -> dict:
     """Send a staff reply through WeChat and return its outbox row (status 'sent' or 'failed').
 
     The reply is stored before it is sent, so a failed send keeps the text for a retry. The Sender keeps to
     WeChat's 48-hour window and 5-message quota: beyond them the reply waits, failed, until the user writes.
-    Raise ReplyRefused when the text is empty or too long.
+    An unclaimed handoff is claimed for ``staff``; one that someone else has claimed is answered only with
+    ``confirm_other`` (else ClaimedByOther), and stays theirs. Raise ReplyRefused when the text is empty or too long.
     """
     text = (text or "").strip()
     if not text:
@@ -371,20 +501,52 @@ def reply(db, sender, handoff_id: int, staff: str, text: str, now: dt.datetime |
     if len(text) > MAX_REPLY_CHARS:
         raise ReplyRefused(f"回复最多{MAX_REPLY_CHARS}字，请分成几条发送")
     h = get_handoff(db, handoff_id, now)
-    if h.state == "pending":
-        claim(db, handoff_id, staff, now=now)
+    if h.state != "resolved" and h.claimed_by != staff:
+        try:
+            claim(db, handoff_id, staff, now=now)
+        except AlreadyClaimed as e:
+            if not confirm_other:
+                raise ClaimedByOther(e.claimed_by) from None
+        except HandoffNotFound:
+            raise
+        except HandoffError:
+            pass  # resolved meanwhile: the reply still goes out, as to any resolved handoff
     outbox_id = sender.queue(h.user_id, text, kind="staff_reply", handoff_id=handoff_id, author=staff)
     return _send(db, sender, handoff_id, outbox_id, now)
 
 
 def retry(db, sender, handoff_id: int, outbox_id: int, now: dt.datetime | None = None) -> dict:
     """Try again to send a staff reply that failed; return its outbox row."""
+    row = _reply_row(db, handoff_id, outbox_id)
+    if row["status"] == "sent":
+        return row
+    if row["status"] in ("cancelled", "expired"):
+        raise HandoffError("这条回复已取消或已过期，不会再发送；如仍需要，请重新输入后发送")
+    return _send(db, sender, handoff_id, outbox_id, now)
+
+
+def cancel_reply(db, handoff_id: int, outbox_id: int, staff: str, now: dt.datetime | None = None) -> dict:
+    """Stop a queued or failed staff reply from ever being sent; return its row.
+
+    Raise HandoffNotFound for a reply of another handoff, HandoffError when it was sent (or is being sent) already.
+    """
+    row = _reply_row(db, handoff_id, outbox_id)
+    if not cancel(db, outbox_id, staff, now):
+        row = db["outbox"].get(outbox_id)
+        if row["status"] == "cancelled":
+            return row
+        raise HandoffError({"sent": "这条回复已经发出，无法取消", "sending": "这条回复正在发送，无法取消",
+                            "expired": "这条回复已过期，不会再发送"}.get(row["status"], "这条回复无法取消"))
+    stamp = iso(now)
+    db["handoffs"].update(handoff_id, {"updated_at": stamp})
+    return db["outbox"].get(outbox_id)
+
+
+def _reply_row(db, handoff_id: int, outbox_id: int) -> dict:
     rows = list(db.query("select * from outbox where id = ? and handoff_id = ?", [outbox_id, handoff_id]))
     if not rows:
         raise HandoffNotFound(f"没有这条回复（#{outbox_id}）")
-    if rows[0]["status"] == "sent":
-        return rows[0]
-    return _send(db, sender, handoff_id, outbox_id, now)
+    return rows[0]
 
 
 def _send(db, sender, handoff_id, outbox_id, now) -> dict:
@@ -426,7 +588,8 @@ def save_draft(knowledge_dir, draft: dict, author: str, existing_ids=(), now: dt
     """Write a draft FAQ file under ``<knowledge_dir>/drafts/`` (never loaded, never overwriting); return its path.
 
     ``draft`` has category, id, question, answer, alternates (list or one per line) and source.
-    Raise DraftError when a field is missing or the id is malformed or already used by a live FAQ.
+    Raise DraftError when a field is missing or the id is malformed, too long or already used by a live FAQ, and
+    DraftNotWritten when the file cannot be written (full disk, no permission).
     """
     category = str(draft.get("category") or "").strip()
     faq_id = str(draft.get("id") or "").strip()
@@ -439,6 +602,8 @@ def save_draft(knowledge_dir, draft: dict, author: str, existing_ids=(), now: dt
     for value, name in ((category, "分类"), (faq_id, "编号"), (question, "问题"), (answer, "答案")):
         if not value:
             raise DraftError(f"{name}不能为空")
+    if len(faq_id) > MAX_DRAFT_ID_CHARS:
+        raise DraftError(f"编号太长（{len(faq_id)}个字符），最多{MAX_DRAFT_ID_CHARS}个字符，例如 cert-renew-sea")
     if not ID_RE.match(faq_id):
         raise DraftError(f"编号“{faq_id}”格式不对：只能用小写字母、数字和“-”，例如 cert-renew-sea")
     if faq_id in set(existing_ids):
@@ -453,16 +618,33 @@ def save_draft(knowledge_dir, draft: dict, author: str, existing_ids=(), now: dt
     header = (f"# 草稿：{author} 于 {local(now or utcnow())} 从人工客服回复整理。\n"
               "# 审核修改后移到 knowledge/ 目录才会生效；drafts/ 里的文件不会被机器人使用。\n")
     folder = Path(knowledge_dir) / DRAFTS_DIR
-    folder.mkdir(parents=True, exist_ok=True)
-    for n in range(1, 1000):
-        path = folder / (f"{faq_id}.yaml" if n == 1 else f"{faq_id}-{n}.yaml")
-        try:
-            with open(path, "x", encoding="utf-8") as f:
-                f.write(header + body)
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+        for n in range(1, 1000):
+            path = folder / (f"{faq_id}.yaml" if n == 1 else f"{faq_id}-{n}.yaml")
+            try:
+                f = open(path, "x", encoding="utf-8")
+            except FileExistsError:
+                continue
+            try:
+                with f:
+                    f.write(header + body)
+            except OSError:
+                path.unlink(missing_ok=True)  # no half-written draft left behind
+                raise
             return path
-        except FileExistsError:
-            continue
+    except OSError as e:
+        raise DraftNotWritten(f"草稿没有保存：无法写入知识库的 drafts/ 目录（{_file_problem(e)}）。"
+                              "请联系系统管理员检查磁盘空间和目录权限；填写的内容仍在下面，可稍后再保存。") from e
     raise DraftError("草稿文件太多，请先整理 drafts/ 目录")
+
+
+def _file_problem(error: OSError) -> str:
+    """Why a file could not be written, in Chinese."""
+    reasons = {errno.ENOSPC: "磁盘已满", errno.EDQUOT: "磁盘配额已用完", errno.EACCES: "没有写入权限",
+               errno.EPERM: "没有写入权限", errno.EROFS: "目录所在的磁盘是只读的", errno.ENAMETOOLONG: "文件名太长",
+               errno.ENOTDIR: "路径不是目录"}
+    return reasons.get(error.errno, f"系统错误 {error.errno or '未知'}")
 
 
 def duration_text(seconds) -> str:

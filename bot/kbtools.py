@@ -17,7 +17,7 @@ import yaml
 from rapidfuzz import fuzz
 
 from .clock import today_local
-from .engine import Engine
+from .matching import Engine
 from .errors import BotError
 from .knowledge import DICTIONARY_FILE, SETTINGS_FILE, SYNONYMS_FILE, KnowledgeBase, collect_knowledge
 from .menu import menu_problems

@@ -22,6 +22,7 @@ from pathlib import Path
 import yaml
 
 from .errors import KnowledgeError
+from .matching.settings import BUILT_IN_SETTINGS, built_in_settings, combine
 
 SETTINGS_FILE = "settings.yaml"
 SYNONYMS_FILE = "synonyms.yaml"
@@ -36,40 +37,10 @@ FAQ_REQUIRED = ("id", "question", "answer")
 FILE_KEYS = {"category", "faqs"}
 ID_RE = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
 
-DEFAULT_SETTINGS = {
-    "thresholds": {"answer": 43.5, "clarify": 41.0, "margin": 3.0},
-    "welcome": (
-        "您好，欢迎关注！我可以回答船员证书、船舶登记检验、进出港报告、航行通告、"
-        "水上水下活动许可、危险货物、防污染等办事问题，直接发文字提问即可。\n"
-        "回复“人工”可转工作人员。水上遇险请立即拨打12395。"
-    ),
-    "handoff_text": (
-        "已为您转接人工客服，工作人员会在工作时间尽快回复您（{office_hours}）。"
-        "紧急情况请直接拨打水上遇险求救电话12395。"
-    ),
-    "office_hours": "工作日 8:30-12:00，14:00-17:30",
-    # The conversation adds a line saying whether the duty staff were alerted: this text claims nothing of the kind.
-    "emergency_text": (
-        "如遇水上险情，请立即拨打 12395 水上遇险求救电话！\n"
-        "请说明：船名、位置、人数、险情（落水/碰撞/着火/进水等）。\n"
-        "保持VHF 16频道守听，全员穿好救生衣。"
-    ),
-    # The distress model is built in and always on (bot/matching/distress.py); these lists only add to it.
-    "distress_words": [],
-    "distress_patterns": [],
-    # Phrases that are never read as distress (a product or place name that contains a hazard word).
-    "not_distress": [],
-    "handoff_words": ["人工", "转人工", "人工客服", "客服", "找人", "真人", "工作人员"],
-    "smalltalk": {
-        "greeting": "您好！我是智能助手，可以回答船员证书、船舶登记、进出港报告、航行通告等问题，请直接提问。",
-        "thanks": "不客气，祝您航行平安！还有问题可以随时提问。",
-        "bye": "再见，祝您一路平安！需要时随时找我。",
-    },
-    "menu": [],
-}
-SETTINGS_KEYS = set(DEFAULT_SETTINGS)
-THRESHOLD_KEYS = {"answer", "clarify", "margin"}
-SMALLTALK_KEYS = {"greeting", "thanks", "bye"}
+# The built-in settings (bot/matching/data/settings.yaml) name every key a folder's settings.yaml may set.
+SETTINGS_KEYS = set(BUILT_IN_SETTINGS)
+THRESHOLD_KEYS = set(BUILT_IN_SETTINGS["thresholds"])
+SMALLTALK_KEYS = set(BUILT_IN_SETTINGS["smalltalk"])
 
 
 @dataclass(frozen=True)
@@ -372,26 +343,26 @@ def _parse_faq(path, category, data, item, errors):
     )
 
 
-def _default_settings() -> dict:
-    return {k: (dict(v) if isinstance(v, dict) else v) for k, v in DEFAULT_SETTINGS.items()}
-
-
 def parse_settings(path: Path, errors: list | None = None) -> dict:
-    """Read settings.yaml over the built-in defaults (given an ``errors`` list, bad entries are collected there)."""
-    settings = _default_settings()
+    """Read settings.yaml and combine it with the built-in settings by the one rule of
+    ``bot.matching.settings.combine`` (lists add, mappings merge key by key, texts and numbers replace).
+
+    Given an ``errors`` list, bad entries are collected there and left out."""
     if not _there(Path.exists, path):
-        return settings
+        return built_in_settings()
     data = read_yaml(path) or {}
     if not isinstance(data, dict):
         raise KnowledgeError(path, 1, "settings.yaml 应当是“键: 值”的形式")
     _check_keys(path, data, SETTINGS_KEYS, "设置", errors)
+    own = {}
     for key, value in data.items():
         if key not in SETTINGS_KEYS:
             continue
         try:
-            _parse_setting(path, data, key, value, settings, errors)
+            _parse_setting(path, data, key, value, own, errors)
         except KnowledgeError as e:
             _report(errors, e)
+    settings = combine(built_in_settings(), own)
     for pattern in settings["distress_patterns"]:
         try:
             re.compile(pattern)
@@ -400,28 +371,28 @@ def parse_settings(path: Path, errors: list | None = None) -> dict:
     return settings
 
 
-def _parse_setting(path, data, key, value, settings, errors):
-    default = DEFAULT_SETTINGS[key]
+def _parse_setting(path, data, key, value, own, errors):
+    """Validate one key of a folder's settings.yaml into ``own`` (the folder's values, before combining)."""
     if key == "thresholds":
         if not isinstance(value, dict):
             raise KnowledgeError(path, _line(data, key), "thresholds 应当包含 answer / clarify / margin")
         _check_keys(path, value, THRESHOLD_KEYS, "thresholds")
+        own["thresholds"] = {}
         for k, v in value.items():
             if not isinstance(v, (int, float)) or not 0 <= v <= 100:
                 raise KnowledgeError(path, _line(value, k), f"阈值 {k} 应当是0到100之间的数", "例如 answer: 62")
-            settings["thresholds"][k] = float(v)
+            own["thresholds"][k] = float(v)
     elif key == "smalltalk":
         if not isinstance(value, dict):
             raise KnowledgeError(path, _line(data, key), "smalltalk 应当包含 greeting / thanks / bye")
         _check_keys(path, value, SMALLTALK_KEYS, "smalltalk")
-        settings["smalltalk"].update({k: _text(path, value, k, required=True) for k in value})
+        own["smalltalk"] = {k: _text(path, value, k, required=True) for k in value}
     elif key == "menu":
-        settings["menu"] = _parse_menu(path, data, value, errors)
-    elif isinstance(default, list):
-        # The one merge rule for lists: a knowledge folder adds entries, it never removes built-in ones.
-        settings[key] = list(dict.fromkeys([*default, *_text_list(path, data, key)]))
+        own["menu"] = _parse_menu(path, data, value, errors)
+    elif isinstance(BUILT_IN_SETTINGS[key], list):
+        own[key] = list(_text_list(path, data, key))
     else:
-        settings[key] = _text(path, data, key, required=True)
+        own[key] = _text(path, data, key, required=True)
 
 
 MENU_ITEM_KEYS = {"name", "key", "faq", "category", "items", "url"}
@@ -476,6 +447,10 @@ def _menu_leaf(path, item):
     return leaf
 
 
+# Curators write "词1, 词2" or "[词1，词2]" (a full-width comma) meaning a list; YAML reads one phrase that never matches.
+_LIST_IN_ONE = re.compile(r"[,，、;；]")
+
+
 def parse_synonyms(path: Path, errors: list | None = None) -> dict:
     """Read synonyms.yaml (standard: [variants]) into a variant -> standard map (``errors``: collect problems)."""
     if not _there(Path.exists, path):
@@ -491,6 +466,12 @@ def parse_synonyms(path: Path, errors: list | None = None) -> dict:
             _report(errors, e)
             continue
         for v in variants:
+            if _LIST_IN_ONE.search(v):
+                _report(errors, KnowledgeError(
+                    path, _line(data, standard), f"“{v}”是用逗号连起来的一个说法，不会被当成几个说法",
+                    f"写成列表：{standard}: [{', '.join(p.strip() for p in _LIST_IN_ONE.split(v) if p.strip())}]",
+                ))
+                continue
             if v == standard:
                 _report(errors, KnowledgeError(path, _line(data, standard), f"“{v}”不必映射到它自己", "删掉这个口语说法"))
             elif v in mapping and mapping[v] != standard:
@@ -628,7 +609,7 @@ def _assemble(d: Path, errors):
                 _report(errors, KnowledgeError(
                     faq.path, faq.line, f"related 里的“{rel}”不存在", "检查id拼写，或删掉这一项" + _unread_note(unread)
                 ))
-    settings = _optional(errors, parse_settings, d / SETTINGS_FILE, _default_settings)
+    settings = _optional(errors, parse_settings, d / SETTINGS_FILE, built_in_settings)
     categories = {f.category for f in faqs}
     for button in settings["menu"]:
         for leaf in button.get("items", [button]):

@@ -5,7 +5,7 @@ import logging
 import threading
 import time
 
-from .engine import Engine
+from .matching import Engine
 from .errors import KnowledgeError
 from .knowledge import fingerprint, load_knowledge
 

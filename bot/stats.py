@@ -11,7 +11,7 @@ from collections import Counter
 from . import kbtools
 from .clock import today_local
 from .db import LOCAL_TZ, iso, parse_iso
-from .textproc import normalize, strip_fillers
+from .matching.reading import normalize, strip_fillers
 
 LOCAL_DAY = "date(created_at, '+8 hours')"
 SHARES = ("answer", "clarify", "handoff", "emergency", "other")
@@ -20,7 +20,21 @@ SHARE_LABELS = {"answer": "直接回答", "clarify": "追问澄清", "handoff": 
 # Every action the conversation logs (see bot.conversation).
 ACTION_LABELS = {"answer": "回答", "clarify": "澄清", "handoff": "转人工", "emergency": "遇险", "smalltalk": "寒暄",
                  "more": "查看更多", "no_option": "无效编号", "unsupported": "不支持的消息", "welcome": "关注欢迎",
-                 "menu": "菜单", "event": "其他事件"}
+                 "menu": "菜单", "event": "其他事件", "rate_limited": "发送过于频繁", "error": "系统出错"}
+# Why the engine decided as it did (Decision.reason; a handoff's reason is one of these or an action above).
+REASON_LABELS = {"confident": "有把握", "close_call": "相近待确认", "no_match": "未匹配", "asked_for_person": "用户要求人工",
+                 "distress": "遇险", "empty": "空消息", "greeting": "问候", "thanks": "致谢", "bye": "告别",
+                 "error": "系统出错", "unsupported": "不支持的消息"}
+# The parts of a candidate's score, as the try box lists them (bot.matching's Candidate.parts).
+SCORE_PART_LABELS = {"kind": "问题类型", "words_q": "词语命中·问法", "words_a": "词语命中·答案",
+                     "pairs_q": "词组命中·问法", "pairs_a": "词组命中·答案", "mass_q": "命中词分量·问法",
+                     "mass_a": "命中词分量·答案", "phrasing": "最相近问法", "fuzzy": "字面相似", "keyword": "关键词"}
+# What a message without text was, for the log: WeChat's message types and events.
+MESSAGE_TYPE_LABELS = {"text": "文字", "voice": "语音", "image": "图片", "video": "视频", "shortvideo": "小视频",
+                       "location": "位置", "link": "链接", "file": "文件", "miniprogrampage": "小程序卡片",
+                       "event": "事件"}
+EVENT_LABELS = {"subscribe": "关注公众号", "subscribe_scan": "扫码关注", "unsubscribe": "取消关注", "scan": "扫码",
+                "click": "点击菜单", "view": "打开菜单链接", "location": "上报位置"}
 # Events (subscribing, menu clicks) are not messages people wrote: the figures leave them out.
 PEOPLE_WROTE = "coalesce(msg_type, '') != 'event'"
 GROUP_WORDINGS = 500
@@ -172,6 +186,15 @@ def search_log(db, user: str = "", text: str = "", faq: str = "", action: str = 
         params + [limit, offset],
     ))
     return rows, total
+
+
+def message_label(message: dict) -> str:
+    """What a logged message was when it has no text, in Chinese: "[图片]", "[点击菜单]", "[消息]"."""
+    kind = message.get("msg_type") or ""
+    if kind == "event":
+        event = (message.get("event") or "").split(":")[0].lower()
+        return f"[{EVENT_LABELS.get(event, '事件')}]"
+    return f"[{MESSAGE_TYPE_LABELS.get(kind, '消息')}]"
 
 
 def _like(value: str) -> str:

@@ -34,21 +34,33 @@ class Gunicorn:
         self.workers = workers
         self.proc = None
         self.wechat = WeChatServer()
+        # A file, not a pipe: a pipe nobody reads fills up and stalls gunicorn's logging.
+        self.log_path = os.path.join(os.path.dirname(os.path.abspath(database)), f"gunicorn-{self.port}.log")
 
     def start(self, timeout: float = 60.0) -> "Gunicorn":
         """Start and wait until every worker answers the GET handshake."""
-        self.proc = subprocess.Popen(
-            [sys.executable, "-m", "gunicorn", "-w", str(self.workers), "-b", f"127.0.0.1:{self.port}",
-             "--graceful-timeout", "20", "--log-level", "warning", "app:app"],
-            cwd=ROOT, env=self.env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
-        self.wait_until_serving(timeout)
+        with open(self.log_path, "ab") as log:
+            self.proc = subprocess.Popen(
+                [sys.executable, "-m", "gunicorn", "-w", str(self.workers), "-b", f"127.0.0.1:{self.port}",
+                 "--graceful-timeout", "20", "--log-level", "warning", "app:app"],
+                cwd=ROOT, env=self.env, stdout=subprocess.DEVNULL, stderr=log)
+        try:
+            self.wait_until_serving(timeout)
+        except AssertionError:
+            self.stop(signal.SIGKILL)
+            raise
         return self
+
+    def log(self) -> str:
+        """What gunicorn and the app wrote to stderr so far."""
+        with open(self.log_path, encoding="utf-8", errors="replace") as f:
+            return f.read()
 
     def wait_until_serving(self, timeout: float = 60.0) -> None:
         give_up = time.monotonic() + timeout
         while time.monotonic() < give_up:
             if self.proc.poll() is not None:
-                raise AssertionError(f"gunicorn exited with {self.proc.returncode}: {self.proc.stderr.read()}")
+                raise AssertionError(f"gunicorn exited with {self.proc.returncode}: {self.log()[-3000:]}")
             try:
                 query = self.wechat.query(echostr="up")
                 if requests.get(self.url + "/wechat", params=query, timeout=5).text == "up":
@@ -56,7 +68,7 @@ class Gunicorn:
             except requests.RequestException:
                 pass
             time.sleep(0.1)
-        raise AssertionError("gunicorn did not answer in time")
+        raise AssertionError(f"gunicorn did not answer in time: {self.log()[-3000:]}")
 
     def post(self, body: bytes, query: dict, timeout: float = 15.0) -> requests.Response:
         """One push (a delivery, or WeChat's re-delivery when ``body`` and ``query`` repeat an earlier one)."""
@@ -65,15 +77,14 @@ class Gunicorn:
 
     def stop(self, sig=signal.SIGTERM, timeout: float = 30.0) -> str:
         """Stop gunicorn (master and workers) with ``sig``; return what it wrote to stderr."""
-        if self.proc is None or self.proc.poll() is not None:
-            return ""
-        self.proc.send_signal(sig)
-        try:
-            _, err = self.proc.communicate(timeout=timeout)
-        except subprocess.TimeoutExpired:
-            self.proc.kill()
-            _, err = self.proc.communicate()
-        return err or ""
+        if self.proc is not None and self.proc.poll() is None:
+            self.proc.send_signal(sig)
+            try:
+                self.proc.wait(timeout=timeout)
+            except subprocess.TimeoutExpired:
+                self.proc.kill()
+                self.proc.wait()
+        return self.log() if self.proc is not None else ""
 
 
 def claim(database: str, key: str) -> dict | None:

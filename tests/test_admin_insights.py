@@ -122,8 +122,9 @@ def test_dashboard_page_shows_figures_and_charts(staff_client, log):
     page = staff_client.get("/admin/dashboard").get_data(as_text=True)
     assert "可加为“船员证书丢失了怎么补办”的问法" in page
     assert "直接回答" in page and "遇险求助" in page
-    # Charts are server-rendered SVG: the only script is the urgent-alert poll every staff page loads.
-    assert re.findall(r"<script[^>]*>", page) == ['<script src="/admin/static/urgent.js" defer>']
+    # Charts are server-rendered SVG: the only scripts are the ones every staff page loads (forms, urgent alerts).
+    assert re.findall(r"<script[^>]*>", page) == ['<script src="/admin/static/forms.js" defer>',
+                                                  '<script src="/admin/static/urgent.js" defer>']
     assert "最近30天" in staff_client.get("/admin/dashboard?days=30").get_data(as_text=True)
 
 

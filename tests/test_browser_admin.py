@@ -6,8 +6,6 @@ Screenshots of each page go to /tmp/admin-shots/.
 """
 from __future__ import annotations
 
-import os
-import shutil
 import threading
 from pathlib import Path
 
@@ -15,23 +13,10 @@ import pytest
 import requests
 from werkzeug.serving import make_server
 
-from admin_support import PASSWORD, api_app, database, fake_api, queue_ids  # noqa: F401
+from admin_support import PASSWORD, add_handoff, api_app, database, fake_api, queue_ids  # noqa: F401
+from conftest import SHOTS
 from bot.knowledge import parse_faq_file
 from webhook_support import WeChatServer, text_xml, wait_for
-
-CHROMIUM = os.environ.get("CHROMIUM", "/usr/bin/chromium")
-SHOTS = Path(os.environ.get("ADMIN_SHOTS", "/tmp/admin-shots"))
-CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
-                 "--disable-sync"]
-
-
-def _need_chromium():
-    if shutil.which(CHROMIUM) or os.path.exists(CHROMIUM):
-        return
-    if os.environ.get("CI"):
-        pytest.fail(f"chromium not found at {CHROMIUM}: CI must install Debian's chromium package")
-    pytest.skip(f"chromium not found at {CHROMIUM}")
-
 
 @pytest.fixture
 def live_server(api_app):
@@ -45,19 +30,12 @@ def live_server(api_app):
 
 
 @pytest.fixture
-def page():
+def page(chromium):
     """A fresh headless Chromium page (1366×900, Chinese locale)."""
-    _need_chromium()
-    from playwright.sync_api import sync_playwright
-
-    SHOTS.mkdir(parents=True, exist_ok=True)
-    with sync_playwright() as p:
-        browser = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
-        context = browser.new_context(viewport={"width": 1366, "height": 900}, locale="zh-CN")
-        context.set_default_timeout(15000)
-        yield context.new_page()
-        context.close()
-        browser.close()
+    context = chromium.new_context(viewport={"width": 1366, "height": 900}, locale="zh-CN")
+    context.set_default_timeout(15000)
+    yield context.new_page()
+    context.close()
 
 
 def push(base_url: str, user: str, text: str) -> str:
@@ -164,3 +142,113 @@ def test_staff_answer_a_handoff_from_wechat_in_the_browser(api_app, live_server,
     page.wait_for_url("**/admin/login**")
     page.goto(live_server + "/admin/dashboard")
     assert "/admin/login" in page.url
+
+
+SEND_RECORDER = """() => {
+  const button = document.querySelector('#reply button[type=submit]');
+  const submits = [];
+  new MutationObserver(() => {
+    if (button.disabled) sessionStorage.setItem('disabled-after', String(submits.length));
+  }).observe(button, {attributes: true});
+  document.addEventListener('submit', event => {
+    submits.push(event.defaultPrevented ? 'stopped' : 'sent');
+    sessionStorage.setItem('submits', submits.join(','));
+  });
+}"""
+
+
+def sign_in(page, base_url: str, path: str = "/admin/handoffs") -> None:
+    """Log in as zhangsan through the login form and land on ``path``."""
+    page.goto(base_url + path)
+    page.fill("input[name=username]", "zhangsan")
+    page.fill("input[name=password]", PASSWORD)
+    page.click("form button[type=submit]")
+    page.wait_for_url(f"**{path}")
+
+
+def test_a_double_click_on_send_sends_the_reply_once(api_app, live_server, fake_api, page, tmp_path):
+    with database(api_app) as db:
+        handoff = add_handoff(db, "oSailor01", "船舶在锚地被扣押了怎么办")
+    sign_in(page, live_server, f"/admin/handoffs/{handoff}")
+    fake_api.delay = 1.5  # WeChat answers slowly: the page stays while the first send is under way
+    reply = "您好，请携带船舶证书和扣押文书到辖区海事处办理。"
+    page.fill("#reply-text", reply)
+    # The old page cannot be asked while its form is being sent: it writes down, in the tab's sessionStorage,
+    # when the button became disabled and which submits went ahead.
+    page.evaluate(SEND_RECORDER)
+    posts = []
+    page.on("request", lambda r: posts.append(r.url) if r.method == "POST" else None)
+    page.locator("#reply button[type=submit]").dblclick(no_wait_after=True)
+    page.wait_for_selector(".flash.ok")
+    assert "回复已通过微信发送给用户" in page.inner_text(".flash.ok")
+    record = page.evaluate("() => ({disabled: sessionStorage.getItem('disabled-after'), "
+                           "submits: sessionStorage.getItem('submits')})")
+    # Disabled once the first click's submit went ahead, so the second click met a disabled button.
+    assert record == {"disabled": "1", "submits": "sent"}
+    assert posts == [f"{live_server}/admin/handoffs/{handoff}/reply"]
+    assert fake_api.contents() == [reply]
+    with database(api_app) as db:
+        assert [r["text"] for r in db.query("select text from outbox")] == [reply]
+    assert page.locator("#reply button[type=submit]").is_enabled()  # the new page's button
+    page.screenshot(path=str(tmp_path / "reply-sent-once.png"), full_page=True)
+
+
+def test_a_reply_typed_while_logged_out_in_another_tab_comes_back_after_the_login(api_app, live_server, fake_api,
+                                                                                  page, tmp_path):
+    with database(api_app) as db:
+        handoff = add_handoff(db, "oSailor01", "船舶在锚地被扣押了怎么办")
+    sign_in(page, live_server, f"/admin/handoffs/{handoff}")
+    reply = "您好，船舶被扣押后请携带证书和扣押文书到辖区海事处办理，电话 12395。"
+    page.fill("#reply-text", reply)
+
+    other = page.context.new_page()
+    other.goto(live_server + "/admin/handoffs")
+    other.click("text=退出登录")
+    other.wait_for_url("**/admin/login**")
+    other.close()
+
+    page.click("#reply button[type=submit]")
+    page.wait_for_url("**/admin/login**")
+    assert "登录已失效，刚才提交的内容没有发送" in page.inner_text(".flash.error")
+    page.screenshot(path=str(tmp_path / "login-after-lapse.png"), full_page=True)
+    page.fill("input[name=username]", "zhangsan")
+    page.fill("input[name=password]", PASSWORD)
+    page.click("form button[type=submit]")
+    page.wait_for_url(f"**/admin/handoffs/{handoff}")
+    assert "您上次提交的内容没有发送（登录已失效），请确认后重新提交" in page.inner_text(".flash.error")
+    assert page.input_value("#reply-text") == reply
+    assert page.evaluate("document.activeElement.id") == "reply-text"
+    assert page.input_value("#notes textarea[name=text]") == ""
+    assert fake_api.contents() == []  # nothing went out on its own
+    page.screenshot(path=str(tmp_path / "reply-restored.png"), full_page=True)
+    page.click("#reply button[type=submit]")
+    page.wait_for_selector(".flash.ok")
+    wait_for(lambda: fake_api.contents() == [reply])
+
+
+def test_addresses_that_are_not_pages_answer_in_chinese(api_app, live_server, page, tmp_path):
+    with database(api_app) as db:
+        handoff = add_handoff(db, "oSailor01", "船舶在锚地被扣押了怎么办")
+    sign_in(page, live_server)
+    for name, path, status in (("405", f"/admin/handoffs/{handoff}/reply", 405), ("404", "/admin/no-such-page", 404),
+                               ("404-id", "/admin/handoffs/99999999999999999999", 404)):
+        response = page.goto(live_server + path)
+        assert response.status == status
+        assert f"（{status}）" in page.inner_text("h1")
+        assert "退出登录" in page.inner_text("header.top")
+        page.screenshot(path=str(tmp_path / f"error-{name}.png"), full_page=True)
+    page.goto(live_server + f"/admin/handoffs/{handoff}/reply")
+    page.click("text=回到原来的页面")
+    page.wait_for_url(f"**/admin/handoffs/{handoff}")
+
+
+def test_the_try_box_takes_a_long_question(api_app, live_server, page, tmp_path):
+    sign_in(page, live_server, "/admin/try")
+    question = ("船员证书丢了怎么补办，" * 200)[:2000]
+    page.fill("input[name=q]", question)
+    page.click("form.try button[type=submit]")
+    page.wait_for_selector(".decision")
+    assert "cert-lost" in page.inner_text(".decision")
+    assert "机器人只读取前 500 字" in page.inner_text(".decision")
+    assert "q=" not in page.url
+    page.screenshot(path=str(tmp_path / "try-long.png"), full_page=True)

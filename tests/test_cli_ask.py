@@ -9,7 +9,7 @@ import pytest
 from click.testing import CliRunner
 
 from bot.cli import main
-from bot.engine import ACTIONS, Engine
+from bot.matching import ACTIONS, Engine
 from bot.knowledge import load_knowledge
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -24,8 +24,8 @@ LINES = [
     ("救命 有人落水了", "emergency"),
     ("你好", "smalltalk"),
     ("转人工", "handoff"),
-    ("", "handoff"),
-    ("   ", "handoff"),
+    ("", "smalltalk"),
+    ("   ", "smalltalk"),
     ("[微笑]😀", None),
     ("你们食堂几点开饭", "handoff"),
     ("船員證書遺失了怎麼辦", None),

@@ -10,7 +10,7 @@ from webhook_support import KB_DIR, number_of
 from bot.cli import main
 from bot.conversation import STATE_TTL, handle, respond, terminal_message
 from bot.db import iso, open_db, utcnow
-from bot.engine import Engine
+from bot.matching import Engine
 from bot.knowledge import load_knowledge
 from bot.wechat_xml import MAX_REPLY_BYTES, MORE_HINT, Inbound, cut_reply, split_for_sending, utf8_len
 
@@ -294,3 +294,11 @@ def test_chat_shows_replies_exactly_as_wechat(tmp_path):
                                 input="船舶所有权登记需要什么材料\n")
     first = result.output.split(MORE_HINT.strip())[0]
     assert MORE_HINT.strip() in result.output and utf8_len(first) <= MAX_REPLY_BYTES
+
+
+@pytest.mark.parametrize("text", ["？", "。。。", "👍", "[微笑]", "!!", "？？？。", "🙏🙏"])
+def test_only_punctuation_or_emoji_gets_a_prompt_not_a_handoff(db, engine, text):
+    out = respond(db, engine, "u1", text)
+    assert (out.action, out.decision.reason) == ("smalltalk", "empty")
+    assert "直接输入" in out.reply and "人工" in out.reply
+    assert handoffs(db) == []

@@ -7,7 +7,7 @@ from webhook_support import FakeWeChatAPI, fake_api  # noqa: F401  (fixture)
 
 from bot.config import Config
 from bot.db import iso, open_db, utcnow
-from bot.delivery import NOT_CONFIGURED, Sender
+from bot.delivery import NOT_CONFIGURED, Sender, explain
 from bot.wechat_api import TokenStorage
 from bot.wechat_xml import MAX_REPLY_BYTES, split_for_sending, utf8_len
 
@@ -83,13 +83,17 @@ def test_token_storage_respects_expiry(db):
     assert storage.get("k", "default") == "default"
 
 
-@pytest.mark.parametrize("errcode", [45015, 45047])
-def test_window_errors_wait_for_the_user(sender, db, fake_api, errcode):
+@pytest.mark.parametrize("errcode, explained", [
+    # WeChat says 45015 although the user wrote just now: they have most likely unfollowed.
+    (45015, "用户可能已取消关注公众号，消息无法送达"),
+    (45047, "用户再次发消息后会自动重发"),
+])
+def test_window_errors_wait_for_the_user(sender, db, fake_api, errcode, explained):
     fake_api.errors = [errcode]
     outbox_id = sender.queue("user-1", "稍后回复")
     row = sender.send(outbox_id)
     assert (row["status"], row["errcode"], row["attempts"]) == ("failed", errcode, 1)
-    assert row["next_attempt_at"] is None and "用户再次发消息" in row["last_error"]
+    assert row["next_attempt_at"] is None and explained in row["last_error"]
     assert sender.retry_due() == 0
     db.execute("update outbox set last_attempt_at = ?", [iso(utcnow() - dt.timedelta(minutes=1))])
     user_wrote(db)
@@ -196,3 +200,42 @@ def test_fresh_claim_is_left_alone(sender, db, fake_api):
 def test_unknown_kind_rejected(sender):
     with pytest.raises(ValueError):
         sender.queue("user-1", "x", kind="spam")
+
+
+OPEN, CLOSED = True, False
+TROUBLE = "微信服务器暂时出错，系统会自动重试"
+
+
+@pytest.mark.parametrize("errcode, errmsg, window_open, will_retry, text", [
+    # 45015 while the user wrote within 48 hours: most likely unfollowed; nothing promises a resend.
+    (45015, "response out of time limit", OPEN, False,
+     "用户可能已取消关注公众号，消息无法送达；如有需要请通过电话等其他方式联系用户"),
+    (45015, "", CLOSED, False, "用户超过48小时未发消息，微信不允许主动回复；用户再次发消息后会自动重发"),
+    (45047, "out of response count limit", OPEN, False, "48小时内的5条客服消息已用完；用户再次发消息后会自动重发"),
+    (-1, "system error", OPEN, True, TROUBLE),
+    (40001, "invalid credential", OPEN, True, TROUBLE),
+    (42001, "access_token expired", OPEN, True, TROUBLE),
+    (None, "无法连接微信接口：ConnectionError", OPEN, True, TROUBLE + "（无法连接微信接口：ConnectionError）"),
+    (None, "微信接口HTTP错误：502", OPEN, True, TROUBLE + "（微信接口HTTP错误：502）"),
+    (-1, "system error", OPEN, False, "微信服务器暂时出错，48小时窗口在下次重试前关闭，用户再次发消息后会自动重发"),
+    (43004, "require subscribe", OPEN, False, "用户未关注公众号，消息无法送达；用户关注并发消息后会自动重发"),
+    (40003, "invalid openid", OPEN, False, "用户的OpenID无效（不是本公众号的用户），消息无法送达"),
+    (48001, "api unauthorized", OPEN, True, "微信返回错误码 48001：api unauthorized；系统会自动重试"),
+    (45009, "", OPEN, True, "微信返回错误码 45009：无说明；系统会自动重试"),
+])
+def test_every_errcode_is_explained_with_what_happens_next(errcode, errmsg, window_open, will_retry, text):
+    assert explain(errcode, errmsg, window_open=window_open, will_retry=will_retry) == text
+
+
+@pytest.mark.parametrize("errors, errcode, retried_later, text", [
+    ([43004], 43004, False, "用户未关注公众号"),
+    ([40003], 40003, False, "用户的OpenID无效"),
+    ([48001], 48001, True, "微信返回错误码 48001：error 48001；系统会自动重试"),
+    ([-1], -1, True, TROUBLE),
+])
+def test_the_sender_stores_the_explanation(sender, fake_api, errors, errcode, retried_later, text):
+    fake_api.errors = list(errors)
+    row = sender.send(sender.queue("user-1", "回复"))
+    assert (row["status"], row["errcode"]) == ("failed", errcode)
+    assert text in row["last_error"]
+    assert bool(row["next_attempt_at"]) is retried_later

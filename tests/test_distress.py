@@ -13,7 +13,7 @@ import yaml
 from click.testing import CliRunner
 
 from bot.cli import main
-from bot.engine import HAZARD_FOOTER, Engine
+from bot.matching import HAZARD_FOOTER, Engine
 from bot.knowledge import load_knowledge
 from bot.matching.distress import DistressModel
 

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from bot.engine import Engine
+from bot.matching import Engine
 from bot.knowledge import load_knowledge
 
 FIXTURE_KB = Path(__file__).parent / "fixtures" / "engine_kb"

@@ -64,12 +64,29 @@ def test_45015_failure_keeps_the_reply_and_a_retry_then_succeeds(staff_client, d
     assert fake_api.contents() == [text]
 
 
+def test_45015_while_the_user_wrote_recently_says_they_probably_unfollowed(staff_client, db, fake_api):
+    h = add_handoff(db, "oUser1", "船舶被扣押怎么处理", asked=ago(hours=1))
+    fake_api.errors = [45015]
+    r = post(staff_client, f"/admin/handoffs/{h}/reply", text="您好", follow_redirects=True)
+    page = r.get_data(as_text=True)
+    flash = page[page.index('class="flash error"'):page.index("</div>", page.index('class="flash error"'))]
+    assert "用户可能已取消关注公众号，消息无法送达" in flash and "（错误码 45015）" in flash
+    assert "48小时" not in flash and "自动重发" not in flash
+
+
+def test_wechat_system_error_says_it_will_retry(staff_client, db, fake_api):
+    h = add_handoff(db, "oUser1", "问题")
+    fake_api.errors = [-1]
+    page = post(staff_client, f"/admin/handoffs/{h}/reply", text="您好", follow_redirects=True).get_data(as_text=True)
+    assert "微信服务器暂时出错，系统会自动重试（错误码 -1）" in page and "system error" not in page
+
+
 def test_45047_quota_failure_is_shown(staff_client, db, fake_api):
     h = add_handoff(db, "oUser1", "问题")
     fake_api.errors = [45047]
     r = post(staff_client, f"/admin/handoffs/{h}/reply", text="回复内容", follow_redirects=True)
     page = r.get_data(as_text=True)
-    assert "45047" in page and "条数上限" in page and "回复内容" in page
+    assert "45047" in page and "48小时内的5条客服消息已用完" in page and "回复内容" in page
 
 
 def test_network_failure_then_retry(api_app, staff_client, db, fake_api):

@@ -16,7 +16,7 @@ from bot import conversation
 from bot.cli import main
 from bot.config import Config
 from bot.db import iso, open_db, utcnow
-from bot.engine import Engine
+from bot.matching import Engine
 from bot.inbox import BUSY, MAX_ATTEMPTS, REPLY_THREADS, Inbox
 from bot.knowledge import load_knowledge
 from bot.store.backup import BackupError, backup
@@ -268,3 +268,15 @@ def test_cli_db_backup(tmp_path):
     assert r.exit_code == 0 and "已备份到" in r.output
     r = CliRunner().invoke(main, ["db", "backup", str(tmp_path / "b.db"), "--db", source])
     assert r.exit_code == 1 and "已存在" in r.output
+
+
+def test_retention_clears_old_unsent_replies_that_will_never_go_but_not_waiting_ones(tmp_path):
+    db = open_db(str(tmp_path / "bot.db"))
+    old = iso(utcnow() - dt.timedelta(days=200))
+    for status, next_attempt in (("sent", None), ("cancelled", None), ("expired", None), ("failed", None),
+                                 ("failed", old), ("pending", old)):
+        db["outbox"].insert({"user_id": "o", "text": f"{status} words", "kind": "staff_reply", "status": status,
+                             "created_at": old, "next_attempt_at": next_attempt})
+    purge_old_text(db, 180)
+    texts = [r["text"] for r in db.query("select text from outbox order by id")]
+    assert texts == [REDACTED] * 4 + ["failed words", "pending words"]

@@ -284,3 +284,31 @@ def test_check_names_every_file_it_cannot_read_and_checks_the_rest(tmp_path, mon
     assert any(line.startswith(f"{blob}:3: 错误: 文件里有不能出现在YAML中的控制字符") for line in lines)
     assert any(line.startswith(f"{synonyms}: 错误: 读取时文件不见了") for line in lines)
     assert any("cert-lots" in line for line in lines), "the readable files are still checked"
+
+
+# ---- synonyms written as one string; the served folder ------------------------------------------------------
+
+KBTOOLS_KB = Path(__file__).parent / "fixtures" / "kbtools_kb"
+
+
+@pytest.mark.parametrize("line", ["适任证书: 适任证, 船员证", "适任证书: [适任证，船员证]", "适任证书: [适任证、船员证]"])
+def test_a_synonyms_list_written_as_one_string_is_reported_with_its_line(tmp_path, line):
+    kb = tmp_path / "kb"
+    shutil.copytree(KBTOOLS_KB, kb)
+    (kb / "synonyms.yaml").write_text("# 同义词\n" + line + "\n", encoding="utf-8")
+    errors, _ = check_knowledge(str(kb))
+    [error] = [e for e in errors if e.path.endswith("synonyms.yaml")]
+    assert error.line == 2 and "逗号" in error.message and "[适任证, 船员证]" in error.hint
+    r = CliRunner().invoke(main, ["kb", "check", str(kb)])
+    assert r.exit_code == 1 and "synonyms.yaml:2" in r.output
+
+
+@pytest.mark.parametrize("command", [["kb", "check"], ["kb", "test"], ["kb", "stats"], ["ask", "船员证书丢了怎么补办"]])
+def test_commands_read_the_served_folder_from_bot_knowledge_dir(tmp_path, command):
+    kb = tmp_path / "served"
+    shutil.copytree(KBTOOLS_KB, kb)
+    (kb / "synonyms.yaml").write_text("适任证书: 适任证, 船员证\n", encoding="utf-8")
+    r = CliRunner().invoke(main, command, env={"BOT_KNOWLEDGE_DIR": str(kb)})
+    # The served folder (not the bundled one) is the one read: its broken synonyms file is named.
+    assert f"{kb / 'synonyms.yaml'}:1" in r.output, r.output
+    assert r.exit_code == 1

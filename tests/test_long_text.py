@@ -12,7 +12,7 @@ import pytest
 
 from bot.conversation import MAX_LOGGED_CHARS, respond
 from bot.db import open_db
-from bot.engine import ACTIONS, MAX_TEXT_CHARS, Engine
+from bot.matching import ACTIONS, MAX_TEXT_CHARS, Engine
 from bot.knowledge import load_knowledge
 
 FIXTURE_KB = Path(__file__).parent / "fixtures" / "engine_kb"

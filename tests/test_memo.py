@@ -4,8 +4,8 @@ import tempfile
 
 import pytest
 
-from bot import memo
-from bot.engine import Engine
+from bot.matching import memo
+from bot.matching import Engine
 from bot.knowledge import load_knowledge
 
 

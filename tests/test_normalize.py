@@ -1,7 +1,7 @@
 """Text normalisation: what every question goes through before matching."""
 import pytest
 
-from bot.textproc import chinese_number, normalize, strip_fillers
+from bot.matching.reading import chinese_number, normalize, strip_fillers
 
 
 @pytest.mark.parametrize("raw, expected", [
@@ -96,6 +96,26 @@ def test_chinese_number_values():
     assert [chinese_number(t) for t in ("十", "十五", "二十", "两百", "三千零八", "九十九")] == [10, 15, 20, 200, 3008, 99]
     assert chinese_number("二三") is None
     assert chinese_number("百十") is None
+
+
+@pytest.mark.parametrize("raw, expected", [
+    ("幺二三九五", "12395"),                       # 幺 is a spoken 1
+    ("打一三八零零一二三四五六", "打13800123456"),
+    ("〇五一一八五", "051185"),
+    ("幺幺零", "110"),
+    ("一九九八年上的船", "1998年上的船"),
+    ("幺九", "19"),                                # two digits, one of them 幺
+    ("一个", "一个"),                              # words and counts are left as they are
+    ("一下", "一下"),
+    ("一一", "一一"),
+    ("三四天", "三四天"),                          # a range, not digits
+    ("二三百", "二三百"),
+    ("十一月", "11月"),
+    ("一百零五元", "105元"),
+    ("二副证", "二副证"),
+])
+def test_digits_read_out_become_digits(raw, expected):
+    assert normalize(raw) == expected
 
 
 FILLER_CASES = [

@@ -12,7 +12,8 @@ import pytest
 
 from admin_support import PASSWORD, add_handoff, ago, api_app, database, fake_api, queue_ids  # noqa: F401
 from bot.admin import urgent as urgent_pages
-from test_browser_admin import CHROMIUM, CHROMIUM_ARGS, SHOTS, _need_chromium, live_server, push  # noqa: F401
+from conftest import SHOTS
+from test_browser_admin import live_server, push  # noqa: F401
 
 # Records every notification the page constructs (and still shows the real one), and counts the beeps' tones.
 RECORDER = """
@@ -41,21 +42,14 @@ window.__tones = 0;
 
 
 @pytest.fixture
-def context(monkeypatch):
+def context(chromium, monkeypatch):
     """A headless Chromium context with notifications allowed and the recorder installed; pages poll every second."""
-    _need_chromium()
-    from playwright.sync_api import sync_playwright
-
     monkeypatch.setattr(urgent_pages, "POLL_SECONDS", 1)
-    SHOTS.mkdir(parents=True, exist_ok=True)
-    with sync_playwright() as p:
-        browser = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
-        context = browser.new_context(viewport={"width": 1366, "height": 900}, locale="zh-CN")
-        context.set_default_timeout(15000)
-        context.add_init_script(RECORDER)
-        yield context
-        context.close()
-        browser.close()
+    context = chromium.new_context(viewport={"width": 1366, "height": 900}, locale="zh-CN")
+    context.set_default_timeout(15000)
+    context.add_init_script(RECORDER)
+    yield context
+    context.close()
 
 
 def shoot(page, name: str) -> None:

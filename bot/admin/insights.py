@@ -7,12 +7,17 @@ import json
 from flask import render_template, request, url_for
 
 from .. import get_db, get_engine, stats
+from ..matching import MAX_TEXT_CHARS
 from ..handoffs import duration_text
 from . import bp
 from .charts import bar_list, column_chart, share_bar
 
 DASHBOARD_DAYS = (7, 14, 30, 90)
 PAGE_SIZE = 50
+# Dates outside these are taken as these (a date input allows 0001 to 9999; the log has nothing that far out).
+FIRST_DAY, LAST_DAY = dt.date(2000, 1, 1), dt.date(2099, 12, 31)
+# The try box reads a question from a POSTed form (a URL holds too little), cut to this many characters.
+MAX_TRY_CHARS = 5000
 
 
 @bp.route("/dashboard")
@@ -44,11 +49,13 @@ def _faq_label(engine, faq_id: str) -> str:
     return faq.question if faq else f"{faq_id}（已不在知识库）"
 
 
-def _date_arg(name: str):
+def _date_arg(name: str, source=None):
+    """A date from the query string (or ``source``), kept within FIRST_DAY..LAST_DAY; None when missing or bad."""
     try:
-        return dt.date.fromisoformat(request.args.get(name, ""))
+        day = dt.date.fromisoformat((source if source is not None else request.args).get(name, "").strip())
     except ValueError:
         return None
+    return min(max(day, FIRST_DAY), LAST_DAY)
 
 
 @bp.route("/log")
@@ -56,20 +63,33 @@ def log():
     """Search the conversation log by user, text, FAQ, outcome and date."""
     q = {k: request.args.get(k, "").strip() for k in ("user", "text", "faq", "action")}
     date_from, date_to = _date_arg("from"), _date_arg("to")
-    page = max(request.args.get("page", 1, type=int), 1)
-    rows, total = stats.search_log(get_db(), **q, date_from=date_from, date_to=date_to,
-                                   limit=PAGE_SIZE, offset=(page - 1) * PAGE_SIZE)
+    page = request.args.get("page", 1, type=int)
+    search = dict(q, date_from=date_from, date_to=date_to, limit=PAGE_SIZE)
+    rows, total = stats.search_log(get_db(), **search, offset=(_page_in_range(page, None) - 1) * PAGE_SIZE)
+    pages = max(1, -(-total // PAGE_SIZE))
+    if page != _page_in_range(page, pages):  # past the last page (or before the first): show the nearest one
+        page = _page_in_range(page, pages)
+        rows, total = stats.search_log(get_db(), **search, offset=(page - 1) * PAGE_SIZE)
     args = {k: v for k, v in request.args.items() if k != "page" and v}
     return render_template("admin/log.html", rows=rows, total=total, q=q, date_from=date_from, date_to=date_to,
-                           page=page, pages=max(1, -(-total // PAGE_SIZE)), args=args,
-                           actions=stats.ACTION_LABELS)
+                           page=page, pages=pages, args=args, actions=stats.ACTION_LABELS,
+                           what=stats.message_label)
 
 
-@bp.route("/try")
+def _page_in_range(page: int, pages: int | None) -> int:
+    """``page`` within 1..``pages`` (within what an SQLite offset can hold when the count is not known yet)."""
+    return min(max(page, 1), pages or (2 ** 62) // PAGE_SIZE)
+
+
+@bp.route("/try", methods=["GET", "POST"])
 def try_question():
-    """Type a question and see how the live knowledge base handles it: analysis, candidates, decision."""
-    question = request.args.get("q", "").strip()
-    day = _date_arg("day") or stats.today_local()
+    """Type a question and see how the live knowledge base handles it: analysis, candidates, decision.
+
+    The form posts (a long question does not fit in a URL); ``?q=`` still works for links.
+    """
+    source = request.form if request.method == "POST" else request.args
+    question = source.get("q", "").strip()[:MAX_TRY_CHARS]
+    day = _date_arg("day", source) or stats.today_local()
     result = None
     if question:
         engine = get_engine()
@@ -78,4 +98,5 @@ def try_question():
                   "candidates": engine.rank(question, day)[:8],
                   "json": json.dumps(decision.debug(), ensure_ascii=False, indent=2)}
     return render_template("admin/try.html", question=question, day=day, result=result,
-                           actions=stats.ACTION_LABELS)
+                           actions=stats.ACTION_LABELS, reasons=stats.REASON_LABELS, parts=stats.SCORE_PART_LABELS,
+                           max_chars=MAX_TRY_CHARS, reads_chars=MAX_TEXT_CHARS)

@@ -26,7 +26,8 @@ from functools import lru_cache
 
 from pypinyin import Style, pinyin
 
-from ..textproc import Tokenizer, normalize
+from .reading import normalize
+from .tokenizer import Tokenizer
 
 CATEGORY_LABELS = {
     "person_in_water": "人员落水", "fire": "火灾/爆炸", "flooding": "进水/沉没/倾覆", "collision": "碰撞",

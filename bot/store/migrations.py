@@ -231,9 +231,73 @@ def _m2_crash_safety(conn: sqlite3.Connection) -> None:
     conn.execute("CREATE INDEX idx_login_failures_username ON login_failures (username)")
 
 
+def _m3_form_submissions(conn: sqlite3.Connection) -> None:
+    """One-time form keys of the staff pages, and forms posted after the login lapsed, kept to be restored."""
+    # A form's key is claimed before its action runs (insert ... on conflict do nothing), so a double click, a
+    # second tab or a retry is acted on once, whichever worker gets it; location is where the first one went.
+    conn.execute("CREATE TABLE form_submissions (key TEXT PRIMARY KEY, staff TEXT NOT NULL, endpoint TEXT NOT NULL, "
+                 "created_at TEXT NOT NULL, finished_at TEXT, location TEXT)")
+    conn.execute("CREATE INDEX idx_form_submissions_created_at ON form_submissions (created_at)")
+    # The fields of a form posted without a valid session (JSON), shown again on its page after the login.
+    conn.execute("CREATE TABLE unsent_forms (id TEXT PRIMARY KEY, staff TEXT, page TEXT NOT NULL, "
+                 "action TEXT NOT NULL, fields TEXT NOT NULL, created_at TEXT NOT NULL)")
+    conn.execute("CREATE INDEX idx_unsent_forms_created_at ON unsent_forms (created_at)")
+
+
+_OUTBOX_V4 = """
+    CREATE TABLE outbox_new (
+        id INTEGER PRIMARY KEY,
+        user_id TEXT NOT NULL,
+        text TEXT NOT NULL,
+        kind TEXT NOT NULL,
+        handoff_id INTEGER REFERENCES handoffs(id) ON DELETE SET NULL,
+        author TEXT,
+        status TEXT NOT NULL DEFAULT 'pending'
+            CHECK (status IN ('pending', 'sending', 'sent', 'failed', 'cancelled', 'expired')),
+        attempts INTEGER NOT NULL DEFAULT 0,
+        errcode INTEGER,
+        last_error TEXT,
+        created_at TEXT NOT NULL,
+        sent_at TEXT,
+        next_attempt_at TEXT,
+        parts_sent INTEGER NOT NULL DEFAULT 0,
+        last_attempt_at TEXT,
+        cancelled_by TEXT,
+        cancelled_at TEXT
+    )"""
+
+
+def _m4_queued_replies_and_presence(conn: sqlite3.Connection) -> None:
+    """Outbox statuses 'cancelled' and 'expired' (who cancelled, when) and who has a handoff page open."""
+    # SQLite cannot change a CHECK: rebuild the table. Columns, indexes and triggers that an earlier migration
+    # added to outbox are carried over as they are.
+    conn.execute(_OUTBOX_V4)
+    info = {row[1]: row for row in conn.execute("PRAGMA table_info(outbox)")}
+    new_columns = _columns(conn, "outbox_new")
+    for name, (_, _, kind, notnull, default, _) in info.items():
+        if name not in new_columns:
+            extra = (f" NOT NULL DEFAULT {default}" if notnull and default is not None
+                     else f" DEFAULT {default}" if default is not None else "")
+            conn.execute(f"ALTER TABLE outbox_new ADD COLUMN [{name}] {kind}{extra}")
+    keep = ", ".join(f"[{c}]" for c in info)
+    conn.execute(f"INSERT INTO outbox_new ({keep}) SELECT {keep} FROM outbox")
+    dependents = [sql for (sql,) in conn.execute(
+        "select sql from sqlite_master where tbl_name = 'outbox' and type in ('index', 'trigger') and sql is not null")]
+    conn.execute("DROP TABLE outbox")
+    conn.execute("ALTER TABLE outbox_new RENAME TO outbox")
+    for sql in dependents:
+        conn.execute(sql)
+    conn.execute("CREATE INDEX IF NOT EXISTS idx_outbox_handoff_id ON outbox (handoff_id)")
+    # Presence: the handoff page's poll stamps who is looking at it, so two people see each other.
+    conn.execute("CREATE TABLE handoff_views (handoff_id INTEGER NOT NULL REFERENCES handoffs(id) ON DELETE CASCADE, "
+                 "staff TEXT NOT NULL, seen_at TEXT NOT NULL, PRIMARY KEY (handoff_id, staff))")
+
+
 MIGRATIONS = [
     (1, "versioned baseline: constraints, foreign keys, one open handoff per user", _m1_versioned_baseline),
     (2, "crash safety: delivery leases, push nonces, departed users, staff sessions", _m2_crash_safety),
+    (3, "form submissions: one-time keys, forms kept over a lapsed login", _m3_form_submissions),
+    (4, "queued replies cancelled or expired, handoff presence", _m4_queued_replies_and_presence),
 ]
 LATEST = MIGRATIONS[-1][0]
 

@@ -27,7 +27,8 @@ def purge_old_text(db, days: int, now: dt.datetime | None = None) -> int:
                    "where state = 'resolved' and resolved_at < ? and question is not ?", [REDACTED, cutoff, REDACTED])
         db.execute("update handoff_notes set text = ? where created_at < ? and text != ? and handoff_id in "
                    "(select id from handoffs where state = 'resolved')", [REDACTED, cutoff, REDACTED])
-        db.execute("update outbox set text = ? where (status = 'sent' or (status = 'failed' and next_attempt_at is null)) "
+        db.execute("update outbox set text = ? where (status in ('sent', 'cancelled', 'expired') "
+                   "or (status = 'failed' and next_attempt_at is null)) "
                    "and created_at < ? and text != ?",
                    [REDACTED, cutoff, REDACTED])
         db.execute("update alerts set trigger_text = null where status in ('sent', 'failed') and created_at < ? "

@@ -1,18 +1,26 @@
-"""Text processing for matching: normalisation, jieba tokenisation, synonyms and pinyin keys."""
+"""Reading a message the way the knowledge base is read: normalise, drop fillers, numbers as digits, synonyms.
+
+``normalize`` is the one normal form every text goes through (questions, FAQ phrasings, keywords, synonyms):
+full-width to half-width (NFKC), traditional to simplified (OpenCC), lower case, numbers written in characters as
+digits, punctuation and emoji as spaces. ``strip_fillers`` then drops polite openers, and ``Synonyms`` rewrites
+colloquial names as the standard terms. Only the first MAX_TEXT_CHARS characters of a message are read at all
+(``clip``). Cutting a text into words is ``tokenizer.py``; repairing typos is ``repair.py``.
+"""
 from __future__ import annotations
 
-import logging
 import re
-import threading
 import unicodedata
 from pathlib import Path
-from functools import lru_cache
 
-import jieba
 import opencc
-from pypinyin import lazy_pinyin
 
-jieba.setLogLevel(logging.WARNING)
+from .settings import combine
+
+# A message is cut to its first MAX_TEXT_CHARS characters before it is read at all (normalised, checked for
+# distress, matched). jieba's HMM is quadratic on a long run of unknown characters: 100,000 of one rare character
+# took 30 s through decide(), 100,000 random ones 4 s. WeChat's input box takes far more than 500, but no real
+# question runs past a few hundred characters; at 500 the worst case measured (random CJK) costs 30-40 ms.
+MAX_TEXT_CHARS = 500
 
 _T2S = opencc.OpenCC("t2s")
 
@@ -38,17 +46,6 @@ FILLERS = (
 )
 
 _FILLERS_LONGEST_FIRST = sorted(FILLERS, key=len, reverse=True)
-
-# Function words that say nothing about which FAQ is meant.
-STOPWORDS = frozenset(
-    "的 了 吗 呢 啊 吧 呀 么 嘛 哦 哈 呗 啦 噢 喔 哇 诶 哎 嗯 是 我 你 您 他 她 它 我们 你们 他们 咱 咱们 在 和 与 及 或 "
-    "也 还 就 都 又 这 那 这个 那个 个 一 一下 一个 些 一些 有 没 没有 被 把 让 给 对 从 向 到 上 里 中 下 后 前 "
-    "要 想 可以 得 地 着 过 不 请 这样 那样 现在 然后 如果 但是 因为 所以 已经 自己 之 其 为 以 于 而 "
-    "一直 真的 听说 那边 这边 人家 东西 是不是 是否 有没有 能不能 会不会 要不要 还是 就是 一般 大概 "
-    "应该 需要 得 去 来 用 弄 搞 整 干 做 啥时候 时候 之前 以前 以后 之后 今年 明年 去年 今天 明天 "
-    "已 再 才 先 多 很 太 挺 比较 大家 各位 老师 同志 师傅 领导 我家 我的 我们的 朋友 一点 点 "
-    "怎么 怎么办 怎样 怎么样 如何".split()
-)
 
 # Voice input and many typists write numbers in characters (满五年, 两百吨) where the knowledge base has digits.
 # Only a count followed by a unit is converted: 二副 / 三管轮 are ranks, and a lone 一 (一次, 一个) is left as
@@ -87,6 +84,25 @@ def _digits(match: re.Match) -> str:
     return run if value is None else str(value)
 
 
+# Phone numbers, hotlines and years read out digit by digit (幺二三九五, 一三八…, 一九九八年): a run of three or more
+# digit characters, or of two with 幺 (only ever a spoken 1), with no 十/百/千 between them. Shorter runs stay as
+# written: 一一 / 三四天 / 二三百 are words and ranges, not digits.
+_SPOKEN_DIGITS = {**{ch: str(v) for ch, v in _CN_DIGITS.items()}, "幺": "1"}
+_DIGIT_RUN = re.compile(r"[零〇幺一二两三四五六七八九]{2,}")
+
+
+def _spoken_digits(match: re.Match) -> str:
+    run = match.group(0)
+    if len(run) < 3 and "幺" not in run:
+        return run
+    return "".join(_SPOKEN_DIGITS[ch] for ch in run)
+
+
+def spoken_digits(text: str) -> str:
+    """Digit-by-digit numbers in characters as digits: 幺二三九五 → 12395, 一九九八年 → 1998年."""
+    return _DIGIT_RUN.sub(_spoken_digits, text)
+
+
 _EMOJI_CODE = re.compile(r"\[[^\[\]]{1,6}\]|/:[^\s]{1,8}")
 _NON_WORD = re.compile(r"[^0-9a-z\u4e00-\u9fff]+")
 _CJK = re.compile(r"[\u4e00-\u9fff]")
@@ -98,7 +114,7 @@ def normalize(text: str) -> str:
     if not _TRADITIONAL.isdisjoint(text):  # the pure-Python converter is slow; most text needs none
         text = _T2S.convert(text)
     text = _EMOJI_CODE.sub(" ", text.lower())
-    text = _CN_NUMBER.sub(_digits, text)
+    text = _CN_NUMBER.sub(_digits, spoken_digits(text))
     return " ".join(_NON_WORD.sub(" ", text).split())
 
 
@@ -109,16 +125,48 @@ def strip_fillers(text: str) -> str:
     return " ".join(text.split())
 
 
+def clip(text: str) -> str:
+    """The part of a message the engine reads: its first MAX_TEXT_CHARS characters."""
+    return (text or "")[:MAX_TEXT_CHARS]
+
+
+def read_normalized(text: str) -> str:
+    """The normalised form of the part of a message the engine reads, never longer than MAX_TEXT_CHARS."""
+    # NFKC spells some characters out as several (㍿ → 株式会社): cut again after normalising.
+    return normalize(clip(text))[:MAX_TEXT_CHARS]
+
+
+def _whole_latin(term: str) -> str:
+    """Regex of a term whose latin ends match only as whole words: "dg" is not the start of "dgx", "ais" not
+    the end of "raise"."""
+    pattern = re.escape(term)
+    if term[:1].isascii() and term[:1].isalpha():
+        pattern = "(?<![a-z])" + pattern
+    if term[-1:].isascii() and term[-1:].isalpha():
+        pattern += "(?![a-z])"
+    return pattern
+
+
+
+def _normalised(mapping: dict) -> dict:
+    """A variant → standard map in normal form; entries that normalise to nothing or to themselves are left out."""
+    out = {}
+    for variant, standard in mapping.items():
+        variant, standard = normalize(variant), normalize(standard)
+        if variant and standard and variant != standard:
+            out[variant] = standard
+    return out
+
+
 class Synonyms:
     """Colloquial variant → standard term, applied in one left-to-right pass, longest match first."""
 
     def __init__(self, *maps):
+        """``maps`` in order, built-in first: each later one is combined with the ones before by the settings rule
+        (``settings.combine``: key by key, a later map's standard term winning), after normalising."""
         merged = {}
         for m in maps:
-            for variant, standard in m.items():
-                variant, standard = normalize(variant), normalize(standard)
-                if variant and standard and variant != standard:
-                    merged[variant] = standard
+            merged = combine(merged, _normalised(m))
         for variant in list(merged):  # follow chains: 弄丢 → 丢失 → 遗失
             seen, target = {variant}, merged[variant]
             while target in merged and target not in seen:
@@ -130,7 +178,7 @@ class Synonyms:
         table = {**{v: v for v in merged.values()}, **merged}
         self._table = table
         alternatives = sorted(table, key=len, reverse=True)
-        self._re = re.compile("|".join(re.escape(a) for a in alternatives)) if alternatives else None
+        self._re = re.compile("|".join(_whole_latin(a) for a in alternatives)) if alternatives else None
 
     def __len__(self):
         return len(self.map)
@@ -142,88 +190,9 @@ class Synonyms:
         return self._re.sub(lambda m: self._table[m.group(0)], text)
 
 
-# Southern accents and voice input blur these initials and finals.
-_FUZZY = (("zh", "z"), ("ch", "c"), ("sh", "s"), ("ing", "in"), ("eng", "en"), ("ang", "an"))
-
-
-@lru_cache(maxsize=20000)
-def char_pinyin(ch: str) -> str:
-    """Toneless, accent-tolerant pinyin of one character (the character itself if it has none)."""
-    if not _CJK.match(ch):
-        return ch
-    py = lazy_pinyin(ch)[0]
-    for a, b in _FUZZY:
-        py = py.replace(a, b)
-    if py.startswith("l"):
-        py = "n" + py[1:]
-    return py
-
-
-def pinyin_key(word: str) -> str:
-    """Homophone key of a word: the accent-tolerant pinyin of each character, joined."""
-    return "|".join(char_pinyin(c) for c in word)
-
-
 def is_cjk(text: str) -> bool:
     """True when the text contains at least one Chinese character."""
     return bool(_CJK.search(text))
-
-
-class Tokenizer:
-    """A jieba tokenizer of our own (never the global one) carrying the domain dictionary."""
-
-    _base = None  # jieba's main dictionary, loaded once per process and copied for each instance
-    _base_lock = threading.Lock()
-
-    @classmethod
-    def base(cls) -> jieba.Tokenizer:
-        """jieba's main dictionary, loaded on first use."""
-        with cls._base_lock:
-            if cls._base is None:
-                base = jieba.Tokenizer()
-                base.initialize()
-                cls._base = base
-        return cls._base
-
-    def __init__(self, user_words=(), extra_words=()):
-        Tokenizer.base()
-        self._jieba = jieba.Tokenizer()
-        self._jieba.FREQ = dict(Tokenizer._base.FREQ)
-        self._jieba.total = Tokenizer._base.total
-        self._jieba.initialized = True
-        for word, freq, tag in user_words:
-            self._jieba.add_word(word, freq, tag)
-        for word in extra_words:
-            if len(word) >= 2 and self._jieba.FREQ.get(word) is None:
-                self._jieba.add_word(word)
-
-    def general_frequency(self, word: str) -> int:
-        """How common a word is in jieba's general dictionary (0 for domain terms it does not know)."""
-        return Tokenizer._base.FREQ.get(word, 0)
-
-    def segment(self, text: str) -> list:
-        """Plain jieba segmentation of one chunk (no search-mode parts, nothing dropped)."""
-        return self._jieba.lcut(text, HMM=True)
-
-    def tokens(self, text: str) -> list:
-        """Content tokens in order: search-mode cut (words and their parts), stopwords and spaces dropped."""
-        out = []
-        for chunk in text.split():
-            for tok in self._jieba.cut_for_search(chunk):
-                tok = tok.strip()
-                if not tok or tok in STOPWORDS:
-                    continue
-                if 2 <= len(tok) <= 3 and is_cjk(tok) and not self._jieba.FREQ.get(tok):
-                    # A word jieba's HMM guessed ("哪补", "船要") is usually a content character glued to a
-                    # function one: keep the characters, so both sides of a comparison cut the same way.
-                    out.extend(ch for ch in tok if ch not in STOPWORDS)
-                else:
-                    out.append(tok)
-                    if len(tok) > 4:
-                        # Search mode only adds two- and three-character parts: 海船适任证书 should also
-                        # yield 适任证书, as the FAQs that say it plainly do.
-                        out.extend(tok[i:i + 4] for i in range(len(tok) - 3) if self._jieba.FREQ.get(tok[i:i + 4]))
-        return out
 
 
 def char_bigrams(text: str) -> list:

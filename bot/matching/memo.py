@@ -1,7 +1,7 @@
 """A disk cache of tokenised knowledge-base texts, like jieba's own cache: restarts and reloads stay fast.
 
-One pickle per key (the key changes with the dictionary, the synonyms and the text-processing code); the
-newest few are kept. A cache that cannot be read or written only costs start-up time.
+One pickle per key (the key changes with the dictionary, the synonyms and the code that reads and cuts texts:
+``index.READING_CODE``); the newest few are kept. A cache that cannot be read or written only costs start-up time.
 """
 from __future__ import annotations
 

@@ -1,0 +1,84 @@
+/* The handoff page stays current while it is open: new messages from the user (and replies queued by anyone)
+ * appear in the conversation, and the line under the heading says who else has the page open or has claimed it.
+ *
+ * Polls <section id="transcript" data-updates-url> every data-poll-seconds with the last message and outbox ids
+ * shown (data-after, data-replies-after); the answer's entries are added just above the reply form. Nothing else on
+ * the page is rebuilt, so text being typed in the reply box, a note or the resolve form stays as it is. The poll
+ * also tells the server this member of staff is looking at the handoff. Stops when the session has ended.
+ * A static file, as the pages' CSP forbids inline script.
+ */
+(function () {
+  "use strict";
+
+  var transcript = document.getElementById("transcript");
+  if (!transcript) return;
+  var url = transcript.getAttribute("data-updates-url");
+  if (!url) return;
+  var POLL_MS = Math.max(1, Number(transcript.getAttribute("data-poll-seconds")) || 5) * 1000;
+  var after = transcript.getAttribute("data-after") || "0";
+  var repliesAfter = transcript.getAttribute("data-replies-after") || "0";
+  var presence = document.getElementById("presence");
+  var replyForm = document.getElementById("reply");
+
+  function element(tag, className, text) {
+    var node = document.createElement(tag);
+    if (className) node.className = className;
+    if (text !== undefined && text !== null) node.textContent = text;
+    return node;
+  }
+
+  function show(entry) {
+    var box = element("div", "msg fresh " + entry.who + (entry.status === "failed" ? " failed" : ""));
+    var who = element("div", "who", entry.label + " · " + entry.time + " ");
+    if (entry.status_text) {
+      who.appendChild(element("span", "status status-" + entry.status, entry.status_text));
+    }
+    box.appendChild(who);
+    box.appendChild(element("div", "text", entry.text));
+    transcript.insertBefore(box, replyForm && replyForm.parentNode === transcript ? replyForm : null);
+  }
+
+  function setPresence(text) {
+    if (!presence) return;
+    presence.textContent = text || "";
+    presence.hidden = !text;
+  }
+
+  function stop() {
+    setPresence("登录已过期：新消息不再自动显示。请先复制正在输入的内容，再刷新页面重新登录。");
+  }
+
+  function poll() {
+    var query = "?after=" + encodeURIComponent(after) + "&replies_after=" + encodeURIComponent(repliesAfter);
+    fetch(url + query, { credentials: "same-origin", cache: "no-store", headers: { Accept: "application/json" } })
+      .then(function (r) {
+        var json = (r.headers.get("Content-Type") || "").indexOf("application/json") === 0;
+        if (r.redirected || !json) {
+          stop();
+          return "stop";
+        }
+        return r.ok ? r.json() : null;
+      })
+      .then(function (data) {
+        if (data === "stop") return data;
+        if (!data) return null;
+        if (data.entries.length) {
+          var empty = transcript.querySelector(":scope > p.muted");
+          if (empty) empty.remove();
+          data.entries.forEach(show);
+        }
+        after = String(data.after);
+        repliesAfter = String(data.replies_after);
+        transcript.setAttribute("data-after", after);
+        transcript.setAttribute("data-replies-after", repliesAfter);
+        setPresence(data.presence);
+        return null;
+      })
+      .catch(function () { return null; })
+      .then(function (outcome) {
+        if (outcome !== "stop") window.setTimeout(poll, POLL_MS);
+      });
+  }
+
+  window.setTimeout(poll, POLL_MS);
+})();

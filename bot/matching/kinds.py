@@ -1,0 +1,32 @@
+"""What kind of answer a question asks for (documents, time, fee, place, …), whatever its topic.
+
+The FAQ phrased for the same kind wins a tie between siblings ("要带什么" is not "几天能办好"), and a question made
+only of asking words and these cues ("要多久", "多少钱", "怎么申请") names no topic at all.
+"""
+from __future__ import annotations
+
+QUESTION_KINDS = {
+    "documents": ("材料", "带什么", "要带", "准备什么", "提交什么", "手续"),
+    "time": ("几天", "多久", "什么时候", "几个工作日", "多少天", "几个小时", "提前多", "期限"),
+    "fee": ("多少钱", "收费", "费用", "要钱", "免费", "交钱"),
+    "place": ("哪里", "在哪", "去哪", "哪个部门", "找谁", "向谁", "跟谁", "哪个单位"),
+    "penalty": ("罚", "处罚", "后果", "违法", "扣分"),
+    "validity": ("有效期", "几年"),
+    "conditions": ("条件", "资格", "具备", "满足", "门槛"),
+}
+
+# Asking words that name no topic: a question made only of these and the question-kind cues ("要多久", "多少钱",
+# "怎么申请") could be about any FAQ, so it is never answered outright.
+TOPICLESS_WORDS = ("什么", "哪", "哪些", "哪个", "多少", "几", "怎么", "怎样", "如何", "能", "可以", "办", "办理",
+                   "申请", "办好", "需要", "交", "带", "报")
+
+
+def question_kinds(text: str) -> set:
+    """The kinds of answer a (normalised) question asks for."""
+    return {kind for kind, cues in QUESTION_KINDS.items() if any(c in text for c in cues)}
+
+
+def topicless_cues() -> list:
+    """The cues of asking for documents, time, fees, places, conditions or validity, which name no topic of their
+    own (a penalty cue, 违法 / 扣分, does)."""
+    return [c for kind, words in QUESTION_KINDS.items() if kind != "penalty" for c in words]
