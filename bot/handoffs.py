@@ -8,6 +8,7 @@ from __future__ import annotations
 import datetime as dt
 import errno
 import json
+import math
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 
@@ -37,6 +38,22 @@ VIEWING_FRESH = dt.timedelta(seconds=20)
 UNSENT_CHOICES = ("cancel", "keep")
 # At most this many new messages and as many outgoing ones per poll of the handoff page; the rest come next poll.
 MAX_UPDATES = 50
+# The queue's "who" filter: everyone's, claimed by the viewer, or nobody's yet.
+WHO_FILTERS = ("", "mine", "unclaimed")
+# The queue's text search reads at most this many characters (a longer one is cut, not refused).
+MAX_SEARCH_CHARS = 50
+# One bulk close acts on at most this many handoffs (the queue shows at most 200 rows).
+MAX_BULK = 200
+# Less time than this left in the 48-hour window: the queue and the handoff page say the window is closing.
+WINDOW_CLOSING = dt.timedelta(hours=1)
+# What bot.conversation appends to the question of a handoff opened by a bare "转人工": a label, not the user's words.
+ASKED_FOR_PERSON_LABEL = "（用户要求转人工）"
+# The FAQ draft offers the user's messages of the handoff and at most this many they sent just before it opened
+# (within a day): a bare "人工" opens the handoff after the question it is about.
+DRAFT_EARLIER_MESSAGES = 5
+DRAFT_EARLIER_SPAN = dt.timedelta(hours=24)
+# Canned replies mark what staff must fill in with this; a reply still holding it is not sent.
+PLACEHOLDER_MARK = "【请填写"
 
 
 class HandoffError(BotError):
@@ -121,6 +138,12 @@ class Handoff:
     latest_type: str | None = None
     latest_at: str | None = None
     new_messages: int = 0
+    window_minutes_left: int | None = None
+
+    @property
+    def window_closing(self) -> bool:
+        """The 48-hour window is open and closes within the hour (``window_minutes_left`` says when)."""
+        return self.window_minutes_left is not None
 
     @property
     def distress(self) -> bool:
@@ -200,6 +223,8 @@ def _handoff(row: dict, now: dt.datetime) -> Handoff:
         ends = seen + WINDOW
         h.window_open = now < ends
         h.window_ends_at = iso(ends)
+        if h.window_open and ends - now < WINDOW_CLOSING:
+            h.window_minutes_left = max(1, math.ceil((ends - now).total_seconds() / 60))
     return h
 
 
@@ -213,17 +238,34 @@ def _sort_key(h: Handoff):
 
 
 def list_handoffs(db, state: str = "open", priority: str | None = None, now: dt.datetime | None = None,
-                  limit: int = 200) -> list:
+                  limit: int = 200, who: str = "", staff: str | None = None, search: str = "") -> list:
     """Handoffs in queue order: those awaiting a reply first, by urgency then longest wait; resolved last.
 
-    ``state`` is one of STATE_FILTERS; ``priority`` one of PRIORITIES or None for all. At most ``limit`` rows;
-    of the resolved ones only the most recently resolved are read.
+    ``state`` is one of STATE_FILTERS; ``priority`` one of PRIORITIES or None for all; ``who`` one of WHO_FILTERS:
+    "mine" those claimed by ``staff``, "unclaimed" those nobody has claimed. ``search`` keeps the handoffs whose
+    question, key message or one of the user's messages in the handoff holds the text (its first MAX_SEARCH_CHARS
+    characters, taken literally: % and _ are no wildcards). The filters combine. At most ``limit`` rows; of the
+    resolved ones only the most recently resolved are read.
     """
     if state not in STATE_FILTERS:
         raise HandoffError(f"未知状态“{state}”")
     if priority and priority not in PRIORITIES:
         raise HandoffError(f"未知优先级“{priority}”")
-    extra, params = ("", []) if not priority else (" and h.priority = ?", [priority])
+    if who not in WHO_FILTERS:
+        raise HandoffError(f"未知筛选“{who}”")
+    extra, params = "", []
+    if priority:
+        extra, params = extra + " and h.priority = ?", params + [priority]
+    if who == "mine":
+        extra, params = extra + " and h.claimed_by = ?", params + [staff or ""]
+    elif who == "unclaimed":
+        extra += " and h.claimed_by is null"
+    search = search_text(search)
+    if search:
+        pattern = "%" + like_escape(search) + "%"
+        extra += (" and (h.question like ? escape '\\' or h.key_message like ? escape '\\' or exists "
+                  "(select 1 from messages s where s.handoff_id = h.id and s.text like ? escape '\\'))")
+        params += [pattern] * 3
     queries = []
     if state in ("open", "all"):
         queries.append((_SELECT + " where h.state != 'resolved'" + extra, params))
@@ -235,6 +277,16 @@ def list_handoffs(db, state: str = "open", priority: str | None = None, now: dt.
     now = now or utcnow()
     rows = sorted((_handoff(r, now) for sql, args in queries for r in db.query(sql, args)), key=_sort_key)
     return rows[:limit]
+
+
+def search_text(text: str | None) -> str:
+    """A queue search as it is used: trimmed, at most MAX_SEARCH_CHARS characters."""
+    return " ".join((text or "").split())[:MAX_SEARCH_CHARS]
+
+
+def like_escape(text: str) -> str:
+    """``text`` for a LIKE pattern with ``escape '\\'``: its %, _ and \\ match themselves."""
+    return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
 
 
 def counts(db) -> dict:
@@ -486,6 +538,64 @@ def reopen(db, handoff_id: int, staff: str, note: str = "", now: dt.datetime | N
     return get_handoff(db, handoff_id, now)
 
 
+@dataclass
+class BulkClosed:
+    """What a bulk close did: the handoffs closed, those left open and why, the unsent replies cancelled."""
+
+    closed: list = field(default_factory=list)
+    urgent: list = field(default_factory=list)
+    already_resolved: list = field(default_factory=list)
+    missing: list = field(default_factory=list)
+    cancelled_replies: int = 0
+
+
+def close_off_topic(db, handoff_ids, staff: str, reason: str, now: dt.datetime | None = None) -> BulkClosed:
+    """Resolve several off-topic handoffs at once with one ``reason``, kept as a note on each.
+
+    Their unsent staff replies are cancelled (the note says how many). Urgent handoffs are left open: each needs
+    its own note on how the emergency was handled (see ``resolve``); so are those resolved or gone meanwhile. A
+    handoff that turned urgent after the queue was drawn is caught too: the check and the change are one
+    transaction. Raise HandoffError without a reason, with nothing chosen or more than MAX_BULK.
+    """
+    reason = (reason or "").strip()
+    if not reason:
+        raise HandoffError("请填写批量关闭的原因（例如：广告、与海事业务无关）")
+    _check_note(reason)
+    ids = list(dict.fromkeys(int(i) for i in handoff_ids))
+    if not ids:
+        raise HandoffError("请先勾选要关闭的记录")
+    if len(ids) > MAX_BULK:
+        raise HandoffError(f"一次最多关闭 {MAX_BULK} 条")
+    done = BulkClosed()
+    stamp = iso(now)
+    # IMMEDIATE: no reply, claim or distress message slips in between a handoff's check and its closing.
+    db.execute("BEGIN IMMEDIATE")
+    try:
+        for handoff_id in ids:
+            row = db.execute("select state, priority, claimed_by from handoffs where id = ?", [handoff_id]).fetchone()
+            if row is None:
+                done.missing.append(handoff_id)
+            elif row[0] == "resolved":
+                done.already_resolved.append(handoff_id)
+            elif row[1] == "urgent":
+                done.urgent.append(handoff_id)
+            else:
+                cancelled = cancel_handoff_replies(db, handoff_id, staff, now)
+                note = f"批量关闭：{reason}" + (f"（取消了 {cancelled} 条未发出的回复）" if cancelled else "")
+                db.execute("insert into handoff_notes (handoff_id, author, text, created_at) values (?, ?, ?, ?)",
+                           [handoff_id, staff, note, stamp])
+                db.execute("update handoffs set state = 'resolved', resolved_at = ?, resolved_by = ?, "
+                           "claimed_by = coalesce(claimed_by, ?), updated_at = ? where id = ?",
+                           [stamp, staff, staff, stamp, handoff_id])
+                done.closed.append(handoff_id)
+                done.cancelled_replies += cancelled
+        db.commit()
+    except BaseException:
+        db.rollback()
+        raise
+    return done
+
+
 def reply(db, sender, handoff_id: int, staff: str, text: str, now: dt.datetime | None = None,
           confirm_other: bool = False) -> dict:
     """Send a staff reply through WeChat and return its outbox row (status 'sent' or 'failed').
@@ -493,13 +603,16 @@ def reply(db, sender, handoff_id: int, staff: str, text: str, now: dt.datetime |
     The reply is stored before it is sent, so a failed send keeps the text for a retry. The Sender keeps to
     WeChat's 48-hour window and 5-message quota: beyond them the reply waits, failed, until the user writes.
     An unclaimed handoff is claimed for ``staff``; one that someone else has claimed is answered only with
-    ``confirm_other`` (else ClaimedByOther), and stays theirs. Raise ReplyRefused when the text is empty or too long.
+    ``confirm_other`` (else ClaimedByOther), and stays theirs. Raise ReplyRefused when the text is empty, too long
+    or still holds a canned reply's blank (PLACEHOLDER_MARK).
     """
     text = (text or "").strip()
     if not text:
         raise ReplyRefused("回复内容不能为空")
     if len(text) > MAX_REPLY_CHARS:
         raise ReplyRefused(f"回复最多{MAX_REPLY_CHARS}字，请分成几条发送")
+    if PLACEHOLDER_MARK in text:
+        raise ReplyRefused(f"回复里还有要填写的地方（“{PLACEHOLDER_MARK}…】”），请换成实际内容后再发送")
     h = get_handoff(db, handoff_id, now)
     if h.state != "resolved" and h.claimed_by != staff:
         try:
@@ -559,18 +672,93 @@ def _send(db, sender, handoff_id, outbox_id, now) -> dict:
     return row
 
 
-def draft_faq(db, handoff_id: int) -> dict:
-    """Prefill for "Turn into FAQ": the user's question, and the latest staff reply as the answer."""
+@dataclass
+class DraftSources:
+    """What the FAQ draft is made from: the user's messages (``{"key", "at", "text"}``, oldest first), the staff
+    replies delivered to the user (``{"key", "at", "author", "text"}``, in order) and the key of the message the
+    question defaults to."""
+
+    messages: list
+    replies: list
+    question: str | None
+
+
+def draft_sources(db, handoff_id: int) -> DraftSources:
+    """The user's own words and the delivered staff replies of a handoff, for the FAQ draft.
+
+    The messages are the user's texts in the handoff and up to DRAFT_EARLIER_MESSAGES sent within a day before it
+    opened outside any other handoff (a bare "人工" comes after the question it is about); the handoff's stored
+    transcript when the log has none. The question defaults to the message that opened the handoff, or, for one
+    opened by asking for a person, to the question it was about: never the label the queue adds. Replies that were
+    cancelled, expired, failed or are still waiting are not offered.
+    """
     h = get_handoff(db, handoff_id)
-    sent = [r for r in replies(db, handoff_id) if r["text"]]
-    delivered = [r for r in sent if r["status"] == "sent"] or sent
+    earlier = list(db.query(
+        "select id, created_at, text from messages where user_id = ? and handoff_id is null and created_at <= ? "
+        "and created_at >= ? and msg_type in ('text', 'voice') and trim(coalesce(text, '')) != '' "
+        "order by id desc limit ?",
+        [h.user_id, h.created_at, iso(parse_iso(h.created_at) - DRAFT_EARLIER_SPAN), DRAFT_EARLIER_MESSAGES]))[::-1]
+    own = list(db.query(
+        "select id, created_at, text from messages where handoff_id = ? and msg_type in ('text', 'voice') "
+        "and trim(coalesce(text, '')) != '' order by id", [handoff_id]))
+    messages = [{"key": f"m{r['id']}", "at": r["created_at"], "text": r["text"].strip()} for r in earlier + own]
+    if not messages:
+        messages = [{"key": f"t{n}", "at": e.get("at") or h.created_at, "text": e["text"].strip()}
+                    for n, e in enumerate(h.transcript) if isinstance(e, dict) and e.get("who") == "user"
+                    and isinstance(e.get("text"), str) and e["text"].strip() and not e["text"].startswith("[")]
+    asked = question_words(h.question)
+    question = None
+    if h.question and h.question != asked:
+        # Opened by "人工": the question is the newest matching message from before the handoff.
+        question = next((m["key"] for m in reversed(messages) if m["text"] == asked), None)
+        if question is None and asked:
+            messages.insert(0, {"key": "q", "at": h.created_at, "text": asked})
+            question = "q"
+    if question is None and own:
+        question = f"m{own[0]['id']}"
+    if question is None and messages:
+        question = next((m["key"] for m in messages if m["text"] == asked), messages[0]["key"])
+    delivered = [{"key": f"r{r['id']}", "at": r["sent_at"] or r["created_at"], "author": r["author"],
+                  "text": r["text"].strip()}
+                 for r in replies(db, handoff_id) if r["status"] == "sent" and (r["text"] or "").strip()]
+    return DraftSources(messages=messages, replies=delivered, question=question)
+
+
+def question_words(question: str | None) -> str:
+    """A handoff's question without the label the conversation adds to one opened by asking for a person."""
+    question = (question or "").strip()
+    if question.endswith(ASKED_FOR_PERSON_LABEL):
+        question = question[: -len(ASKED_FOR_PERSON_LABEL)].strip()
+    return question
+
+
+def draft_faq(db, handoff_id: int, question: str | None = None, alternates=(), answer=None,
+              sources: DraftSources | None = None) -> dict:
+    """Prefill for "Turn into FAQ" from what the staff member chose on the draft page.
+
+    ``question``: the key of the user's message that is the question (default: ``draft_sources``'s choice);
+    ``alternates``: keys of other user messages to offer as other phrasings (default none); ``answer``: keys of the
+    delivered replies to join, in their order (default: all of them). Unknown keys are left out. The draft carries
+    the chosen keys too (``question_key``, ``alternate_keys``, ``answer_keys``) for the page to tick them again.
+    """
+    sources = sources or draft_sources(db, handoff_id)
+    texts = {m["key"]: m["text"] for m in sources.messages}
+    question = question if question in texts else sources.question
+    chosen_alternates = [m["key"] for m in sources.messages if m["key"] in set(alternates) and m["key"] != question]
+    chosen_answer = ([r["key"] for r in sources.replies] if answer is None
+                     else [r["key"] for r in sources.replies if r["key"] in set(answer)])
+    joined = [r["text"] for r in sources.replies if r["key"] in set(chosen_answer)]
+    question_text = texts.get(question, "")
     return {
         "category": DRAFT_CATEGORY,
         "id": f"handoff-{handoff_id}",
-        "question": h.question or "",
-        "alternates": [],
-        "answer": delivered[-1]["text"] if delivered else "",
+        "question": question_text,
+        "alternates": list(dict.fromkeys(texts[k] for k in chosen_alternates if texts[k] != question_text)),
+        "answer": "\n\n".join(joined),
         "source": f"人工客服回复 handoff #{handoff_id}",
+        "question_key": question,
+        "alternate_keys": chosen_alternates,
+        "answer_keys": chosen_answer,
     }
 
 

@@ -18,8 +18,9 @@ from rapidfuzz import fuzz
 
 from .clock import today_local
 from .matching import Engine
-from .errors import BotError
-from .knowledge import DICTIONARY_FILE, SETTINGS_FILE, SYNONYMS_FILE, KnowledgeBase, collect_knowledge
+from .errors import BotError, KnowledgeError
+from .knowledge import (CANNED_REPLIES_FILE, DICTIONARY_FILE, SETTINGS_FILE, SYNONYMS_FILE, KnowledgeBase,
+                        collect_knowledge, parse_canned_replies)
 from .menu import menu_problems
 from .wechat_xml import MAX_REPLY_BYTES
 
@@ -71,10 +72,14 @@ def check_knowledge(directory, day: dt.date | None = None) -> tuple:
     Errors are what stops the folder from loading (each with file, line and hint, not only the first).
     Warnings: near-duplicates (an alternate or example the engine routes elsewhere), FAQs without
     alternates or source, answers over 2048 bytes, notices past their valid_until, menu entries
-    WeChat would refuse.
+    WeChat would refuse. The staff's canned replies (canned_replies.yaml) are checked too.
     """
     day = day or today_local()
     kb, errors = collect_knowledge(directory)
+    try:
+        parse_canned_replies(Path(directory) / CANNED_REPLIES_FILE, errors)
+    except KnowledgeError as e:
+        errors.append(e)
     if kb is None or not kb.faqs:
         return errors, []
     warnings = _content_warnings(kb, day) + _routing_warnings(kb, Engine(kb), day)

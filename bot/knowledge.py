@@ -4,7 +4,9 @@ Layout of a knowledge folder (every file except the FAQ files is optional):
 - ``*.yaml``: FAQ files, one category each (``category:`` and ``faqs:``);
 - ``settings.yaml``: thresholds, welcome / handoff / emergency texts, distress and handoff words, menu;
 - ``synonyms.yaml``: ``standard term: [colloquial variant, ...]``;
-- ``dictionary.txt``: a jieba user dictionary (``word [freq] [tag]`` per line).
+- ``dictionary.txt``: a jieba user dictionary (``word [freq] [tag]`` per line);
+- ``canned_replies.yaml``: staff's canned replies (``replies:``, each a ``title`` and a ``text``), read by the
+  handoff page, never by the bot.
 Sub-folders (such as ``drafts/``) are never loaded. Every file is UTF-8. Whatever is wrong with a file (its
 encoding, its YAML, its content, or that it vanished or may not be read mid-load) is a KnowledgeError naming
 the file and, where there is one, the line.
@@ -27,7 +29,12 @@ from .matching.settings import BUILT_IN_SETTINGS, built_in_settings, combine
 SETTINGS_FILE = "settings.yaml"
 SYNONYMS_FILE = "synonyms.yaml"
 DICTIONARY_FILE = "dictionary.txt"
-RESERVED = {SETTINGS_FILE, SYNONYMS_FILE}
+CANNED_REPLIES_FILE = "canned_replies.yaml"
+RESERVED = {SETTINGS_FILE, SYNONYMS_FILE, CANNED_REPLIES_FILE}
+CANNED_REPLY_KEYS = {"title", "text"}
+# A canned reply's button label fits a phone's row; its text fits one staff reply (bot.handoffs.MAX_REPLY_CHARS).
+CANNED_TITLE_MAX = 12
+CANNED_TEXT_MAX = 600
 
 FAQ_KEYS = {
     "id", "question", "alternates", "keywords", "answer", "related",
@@ -500,6 +507,54 @@ def parse_dictionary(path: Path, errors: list | None = None) -> list:
             continue
         words.append((parts[0], int(parts[1]) if len(parts) >= 2 else None, parts[2] if len(parts) == 3 else None))
     return words
+
+
+@dataclass(frozen=True)
+class CannedReply:
+    """A reply staff insert with one click on the handoff page (and edit before sending)."""
+
+    title: str
+    text: str
+    line: int = 0
+
+
+def parse_canned_replies(path: Path, errors: list | None = None) -> list:
+    """Read canned_replies.yaml (``replies:``, a list of ``{title, text}``) into CannedReply objects; [] without it.
+
+    Given an ``errors`` list, bad entries are collected there and left out; a file that cannot be read as a whole
+    still raises KnowledgeError.
+    """
+    if not _there(Path.exists, path):
+        return []
+    data = read_yaml(path)
+    if data is None:
+        return []
+    if not isinstance(data, dict) or not isinstance(data.get("replies", []), list):
+        raise KnowledgeError(path, _line(data) or 1, "文件应写成“replies:”加一组常用回复", "每条以“- title:”开头，参考 knowledge/README.md")
+    _check_keys(path, data, {"replies"}, "文件顶层", errors)
+    out, titles = [], {}
+    for item in data.get("replies") or []:
+        try:
+            if not isinstance(item, dict):
+                raise KnowledgeError(path, _line(data, "replies"), "replies 里的每一项都应当有 title 和 text",
+                                     "写法：- title: 按钮上的字（换行）  text: 回复内容")
+            _check_keys(path, item, CANNED_REPLY_KEYS, "常用回复", errors)
+            title, text = _text(path, item, "title", required=True), _text(path, item, "text", required=True)
+            if len(title) > CANNED_TITLE_MAX:
+                raise KnowledgeError(path, _line(item, "title"), f"title“{title}”太长（{len(title)}字）",
+                                     f"按钮上的字最多{CANNED_TITLE_MAX}个字")
+            if len(text) > CANNED_TEXT_MAX:
+                raise KnowledgeError(path, _line(item, "text"), f"text 太长（{len(text)}字），一条客服回复最多{CANNED_TEXT_MAX}字",
+                                     "删减，或分成两条常用回复")
+            if title in titles:
+                raise KnowledgeError(path, _line(item, "title"), f"title“{title}”重复，第{titles[title]}行已用过",
+                                     "每条常用回复的 title 要不同")
+        except KnowledgeError as e:
+            _report(errors, e)
+            continue
+        titles[title] = _line(item, "title")
+        out.append(CannedReply(title=title, text=text, line=_line(item) or 0))
+    return out
 
 
 def _listing(d: Path) -> list:

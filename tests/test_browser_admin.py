@@ -6,6 +6,7 @@ Screenshots of each page go to /tmp/admin-shots/.
 """
 from __future__ import annotations
 
+import shutil
 import threading
 from pathlib import Path
 
@@ -13,9 +14,9 @@ import pytest
 import requests
 from werkzeug.serving import make_server
 
-from admin_support import PASSWORD, add_handoff, api_app, database, fake_api, queue_ids  # noqa: F401
+from admin_support import PASSWORD, add_handoff, add_reply, ago, api_app, database, fake_api, queue_ids  # noqa: F401
 from conftest import SHOTS
-from bot.knowledge import parse_faq_file
+from bot.knowledge import CANNED_REPLIES_FILE, bundled_knowledge_dir, parse_canned_replies, parse_faq_file
 from webhook_support import WeChatServer, text_xml, wait_for
 
 @pytest.fixture
@@ -252,3 +253,60 @@ def test_the_try_box_takes_a_long_question(api_app, live_server, page, tmp_path)
     assert "机器人只读取前 500 字" in page.inner_text(".decision")
     assert "q=" not in page.url
     page.screenshot(path=str(tmp_path / "try-long.png"), full_page=True)
+
+
+def test_a_canned_reply_goes_into_the_reply_box_at_the_cursor_and_is_not_sent(api_app, live_server, fake_api,
+                                                                              page, tmp_path):
+    kb = Path(api_app.config["BOT"].BOT_KNOWLEDGE_DIR)
+    shutil.copy(Path(bundled_knowledge_dir()) / CANNED_REPLIES_FILE, kb / CANNED_REPLIES_FILE)
+    canned = {c.title: c.text for c in parse_canned_replies(kb / CANNED_REPLIES_FILE)}
+    with database(api_app) as db:
+        handoff = add_handoff(db, "oSailor01", "船进水了，怎么办", asked=ago(hours=47, minutes=40))
+    sign_in(page, live_server, f"/admin/handoffs/{handoff}")
+    assert "窗口即将关闭（剩余" in page.inner_text(".handoff-head")
+    page.fill("#reply-text", "您好。请注意安全。")
+    page.evaluate("() => { const box = document.getElementById('reply-text'); box.focus(); "
+                  "box.setSelectionRange(3, 3); }")
+    title = next(t for t in canned if "险情" in t)
+    page.click(f"button.canned-reply:has-text('{title}')")
+    assert page.input_value("#reply-text") == "您好。" + canned[title] + "请注意安全。"
+    page.screenshot(path=str(SHOTS / "handoff-canned.png"), full_page=True)
+    page.wait_for_timeout(300)
+    assert fake_api.sent == []
+    with database(api_app) as db:
+        assert list(db.query("select * from outbox")) == []
+
+    page.fill("#reply-text", "")
+    page.click("button.canned-reply:has-text('材料清单')")
+    page.click("#reply button[type=submit]")
+    assert "回复里还有要填写的地方" in page.inner_text("#reply .flash.error")
+    assert "【请填写" in page.input_value("#reply-text") and fake_api.sent == []
+
+
+def test_the_faq_draft_choices_fill_the_form(api_app, live_server, fake_api, page, tmp_path):
+    with database(api_app) as db:
+        handoff = add_handoff(db, "oSailor01", "船员证书丢了怎么补办（用户要求转人工）", messages=[
+            (ago(minutes=9), "船员证书丢了怎么补办", "补发需要……"), (ago(minutes=8), "人工", "已为您转接人工客服。"),
+            (ago(minutes=7), "我的是内河的证", "")])
+        add_reply(db, handoff, "oSailor01", "内河证书遗失的，提交申请表和身份证明。", at=ago(minutes=6))
+        add_reply(db, handoff, "oSailor01", "还要写一份遗失情况说明。", at=ago(minutes=5))
+        add_reply(db, handoff, "oSailor01", "已取消的一条", at=ago(minutes=4), status="cancelled")
+    sign_in(page, live_server, f"/admin/handoffs/{handoff}/faq")
+    assert page.input_value("input[name=question]") == "船员证书丢了怎么补办"
+    assert page.input_value("textarea[name=answer]") == "内河证书遗失的，提交申请表和身份证明。\n\n还要写一份遗失情况说明。"
+    assert "已取消的一条" not in page.inner_text("main")
+    assert page.locator("#draft-choice button.refill").is_hidden()
+    page.screenshot(path=str(SHOTS / "faq-draft-choices.png"), full_page=True)
+    page.locator("input[name=answer_from]").first.uncheck()
+    assert page.input_value("textarea[name=answer]") == "还要写一份遗失情况说明。"
+    page.locator("input[name=alternate_from]").nth(2).check()
+    page.locator("input[name=question_from]").nth(2).check()
+    assert page.input_value("input[name=question]") == "我的是内河的证"
+    assert page.input_value("textarea[name=alternates]") == ""  # the question is no other phrasing of itself
+    page.locator("input[name=question_from]").first.check()
+    assert page.input_value("textarea[name=alternates]") == "我的是内河的证"
+    page.fill("input[name=id]", "crew-cert-lost-inland")
+    page.click("form.faq-form button[type=submit]")
+    assert "草稿已保存为 drafts/crew-cert-lost-inland.yaml" in page.inner_text(".flash.ok")
+    faq, = parse_faq_file(Path(api_app.config["BOT"].BOT_KNOWLEDGE_DIR) / "drafts" / "crew-cert-lost-inland.yaml")
+    assert (faq.question, faq.alternates, faq.answer) == ("船员证书丢了怎么补办", ("我的是内河的证",), "还要写一份遗失情况说明。")

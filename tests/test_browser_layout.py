@@ -15,6 +15,7 @@ from pathlib import Path
 import pytest
 
 from admin_support import PASSWORD, add_handoff, add_message, add_reply, ago, api_app, database, fake_api  # noqa: F401
+from bot.knowledge import CANNED_REPLIES_FILE, bundled_knowledge_dir
 from test_browser_admin import live_server  # noqa: F401
 
 LAYOUT_SHOTS = Path(os.environ.get("LAYOUT_SHOTS", "/tmp/layout-shots"))
@@ -60,8 +61,11 @@ MEASURE = """() => {
 @pytest.fixture
 def seeded(api_app, fake_api):
     """A queue, a handoff and a log with long unbroken text, and two weeks of messages for the dashboard; the
-    handoff has a reply that WeChat keeps refusing (so its retry line shows)."""
+    handoff has a reply that WeChat keeps refusing (so its retry line shows), the bundled canned replies and one
+    handoff whose 48-hour window closes within the hour."""
     fake_api.errors = [45015] * 50
+    kb = Path(api_app.config["BOT"].BOT_KNOWLEDGE_DIR)
+    shutil.copy(Path(bundled_knowledge_dir()) / CANNED_REPLIES_FILE, kb / CANNED_REPLIES_FILE)
     with database(api_app) as db:
         urgent = add_handoff(db, OPENID, "有人落水了快救命", priority="urgent", asked=ago(minutes=3),
                              key_message="有人落水了快救命", key_message_at=ago(minutes=3))
@@ -75,6 +79,7 @@ def seeded(api_app, fake_api):
                            at=ago(minutes=10), status="failed")
         db["outbox"].update(failed, {"errcode": 45015, "last_error": "回复时间已超过48小时"})
         add_handoff(db, "oSailorPlain02", "船舶所有权登记需要带什么材料，可以网上办吗", asked=ago(minutes=25))
+        add_handoff(db, OPENID[::-1], "加微信领取海事补贴" + URL, asked=ago(hours=47, minutes=15))
         for day in range(14):
             for n in range(day % 5 + 1):
                 add_message(db, f"oUser{day:02d}{n}", "船员证书丢了", at=ago(days=day, minutes=n + 10),
@@ -106,11 +111,13 @@ def _open(page, base: str, name: str, seeded: dict) -> None:
         page.wait_for_selector(".decision")
         return
     path = {"queue": "/admin/handoffs", "handoff": f"/admin/handoffs/{seeded['handoff']}", "log": "/admin/log",
-            "dashboard": "/admin/dashboard"}[name]
+            "dashboard": "/admin/dashboard", "queue-select": "/admin/handoffs?who=unclaimed&select=1&q=" + URL[:50],
+            "queue-bulk": "/admin/handoffs?select=1", "faq-draft": f"/admin/handoffs/{seeded['handoff']}/faq"}[name]
     page.goto(base + path)
 
 
-@pytest.mark.parametrize("name", ["queue", "handoff", "log", "try", "dashboard"])
+@pytest.mark.parametrize("name", ["queue", "handoff", "log", "try", "dashboard", "queue-bulk", "queue-select",
+                                  "faq-draft"])
 def test_page_fits_a_laptop_and_a_phone(name, api_app, live_server, seeded, browser, tmp_path):
     shots = tmp_path / "layout-shots"
     shots.mkdir()

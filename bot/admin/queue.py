@@ -1,16 +1,23 @@
 """The handoff queue and the handoff page: claim, notes, replies through WeChat, resolve, reopen, "turn into FAQ"."""
 from __future__ import annotations
 
+from pathlib import Path
+
 from flask import abort, current_app, flash, g, jsonify, redirect, render_template, request, url_for
 
 from .. import get_db, get_engine, handoffs
 from ..db import local
 from ..delivery import WINDOW_QUOTA, Sender
-from ..handoffs import PRIORITIES, PRIORITY_LABELS, STATE_FILTERS, STATE_LABELS
+from ..errors import KnowledgeError
+from ..handoffs import PRIORITIES, PRIORITY_LABELS, STATE_FILTERS, STATE_LABELS, WHO_FILTERS
+from ..knowledge import CANNED_REPLIES_FILE, parse_canned_replies
 from . import bp
 from .urgent import alert_groups
 
 FILTER_LABELS = {"open": "未解决", "pending": "待处理", "claimed": "处理中", "resolved": "已解决", "all": "全部"}
+WHO_LABELS = {"": "所有人", "mine": "我的", "unclaimed": "未认领"}
+# The queue's filters as they appear in its address, with the value that is left out of it.
+QUEUE_ARGS = {"state": "open", "priority": "", "who": "", "q": "", "select": ""}
 STATUS_LABELS = {"sent": "已送达微信", "failed": "发送失败", "pending": "等待发送", "sending": "正在发送",
                  "cancelled": "已取消", "expired": "已过期"}
 # How often an open handoff page asks for new messages and who else is looking at it.
@@ -71,18 +78,69 @@ def index():
     return redirect(url_for("admin.queue"))
 
 
+def _queue_filters(source=None) -> dict:
+    """The queue's filters from the address (or the posted form), unknown values replaced by the defaults."""
+    source = request.args if source is None else source
+    f = {name: source.get(name, default) for name, default in QUEUE_ARGS.items()}
+    if f["state"] not in STATE_FILTERS:
+        f["state"] = "open"
+    if f["priority"] not in PRIORITIES:
+        f["priority"] = ""
+    if f["who"] not in WHO_FILTERS:
+        f["who"] = ""
+    f["q"] = handoffs.search_text(f["q"])
+    f["select"] = "1" if f["select"] == "1" else ""
+    return f
+
+
+def _queue_url(filters: dict, **changes) -> str:
+    """The queue's address with ``filters`` changed by ``changes``; defaults are left out, so the address stays short."""
+    merged = {**filters, **changes}
+    return url_for("admin.queue", **{k: v for k, v in merged.items() if k in QUEUE_ARGS and v != QUEUE_ARGS[k]})
+
+
 @bp.route("/handoffs")
 def queue():
-    """Handoffs awaiting a reply first, by urgency then waiting time; filter by state and priority."""
-    state = request.args.get("state", "open")
-    priority = request.args.get("priority", "")
-    if state not in STATE_FILTERS:
-        state = "open"
-    if priority not in PRIORITIES:
-        priority = ""
-    rows = handoffs.list_handoffs(get_db(), state=state, priority=priority or None)
-    return render_template("admin/queue.html", rows=rows, state=state, priority=priority, priorities=PRIORITIES,
-                           filters=STATE_FILTERS)
+    """Handoffs awaiting a reply first, by urgency then waiting time; filter by state, priority, claim and text.
+
+    The filters combine and live in the address (``?state=&priority=&who=mine|unclaimed&q=``); ``select=1`` shows
+    the checkboxes and the form for closing off-topic handoffs in bulk (and the page then stops refreshing itself,
+    which would clear the ticks).
+    """
+    return _queue_page(_queue_filters())
+
+
+def _queue_page(f: dict, ticked=(), reason: str = "", error: str = "", status: int = 200):
+    rows = handoffs.list_handoffs(get_db(), state=f["state"], priority=f["priority"] or None, who=f["who"],
+                                  staff=g.staff, search=f["q"])
+    return render_template("admin/queue.html", rows=rows, state=f["state"], priority=f["priority"],
+                           priorities=PRIORITIES, filters=STATE_FILTERS, f=f, who_filters=WHO_FILTERS,
+                           WHO_LABELS=WHO_LABELS, queue_url=lambda **changes: _queue_url(f, **changes),
+                           max_search=handoffs.MAX_SEARCH_CHARS, max_note=handoffs.MAX_NOTE_CHARS,
+                           filtered=bool(f["priority"] or f["who"] or f["q"]), ticked=set(ticked),
+                           bulk_reason=reason, bulk_error=error), status
+
+
+@bp.route("/handoffs/close", methods=["POST"])
+def bulk_close():
+    """Close the ticked off-topic handoffs with one reason; urgent ones stay open (each needs its own note)."""
+    filters = _queue_filters(request.form)
+    ids = [min(int(v), MAX_ID) for v in request.form.getlist("ids") if v.isascii() and v.isdigit()]
+    reason = request.form.get("reason", "")
+    try:
+        done = handoffs.close_off_topic(get_db(), ids, g.staff, reason)
+    except handoffs.HandoffError as e:
+        # The page comes back as it was: the same rows ticked, the reason as typed.
+        return _queue_page({**filters, "select": "1"}, ticked=ids, reason=reason, error=f"没有关闭：{e}", status=409)
+    parts = [f"已关闭 {len(done.closed)} 条" + (f"（{'、'.join(f'#{i}' for i in done.closed)}）" if done.closed else "")]
+    if done.cancelled_replies:
+        parts.append(f"取消了 {done.cancelled_replies} 条未发出的回复")
+    if done.urgent:
+        parts.append(f"紧急求助 {'、'.join(f'#{i}' for i in done.urgent)} 没有关闭：请打开逐条填写处置情况")
+    if done.already_resolved:
+        parts.append(f"{'、'.join(f'#{i}' for i in done.already_resolved)} 已经解决")
+    flash("；".join(parts), "ok" if done.closed else "error")
+    return redirect(_queue_url(filters, select="" if done.closed else "1"))
 
 
 def _handoff_page(handoff_id: int, reply_text: str = "", error: str = "", status: int = 200,
@@ -92,6 +150,7 @@ def _handoff_page(handoff_id: int, reply_text: str = "", error: str = "", status
     handoffs.mark_viewing(db, h.id, g.staff)
     quota = _sender().quota(h.user_id)
     after_message, after_reply = handoffs.last_ids(db, h.user_id)
+    canned, canned_broken = _canned_replies()
     return render_template(
         "admin/handoff.html", h=h, entries=handoffs.conversation(db, h), notes=handoffs.notes(db, h.id),
         quota=quota, window_quota=WINDOW_QUOTA, reply_text=reply_text, reply_error=error,
@@ -101,7 +160,18 @@ def _handoff_page(handoff_id: int, reply_text: str = "", error: str = "", status
         presence=_presence(h, handoffs.viewers(db, h.id, exclude=g.staff)), confirm_other=confirm_other,
         claimed_by_other=h.state != "resolved" and bool(h.claimed_by) and h.claimed_by != g.staff,
         after_message=after_message, after_reply=after_reply, poll_seconds=HANDOFF_POLL_SECONDS,
+        canned=canned, canned_broken=canned_broken,
     ), status
+
+
+def _canned_replies() -> tuple:
+    """The canned replies of the knowledge folder and whether its file has errors (those entries are left out)."""
+    errors = []
+    try:
+        replies = parse_canned_replies(Path(current_app.config["BOT"].BOT_KNOWLEDGE_DIR) / CANNED_REPLIES_FILE, errors)
+    except KnowledgeError:
+        return [], True
+    return replies, bool(errors)
 
 
 @bp.route("/handoffs/<int:handoff_id>")
@@ -251,21 +321,32 @@ def reopen(handoff_id):
 
 @bp.route("/handoffs/<int:handoff_id>/faq", methods=["GET", "POST"])
 def to_faq(handoff_id):
-    """"Turn into FAQ": a prefilled form that saves a draft file under knowledge/drafts/ for review."""
+    """"Turn into FAQ": the user's messages (which is the question, which are other phrasings) and the delivered
+    replies (which make the answer) to choose from, and the fields they fill; saving writes a draft file under
+    knowledge/drafts/ for review.
+
+    The choices are a GET form of their own (``?question_from=m12&alternate_from=m10&answer_from=r3``): static JS
+    fills the fields as they change, a browser without script asks the page again with them.
+    """
     _get(handoff_id)
+    db, engine = get_db(), get_engine()
+    sources = handoffs.draft_sources(db, handoff_id)
+    page = {"handoff_id": handoff_id, "sources": sources, "categories": engine.kb.categories,
+            "max_id": handoffs.MAX_DRAFT_ID_CHARS}
     if request.method == "GET":
-        return render_template("admin/faq_draft.html", handoff_id=handoff_id,
-                               draft=handoffs.draft_faq(get_db(), handoff_id), categories=get_engine().kb.categories,
-                               max_id=handoffs.MAX_DRAFT_ID_CHARS)
+        args = request.args
+        draft = handoffs.draft_faq(
+            db, handoff_id, question=args.get("question_from"), alternates=args.getlist("alternate_from"),
+            answer=args.getlist("answer_from") if "chosen" in args else None, sources=sources)
+        return render_template("admin/faq_draft.html", draft=draft, choice=draft, **page)
     draft = {k: request.form.get(k, "") for k in ("category", "id", "question", "alternates", "answer", "source")}
-    engine = get_engine()
     try:
         path = handoffs.save_draft(current_app.config["BOT"].BOT_KNOWLEDGE_DIR, draft, g.staff,
                                    existing_ids=engine.kb.by_id)
     except handoffs.DraftError as e:
         # The form comes back as it was typed: 409 for what the staff member can fix, 503 when the disk cannot.
         status = 503 if isinstance(e, handoffs.DraftNotWritten) else 409
-        return render_template("admin/faq_draft.html", handoff_id=handoff_id, draft=draft, error=str(e),
-                               categories=engine.kb.categories, max_id=handoffs.MAX_DRAFT_ID_CHARS), status
+        choice = handoffs.draft_faq(db, handoff_id, sources=sources)
+        return render_template("admin/faq_draft.html", draft=draft, choice=choice, error=str(e), **page), status
     flash(f"草稿已保存为 {path.parent.name}/{path.name}，请知识库维护人员审核后移入 knowledge/ 目录。", "ok")
     return redirect(url_for("admin.handoff", handoff_id=handoff_id))

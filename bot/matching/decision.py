@@ -66,6 +66,31 @@ class Decision:
         return d
 
 
+# "Did you mean" (a close call, or a top candidate between the clarify and answer thresholds) offers the top
+# candidate and those of the next CLARIFY_SIZE - 1 that pass the clarify threshold and come within twice the margin
+# plus CLARIFY_WINDOW points of it; the runner-up is always offered beside a lone top. Chosen by hand (10, 3),
+# not tuned.
+CLARIFY_WINDOW = 10.0
+CLARIFY_SIZE = 3
+
+
+def choose(ranked: list, thresholds: dict, topicless: bool = False, window: float = CLARIFY_WINDOW,
+           size: int = CLARIFY_SIZE) -> tuple:
+    """("answer" | "clarify" | "handoff", the candidates named) for a ranking, by the thresholds alone.
+
+    ``topicless``: the question names no topic (only "要多久", "多少钱"), so it is never answered outright."""
+    if confident(ranked, thresholds) and not topicless:
+        return "answer", ranked[:1]
+    if not ranked or ranked[0].score < thresholds["clarify"]:
+        return "handoff", []
+    top = ranked[0].score
+    close = [c for c in ranked[:size]
+             if c.score >= thresholds["clarify"] and top - c.score < 2 * thresholds["margin"] + window]
+    if len(close) == 1:
+        close = ranked[:2]
+    return "clarify", close
+
+
 class Engine:
     """Matches questions against one knowledge base. Build once, call ``decide`` many times."""
 
@@ -189,31 +214,37 @@ class Engine:
             return Decision(query, "smalltalk", NOTHING_TO_READ, normalized=normalized, reason="empty")
         if self.wants_person(normalized):
             return Decision(query, "handoff", self.handoff_text(), normalized=normalized, reason="asked_for_person")
-        th = s["thresholds"]
         # The text as typed first: answered with confidence, it is taken as is (most questions); otherwise
         # pinyin typo repair gets its chance.
         a = self._analysed(normalized, repair=False)
         ranked = self.scorer.rank(a, day)
-        if not confident(ranked, th):
+        if not confident(ranked, s["thresholds"]):
             a, ranked = self._with_repair(a, ranked, day)
+        action, chosen = choose(ranked, s["thresholds"], self.names_no_topic(a["tokens"]))
         top = ranked[0] if ranked else None
         base = dict(normalized=normalized, tokens=a["tokens"], candidates=ranked[:5])
-        if confident(ranked, th) and not self.names_no_topic(a["tokens"]):
+        if action == "answer":
             faq = self.kb.by_id[top.faq_id]
             reply, options = self.render_answer(faq, day)
             return Decision(query, "answer", reply, faq_id=faq.id, score=top.score, options=options,
                             reason="confident", **base)
-        if top and top.score >= th["clarify"]:
-            # Who else is offered: within twice the margin plus 10 points of the top (chosen by hand, not tuned).
-            close = [c for c in ranked[:3] if c.score >= th["clarify"] and top.score - c.score < 2 * th["margin"] + 10]
-            if len(close) == 1:
-                close = ranked[:2] if len(ranked) > 1 else close
-            reply = self.render_clarify(close)
-            base["candidates"] = close
-            return Decision(query, "clarify", reply, faq_id=close[0].faq_id, score=top.score,
-                            options=[c.faq_id for c in close], reason="close_call", **base)
+        if action == "clarify":
+            base["candidates"] = chosen
+            return Decision(query, "clarify", self.render_clarify(chosen), faq_id=chosen[0].faq_id, score=top.score,
+                            options=[c.faq_id for c in chosen], reason="close_call", **base)
         return Decision(query, "handoff", self.handoff_text(), score=top.score if top else 0.0,
                         reason="no_match", **base)
+
+    def readings(self, query: str, day: dt.date) -> tuple:
+        """(reading as typed, its ranking, typo-repaired reading or None, its ranking or None) of a question that
+        reaches matching: what ``decide`` chooses from, all of it, for bench/tune.py to replay."""
+        plain = self._analysed(read_normalized(clip(query)), repair=False)
+        plain_ranked = self.scorer.rank(plain, day)
+        corrected = self.correct_homophones(plain["cleaned"])
+        if corrected == plain["cleaned"]:
+            return plain, plain_ranked, None, None
+        repaired = {**plain, "corrected": corrected, **self._reading(corrected)}
+        return plain, plain_ranked, repaired, self.scorer.rank(repaired, day)
 
     # ---- replies (replies.py) ----------------------------------------------
     def handoff_text(self) -> str:

@@ -82,3 +82,63 @@
 
   window.setTimeout(poll, POLL_MS);
 })();
+
+/* The FAQ draft page: the choices above the form fill its fields as they change. The radio of the user's message
+ * that is the question sets 问题; the ticked other messages make 其他问法 (one a line, the question left out); the
+ * ticked delivered replies, in their order, joined by a blank line, make 答案. Each choice carries its text in
+ * data-text. Fields are only rewritten by a change of the choices that feed them, so typing in them is kept until
+ * then. The choice form's own button (for browsers without script) is hidden.
+ */
+(function () {
+  "use strict";
+
+  var choices = document.getElementById("draft-choice");
+  var form = document.querySelector("form.faq-form");
+  if (!choices || !form) return;
+
+  function ticked(name) {
+    return Array.prototype.filter.call(choices.querySelectorAll("input[name=" + name + "]"), function (el) {
+      return el.checked;
+    });
+  }
+
+  function question() {
+    var chosen = ticked("question_from")[0];
+    return chosen ? chosen.value : null;
+  }
+
+  function fillQuestion() {
+    var chosen = ticked("question_from")[0];
+    if (chosen) form.elements.question.value = chosen.getAttribute("data-text");
+  }
+
+  function fillAlternates() {
+    var asked = form.elements.question.value;
+    var lines = [];
+    ticked("alternate_from").forEach(function (el) {
+      var text = el.getAttribute("data-text");
+      if (el.value !== question() && text !== asked && lines.indexOf(text) === -1) lines.push(text);
+    });
+    form.elements.alternates.value = lines.join("\n");
+  }
+
+  function fillAnswer() {
+    form.elements.answer.value = ticked("answer_from").map(function (el) {
+      return el.getAttribute("data-text");
+    }).join("\n\n");
+  }
+
+  choices.addEventListener("change", function (event) {
+    var name = event.target && event.target.name;
+    if (name === "question_from") {
+      fillQuestion();
+      fillAlternates();
+    } else if (name === "alternate_from") {
+      fillAlternates();
+    } else if (name === "answer_from") {
+      fillAnswer();
+    }
+  });
+  var refill = choices.querySelector("button.refill");
+  if (refill) refill.hidden = true;
+})();

@@ -1,0 +1,45 @@
+"""decision.choose (answer / clarify / handoff from a ranking) and scoring.total (a score from its parts), the two
+pure functions that bench/tune.py replays."""
+import pytest
+
+from bot.matching.decision import choose
+from bot.matching.scoring import WEIGHTS, Candidate, total
+
+TH = {"answer": 45.0, "clarify": 40.0, "margin": 4.0}
+
+
+def ranking(*scores):
+    return [Candidate(f"f{i}", f"q{i}", s) for i, s in enumerate(scores)]
+
+
+@pytest.mark.parametrize("scores, topicless, window, size, action, named", [
+    ((60, 50), False, 10, 3, "answer", ["f0"]),            # above the answer threshold, clear lead
+    ((60, 58, 30), False, 10, 3, "clarify", ["f0", "f1"]),  # a close call: the runner-up is offered too
+    ((60,), True, 10, 3, "clarify", ["f0"]),               # names no topic: never answered outright
+    ((42, 41, 40.5, 40), False, 10, 3, "clarify", ["f0", "f1", "f2"]),  # at most `size` offered
+    ((42, 41, 40.5), False, 10, 2, "clarify", ["f0", "f1"]),
+    ((44, 20), False, 10, 3, "clarify", ["f0", "f1"]),     # a lone top gets the runner-up beside it
+    ((60, 57, 41), False, 0, 3, "clarify", ["f0", "f1"]),  # 41 is beyond twice the margin of 60
+    ((39, 38), False, 10, 3, "handoff", []),               # under the clarify threshold
+    ((), False, 10, 3, "handoff", []),
+])
+def test_choose(scores, topicless, window, size, action, named):
+    got, chosen = choose(ranking(*scores), TH, topicless, window=window, size=size)
+    assert (got, [c.faq_id for c in chosen]) == (action, named)
+
+
+PARTS = {"words_q": 0.5, "words_a": 0.2, "pairs_q": 0.4, "pairs_a": 0.1, "mass_q": 3.0, "mass_a": 1.0,
+         "phrasing": 0.3, "fuzzy": 0.6, "keyword": 1.0, "kind": 1.0}
+
+
+@pytest.mark.parametrize("change, direction", [
+    ({}, 0), ({"words_q": 0.9}, 1), ({"keyword": 0.0}, -1), ({"kind": -1.0}, -1), ({"mass_q": 10.0}, 1),
+])
+def test_total_moves_with_its_parts(change, direction):
+    base = total(PARTS, 4.0)
+    moved = total({**PARTS, **change}, 4.0)
+    assert (moved > base) - (moved < base) == direction
+
+
+def test_total_uses_the_weights_given():
+    assert total(PARTS, 4.0, {**WEIGHTS, "keyword": 0.0}) < total(PARTS, 4.0)
