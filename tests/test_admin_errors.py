@@ -19,6 +19,7 @@ from admin_support import (  # noqa: F401
 )
 from bot import handoffs, stats
 from bot.admin import ERRORS, _error_response
+from bot.service import faq_drafts
 from test_admin import admin_urls
 
 ENGLISH = ("Not Found", "Method Not Allowed", "Internal Server Error", "Bad Request", "Traceback", "Werkzeug",
@@ -185,7 +186,7 @@ def test_a_full_disk_leaves_no_half_written_draft(app, staff_client, db, monkeyp
             self.file.write(text[:10])
             raise OSError(errno.ENOSPC, "No space left on device")
 
-    monkeypatch.setattr(handoffs, "open", FullDisk, raising=False)
+    monkeypatch.setattr(faq_drafts, "open", FullDisk, raising=False)
     r = post(staff_client, f"/admin/handoffs/{handoff}/faq", category="船舶登记", id="ship-held",
              question="船被扣了怎么办", answer="请携带证书到海事处办理。")
     assert r.status_code == 503 and "（磁盘已满）" in r.get_data(as_text=True)

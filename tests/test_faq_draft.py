@@ -12,6 +12,7 @@ import pytest
 
 from admin_support import add_handoff, add_reply, ago, api_app, database, fake_api, login, post  # noqa: F401
 from bot import handoffs
+from bot.service import faq_drafts
 from bot.knowledge import parse_faq_file
 from webhook_support import WeChatServer, text_xml
 
@@ -65,7 +66,7 @@ def test_the_default_question_is_the_users_question_without_the_label(api_app, s
     assert f'<input name="question" value="{QUESTION}" required>' in page
     assert "用户要求转人工" not in page
     with database(api_app) as db:
-        sources = handoffs.draft_sources(db, asked_for_person)
+        sources = faq_drafts.draft_sources(db, asked_for_person)
     assert [m["text"] for m in sources.messages] == [QUESTION, "人工", LATER]
     assert sources.question == sources.messages[0]["key"]
     assert checked(page, "question_from") == [sources.question]
@@ -77,14 +78,14 @@ def test_the_answer_joins_the_delivered_replies_and_leaves_the_cancelled_one_out
     assert f"{FIRST_REPLY}\n\n{SECOND_REPLY}</textarea>" in page
     assert REFUSED_REPLY not in page
     with database(api_app) as db:
-        sources = handoffs.draft_sources(db, asked_for_person)
+        sources = faq_drafts.draft_sources(db, asked_for_person)
     assert [r["text"] for r in sources.replies] == [FIRST_REPLY, SECOND_REPLY]
     assert checked(page, "answer_from") == [r["key"] for r in sources.replies]
 
 
 def test_other_choices_fill_the_form_and_the_draft_is_written_from_it(api_app, staff, asked_for_person):
     with database(api_app) as db:
-        sources = handoffs.draft_sources(db, asked_for_person)
+        sources = faq_drafts.draft_sources(db, asked_for_person)
     first, person, later = (m["key"] for m in sources.messages)
     first_reply, second_reply = (r["key"] for r in sources.replies)
     # The choice form as a browser without script sends it: LATER is the question, QUESTION another phrasing,
@@ -97,7 +98,7 @@ def test_other_choices_fill_the_form_and_the_draft_is_written_from_it(api_app, s
     assert f'rows="8" required>{SECOND_REPLY}</textarea>' in page
     assert checked(page, "question_from") == [later] and checked(page, "answer_from") == [second_reply]
 
-    draft = handoffs.draft_faq(None, asked_for_person, question=first, alternates=[later, person, "m999999"],
+    draft = faq_drafts.draft_faq(None, asked_for_person, question=first, alternates=[later, person, "m999999"],
                                answer=[second_reply, first_reply], sources=sources)
     assert (draft["question"], draft["alternates"]) == (QUESTION, ["人工", LATER])
     assert draft["answer"] == f"{FIRST_REPLY}\n\n{SECOND_REPLY}"  # in the order they were sent
@@ -128,7 +129,7 @@ def test_a_handoff_opened_by_its_own_question_defaults_to_that_message(api_app, 
                                "text": earlier, "normalized": earlier, "action": "answer", "reply": "……"})
         add_reply(db, h, "oSailor02", "请带上船舶证书到海事处。", at=ago(minutes=3))
         add_reply(db, h, "oSailor02", "还在等待发送", at=ago(minutes=2), status="pending")
-        sources = handoffs.draft_sources(db, h)
+        sources = faq_drafts.draft_sources(db, h)
     assert [m["text"] for m in sources.messages] == [earlier, "船被海事扣了怎么办", "在焦山锚地"]
     assert sources.question == sources.messages[1]["key"]
     assert [r["text"] for r in sources.replies] == ["请带上船舶证书到海事处。"]
@@ -141,7 +142,7 @@ def test_the_stored_transcript_serves_when_the_log_has_nothing(api_app):
         h = add_handoff(db, "oSailor03", "海员证丢了" + handoffs.ASKED_FOR_PERSON_LABEL,
                         messages=[(ago(minutes=5), "人工", "已为您转接人工客服。")])
         db.execute("delete from messages")
-        sources = handoffs.draft_sources(db, h)
-        draft = handoffs.draft_faq(db, h)
+        sources = faq_drafts.draft_sources(db, h)
+        draft = faq_drafts.draft_faq(db, h)
     assert [m["text"] for m in sources.messages] == ["海员证丢了", "人工"]
     assert sources.question == "q" and draft["question"] == "海员证丢了" and draft["answer"] == ""

@@ -11,6 +11,7 @@ from ..delivery import WINDOW_QUOTA, Sender
 from ..errors import KnowledgeError
 from ..handoffs import PRIORITIES, PRIORITY_LABELS, STATE_FILTERS, STATE_LABELS, WHO_FILTERS
 from ..knowledge import CANNED_REPLIES_FILE, parse_canned_replies
+from ..service import faq_drafts
 from . import bp
 from .urgent import alert_groups
 
@@ -330,23 +331,23 @@ def to_faq(handoff_id):
     """
     _get(handoff_id)
     db, engine = get_db(), get_engine()
-    sources = handoffs.draft_sources(db, handoff_id)
+    sources = faq_drafts.draft_sources(db, handoff_id)
     page = {"handoff_id": handoff_id, "sources": sources, "categories": engine.kb.categories,
-            "max_id": handoffs.MAX_DRAFT_ID_CHARS}
+            "max_id": faq_drafts.MAX_DRAFT_ID_CHARS}
     if request.method == "GET":
         args = request.args
-        draft = handoffs.draft_faq(
+        draft = faq_drafts.draft_faq(
             db, handoff_id, question=args.get("question_from"), alternates=args.getlist("alternate_from"),
             answer=args.getlist("answer_from") if "chosen" in args else None, sources=sources)
         return render_template("admin/faq_draft.html", draft=draft, choice=draft, **page)
     draft = {k: request.form.get(k, "") for k in ("category", "id", "question", "alternates", "answer", "source")}
     try:
-        path = handoffs.save_draft(current_app.config["BOT"].BOT_KNOWLEDGE_DIR, draft, g.staff,
+        path = faq_drafts.save_draft(current_app.config["BOT"].BOT_KNOWLEDGE_DIR, draft, g.staff,
                                    existing_ids=engine.kb.by_id)
-    except handoffs.DraftError as e:
+    except faq_drafts.DraftError as e:
         # The form comes back as it was typed: 409 for what the staff member can fix, 503 when the disk cannot.
-        status = 503 if isinstance(e, handoffs.DraftNotWritten) else 409
-        choice = handoffs.draft_faq(db, handoff_id, sources=sources)
+        status = 503 if isinstance(e, faq_drafts.DraftNotWritten) else 409
+        choice = faq_drafts.draft_faq(db, handoff_id, sources=sources)
         return render_template("admin/faq_draft.html", draft=draft, choice=choice, error=str(e), **page), status
     flash(f"草稿已保存为 {path.parent.name}/{path.name}，请知识库维护人员审核后移入 knowledge/ 目录。", "ok")
     return redirect(url_for("admin.handoff", handoff_id=handoff_id))
