@@ -45,6 +45,7 @@ def create_app(config: Config | dict | None = None) -> Flask:
         app.wsgi_app = ProxyFix(app.wsgi_app, x_for=config.TRUSTED_PROXIES, x_proto=config.TRUSTED_PROXIES)
     open_db(config.BOT_DATABASE)  # creates tables at start-up
     app.extensions["knowledge"] = LiveKnowledge(config.BOT_KNOWLEDGE_DIR, config.RELOAD_CHECK_SECONDS)
+    _report_examples(app, config)
     _start_alerts(app, config)
 
     @app.teardown_appcontext
@@ -69,6 +70,24 @@ def _start_alerts(app, config) -> None:
     if not dispatcher.start():
         log.warning("未配置值班告警渠道：遇险求助不会通知值班人员。设置 ALERT_WECOM_WEBHOOK_URL（企业微信群机器人）、"
                     "ALERT_SMTP_HOST 和 ALERT_EMAIL_TO（邮件）或 ALERT_WEBHOOK_URL（通知接口）即可开启")
+
+
+EXAMPLE_CONTENT = "知识库里还有示例内容：{items}（请在上线前删除或替换）"
+
+
+def example_content_warning(app) -> str:
+    """The staff-facing warning about sample content served to real users, or "" (local trial, or none left)."""
+    if not app.config["BOT"].serves_users:
+        return ""
+    items = app.extensions["knowledge"].engine().kb.example_content()
+    return EXAMPLE_CONTENT.format(items="、".join(items)) if items else ""
+
+
+def _report_examples(app, config) -> None:
+    """Log an error at start-up when the real account would serve the shipped examples as the office's word."""
+    warning = example_content_warning(app)
+    if warning:
+        log.error("%s。它们在 %s 里标有 example: true 或 examples:", warning, config.BOT_KNOWLEDGE_DIR)
 
 
 def get_db():

@@ -470,7 +470,8 @@ def kb_group():
 @kb_dir_argument
 @at_option
 def kb_check(directory, at):
-    """检查知识库，列出全部错误和警告（文件:行号 和修改提示）。有错误时退出码为1，只有警告时为0。
+    """检查知识库，列出全部错误和警告（文件:行号 和修改提示），另列未核实（verified: false）的FAQ。
+    有错误时退出码为1，只有警告或未核实时为0。
 
     DIRECTORY 默认为 BOT_KNOWLEDGE_DIR（服务正在用的知识库），未设置时为自带的 knowledge/。
 
@@ -478,7 +479,7 @@ def kb_check(directory, at):
     例：python -m bot kb check
         python -m bot kb check knowledge/
     """
-    from .kbtools import check_knowledge, display_path, format_finding
+    from .kbtools import check_knowledge, display_path, format_finding, unverified_faqs
 
     directory = _served_kb_dir(directory)
     errors, warnings = check_knowledge(directory, _day(at))
@@ -486,7 +487,11 @@ def kb_check(directory, at):
         click.echo(format_finding(e, "错误"))
     for w in warnings:
         click.echo(format_finding(w, "警告"))
-    click.echo(f"检查 {display_path(directory)}：{len(errors)} 个错误，{len(warnings)} 个警告")
+    unverified = unverified_faqs(directory)
+    for u in unverified:
+        click.echo(format_finding(u, "未核实"))
+    click.echo(f"检查 {display_path(directory)}：{len(errors)} 个错误，{len(warnings)} 个警告"
+               + (f"，{len(unverified)} 条未核实" if unverified else ""))
     if errors:
         click.get_current_context().exit(1)
 
@@ -513,7 +518,7 @@ def kb_test(directory, at):
 @kb_dir_argument
 @at_option
 def kb_stats(directory, at):
-    """知识库统计：各分类FAQ数、回答长度、词典和同义词数、有效和过期的通告。
+    """知识库统计：各分类FAQ数、回答长度、词典和同义词数、有效和过期的通告、未核实的FAQ和示例内容。
 
     \b
     例：python -m bot kb stats

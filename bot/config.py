@@ -78,6 +78,12 @@ class Config:
         values.update(overrides)
         return cls(**values)
 
+    @property
+    def serves_users(self) -> bool:
+        """True when this is the office's real account (WECHAT_APP_ID and WECHAT_APP_SECRET set), not a local trial:
+        then the knowledge base's example content (fictional notices, sample office hours) must be gone."""
+        return bool(self.WECHAT_APP_ID and self.WECHAT_APP_SECRET)
+
     def production_gaps(self) -> list:
         """Settings production needs that are missing or left at a development default."""
         gaps = []

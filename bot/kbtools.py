@@ -72,7 +72,9 @@ def check_knowledge(directory, day: dt.date | None = None) -> tuple:
     Errors are what stops the folder from loading (each with file, line and hint, not only the first).
     Warnings: near-duplicates (an alternate or example the engine routes elsewhere), FAQs without
     alternates or source, answers over 2048 bytes, notices past their valid_until, menu entries
-    WeChat would refuse. The staff's canned replies (canned_replies.yaml) are checked too.
+    WeChat would refuse. The staff's canned replies (canned_replies.yaml) are checked too. Curators' wording in what
+    users read (``curator_wording``) is an error. FAQs marked ``verified: false`` are neither: ``unverified_faqs``
+    lists them apart, so a folder whose only open items are unverified facts checks clean.
     """
     day = day or today_local()
     kb, errors = collect_knowledge(directory)
@@ -82,6 +84,7 @@ def check_knowledge(directory, day: dt.date | None = None) -> tuple:
         errors.append(e)
     if kb is None or not kb.faqs:
         return errors, []
+    errors += curator_wording(kb)
     warnings = _content_warnings(kb, day) + _routing_warnings(kb, Engine(kb), day)
     settings_path = str(Path(kb.directory) / SETTINGS_FILE)
     warnings += [Finding(settings_path, *problem) for problem in menu_problems(kb.settings["menu"])]
@@ -106,6 +109,40 @@ def _content_warnings(kb: KnowledgeBase, day: dt.date) -> list:
             out.append(Finding(f.path, f.line, f"FAQ“{f.id}”没有写 source（依据）",
                                "写明依据的法规、办事指南或网页，便于日后核对更新"))
     return out
+
+
+# Notes on provenance and placeholders meant for curators; in an answer they make the office doubt its own word.
+# 二手船 (a second-hand ship) is a real topic, so only the phrasings of provenance are listed.
+CURATOR_WORDING = re.compile(r"二手(?:资料|转载|引述|来源)|[（(]二手[）)]|待核实|待核对|示例时间|示例通告|非真实通告")
+
+
+def curator_wording(kb: KnowledgeBase) -> list:
+    """Errors for questions and answers that carry curators' wording (二手资料, 待核实, 示例时间 …).
+
+    Example FAQs (``example: true``) are exempt: they are fictional on purpose and kept from production elsewhere.
+    """
+    out, lines = [], _FileLines()
+    for f in kb.faqs:
+        if f.example:
+            continue
+        for kind, text in (("question", f.question), ("answer", f.answer)):
+            for m in CURATOR_WORDING.finditer(text):
+                line_text = next(l for l in text.splitlines() if m.group() in l)
+                out.append(KnowledgeError(
+                    f.path, lines.find(f.path, line_text.strip(), f.line),
+                    f"FAQ“{f.id}”的 {kind} 里有写给工作人员的话“{m.group()}”，用户会看到",
+                    "从回答里删掉；来源写进 source:，待核实的事项写 verified: false 和 note:",
+                ))
+    return out
+
+
+def unverified_faqs(directory) -> list:
+    """Findings for the FAQs marked ``verified: false`` (what is still to be checked is in their ``note``)."""
+    kb, _ = collect_knowledge(directory)
+    if kb is None:
+        return []
+    return [Finding(f.path, f.line, f"FAQ“{f.id}”{f.question}", f.note or "没有写 note：请写明需要核实什么")
+            for f in kb.unverified]
 
 
 def _serving_day(faq, day: dt.date) -> dt.date:
@@ -272,6 +309,8 @@ def knowledge_stats(kb: KnowledgeBase, day: dt.date | None = None) -> dict:
         "notices_expired": sum(bool(f.valid_until and f.valid_until < day) for f in dated),
         "notices_upcoming": sum(bool(f.valid_from and f.valid_from > day) for f in dated),
         "menu_buttons": len(kb.settings["menu"]),
+        "unverified": [(f.id, f.question, f.note) for f in kb.unverified],
+        "examples_left": kb.example_content(),
     }
 
 
@@ -292,6 +331,11 @@ def format_stats(stats: dict) -> str:
     lines.append(f"有期限的通告：有效 {stats['notices_active']}，已过期 {stats['notices_expired']}，"
                  f"未生效 {stats['notices_upcoming']}")
     lines.append(f"菜单一级按钮 {stats['menu_buttons']} 个")
+    lines.append(f"未核实的FAQ（verified: false）{len(stats['unverified'])} 条" + ("：" if stats["unverified"] else ""))
+    for faq_id, question, note in stats["unverified"]:
+        lines.append(f"  {faq_id}  {question}" + (f"（{note}）" if note else ""))
+    if stats["examples_left"]:
+        lines.append(f"示例内容（上线前删除或替换）：{'、'.join(stats['examples_left'])}")
     return "\n".join(lines)
 
 

@@ -38,14 +38,17 @@ CANNED_TEXT_MAX = 600
 
 FAQ_KEYS = {
     "id", "question", "alternates", "keywords", "answer", "related",
-    "valid_from", "valid_until", "examples", "source",
+    "valid_from", "valid_until", "examples", "source", "verified", "note", "example",
 }
 FAQ_REQUIRED = ("id", "question", "answer")
 FILE_KEYS = {"category", "faqs"}
 ID_RE = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
 
 # The built-in settings (bot/matching/data/settings.yaml) name every key a folder's settings.yaml may set.
-SETTINGS_KEYS = set(BUILT_IN_SETTINGS)
+# ``examples:`` names the folder's settings that still hold sample values (the shipped office hours): served in a
+# local trial, reported when production settings are present (see example_content).
+SETTINGS_KEYS = set(BUILT_IN_SETTINGS) | {"examples"}
+EXAMPLE_SETTINGS = {k for k, v in BUILT_IN_SETTINGS.items() if isinstance(v, str)}
 THRESHOLD_KEYS = set(BUILT_IN_SETTINGS["thresholds"])
 SMALLTALK_KEYS = set(BUILT_IN_SETTINGS["smalltalk"])
 
@@ -65,6 +68,11 @@ class FAQ:
     source: str = ""
     valid_from: dt.date | None = None
     valid_until: dt.date | None = None
+    # Curators' provenance, never shown to users: verified=False until checked against the current rules; note says what.
+    verified: bool = True
+    note: str = ""
+    # A fictional entry shipped for a local trial (the example notices); must be removed before going live.
+    example: bool = False
     path: str = ""
     line: int = 0
 
@@ -104,6 +112,17 @@ class KnowledgeBase:
             if f.category not in seen:
                 seen.append(f.category)
         return seen
+
+    @property
+    def unverified(self) -> list:
+        """FAQs marked ``verified: false`` (still to be checked against the current rules), in file order."""
+        return [f for f in self.faqs if not f.verified]
+
+    def example_content(self) -> list:
+        """Sample content that must not go live, in staff words: example FAQs and settings flagged ``examples:``."""
+        out = [f"{f.id}（{Path(f.path).name}:{f.line}）" for f in self.faqs if f.example]
+        out += [f"{SETTINGS_FILE} 的 {name}" for name in self.settings.get("examples", [])]
+        return out
 
     def in_category(self, name: str, day: dt.date | None = None) -> list:
         """FAQs of one category, optionally only those active on ``day``."""
@@ -283,6 +302,17 @@ def _text_list(path, mapping, key):
     return tuple(str(v).strip() for v in value if str(v).strip())
 
 
+def _flag(path, mapping, key, default):
+    """A yes/no field: YAML true / false only (a quoted "false" is text and would read as true)."""
+    value = mapping.get(key)
+    if value is None:
+        return default
+    if not isinstance(value, bool):
+        raise KnowledgeError(path, _line(mapping, key), f"“{key}”只能写 true 或 false，现在是“{value}”",
+                             f"写成 {key}: false（不要加引号）")
+    return value
+
+
 def _date(path, mapping, key):
     value = mapping.get(key)
     if value is None or value == "":
@@ -345,6 +375,9 @@ def _parse_faq(path, category, data, item, errors):
         source=_text(path, item, "source"),
         valid_from=valid_from,
         valid_until=valid_until,
+        verified=_flag(path, item, "verified", True),
+        note=_text(path, item, "note"),
+        example=_flag(path, item, "example", False),
         path=str(path),
         line=_line(item) or 0,
     )
@@ -396,6 +429,13 @@ def _parse_setting(path, data, key, value, own, errors):
         own["smalltalk"] = {k: _text(path, value, k, required=True) for k in value}
     elif key == "menu":
         own["menu"] = _parse_menu(path, data, value, errors)
+    elif key == "examples":
+        names = list(_text_list(path, data, key))
+        for name in names:
+            if name not in EXAMPLE_SETTINGS:
+                raise KnowledgeError(path, _line(data, key), f"examples 里的“{name}”不是可以标为示例的文字设置",
+                                     f"可写：{', '.join(sorted(EXAMPLE_SETTINGS))}")
+        own["examples"] = names
     elif isinstance(BUILT_IN_SETTINGS[key], list):
         own[key] = list(_text_list(path, data, key))
     else:

@@ -22,7 +22,7 @@ MAX_TRY_CHARS = 5000
 
 @bp.route("/dashboard")
 def dashboard():
-    """Messages per day, outcome shares, handoff times, top FAQs and top unanswered questions."""
+    """Messages per day, outcome shares, handoff times, top FAQs, top unanswered questions and unverified FAQs."""
     days = request.args.get("days", type=int)
     days = days if days in DASHBOARD_DAYS else 14
     engine = get_engine()
@@ -41,6 +41,7 @@ def dashboard():
         day_options=DASHBOARD_DAYS, total_messages=sum(n for _, n in figures["per_day"]),
         waiting=duration_text(times["waiting_median"]), first_reply=duration_text(times["first_reply_median"]),
         faq_questions={g["faq_id"]: _faq_label(engine, g["faq_id"]) for g in figures["unanswered"] if g["faq_id"]},
+        unverified=engine.kb.unverified,
     )
 
 

@@ -11,7 +11,7 @@ import itertools
 
 from flask import current_app, jsonify, url_for
 
-from .. import get_db, handoffs
+from .. import example_content_warning, get_db, handoffs
 from ..db import local
 from ..service import alerts
 from . import bp
@@ -31,7 +31,7 @@ def _urgent_context():
     return {"urgent_count": len(waiting), "urgent_ids": ",".join(str(h["id"]) for h in waiting),
             "urgent_poll_seconds": POLL_SECONDS, "title_prefix": TITLE_PREFIX,
             "alert_channels": alerts.configured_channels(current_app.config["BOT"]),
-            "missing_channels": MISSING_CHANNELS}
+            "missing_channels": MISSING_CHANNELS, "example_content": example_content_warning(current_app)}
 
 
 @bp.route("/handoffs/urgent.json")

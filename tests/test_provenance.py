@@ -1,0 +1,196 @@
+"""Provenance is for curators: verified / note / example fields, the curator-wording rule, the unverified lists,
+and the warning when the real account would serve the shipped examples."""
+import logging
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from admin_support import PASSWORD, database, login, make_app, write_kb
+from bot import staff
+from bot.cli import main
+from bot.errors import KnowledgeError
+from bot.kbtools import CURATOR_WORDING, check_knowledge, curator_wording, knowledge_stats, format_stats
+from bot.knowledge import bundled_knowledge_dir, collect_knowledge, load_knowledge
+
+UNVERIFIED_FAQ = """\
+  - id: health-cert
+    question: 船员健康证明有效期多久
+    alternates: [健康证几年一换]
+    answer: 健康证明有效期一般不超过2年（以现行规定为准）。
+    source: 某网站转载
+    verified: false
+    note: 2年的期限只见于转载网页，待对照现行规定
+"""
+
+EXAMPLE_NOTICE = """\
+category: 航行通告
+faqs:
+  - id: notice-2026-sample
+    question: 焦山水道测量（示例通告）
+    alternates: [焦山水道测量作业]
+    answer: （示例，非真实通告）焦山水道测量作业。
+    source: 示例
+    example: true
+"""
+
+
+def kb_with(tmp_path, faq=UNVERIFIED_FAQ, notices=EXAMPLE_NOTICE, settings=None) -> Path:
+    kb = write_kb(tmp_path / "kb")
+    first = kb / "01-crew.yaml"
+    first.write_text(first.read_text(encoding="utf-8").rstrip("\n") + "\n\n" + faq, encoding="utf-8")
+    if notices:
+        (kb / "09-notices.yaml").write_text(notices, encoding="utf-8")
+    if settings is not None:
+        (kb / "settings.yaml").write_text(settings, encoding="utf-8")
+    return kb
+
+
+def line_of(path: Path, text: str) -> int:
+    return next(n for n, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1) if text in line)
+
+
+# ---- the fields --------------------------------------------------------------------------------
+
+def test_verified_note_and_example_parse(tmp_path):
+    kb = load_knowledge(kb_with(tmp_path))
+    faq = kb.by_id["health-cert"]
+    assert (faq.verified, faq.note, faq.example) == (False, "2年的期限只见于转载网页，待对照现行规定", False)
+    assert kb.by_id["notice-2026-sample"].example and kb.by_id["notice-2026-sample"].verified
+    assert [f.id for f in kb.unverified] == ["health-cert"]
+    assert kb.example_content() == ["notice-2026-sample（09-notices.yaml:3）"]
+
+
+@pytest.mark.parametrize("value", ['"false"', "no-check", "0"])
+def test_verified_must_be_true_or_false(tmp_path, value):
+    kb = kb_with(tmp_path, faq=UNVERIFIED_FAQ.replace("verified: false", f"verified: {value}"))
+    with pytest.raises(KnowledgeError) as e:
+        load_knowledge(kb)
+    path = kb / "01-crew.yaml"
+    assert (Path(e.value.path), e.value.line) == (path, line_of(path, "verified:"))
+    assert "true 或 false" in e.value.message and "verified: false" in e.value.hint
+
+
+def test_note_must_be_text(tmp_path):
+    kb = kb_with(tmp_path, faq=UNVERIFIED_FAQ.replace("note: 2年", "note:\n      - 2年"))
+    with pytest.raises(KnowledgeError) as e:
+        load_knowledge(kb)
+    assert e.value.line == line_of(kb / "01-crew.yaml", "note:") and "一段文字" in e.value.message
+
+
+def test_misspelt_field_still_gets_a_hint(tmp_path):
+    kb = kb_with(tmp_path, faq=UNVERIFIED_FAQ.replace("verified:", "verifed:"))
+    _, errors = collect_knowledge(kb)
+    assert [(e.line, e.hint) for e in errors] == [(line_of(kb / "01-crew.yaml", "verifed:"), "是不是想写“verified”？")]
+
+
+def test_settings_examples_name_text_settings_only(tmp_path):
+    kb = kb_with(tmp_path, settings="office_hours: 工作日 9:00-17:00\nexamples: [office_hours, menu]\n")
+    _, errors = collect_knowledge(kb)
+    assert [(e.line, "“menu”" in e.message) for e in errors] == [(2, True)]
+    ok = kb_with(tmp_path / "ok", settings="office_hours: 工作日 9:00-17:00\nexamples: [office_hours]\n")
+    assert load_knowledge(ok).example_content()[-1] == "settings.yaml 的 office_hours"
+
+
+# ---- kb check / kb stats -----------------------------------------------------------------------
+
+@pytest.mark.parametrize("wording", ["据二手资料", "（二手资料）", "待核实", "示例时间", "示例通告"])
+def test_curator_wording_in_an_answer_is_an_error_with_file_line_and_hint(tmp_path, wording):
+    kb = kb_with(tmp_path, faq=UNVERIFIED_FAQ.replace("（以现行规定为准）", wording))
+    errors, _ = check_knowledge(kb)
+    path = kb / "01-crew.yaml"
+    assert [(Path(e.path), e.line) for e in errors] == [(path, line_of(path, wording))]
+    assert "health-cert" in errors[0].message and "note:" in errors[0].hint
+
+
+def test_second_hand_ships_are_not_curator_wording():
+    assert not CURATOR_WORDING.search("买二手船要办什么手续")
+
+
+def test_kb_check_lists_unverified_apart_from_warnings(tmp_path):
+    kb = kb_with(tmp_path)
+    result = CliRunner().invoke(main, ["kb", "check", str(kb)])
+    assert result.exit_code == 0, result.output
+    lines = result.output.strip().splitlines()
+    assert f"01-crew.yaml:{line_of(kb / '01-crew.yaml', '- id: health-cert')}: 未核实: " \
+           "FAQ“health-cert”船员健康证明有效期多久（2年的期限只见于转载网页，待对照现行规定）" in result.output
+    assert "：0 个错误，" in lines[-1] and lines[-1].endswith("个警告，1 条未核实")
+    assert not [line for line in lines if "警告:" in line and "health-cert" in line]
+    assert "错误:" not in result.output  # the example notice's "（示例通告）" is not curator wording
+
+
+def test_kb_stats_counts_and_lists_unverified_and_examples(tmp_path):
+    kb = kb_with(tmp_path)
+    result = CliRunner().invoke(main, ["kb", "stats", str(kb)])
+    assert result.exit_code == 0, result.output
+    assert "未核实的FAQ（verified: false）1 条：" in result.output
+    assert "  health-cert  船员健康证明有效期多久（2年的期限只见于转载网页，待对照现行规定）" in result.output
+    assert "示例内容（上线前删除或替换）：notice-2026-sample（09-notices.yaml:3）" in result.output
+
+
+# ---- the bundled knowledge base ----------------------------------------------------------------
+
+def test_no_bundled_answer_carries_curator_wording():
+    kb = load_knowledge(bundled_knowledge_dir())
+    assert curator_wording(kb) == []
+    served = [f for f in kb.faqs if not f.example]
+    assert not [f.id for f in served if "二手" in f.answer.replace("二手船", "")]
+
+
+def test_bundled_unverified_faqs_say_what_to_check():
+    kb = load_knowledge(bundled_knowledge_dir())
+    assert kb.unverified and all(f.note for f in kb.unverified)
+    stats = knowledge_stats(kb)
+    assert f"未核实的FAQ（verified: false）{len(kb.unverified)} 条" in format_stats(stats)
+
+
+def test_bundled_examples_are_flagged():
+    kb = load_knowledge(bundled_knowledge_dir())
+    assert all(f.example for f in kb.faqs if "示例" in f.question or "非真实" in f.source)
+    assert "settings.yaml 的 office_hours" in kb.example_content()
+
+
+# ---- the staff pages and start-up --------------------------------------------------------------
+
+BANNER = "知识库里还有示例内容："
+
+
+def staff_page(app, path="/admin/handoffs") -> str:
+    with database(app) as db:
+        staff.create_user(db, "zhangsan", PASSWORD)
+    client = app.test_client()
+    assert login(client).status_code == 302
+    return client.get(path).get_data(as_text=True)
+
+
+def test_real_account_with_examples_logs_an_error_and_shows_the_banner(tmp_path, caplog):
+    kb_with(tmp_path, settings="office_hours: 工作日 9:00-17:00（示例时间）\nexamples: [office_hours]\n")
+    with caplog.at_level(logging.ERROR, logger="bot"):
+        app = make_app(tmp_path)
+    errors = [r.getMessage() for r in caplog.records if r.levelno == logging.ERROR]
+    assert any(BANNER in m and "notice-2026-sample" in m and "office_hours" in m for m in errors), errors
+    page = staff_page(app)
+    assert f"{BANNER}notice-2026-sample（09-notices.yaml:3）、settings.yaml 的 office_hours（请在上线前删除或替换）" in page
+
+
+def test_local_trial_serves_examples_without_banner_or_error(tmp_path, caplog):
+    kb_with(tmp_path)
+    with caplog.at_level(logging.ERROR, logger="bot"):
+        app = make_app(tmp_path, WECHAT_APP_ID="", WECHAT_APP_SECRET="")
+    assert not [r for r in caplog.records if r.levelno >= logging.ERROR]
+    assert BANNER not in staff_page(app)
+
+
+def test_no_banner_once_the_examples_are_gone(tmp_path, caplog):
+    kb_with(tmp_path, notices=None)
+    with caplog.at_level(logging.ERROR, logger="bot"):
+        app = make_app(tmp_path)
+    assert not [r for r in caplog.records if r.levelno >= logging.ERROR]
+    assert BANNER not in staff_page(app)
+
+
+def test_dashboard_lists_unverified_faqs(tmp_path):
+    kb_with(tmp_path, notices=None)
+    page = staff_page(make_app(tmp_path), "/admin/dashboard")
+    assert "未核实的FAQ（1）" in page
+    assert "health-cert" in page and "2年的期限只见于转载网页，待对照现行规定" in page
