@@ -8,17 +8,18 @@ import datetime as dt
 import json
 import socket
 import threading
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from http.server import BaseHTTPRequestHandler
 
 from aiosmtpd.controller import Controller
 
 from bot.config import Config
 from bot.db import iso, open_db
+from webhook_support import LoopbackServer
 
 HANG_LIMIT_SECONDS = 30.0
 
 
-class FakeRobot:
+class FakeRobot(LoopbackServer):
     """An HTTP endpoint playing the WeCom group robot (or a paging gateway's webhook).
 
     ``script`` holds how to answer the next requests, consumed in order: "ok", "rate" (errcode 45009),
@@ -63,20 +64,12 @@ class FakeRobot:
                 self.end_headers()
                 self.wfile.write(payload)
 
-        self.server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
-        self.server.daemon_threads = True
-        self.url = f"http://127.0.0.1:{self.server.server_address[1]}/cgi-bin/webhook/send?key=test-key"
-        self.thread = threading.Thread(target=self.server.serve_forever, kwargs={"poll_interval": 0.02},
-                                       daemon=True)
-
-    def __enter__(self):
-        self.thread.start()
-        return self
+        super().__init__(Handler)
+        self.url = self.base_url + "/cgi-bin/webhook/send?key=test-key"
 
     def __exit__(self, *exc):
-        self.closing.set()
-        self.server.shutdown()
-        self.server.server_close()
+        self.closing.set()  # a request held open on purpose lets go, so the server can stop
+        super().__exit__(*exc)
 
     def contents(self) -> list:
         """The robot texts received so far."""

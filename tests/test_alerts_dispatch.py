@@ -24,20 +24,10 @@ from bot.service.alert_dispatcher import (
     BACKOFF, MERGED_INTO, RATE_WAIT, RATE_WINDOW, WECOM_PER_MINUTE, AlertDispatcher,
 )
 from bot.service.alerts import configured_channels, queue_alerts
+from webhook_support import wait_for
 
 ROOT = Path(__file__).resolve().parent.parent
 KB_DIR = str(ROOT / "tests" / "fixtures" / "webhook_kb")
-
-
-def wait_for(predicate, timeout: float = 5.0, interval: float = 0.02):
-    """Poll until ``predicate()`` is truthy; return its value or fail."""
-    give_up = time.monotonic() + timeout
-    while time.monotonic() < give_up:
-        value = predicate()
-        if value:
-            return value
-        time.sleep(interval)
-    pytest.fail("condition not met in time")
 
 
 def distress(db, config, words: str, at: dt.datetime, user_id: str = "o-user-1") -> int:
@@ -293,7 +283,7 @@ def test_the_app_sends_an_alert_within_a_moment_of_the_kick(tmp_path, wecom_robo
         dispatcher.kick()
         assert wecom_robot.received.wait(5)
         assert time.monotonic() - kicked < 2
-        wait_for(lambda: alert_rows(db, status="sent"))
+        wait_for(lambda: alert_rows(db, status="sent"), timeout=5.0)
     finally:
         dispatcher.stop()
     assert not dispatcher.running

@@ -143,7 +143,26 @@ class WeChatServer:
         return {child.tag: child.text or "" for child in root}
 
 
-class FakeWeChatAPI:
+class LoopbackServer:
+    """A threaded HTTP server on a free 127.0.0.1 port, serving while used as a context manager."""
+
+    def __init__(self, handler):
+        self.server = ThreadingHTTPServer(("127.0.0.1", 0), handler)
+        self.server.daemon_threads = True
+        self.base_url = f"http://127.0.0.1:{self.server.server_address[1]}"
+        self.thread = threading.Thread(target=self.server.serve_forever, kwargs={"poll_interval": 0.02},
+                                       daemon=True)
+
+    def __enter__(self):
+        self.thread.start()
+        return self
+
+    def __exit__(self, *exc):
+        self.server.shutdown()
+        self.server.server_close()
+
+
+class FakeWeChatAPI(LoopbackServer):
     """A loopback HTTP server standing in for WeChat's API: /cgi-bin/token, /cgi-bin/message/custom/send and
     /cgi-bin/menu/create.
 
@@ -213,19 +232,8 @@ class FakeWeChatAPI:
                     api.sent.append(data)
                 self._json({"errcode": 0, "errmsg": "ok"})
 
-        self.server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
-        self.server.daemon_threads = True
-        self.url = f"http://127.0.0.1:{self.server.server_address[1]}"
-        self.thread = threading.Thread(target=self.server.serve_forever, kwargs={"poll_interval": 0.02},
-                                       daemon=True)
-
-    def __enter__(self):
-        self.thread.start()
-        return self
-
-    def __exit__(self, *exc):
-        self.server.shutdown()
-        self.server.server_close()
+        super().__init__(Handler)
+        self.url = self.base_url
 
     def contents(self) -> list:
         """The texts delivered so far."""
