@@ -155,7 +155,7 @@ def main(argv=None):
     args = parser.parse_args(argv)
 
     day = dt.date.fromisoformat(args.at)
-    kb = load_knowledge(args.kb)
+    kb = load_knowledge(args.kb, day)
     cases = load_cases(args.cases)
     engine = Engine(kb)
     original_settings = engine.settings

@@ -81,7 +81,7 @@ def record(engine: Engine, case: dict, day: dt.date) -> Record:
 
 
 def record_set(kb_dir, cases_path, day) -> list:
-    kb = load_knowledge(kb_dir)
+    kb = load_knowledge(kb_dir, day)
     if cases_path is not None:
         engine = Engine(kb)
         return [record(engine, c, day) for c in load_cases(cases_path)]

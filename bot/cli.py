@@ -20,12 +20,13 @@ def _day(value):
         raise click.BadParameter("日期请写成 YYYY-MM-DD") from None
 
 
-def _engine(kb_dir):
+def _engine(kb_dir, day=None):
+    """The engine over a knowledge folder, loaded for ``day`` (examples' relative dates count from it; default today)."""
     from .matching import Engine
     from .knowledge import load_knowledge
 
     try:
-        return Engine(load_knowledge(_served_kb_dir(kb_dir)))
+        return Engine(load_knowledge(_served_kb_dir(kb_dir), day))
     except KnowledgeError as e:
         raise click.ClickException(str(e)) from None
 
@@ -56,8 +57,8 @@ def ask(question, kb_dir, at, jsonl, debug):
     例：python -m bot ask "船员证丢了怎么补" --debug
         printf '证书丢了\\n救命\\n' | python -m bot ask --kb knowledge --jsonl --at 2026-11-26
     """
-    engine = _engine(kb_dir)
     day = _day(at)
+    engine = _engine(kb_dir, day)
     if jsonl:
         for line in sys.stdin:
             q = line.rstrip("\n").rstrip("\r")
@@ -120,51 +121,65 @@ def chat(kb_dir, db_path, user, debug):
 @click.option("--cases", type=click.Path(exists=True, dir_okay=False), help="用例YAML：[{q, expect}]")
 @click.option("--distress", "distress_path", type=click.Path(dir_okay=False),
               help="险情识别集（默认 bench/distress.yaml：expect 为 emergency 或 normal）")
+@click.option("--complaints", "complaint_paths", type=click.Path(dir_okay=False), multiple=True,
+              help="投诉与舆情识别集，可写多次（默认 bench/complaints.yaml 和 bench/complaints_holdout.yaml："
+                   "expect 为 complaint、opinion 或 normal；其他 expect 都算作普通问题，可用来看误报）")
 @click.option("--loo", is_flag=True,
               help="留一法：把每条FAQ的 alternates 和 examples 逐条拿出来问，不需要标注集；列出找不到本条的FAQ")
 @at_option
 @click.option("--json", "as_json", is_flag=True, help="以JSON输出")
-def eval_cmd(kb_dir, cases, distress_path, loo, at, as_json):
-    """用带标注的问题集评估匹配效果，并报告险情识别的召回率和误报率；--loo 用知识库自己的说法做留一法评估。
+def eval_cmd(kb_dir, cases, distress_path, complaint_paths, loo, at, as_json):
+    """用带标注的问题集评估匹配效果，并报告险情识别、投诉与舆情识别的召回率和误报率；--loo 用知识库自己的说法做留一法评估。
 
     \b
     例：python -m bot eval --kb ../shared/bench/kb --cases ../shared/bench/dev.yaml --at 2026-11-26
-        python -m bot eval            （只看险情识别集）
+        python -m bot eval            （只看险情识别集和投诉识别集）
+        python -m bot eval --complaints ../shared/bench/finance/dev.yaml   （看普通问题的误报）
         python -m bot eval --loo --kb ../shared/bench/kb --at 2026-11-26
     """
     from .evaluate import (
-        DISTRESS_SET, evaluate, format_distress, format_loo_report, format_report, leave_one_out, load_cases,
+        COMPLAINT_SETS, DISTRESS_SET, evaluate, evaluate_complaints, format_complaints, format_distress,
+        format_loo_report, format_report, leave_one_out, load_cases,
     )
 
     if loo:
-        if cases or distress_path:
-            raise click.UsageError("--loo 不与 --cases / --distress 同用")
+        if cases or distress_path or complaint_paths:
+            raise click.UsageError("--loo 不与 --cases / --distress / --complaints 同用")
         kb_dir = _served_kb_dir(kb_dir)
-        result = leave_one_out(_knowledge(kb_dir), _day(at))
+        result = leave_one_out(_knowledge(kb_dir, _day(at)), _day(at))
         click.echo(json.dumps(result, ensure_ascii=False, indent=2) if as_json else format_loo_report(result, kb_dir))
         return
-    engine = _engine(kb_dir)
+    engine = _engine(kb_dir, _day(at))
     distress_path = distress_path or (DISTRESS_SET if DISTRESS_SET.exists() else None)
-    out = {}
+    complaint_paths = complaint_paths or tuple(p for p in COMPLAINT_SETS if p.exists())
+    out, complaints = {}, {}
     try:
         if cases:
             out["cases"] = evaluate(engine.decide, load_cases(cases), _day(at))
         if distress_path:
             out["distress"] = evaluate(engine.decide, load_cases(distress_path), _day(at))
+        for path in complaint_paths:
+            complaints[str(path)] = evaluate_complaints(engine.decide, load_cases(path), _day(at))
     except (KnowledgeError, OSError) as e:
         raise click.ClickException(str(e)) from None
-    if not out:
+    if not out and not complaints:
         raise click.UsageError("请用 --cases 指定用例文件（没有找到 bench/distress.yaml）")
     if as_json:
         result = out.get("cases") or {}
         if "distress" in out:
             result["distress_set"] = {k: v for k, v in out["distress"].items() if k != "misses"}
+        if complaints:
+            result["complaint_sets"] = {path: {k: v for k, v in r.items() if k != "misses"}
+                                        for path, r in complaints.items()}
         click.echo(json.dumps(result, ensure_ascii=False, indent=2))
         return
+    parts = []
     if "cases" in out:
-        click.echo(format_report(out["cases"]))
+        parts.append(format_report(out["cases"]))
     if "distress" in out:
-        click.echo(("\n" if "cases" in out else "") + format_distress(out["distress"], distress_path))
+        parts.append(format_distress(out["distress"], distress_path))
+    parts += [format_complaints(r, path) for path, r in complaints.items()]
+    click.echo("\n\n".join(parts))
 
 
 db_option = click.option("--db", "db_path", type=click.Path(dir_okay=False),
@@ -371,19 +386,22 @@ def handoff():
 @click.option("--state", type=click.Choice(["open", "pending", "claimed", "resolved", "all"]), default="open",
               show_default=True, help="open = 未解决（待处理和处理中）")
 @click.option("--priority", type=click.Choice(["urgent", "high", "normal"]), help="只看这一优先级")
+@click.option("--category", type=click.Choice(["complaint", "opinion", "flagged"]),
+              help="只看投诉（complaint）、舆情风险（opinion）或两者（flagged），以工作人员改过的类别为准")
 @click.option("--json", "as_json", is_flag=True, help="以JSON输出")
 @db_option
-def handoff_list(state, priority, as_json, db_path):
+def handoff_list(state, priority, category, as_json, db_path):
     """列出转人工记录：等待回复的在前，按紧急程度再按等待时间排序。
 
     \b
     例：python -m bot handoff list
         python -m bot handoff list --state all --json
+        python -m bot handoff list --state all --category flagged
     """
     from .db import local
-    from .handoffs import PRIORITY_LABELS, STATE_LABELS, duration_text, list_handoffs
+    from .handoffs import CATEGORY_LABELS, PRIORITY_LABELS, STATE_LABELS, duration_text, list_handoffs
 
-    rows = list_handoffs(_db(db_path), state=state, priority=priority)
+    rows = list_handoffs(_db(db_path), state=state, priority=priority, category=category or "")
     if as_json:
         click.echo(json.dumps([h.to_json() for h in rows], ensure_ascii=False, indent=2))
         return
@@ -394,8 +412,9 @@ def handoff_list(state, priority, as_json, db_path):
         waiting = f"等待{duration_text(h.waiting_seconds)}" if h.awaiting_reply else "已回复"
         window = "窗口开放" if h.window_open else "窗口关闭"
         who = f" {h.claimed_by}" if h.claimed_by else ""
+        kind = f"【{CATEGORY_LABELS[h.kind]}】" if h.kind else ""
         click.echo(f"#{h.id:<5} {PRIORITY_LABELS[h.priority]} {STATE_LABELS[h.state]}{who}  {waiting}  {window}  "
-                   f"{local(h.created_at)}  {h.question}")
+                   f"{local(h.created_at)}  {kind}{h.question}")
 
 
 @main.group("alert")
@@ -434,11 +453,11 @@ def alert_test(db_path):
 
 # ---- knowledge curation (kb) and the custom menu (menu) -------------------------------------------
 
-def _knowledge(directory):
+def _knowledge(directory, day=None):
     from .knowledge import load_knowledge
 
     try:
-        return load_knowledge(_served_kb_dir(directory))
+        return load_knowledge(_served_kb_dir(directory), day)
     except KnowledgeError as e:
         raise click.ClickException(str(e)) from None
 
@@ -508,7 +527,7 @@ def kb_test(directory, at):
     """
     from .kbtools import format_example_report, run_examples
 
-    report = run_examples(_engine(directory), _day(at))
+    report = run_examples(_engine(directory, _day(at)), _day(at))
     click.echo(format_example_report(report))
     if report.failed:
         click.get_current_context().exit(1)
@@ -526,7 +545,7 @@ def kb_stats(directory, at):
     """
     from .kbtools import format_stats, knowledge_stats
 
-    click.echo(format_stats(knowledge_stats(_knowledge(directory), _day(at))))
+    click.echo(format_stats(knowledge_stats(_knowledge(directory, _day(at)), _day(at))))
 
 
 @kb_group.command("suggest")
@@ -535,7 +554,8 @@ def kb_stats(directory, at):
 @click.option("--db", "db_path", type=click.Path(dir_okay=False), help="消息日志数据库（默认 BOT_DATABASE，未设置时 instance/bot.db）")
 @served_kb_option
 def kb_suggest(since, write_to, db_path, kb_dir):
-    """根据消息日志里转人工和澄清的问题，分组提出补充建议：给最接近的FAQ加 alternates，或新增FAQ。
+    """根据消息日志里转人工和澄清的问题，分组提出补充建议：给最接近的FAQ加 alternates，或新增FAQ；
+    并按FAQ列出用户回复“没用”的回答，供检查。
 
     \b
     例：python -m bot kb suggest
@@ -545,7 +565,7 @@ def kb_suggest(since, write_to, db_path, kb_dir):
     from .config import Config
     from .kbtools import (
         CuratedFileError, MessageLogError, display_path, format_suggestions, parse_since, proposal_target,
-        proposals_yaml, suggest, unanswered_questions, write_proposals,
+        proposals_yaml, suggest, unanswered_questions, unhelpful_answers, write_proposals,
     )
 
     try:
@@ -556,17 +576,128 @@ def kb_suggest(since, write_to, db_path, kb_dir):
     try:
         if write_to:
             proposal_target(write_to, engine.kb)
-        texts = unanswered_questions(db_path or Config.from_env().BOT_DATABASE, utcnow() - span)
+        database = db_path or Config.from_env().BOT_DATABASE
+        texts = unanswered_questions(database, utcnow() - span)
+        unhelpful = unhelpful_answers(database, utcnow() - span)
     except (CuratedFileError, MessageLogError) as e:
         raise click.ClickException(str(e)) from None
-    result = suggest(engine, texts)
+    result = suggest(engine, texts, unhelpful=unhelpful)
     click.echo(format_suggestions(result))
     if write_to:
         made = utcnow().astimezone(LOCAL_TZ)
         header = (f"python -m bot kb suggest --since {since} 生成于 {made:%Y-%m-%d %H:%M}（北京时间）。\n"
-                  "请人工审核：alternates 并入对应FAQ；new_faq 补全回答和 source 后放进分类文件。")
+                  "请人工审核：alternates 并入对应FAQ；new_faq 补全回答和 source 后放进分类文件；\n"
+                  "review_answer 是用户说“没用”的回答：改写回答，或把问题归到 next_best / 新FAQ。")
         path = write_proposals(write_to, proposals_yaml(result, engine, header), engine.kb)
         click.echo(f"\n建议已写入 {display_path(path)}，请审核后再手工并入知识库。")
+
+
+
+# ---- published knowledge versions (one knowledge base for every host) ------------------------------------
+
+by_option = click.option("--by", "by", metavar="NAME", help="记录的操作人（默认为当前系统用户）")
+
+
+@kb_group.command("publish")
+@kb_dir_argument
+@by_option
+@db_option
+def kb_publish(directory, by, db_path):
+    """检查知识库目录并发布到数据库，成为新的编号版本（含全部文件和校验和）；使用这个数据库的所有主机在几秒内改用它。
+    有错误（与 kb check 相同的检查）时不发布，逐条列出文件:行号，退出码为1。
+
+    DIRECTORY 默认为 BOT_KNOWLEDGE_DIR，未设置时为自带的 knowledge/。发布的是目录第一层的 .yaml、.yml、.txt 文件
+    （drafts/ 等子目录不发布）。与当前版本完全相同时不产生新版本。
+
+    \b
+    例：python -m bot kb publish
+        python -m bot kb publish knowledge/ --by zhangsan
+    """
+    from .kbpublish import PublishError, publish, who_am_i
+    from .kbtools import display_path, format_finding
+
+    directory = _served_kb_dir(directory)
+    try:
+        result = publish(_db(db_path), directory, by or who_am_i())
+    except PublishError as e:
+        for error in e.errors:
+            click.echo(format_finding(error, "错误"))
+        raise click.ClickException(f"{display_path(directory)}：{e}") from None
+    checked = result.checked
+    if result.unchanged:
+        click.echo(f"{display_path(directory)} 与当前版本 {result.number} 完全相同，没有发布新版本。")
+        return
+    click.echo(f"已发布知识库版本 {result.number}：{checked.faq_count} 条FAQ，{len(result.files)} 个文件，"
+               f"校验和 {result.checksum[:12]}（发布人 {by or who_am_i()}）")
+    click.echo(f"检查 {display_path(directory)}：{checked.summary}"
+               + ("（明细见 python -m bot kb check 或后台“知识库版本”页）" if checked.warnings or checked.unverified
+                  else ""))
+    if result.skipped:
+        click.echo(f"未发布（不是知识库文件）：{'、'.join(result.skipped)}")
+    if result.previous is not None:
+        click.echo(f"此前的版本 {result.previous} 可用 python -m bot kb rollback {result.previous} 恢复。")
+    click.echo("各主机会在几秒内改用这个版本：python -m bot kb versions 查看各主机正在使用的版本。")
+
+
+@kb_group.command("rollback")
+@click.argument("number", type=click.IntRange(min=1))
+@by_option
+@db_option
+def kb_rollback(number, by, db_path):
+    """把已发布的版本 NUMBER 重新设为当前版本（记录操作人和时间，不删除任何版本）；各主机在几秒内改用它。
+
+    \b
+    例：python -m bot kb rollback 3
+        python -m bot kb rollback 3 --by zhangsan
+    """
+    from .db import local
+    from .kbpublish import PublishError, rollback, who_am_i
+    from .kbtools import format_finding
+
+    try:
+        previous, row = rollback(_db(db_path), number, by or who_am_i())
+    except PublishError as e:
+        for error in e.errors:
+            click.echo(format_finding(error, "错误"))
+        raise click.ClickException(str(e)) from None
+    click.echo(f"已切换回版本 {number}（{row['published_by']} 发布于 {local(row['published_at'])}，"
+               f"{row['faq_count']} 条FAQ，校验和 {row['checksum'][:12]}），原为版本 {previous}。")
+    click.echo("各主机会在几秒内改用这个版本：python -m bot kb versions 查看。")
+
+
+@kb_group.command("versions")
+@db_option
+@click.option("--limit", default=20, show_default=True, type=click.IntRange(min=1), help="最多列出多少个版本")
+def kb_versions(db_path, limit):
+    """列出发布的知识库版本（编号、发布时间、发布人、校验和、kb check 摘要）、当前版本，以及各主机正在使用的版本和开始时间。
+
+    \b
+    例：python -m bot kb versions
+    """
+    from .db import local
+    from .kbpublish import host_rows
+    from .store import knowledge_versions as store
+
+    db = _db(db_path)
+    current = store.current(db)
+    rows = store.versions(db, limit=limit)
+    if current is None:
+        click.echo("还没有发布过知识库版本：每台主机使用自己的知识库目录（BOT_KNOWLEDGE_DIR）。"
+                   "用 python -m bot kb publish 发布。")
+    else:
+        how = "回滚" if current["action"] == "rollback" else "发布"
+        click.echo(f"当前版本：{current['id']}（{current['activated_by']} {local(current['activated_at'])} {how}）")
+    for v in rows:
+        mark = "*" if current and v["id"] == current["id"] else " "
+        click.echo(f"{mark} {v['id']:>4}  {local(v['published_at'])}  {v['published_by']}  {v['checksum'][:12]}  "
+                   f"{v['faq_count']} 条FAQ，{v['file_count']} 个文件  检查：{v['check_summary']}")
+    hosts = host_rows(db, current["id"] if current else None)
+    if hosts:
+        click.echo("主机：")
+        for h in hosts:
+            click.echo(f"  {h['host']}  {h['label']}  自 {local(h['since'])}"
+                       + ("" if h["alive"] else f"  （{local(h['seen_at'])} 后无响应）")
+                       + (f"  错误：{h['error']}" if h["error"] else ""))
 
 
 @main.group("menu")

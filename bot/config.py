@@ -20,6 +20,10 @@ class Config:
     WECHAT_APP_ID: str = ""
     WECHAT_APP_SECRET: str = ""
     WECHAT_API_BASE_URL: str = DEFAULT_API_BASE
+    # The subscription-notification template navigation notices go out with once a user's 48-hour window has closed
+    # (empty: such users get the notice when they next write), and which template field carries what.
+    WECHAT_NOTICE_TEMPLATE_ID: str = ""
+    WECHAT_NOTICE_TEMPLATE_FIELDS: str = "thing1=title,time2=start,time3=end,thing4=place"
     BOT_DATABASE: str = "instance/bot.db"
     BOT_KNOWLEDGE_DIR: str = field(default_factory=bundled_knowledge_dir)
     # Days after which what users wrote (and were told) is deleted from the log; counts stay. 0 keeps it forever.
@@ -51,6 +55,8 @@ class Config:
     ALERT_EMAIL_TO: str = ""
     ALERT_WEBHOOK_URL: str = ""
     ALERT_ESCALATE_MINUTES: float = 5.0
+    # A public-opinion risk raises one alert; with this on, it is also escalated like distress when nobody claims it.
+    ALERT_OPINION_ESCALATE: bool = False
     PUBLIC_BASE_URL: str = ""
     ALERT_POLL_SECONDS: float = 2.0
     ALERT_TIMEOUT_SECONDS: float = 5.0

@@ -2,10 +2,13 @@
 
 Framework-free: the webhook, ``python -m bot chat`` and the tests all go through ``respond`` / ``handle``.
 
-Besides the engine's actions (answer, clarify, handoff, emergency, smalltalk) the log records:
-``more`` (the user replied 更多), ``no_option`` (a number or 更多 with nothing left to pick or continue),
+Besides the engine's actions (answer, clarify, handoff, emergency, complaint, opinion, smalltalk) the log records:
+``more`` (the user replied 更多), ``no_option`` (a number, 更多, 有用 or 没用 with nothing left to pick, continue or
+rate), ``feedback`` (有用 / 没用 about the last answer, see bot/service/feedback.py),
 ``unsupported`` (image, video, location, link, file, or voice without recognition), ``welcome``
-(subscribe), ``menu`` (a menu click), ``event`` (any other event, answered with "success"),
+(subscribe), ``menu`` (a menu click), ``notice_subscribe`` / ``notice_unsubscribe`` (订阅通告 / 退订通告, typed or
+from the menu: bot/service/notices.py), ``event`` (any other event, answered with "success"; WeChat's
+subscription-notification events also record the user's consent there),
 ``rate_limited`` (more than FLOOD_LIMIT messages within FLOOD_WINDOW: logged, the engine not run) and
 ``error`` (answering failed: the user gets an apology and a handoff is opened).
 An unsubscribe is not logged: it deletes everything stored about the user at once, and a message of theirs
@@ -23,7 +26,10 @@ from dataclasses import dataclass, field
 from .db import LOCAL_TZ, iso, parse_iso, utcnow
 from .matching import read_normalized
 from .service import alerts as alerting
-from .wechat_xml import Inbound, cut_reply
+from .service import notices
+from .service import feedback
+from .store import feedback as feedback_log
+from .wechat_xml import MAX_REPLY_BYTES, Inbound, cut_reply, utf8_len
 
 STATE_TTL = dt.timedelta(minutes=10)
 # The message text stored (log row, handoff transcript, alert) is cut to this many characters: four times what the
@@ -32,6 +38,10 @@ MAX_LOGGED_CHARS = 2000
 TRANSCRIPT_ENTRIES = 20  # user messages and replies: the last ten exchanges
 MORE_WORDS = ("更多", "更多内容", "查看更多", "继续", "下一页")
 COMPLAINT_WORDS = ("投诉", "举报")
+# A handoff's category by the engine's action (bot/matching/complaint.py), lowest first: a later message may raise
+# it (a complaint becomes a public-opinion risk), never lower it.
+CATEGORIES = {"complaint": "complaint", "opinion": "opinion"}
+CATEGORY_RANKS = (None, "complaint", "opinion")
 OPEN_STATES = ("pending", "claimed")
 MAX_LISTED = 9
 _PICK = re.compile(r"^第?([1-9]|[一二三四五六七八九])(个|条|项|号)?$")
@@ -42,6 +52,7 @@ NON_TEXT_NAMES = {
 }
 NOTHING_TO_PICK = "这个编号已失效（超过10分钟或没有可选的问题），请直接输入您的问题。"
 NOTHING_MORE = "没有更多内容了。还有问题请直接输入。"
+PROMPT_SEPARATOR = "\n\n"
 NO_VOICE_TEXT = "没能识别您的语音，请直接输入文字提问。"
 JOINED_HANDOFF = "已收到，您的消息已补充给人工客服，工作人员会在工作时间（{office_hours}）回复您。"
 # What the emergency reply says about the duty staff: only what is true at that moment.
@@ -80,6 +91,12 @@ class Outcome:
     handoff_id: int | None = None
     latency_ms: float = 0.0
     alert_ids: list = field(default_factory=list)  # alerts raised by this message (stored, sent by the dispatcher)
+    # Writes that belong to this message, run inside the transaction that records it: ``effect(db, user_id, now)``
+    # (a notice subscription, whose reply depends on what is stored, sets ``reply`` and ``options`` there).
+    effects: list = field(default_factory=list)
+    prompt: str = ""  # a last line for the reply's last part, when it fits (the feedback prompt)
+    keep: dict = field(default_factory=dict)  # more for the user's state: what a rating is about, the options' scores
+    rating: dict | None = None  # the 有用 / 没用 this message gave, logged with it (see bot.service.feedback)
 
 
 def handle(db, engine, user_id: str, message, now: dt.datetime | None = None, alerts=None) -> str:
@@ -88,7 +105,7 @@ def handle(db, engine, user_id: str, message, now: dt.datetime | None = None, al
 
 
 def respond(db, engine, user_id: str, message, now: dt.datetime | None = None, alerts=None,
-            finish=None) -> Outcome:
+            finish=None, notice_template: str = "") -> Outcome:
     """Answer one message, update the user's state and handoff, log it; return the full Outcome.
 
     ``alerts`` is the alert dispatcher (``bot.service.alerts.AlertDispatcher``): an emergency stores one alert
@@ -98,6 +115,9 @@ def respond(db, engine, user_id: str, message, now: dt.datetime | None = None, a
     ``finish(db, outcome)``, when given, runs inside the transaction that records the message, just before
     it commits: the inbox marks the delivery answered there, so the message is recorded exactly when it is
     marked, and an exception from ``finish`` undoes everything.
+
+    ``notice_template``: WECHAT_NOTICE_TEMPLATE_ID, so that accepting it in WeChat's subscription popup also
+    subscribes the user to navigation notices (bot.service.notices).
     """
     started = time.perf_counter()
     inbound = message if isinstance(message, Inbound) else Inbound(from_user=user_id, content=str(message))
@@ -110,8 +130,8 @@ def respond(db, engine, user_id: str, message, now: dt.datetime | None = None, a
         return _rate_limited(db, user_id, inbound, now, finish)
     channels = alerting.configured_channels(alerts.config) if alerts is not None else []
     urgent = open_handoff(db, user_id) if inbound.msg_type != "event" else None
-    if urgent is not None and urgent["priority"] != "urgent":
-        urgent = None
+    if urgent is not None and (urgent["priority"] != "urgent" or urgent.get("category") == "opinion"):
+        urgent = None  # only a distress handoff takes every message as part of the emergency
     if urgent is not None:
         outcome = _follow_up(db, inbound, urgent, channels)
     else:
@@ -119,10 +139,15 @@ def respond(db, engine, user_id: str, message, now: dt.datetime | None = None, a
         outcome = _decide(engine, inbound, state, now.astimezone(LOCAL_TZ).date())
         if outcome.action == "emergency":
             outcome.reply += "\n" + (ALERTING if channels else NOT_ALERTING)
+        _remember(engine, outcome, state, iso(now))
+    if inbound.msg_type == "event" and inbound.event in notices.CONSENT_EVENTS:
+        outcome.effects.append(lambda d, user, at: notices.record_event(d, user, inbound.event, inbound.fields,
+                                                                        notice_template, at))
     if outcome.action != "event":
         head, rest = cut_reply(outcome.reply)
         if rest:
             outcome.reply, outcome.more = head, rest
+        _end_with_prompt(outcome)
     outcome.latency_ms = round((time.perf_counter() - started) * 1000, 2)
     _record(db, engine, user_id, inbound, outcome, now, channels, finish)
     if outcome.alert_ids and alerts is not None:
@@ -219,6 +244,9 @@ def _decide(engine, inbound: Inbound, state: dict, day: dt.date) -> Outcome:
     text = inbound.content if kind == "text" else inbound.recognition
     normalized = read_normalized(text)
     compact = normalized.replace(" ", "")
+    helpful = feedback.verdict(compact)
+    if helpful is not None:
+        return _rate(engine, helpful, state, day, kind, text, normalized)
     if compact in MORE_WORDS:
         if not state.get("more"):
             return Outcome(NOTHING_MORE, "no_option", kind, text, normalized, options=state.get("options", []))
@@ -227,6 +255,9 @@ def _decide(engine, inbound: Inbound, state: dict, day: dt.date) -> Outcome:
     pick = _PICK.match(compact)
     if pick:
         return _pick(engine, pick.group(1), state, day, kind, text, normalized)
+    command = notices.read_command(text, notices.known_places(engine.kb))
+    if command is not None:
+        return _notice_command(engine, command, day, Outcome("", command.action, kind, text, normalized))
     d = engine.decide(text, day)
     reply = d.reply
     if d.action == "handoff":
@@ -251,6 +282,66 @@ def _pick(engine, token, state, day, kind, text, normalized) -> Outcome:
     return Outcome(reply, "answer", kind, text, normalized, faq_id=faq.id, options=list(related))
 
 
+def _rate(engine, helpful: bool, state: dict, day, kind, text, normalized) -> Outcome:
+    """有用 / 没用 about the FAQ last answered to the user (logged with the message); 没用 offers that question's next
+    best FAQs as numbers, or a person."""
+    rated = state.get("feedback")
+    if not rated:
+        return Outcome(feedback.NOTHING_TO_RATE, "no_option", kind, text, normalized, options=state.get("options", []))
+    rating = {"faq_id": rated["faq_id"], "helpful": helpful, "score": rated.get("score"),
+              "asked_at": rated.get("asked_at")}
+    if helpful:
+        return Outcome(feedback.THANKS, "feedback", kind, text, normalized, faq_id=rated["faq_id"],
+                       options=state.get("options", []), rating=rating)
+    scores = rated.get("alternatives") or {}
+    faqs = [engine.kb.by_id[i] for i in scores if i in engine.kb.by_id and engine.kb.by_id[i].active(day)]
+    reply = feedback.SORRY + (engine.render_clarify(faqs) if faqs else feedback.ASK_PERSON)
+    return Outcome(reply, "feedback", kind, text, normalized, faq_id=rated["faq_id"], options=[f.id for f in faqs],
+                   keep={"scores": {f.id: scores[f.id] for f in faqs}, "asked_at": rated.get("asked_at")},
+                   rating=rating)
+
+
+def _remember(engine, outcome: Outcome, state: dict, stamp: str) -> None:
+    """What the user's state keeps besides the options and 更多, and the prompt an answer ends with.
+
+    Kept: the answer a 有用 / 没用 would be about (an answer sets it; 更多, smalltalk and a wrong number keep it;
+    anything else ends it), and for options that are candidates for a question (a "did you mean" list, or what 没用
+    offered) their scores and when that question was asked."""
+    keep = outcome.keep
+    if outcome.action in ("more", "no_option", "feedback") and "scores" not in keep \
+            and outcome.options == state.get("options"):
+        keep.update(scores=state.get("scores") or {}, asked_at=state.get("asked_at"))
+    if outcome.action == "clarify":
+        keep.update(scores={c["faq_id"]: c["score"] for c in outcome.candidates}, asked_at=stamp)
+    elif outcome.action in ("answer", "menu") and outcome.faq_id:
+        scores, chosen = state.get("scores") or {}, False
+        if outcome.decision is not None:  # matched from the user's words
+            rated = feedback.target(outcome.faq_id, stamp, outcome.score, stamp,
+                                    feedback.alternatives(outcome.candidates, outcome.faq_id, engine.settings))
+        elif outcome.action == "answer" and outcome.faq_id in scores:  # picked from a list of candidates
+            others = {i: scores[i] for i in state.get("options", []) if i in scores and i != outcome.faq_id}
+            rated = feedback.target(outcome.faq_id, stamp, scores[outcome.faq_id], state.get("asked_at"), others)
+            chosen = True
+        else:  # a related question or the menu: no question of the user's own
+            rated = feedback.target(outcome.faq_id, stamp)
+        keep["feedback"] = rated
+        outcome.prompt = feedback.prompt(engine.settings, rated["score"], chosen)
+    elif outcome.action in ("more", "smalltalk", "no_option") and state.get("feedback"):
+        keep["feedback"] = state["feedback"]
+        if outcome.action == "more":
+            outcome.prompt = state.get("prompt", "")
+
+
+def _end_with_prompt(outcome: Outcome) -> None:
+    """The prompt goes at the end of the reply's last part (a cut answer keeps it for 更多), only where it fits."""
+    if not outcome.prompt:
+        return
+    if outcome.more:
+        outcome.keep["prompt"] = outcome.prompt
+    elif utf8_len(outcome.reply + PROMPT_SEPARATOR + outcome.prompt) <= MAX_REPLY_BYTES:
+        outcome.reply += PROMPT_SEPARATOR + outcome.prompt
+
+
 def _event(engine, inbound: Inbound, day) -> Outcome:
     event = inbound.event
     label = f"{event}:{inbound.event_key}" if inbound.event_key else event
@@ -261,11 +352,22 @@ def _event(engine, inbound: Inbound, day) -> Outcome:
         if leaf and leaf.get("faq") in engine.kb.by_id:
             reply, related = engine.render_answer(engine.kb.by_id[leaf["faq"]], day)
             return Outcome(reply, "menu", "event", faq_id=leaf["faq"], options=list(related), event=label)
+        command = notices.menu_command(leaf.get("action", "")) if leaf else None
+        if command is not None:
+            return _notice_command(engine, command, day, Outcome("", command.action, "event", event=label))
         if leaf and leaf.get("category"):
             reply, ids = category_list(engine, leaf["category"], day)
             return Outcome(reply, "menu", "event", options=ids, event=label)
         return Outcome(welcome_text(engine), "menu", "event", event=label)
     return Outcome("", "event", "event", event=label)
+
+
+def _notice_command(engine, command, day, outcome: Outcome) -> Outcome:
+    """订阅通告 / 退订通告: the reply depends on the stored subscription, so it is made where the message is recorded."""
+    def apply(db, user_id, now):
+        outcome.reply, outcome.options = notices.apply_command(db, engine.kb, user_id, command, now, day)
+    outcome.effects.append(apply)
+    return outcome
 
 
 # ---- texts -----------------------------------------------------------------------------------------------
@@ -315,10 +417,10 @@ def category_list(engine, category: str, day) -> tuple:
 
 
 def handoff_priority(outcome: Outcome) -> str:
-    """urgent for distress, high for complaints, reports and our own failures, else normal."""
-    if outcome.action == "emergency":
+    """urgent for distress and public-opinion risks, high for complaints, reports and our own failures, else normal."""
+    if outcome.action in ("emergency", "opinion"):
         return "urgent"
-    if outcome.action == "error":
+    if outcome.action in ("error", "complaint"):
         return "high"
     if any(w in (outcome.normalized or outcome.text) for w in COMPLAINT_WORDS):
         return "high"
@@ -328,14 +430,24 @@ def handoff_priority(outcome: Outcome) -> str:
 # ---- state -----------------------------------------------------------------------------------------------
 
 def load_state(db, user_id: str, now: dt.datetime) -> dict:
-    """The user's conversation state, or {} when there is none or it is older than 10 idle minutes."""
+    """The user's conversation state, or {} when there is none or it is older than 10 idle minutes.
+
+    The answer a 有用 / 没用 would be about (``feedback``) is kept apart: until FEEDBACK_TTL after the answer."""
     rows = _rows(db, "select updated_at, state from user_state where user_id = ?", [user_id])
-    if not rows or now - parse_iso(rows[0]["updated_at"]) > STATE_TTL:
+    if not rows:
         return {}
     try:
-        return json.loads(rows[0]["state"] or "{}")
+        state = json.loads(rows[0]["state"] or "{}")
     except ValueError:
         return {}
+    if not isinstance(state, dict):
+        return {}
+    rated = state.pop("feedback", None)
+    if now - parse_iso(rows[0]["updated_at"]) > STATE_TTL:
+        state = {}
+    if rated and not feedback.expired(rated, now, parse_iso):
+        state["feedback"] = rated
+    return state
 
 
 def open_handoff(db, user_id: str) -> dict | None:
@@ -360,12 +472,15 @@ def forget_user(db, user_id: str, departed_at: dt.datetime | None = None, finish
     """
     with db.atomic():
         db.execute("insert into departed_users (user_id, departed_at) values (?, ?) on conflict(user_id) do update "
-                   "set departed_at = max(departed_at, excluded.departed_at)", [_departure_key(user_id), iso(departed_at)])
+                   "set departed_at = case when excluded.departed_at > departed_users.departed_at "
+                   "then excluded.departed_at else departed_users.departed_at end",
+                   [_departure_key(user_id), iso(departed_at)])
         db.execute("delete from handoff_notes where handoff_id in (select id from handoffs where user_id = ?)",
                    [user_id])
         # An alert still on its way keeps its words until it reaches the duty staff; the rest go now.
         db.execute("delete from alerts where status in ('sent', 'failed') and handoff_id in "
                    "(select id from handoffs where user_id = ?)", [user_id])
+        notices.forget(db, user_id)
         for table in ("handoffs", "outbox", "messages", "user_state", "users"):
             db.execute(f"delete from {table} where user_id = ?", [user_id])
         if finish is not None:
@@ -398,11 +513,13 @@ def _record(db, engine, user_id: str, inbound: Inbound, outcome: Outcome, now: d
                 finish(db, outcome)
             db.commit()
             return
+        for effect in outcome.effects:
+            effect(db, user_id, now)
         if outcome.action == "rate_limited":
             _touch_user(db, user_id, stamp, subscribed=False)
         elif outcome.action != "event":
             _touch_user(db, user_id, stamp, subscribed=outcome.action == "welcome")
-            state = {"options": outcome.options, "more": outcome.more, "faq_id": outcome.faq_id}
+            state = {"options": outcome.options, "more": outcome.more, "faq_id": outcome.faq_id, **outcome.keep}
             db.execute(
                 "insert into user_state (user_id, updated_at, state) values (?, ?, ?) "
                 "on conflict(user_id) do update set updated_at = excluded.updated_at, state = excluded.state",
@@ -417,18 +534,32 @@ def _record(db, engine, user_id: str, inbound: Inbound, outcome: Outcome, now: d
             "candidates": json.dumps(outcome.candidates, ensure_ascii=False), "latency_ms": outcome.latency_ms,
             "reply": outcome.reply, "handoff_id": outcome.handoff_id, "event": outcome.event or None,
         }
-        message_id = db.execute(f"insert into messages ({', '.join(row)}) values ({', '.join('?' * len(row))})",
-                                list(row.values())).lastrowid
+        message_id = db.execute(f"insert into messages ({', '.join(row)}) values ({', '.join('?' * len(row))}) "
+                                "returning id", list(row.values())).fetchall()[0][0]
+        if outcome.rating is not None:
+            feedback_log.add(db, **outcome.rating, user_id=user_id, stamp=stamp)
         if outcome.action == "emergency" and outcome.handoff_id and channels:
             reason = "follow_up" if outcome.decision is None else "distress"
             outcome.alert_ids = alerting.queue_alerts(db, channels, outcome.handoff_id, reason,
                                                       f"h{outcome.handoff_id}:m{message_id}:{stamp}", outcome.text, now)
+        elif outcome.action == "opinion" and outcome.handoff_id and channels:
+            outcome.alert_ids = _opinion_alert(db, channels, outcome, now)
         if finish is not None:
             finish(db, outcome)
         db.commit()
     except BaseException:
         db.rollback()
         raise
+
+
+def _opinion_alert(db, channels: list, outcome: Outcome, now: dt.datetime) -> list:
+    """One alert per handoff for a public-opinion risk (a lower tier than distress: no follow-up alerts, and no
+    escalation unless ALERT_OPINION_ESCALATE); not when the handoff is a distress handoff already being alerted."""
+    row = db.execute("select created_at, category from handoffs where id = ?", [outcome.handoff_id]).fetchone()
+    if row is None or row[1] != "opinion":
+        return []
+    return alerting.queue_alerts(db, channels, outcome.handoff_id, "opinion", f"h{outcome.handoff_id}:{row[0]}:opinion",
+                                 outcome.text, now)
 
 
 def _departed(db, user_id: str, inbound: Inbound, now: dt.datetime) -> bool:
@@ -461,7 +592,7 @@ def _touch_user(db, user_id: str, stamp: str, subscribed: bool) -> None:
 
 def _handoff(db, engine, user_id: str, outcome: Outcome, stamp: str) -> int | None:
     """Open a handoff when the outcome asks for a person, or add the message to the open one."""
-    wanted = outcome.action in ("handoff", "emergency", "error")
+    wanted = outcome.action in ("handoff", "emergency", "error", "complaint", "opinion")
     current = open_handoff(db, user_id)
     if current is None and not wanted:
         return None
@@ -472,11 +603,12 @@ def _handoff(db, engine, user_id: str, outcome: Outcome, stamp: str) -> int | No
         return db["handoffs"].insert({
             **key,
             "user_id": user_id, "question": _question(db, engine, user_id, outcome), "priority": priority,
+            "category": CATEGORIES.get(outcome.action),
             "transcript": json.dumps(entries[-TRANSCRIPT_ENTRIES:], ensure_ascii=False), "state": "pending",
             "reason": outcome.decision.reason if outcome.decision is not None else outcome.action,
             "created_at": stamp, "updated_at": stamp, "last_user_message_at": stamp,
         }).last_pk
-    if outcome.action == "handoff":
+    if outcome.action == "handoff":  # a complaint keeps its own acknowledgement
         outcome.reply = JOINED_HANDOFF.format(office_hours=engine.settings.get("office_hours", ""))
     try:
         entries = json.loads(current["transcript"] or "[]")
@@ -490,6 +622,12 @@ def _handoff(db, engine, user_id: str, outcome: Outcome, stamp: str) -> int | No
         changes["priority"] = priority
         if priority == "urgent":
             changes.update(key_message=outcome.text, key_message_at=stamp)
+    category = CATEGORIES.get(outcome.action)
+    if outcome.action == "emergency" and current.get("category") == "opinion":
+        # An emergency outranks a public-opinion risk: the handoff becomes a distress handoff.
+        changes.update(category=None, key_message=outcome.text, key_message_at=stamp)
+    elif category and CATEGORY_RANKS.index(category) > CATEGORY_RANKS.index(current.get("category")):
+        changes["category"] = category
     db["handoffs"].update(current["id"], changes)
     return current["id"]
 

@@ -1,4 +1,6 @@
-"""The SQLite database: connection settings, schema upgrade at start-up and time helpers. One file serves every worker."""
+"""The database: SQLite by default (one file serves every worker) or PostgreSQL when BOT_DATABASE is a
+``postgresql://`` URL (several hosts; see bot/store/postgres.py). Connection settings, schema upgrade at
+start-up and time helpers."""
 from __future__ import annotations
 
 import datetime as dt
@@ -7,19 +9,28 @@ import os
 import sqlite_utils
 
 from .clock import LOCAL_TZ, utcnow  # noqa: F401  (most modules take the clock from here)
-from .store import migrations
+from .store import migrations, postgres
 
 # Every table, children before parents (the order in which to empty them). Their columns and
 # constraints are in bot/store/migrations.py.
-TABLES = ("handoff_notes", "handoff_views", "alerts", "outbox", "messages", "handoffs", "dedupe", "user_state", "users",
-          "departed_users", "push_nonces", "tokens", "login_failures", "form_submissions", "unsent_forms", "staff")
+TABLES = ("handoff_notes", "handoff_views", "alerts", "notice_deliveries", "notices", "notice_subscriptions",
+          "template_consents", "outbox", "feedback", "messages", "handoffs", "dedupe", "user_state", "users",
+          "departed_users", "push_nonces", "tokens", "login_failures", "form_submissions", "unsent_forms", "staff",
+          "kb_version_files", "kb_activations", "kb_versions", "kb_hosts")
 
 
 def open_db(path: str, init: bool = True) -> sqlite_utils.Database:
     """Open (and create if needed) the database with WAL and a busy timeout so several workers can write.
 
-    ``init=False`` skips the schema check, for connections opened after start-up migrated the file.
+    ``path`` may also be a PostgreSQL URL: the connection then comes from this process's pool, and
+    ``db.conn.close()`` returns it. ``init=False`` skips the schema check, for connections opened after
+    start-up migrated the database.
     """
+    if postgres.is_url(path):
+        db = postgres.connect(path)
+        if init:
+            init_schema(db)
+        return db
     if path != ":memory:":
         os.makedirs(os.path.dirname(os.path.abspath(path)), exist_ok=True)
     db = sqlite_utils.Database(path)
@@ -36,7 +47,7 @@ def open_db(path: str, init: bool = True) -> sqlite_utils.Database:
 
 
 def init_schema(db: sqlite_utils.Database) -> list:
-    """Bring the file to the current schema (see bot/store/migrations.py); return the versions applied."""
+    """Bring the database to the current schema (see bot/store/migrations.py); return the versions applied."""
     return migrations.upgrade(db.conn)
 
 

@@ -1,4 +1,6 @@
-"""Messages the bot sends on its own through WeChat's customer-service API: late replies and staff replies.
+"""Messages the bot sends on its own: late replies and staff replies through WeChat's customer-service API, and
+navigation notices (kind ``notice``), which go as a subscription notification when the customer-service window
+is closed (see ``_send_notice``).
 
 Every message is stored in the ``outbox`` table before it is sent, so nothing is lost when WeChat or the
 network fails: ``retry_due`` sends again later. Statuses: ``pending`` (queued, never tried or not yet
@@ -6,19 +8,25 @@ possible), ``sending`` (claimed by one worker right now), ``sent``, ``failed`` (
 Chinese explanation from ``explain``; ``next_attempt_at`` says when to retry, empty when only a new message from
 the user can reopen WeChat's 48-hour window), ``cancelled`` (by a member of staff: ``cancelled_by``,
 ``cancelled_at``) and ``expired`` (still unsent ``QUEUED_REPLY_EXPIRY_HOURS`` after it was written; ``cancelled_at``
-says when it was dropped). Cancelled and expired messages are never sent. Framework-free: the webhook, the admin
-pages and the CLI share this code.
+says when it was dropped; a row with ``expires_at`` expires then instead). Cancelled and expired messages are
+never sent. ``channel`` says how a sent row went: ``custom`` (customer-service API, counted in the 48-hour quota)
+or ``template`` (subscription notification, ``msgid`` and the sent event's ``receipt``); a notification the user
+refused (43101) stays ``failed`` and is never retried. Framework-free: the webhook, the admin pages and the CLI
+share this code.
 """
 from __future__ import annotations
 
 import datetime as dt
+import json
 import logging
 
 import requests
 from wechatpy import WeChatClient
 from wechatpy.exceptions import WeChatClientException
 
+from . import wechat_notifications
 from .db import iso, parse_iso, utcnow
+from .store import notices as notice_store
 from .wechat_api import make_client
 from .wechat_xml import MAX_REPLY_BYTES, split_for_sending
 
@@ -38,7 +46,11 @@ STATUSES = ("pending", "sending", "sent", "failed", "cancelled", "expired")
 # Messages that may still go out, and that staff can therefore cancel.
 UNSENT = ("pending", "failed")
 NOT_CONFIGURED = "未配置 WECHAT_APP_ID/SECRET，消息暂存在发送队列中"
-KINDS = ("late_reply", "staff_reply")
+KINDS = ("late_reply", "staff_reply", "notice")
+USER_REFUSED = wechat_notifications.USER_REFUSED
+# A notice that neither channel can carry now waits with one of these (like WAIT_FOR_USER), until the user writes
+# or accepts the notice template.
+NO_WAY_YET = "用户超过48小时未发消息（或客服消息已用完），也未允许本号的订阅通知；用户再次发消息或允许订阅通知后补发"
 
 
 def explain(errcode: int | None, errmsg: str = "", *, window_open: bool = True, will_retry: bool = True) -> str:
@@ -59,6 +71,12 @@ def explain(errcode: int | None, errmsg: str = "", *, window_open: bool = True, 
         return "用户未关注公众号，消息无法送达；用户关注并发消息后会自动重发"
     if errcode == 40003:
         return "用户的OpenID无效（不是本公众号的用户），消息无法送达"
+    if errcode == USER_REFUSED:
+        return "用户拒收订阅通知（未允许或已关闭本号的订阅通知），不再重试"
+    if errcode == 40037:
+        return f"订阅通知模板ID不对（检查 WECHAT_NOTICE_TEMPLATE_ID），{later}"
+    if errcode == 47003:
+        return f"订阅通知的内容不符合模板要求（检查 WECHAT_NOTICE_TEMPLATE_FIELDS）：{errmsg or '无说明'}；{later}"
     if errcode is None or errcode in WECHAT_TROUBLE:
         detail = f"（{errmsg}）" if errcode is None and errmsg else ""
         return f"微信服务器暂时出错，{later}{detail}"
@@ -103,7 +121,8 @@ class Sender:
 
     def queue(self, user_id: str, text: str, kind: str = "late_reply", handoff_id: int | None = None,
               author: str | None = None) -> int:
-        """Store a message to send; return its outbox id (status 'pending')."""
+        """Store a message to send; return its outbox id (status 'pending'). (Notices are queued by
+        ``bot.service.notices.dispatch``, in the transaction that claims them.)"""
         if kind not in KINDS:
             raise ValueError(f"kind must be one of {KINDS}")
         return self.db["outbox"].insert({
@@ -119,7 +138,8 @@ class Sender:
             return {"window_open": False, "window_ends_at": None, "used": 0, "remaining": 0}
         ends = last + WINDOW
         used = self.db.execute(
-            "select coalesce(sum(parts_sent), 0) from outbox where user_id = ? and last_attempt_at >= ?",
+            "select coalesce(sum(parts_sent), 0) from outbox where user_id = ? and last_attempt_at >= ? "
+            "and channel = 'custom'",
             [user_id, iso(last)],
         ).fetchone()[0]
         is_open = utcnow() < ends
@@ -148,6 +168,8 @@ class Sender:
         done = row["parts_sent"] or 0
         attempts = (row["attempts"] or 0) + 1
         quota = self.quota(row["user_id"])
+        if row["kind"] == "notice" and not done and not (quota["window_open"] and quota["remaining"] >= len(parts)):
+            return self._send_notice(row, attempts, quota)
         error = None
         for part in parts[done:]:
             if not quota["window_open"]:
@@ -161,11 +183,11 @@ class Sender:
                 break
             done += 1
             quota["remaining"] -= 1
-            self._update(outbox_id, parts_sent=done, last_attempt_at=iso())
+            self._update(outbox_id, parts_sent=done, channel="custom", last_attempt_at=iso())
         stamp = iso()
         if error is None:
-            self._update(outbox_id, status="sent", sent_at=stamp, attempts=attempts, errcode=None, last_error=None,
-                         next_attempt_at=None, last_attempt_at=stamp)
+            self._update(outbox_id, status="sent", channel="custom", sent_at=stamp, attempts=attempts, errcode=None,
+                         last_error=None, next_attempt_at=None, last_attempt_at=stamp)
             return self.db["outbox"].get(outbox_id)
         errcode, errmsg = error
         retry_at = None
@@ -183,7 +205,7 @@ class Sender:
         """Send every queued or failed message whose retry time has come; return how many were sent.
 
         A message that waited for the user (window closed, quota used up) is retried once the user has
-        written again.
+        written again; a notification the user refused (43101) never is.
         """
         self.expire_due()
         now = iso()
@@ -191,7 +213,7 @@ class Sender:
             """select o.id from outbox o left join users u on u.user_id = o.user_id
                where (o.status in ('pending', 'failed') and o.next_attempt_at <= ?)
                   or (o.status = 'sending' and o.next_attempt_at <= ?)
-                  or (o.status = 'failed' and o.next_attempt_at is null
+                  or (o.status = 'failed' and o.next_attempt_at is null and coalesce(o.errcode, 0) != 43101
                       and u.last_message_at > coalesce(o.last_attempt_at, ''))
                order by o.id limit 100""",
             [now, now],
@@ -211,17 +233,63 @@ class Sender:
         return expired
 
     def _expire(self, now: dt.datetime, outbox_id: int | None = None) -> int:
-        """Expire one message (or every due one); a message another worker is sending right now is left alone."""
+        """Expire one message (or every due one): QUEUED_REPLY_EXPIRY_HOURS after it was written, or at its own
+        ``expires_at`` (a notice: when it ends). A message another worker is sending right now is left alone, and
+        a refused notification (43101) stays as it is."""
         hours = self.config.QUEUED_REPLY_EXPIRY_HOURS
-        if not hours or hours <= 0:
-            return 0
-        cutoff = now - dt.timedelta(hours=hours)
+        # Without an expiry time and with the hours off, the cutoff is one no row can reach.
+        cutoff = iso(now - dt.timedelta(hours=hours)) if hours and hours > 0 else ""
         one, params = ("", []) if outbox_id is None else (" and id = ?", [outbox_id])
         cursor = self.db.execute(
-            "update outbox set status = 'expired', cancelled_at = ?, next_attempt_at = null where created_at <= ? "
-            "and (status in ('pending', 'failed') or (status = 'sending' and next_attempt_at <= ?))" + one,
-            [iso(now), iso(cutoff), iso(now), *params])
+            "update outbox set status = 'expired', cancelled_at = ?, next_attempt_at = null "
+            "where ((expires_at is null and created_at <= ?) or expires_at <= ?) "
+            "and (status in ('pending', 'failed') or (status = 'sending' and next_attempt_at <= ?)) "
+            "and coalesce(errcode, 0) != 43101" + one,
+            [iso(now), cutoff, iso(now), iso(now), *params])
         return cursor.rowcount
+
+    def _send_notice(self, row: dict, attempts: int, quota: dict) -> dict:
+        """A notice the customer-service window cannot carry now: a subscription notification if the user accepted
+        the notice template, else it waits (like a reply waiting for the user) until the user writes or accepts."""
+        template = self.config.WECHAT_NOTICE_TEMPLATE_ID
+        user_id = row["user_id"]
+        stamp = iso()
+        if not template or notice_store.consent(self.db, user_id, template) != "accept":
+            errcode = 45047 if quota["window_open"] else 45015
+            self._update(row["id"], status="failed", attempts=attempts, errcode=errcode, last_error=NO_WAY_YET,
+                         next_attempt_at=None, last_attempt_at=stamp)
+            return self.db["outbox"].get(row["id"])
+        payload = json.loads(row["payload"] or "{}")
+        error, msgid = None, ""
+        try:
+            data = wechat_notifications.template_data(self.config.WECHAT_NOTICE_TEMPLATE_FIELDS,
+                                                      payload.get("values") or {})
+            msgid = wechat_notifications.send(self.client(), user_id, template, data, payload.get("page"))
+        except wechat_notifications.TemplateFieldsError as e:
+            error = ("fields", str(e))
+        except WeChatClientException as e:
+            error = (e.errcode, str(e.errmsg or "")) if e.errcode is not None or e.errmsg is not None \
+                else (None, f"微信接口HTTP错误：{getattr(e.response, 'status_code', '?')}")
+        except requests.RequestException as e:
+            error = (None, f"无法连接微信接口：{type(e).__name__}")
+        stamp = iso()
+        if error is None:
+            self._update(row["id"], status="sent", channel="template", msgid=msgid or None, sent_at=stamp,
+                         attempts=attempts, parts_sent=1, errcode=None, last_error=None, next_attempt_at=None,
+                         last_attempt_at=stamp)
+            return self.db["outbox"].get(row["id"])
+        errcode, errmsg = error
+        if errcode == USER_REFUSED:
+            notice_store.set_consent(self.db, user_id, template, "reject", "send", utcnow())
+            retry_at = None
+        else:
+            retry_at = utcnow() + BACKOFF[min(attempts, len(BACKOFF)) - 1]
+        message = f"{errmsg}；改正后系统会自动重试" if errcode == "fields" else explain(errcode, errmsg)
+        errcode = None if errcode == "fields" else errcode
+        log.warning("航行通告订阅通知 #%s 发送失败（第%d次）：%s %s", row["id"], attempts, errcode or "", message)
+        self._update(row["id"], status="failed", channel="template", attempts=attempts, errcode=errcode,
+                     last_error=message, next_attempt_at=iso(retry_at) if retry_at else None, last_attempt_at=stamp)
+        return self.db["outbox"].get(row["id"])
 
     def _send_one(self, user_id: str, text: str):
         """Call the API once; None on success, else (errcode or None, WeChat's errmsg or what failed)."""

@@ -13,14 +13,19 @@ from .errors import KnowledgeError
 
 SPECIAL = ("handoff", "emergency", "normal")
 DISTRESS_SET = Path(__file__).resolve().parent.parent / "bench" / "distress.yaml"
+# The complaint sets (expect: complaint / opinion / normal): the one the recogniser was tuned on, and the held-out one.
+COMPLAINT_SETS = tuple(Path(__file__).resolve().parent.parent / "bench" / name
+                       for name in ("complaints.yaml", "complaints_holdout.yaml"))
+COMPLAINT_KINDS = ("complaint", "opinion")
 
 
 def load_cases(path) -> list:
-    """Read a YAML list of {q, expect} cases."""
+    """Read a YAML list of {q, expect} cases (a case's ``cat``, its kind, is kept when it has one)."""
     data = yaml.safe_load(Path(path).read_text(encoding="utf-8"))
     if not isinstance(data, list) or not all(isinstance(c, dict) and "q" in c and "expect" in c for c in data):
         raise KnowledgeError(path, None, "用例文件应当是 {q: 问题, expect: FAQ id / handoff / emergency} 的列表")
-    return [{"q": str(c["q"]), "expect": str(c["expect"])} for c in data]
+    return [{"q": str(c["q"]), "expect": str(c["expect"]), **({"cat": str(c["cat"])} if c.get("cat") else {})}
+            for c in data]
 
 
 def evaluate(decide, cases, day: dt.date | None = None) -> dict:
@@ -78,6 +83,64 @@ def summarize(rows: list) -> dict:
         "false_alarms_count": f"{sum(r['false_alarm'] for r in calm)}/{len(calm)}",
         "misses": [r for r in rows if not r["top1"]],
     }
+
+
+def evaluate_complaints(decide, cases, day: dt.date | None = None) -> dict:
+    """Complaint and public-opinion recognition on labelled cases: ``expect`` complaint or opinion, anything else
+    (normal, a FAQ id, handoff) a message that is neither.
+
+    recognised: complaints and risks taken for either (each is handed to a person at high or urgent priority);
+    kind_exact: taken for the kind labelled; false_positives: the others taken for either. ``by_kind`` gives
+    (caught, cases) per ``cat`` of the complaints and risks, ``false_by_kind`` the false positives per ``cat``.
+    """
+    rows = []
+    for case in cases:
+        d = decide(case["q"], day)
+        expect = case["expect"] if case["expect"] in COMPLAINT_KINDS else "normal"
+        rows.append({"q": case["q"], "expect": expect, "cat": case.get("cat", ""), "action": d.action,
+                     "flagged": d.action in COMPLAINT_KINDS, "exact": d.action == expect})
+    positive = [r for r in rows if r["expect"] != "normal"]
+    neutral = [r for r in rows if r["expect"] == "normal"]
+
+    def share(part, whole):
+        return round(100 * len(part) / len(whole), 1) if whole else None
+
+    by_kind, false_by_kind = {}, {}
+    for r in positive:
+        caught, total = by_kind.get(r["cat"], (0, 0))
+        by_kind[r["cat"]] = (caught + r["flagged"], total + 1)
+    for r in neutral:
+        if r["flagged"]:
+            false_by_kind[r["cat"]] = false_by_kind.get(r["cat"], 0) + 1
+    recognised = [r for r in positive if r["flagged"]]
+    false = [r for r in neutral if r["flagged"]]
+    return {
+        "cases": len(rows), "positive": len(positive), "neutral": len(neutral),
+        "recognised": share(recognised, positive), "recognised_count": f"{len(recognised)}/{len(positive)}",
+        "kind_exact": share([r for r in positive if r["exact"]], positive),
+        "false_positives": share(false, neutral), "false_positives_count": f"{len(false)}/{len(neutral)}",
+        "by_kind": by_kind, "false_by_kind": false_by_kind,
+        "misses": [r for r in positive if not r["exact"]] + false,
+    }
+
+
+def format_complaints(result: dict, path) -> str:
+    """The complaint part of the eval report: recognition and false positives on a set, and what went wrong."""
+    lines = [f"投诉与舆情识别集 {path}：{result['cases']} 条（投诉和舆情 {result['positive']}，其他 {result['neutral']}）"]
+    if result["positive"]:
+        lines.append(f"  识别率 recognised: {result['recognised']}% ({result['recognised_count']})，"
+                     f"类别也对 kind exact: {result['kind_exact']}%")
+        lines.append("  按类 by kind: " + "，".join(f"{cat or '—'} {c}/{t}" for cat, (c, t) in sorted(result["by_kind"].items())))
+    lines.append(f"  误报率 false positives: {result['false_positives']}% ({result['false_positives_count']})")
+    for r in result["misses"]:
+        if r["expect"] == "normal":
+            what = f"误报为{'舆情' if r['action'] == 'opinion' else '投诉'}"
+        elif r["flagged"]:
+            what = f"类别不对（{r['action']}）"
+        else:
+            what = f"漏识别（{r['action']}）"
+        lines.append(f"  [{what}] {r['q']}")
+    return "\n".join(lines)
 
 
 def held_out_phrasings(faq) -> list:

@@ -33,6 +33,15 @@ UNSENT_CHOICES = ("cancel", "keep")
 MAX_UPDATES = 50
 # The queue's "who" filter: everyone's, claimed by the viewer, or nobody's yet.
 WHO_FILTERS = ("", "mine", "unclaimed")
+# What a handoff is (bot/matching/complaint.py; staff may re-classify it): a complaint about the office, a
+# public-opinion risk, or neither. The queue filters by it: "flagged" is either of the two.
+CATEGORIES = ("complaint", "opinion")
+CATEGORY_LABELS = {"complaint": "投诉", "opinion": "舆情风险", "none": "不是投诉"}
+CATEGORY_FILTERS = ("", "flagged", "complaint", "opinion")
+# Staff's labels: one of the categories, or "none" (not a complaint).
+STAFF_LABELS = ("complaint", "opinion", "none")
+# A handoff's category as staff last said, else as the bot recognised it.
+EFFECTIVE_CATEGORY = "(case when h.staff_label = 'none' then null else coalesce(h.staff_label, h.category) end)"
 # The queue's text search reads at most this many characters (a longer one is cut, not refused).
 MAX_SEARCH_CHARS = 50
 # One bulk close acts on at most this many handoffs (the queue shows at most 200 rows).
@@ -120,6 +129,10 @@ class Handoff:
     latest_at: str | None = None
     new_messages: int = 0
     window_minutes_left: int | None = None
+    category: str | None = None  # what the bot recognised: "complaint", "opinion" or None
+    staff_label: str | None = None  # what staff said: "complaint", "opinion", "none" or None (not re-classified)
+    labelled_by: str | None = None
+    labelled_at: str | None = None
 
     @property
     def window_closing(self) -> bool:
@@ -128,8 +141,20 @@ class Handoff:
 
     @property
     def distress(self) -> bool:
-        """Urgent handoffs come from distress messages; the queue shows them in red."""
-        return self.priority == "urgent"
+        """Urgent handoffs come from distress messages, except public-opinion risks; the queue shows them in red."""
+        return self.priority == "urgent" and self.category != "opinion"
+
+    @property
+    def kind(self) -> str | None:
+        """"complaint", "opinion" or None: as staff last re-classified it, else as the bot recognised it."""
+        if self.staff_label:
+            return None if self.staff_label == "none" else self.staff_label
+        return self.category
+
+    @property
+    def opinion(self) -> bool:
+        """A public-opinion risk (press, exposure online, 12345, petitions): urgent, but not an emergency."""
+        return self.kind == "opinion"
 
     @property
     def key_text(self) -> str:
@@ -210,7 +235,8 @@ def _handoff(row: dict, now: dt.datetime) -> Handoff:
 
 
 def _sort_key(h: Handoff):
-    rank = PRIORITIES.index(h.priority)
+    # Among urgent handoffs an emergency comes before a public-opinion risk.
+    rank = PRIORITIES.index(h.priority) + (0.5 if h.opinion and h.priority == "urgent" else 0)
     if h.state == "resolved":
         return (2, 0, -parse_iso(h.resolved_at or h.updated_at or h.created_at).timestamp())
     if h.awaiting_reply:
@@ -219,13 +245,16 @@ def _sort_key(h: Handoff):
 
 
 def list_handoffs(db, state: str = "open", priority: str | None = None, now: dt.datetime | None = None,
-                  limit: int = 200, who: str = "", staff: str | None = None, search: str = "") -> list:
+                  limit: int = 200, who: str = "", staff: str | None = None, search: str = "",
+                  category: str = "") -> list:
     """Handoffs in queue order: those awaiting a reply first, by urgency then longest wait; resolved last.
 
     ``state`` is one of STATE_FILTERS; ``priority`` one of PRIORITIES or None for all; ``who`` one of WHO_FILTERS:
     "mine" those claimed by ``staff``, "unclaimed" those nobody has claimed. ``search`` keeps the handoffs whose
     question, key message or one of the user's messages in the handoff holds the text (its first MAX_SEARCH_CHARS
-    characters, taken literally: % and _ are no wildcards). The filters combine. At most ``limit`` rows; of the
+    characters, taken literally: % and _ are no wildcards). ``category`` one of CATEGORY_FILTERS: "complaint" or
+    "opinion" those of that kind, "flagged" both, as staff last re-classified them (else as recognised). The
+    filters combine. At most ``limit`` rows; of the
     resolved ones only the most recently resolved are read.
     """
     if state not in STATE_FILTERS:
@@ -234,7 +263,13 @@ def list_handoffs(db, state: str = "open", priority: str | None = None, now: dt.
         raise HandoffError(f"未知优先级“{priority}”")
     if who not in WHO_FILTERS:
         raise HandoffError(f"未知筛选“{who}”")
+    if category not in CATEGORY_FILTERS:
+        raise HandoffError(f"未知类别“{category}”")
     extra, params = "", []
+    if category == "flagged":
+        extra += f" and {EFFECTIVE_CATEGORY} is not null"
+    elif category:
+        extra, params = extra + f" and {EFFECTIVE_CATEGORY} = ?", params + [category]
     if priority:
         extra, params = extra + " and h.priority = ?", params + [priority]
     if who == "mine":
@@ -280,7 +315,8 @@ def counts(db) -> dict:
 
 
 def unclaimed_urgent(db) -> list:
-    """Urgent handoffs nobody has claimed yet, newest key message first.
+    """Urgent distress handoffs nobody has claimed yet, newest key message first (public-opinion risks are urgent
+    but no emergency: the queue lists them first, the emergency badge leaves them out).
 
     Each: ``{"id", "key_message", "key_message_at", "created_at"}``, the key message falling back to the question
     and its time to the handoff's creation. The staff pages' badge, title and alert poll read this.
@@ -288,7 +324,7 @@ def unclaimed_urgent(db) -> list:
     return list(db.query(
         "select id, coalesce(nullif(trim(key_message), ''), question, '') as key_message, "
         "coalesce(key_message_at, created_at) as key_message_at, created_at from handoffs "
-        "where priority = 'urgent' and state = 'pending' order by coalesce(key_message_at, created_at) desc, id desc"
+        "where priority = 'urgent' and state = 'pending' and (category is null or category != 'opinion') order by coalesce(key_message_at, created_at) desc, id desc"
     ))
 
 
@@ -407,7 +443,7 @@ def claim(db, handoff_id: int, staff: str, take_over: bool = False, now: dt.date
     mine = "" if take_over else " and (claimed_by is null or claimed_by = ?)"
     cursor = db.execute(
         "update handoffs set state = 'claimed', claimed_by = ?, updated_at = ?, "
-        "claimed_at = case when claimed_by is ? then coalesce(claimed_at, ?) else ? end "
+        "claimed_at = case when claimed_by is not distinct from ? then coalesce(claimed_at, ?) else ? end "
         "where id = ? and state != 'resolved'" + mine,
         [staff, stamp, staff, stamp, stamp, handoff_id, *([] if take_over else [staff])],
     )
@@ -553,12 +589,13 @@ def close_off_topic(db, handoff_ids, staff: str, reason: str, now: dt.datetime |
     db.execute("BEGIN IMMEDIATE")
     try:
         for handoff_id in ids:
-            row = db.execute("select state, priority, claimed_by from handoffs where id = ?", [handoff_id]).fetchone()
+            row = db.execute("select state, priority, claimed_by, category from handoffs where id = ?",
+                             [handoff_id]).fetchone()
             if row is None:
                 done.missing.append(handoff_id)
             elif row[0] == "resolved":
                 done.already_resolved.append(handoff_id)
-            elif row[1] == "urgent":
+            elif row[1] == "urgent" and row[3] != "opinion":
                 done.urgent.append(handoff_id)
             else:
                 cancelled = cancel_handoff_replies(db, handoff_id, staff, now)
@@ -575,6 +612,25 @@ def close_off_topic(db, handoff_ids, staff: str, reason: str, now: dt.datetime |
         db.rollback()
         raise
     return done
+
+
+def reclassify(db, handoff_id: int, staff: str, label: str, now: dt.datetime | None = None) -> Handoff:
+    """Staff's own word on what a handoff is: "complaint", "opinion" or "none" (not a complaint).
+
+    The bot's recognition (``category``) stays as it was, so the two can be compared (``bot.stats.complaint_labels``);
+    who re-classified it and when is kept, and an internal note says so. Priority is left alone.
+    """
+    if label not in STAFF_LABELS:
+        raise HandoffError(f"未知类别“{label}”")
+    h = get_handoff(db, handoff_id, now)
+    if h.staff_label == label:
+        return h
+    stamp = iso(now)
+    with db.atomic():
+        db["handoffs"].update(handoff_id, {"staff_label": label, "labelled_by": staff, "labelled_at": stamp,
+                                           "updated_at": stamp})
+        _insert_note(db, handoff_id, staff, f"重新分类为：{CATEGORY_LABELS[label]}", stamp)
+    return get_handoff(db, handoff_id, now)
 
 
 def reply(db, sender, handoff_id: int, staff: str, text: str, now: dt.datetime | None = None,

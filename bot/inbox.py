@@ -24,6 +24,7 @@ from concurrent.futures import ThreadPoolExecutor
 
 from . import conversation
 from .db import iso, open_db, parse_iso, utcnow
+from .store import postgres
 from .delivery import Sender
 from .errors import BotError
 from .wechat_xml import Inbound
@@ -33,6 +34,8 @@ log = logging.getLogger(__name__)
 DUPLICATE_POLL_SECONDS = 0.05
 MAINTENANCE_SECONDS = 30.0
 RETENTION_CHECK_SECONDS = 3600.0
+# How often the keeper looks for navigation notices that became active (bot/service/notices.py).
+NOTICE_CHECK_SECONDS = 60.0
 DEDUPE_KEEP = dt.timedelta(days=2)
 REPLY_THREADS = 8
 # The owner renews its claims every RENEW_SECONDS; a claim not renewed for LEASE_SECONDS has lost its owner.
@@ -79,6 +82,13 @@ class Inbox:
         self._keeper = None
         self._stop = threading.Event()
         self.owner = ""
+        if config.WECHAT_NOTICE_TEMPLATE_ID:
+            from .wechat_notifications import TemplateFieldsError, field_map
+
+            try:
+                field_map(config.WECHAT_NOTICE_TEMPLATE_FIELDS)
+            except TemplateFieldsError as e:
+                log.error("航行通告的订阅通知发不出去：%s", e)
         self._start()
 
     # ---- the process's threads --------------------------------------------------------------------------
@@ -112,7 +122,7 @@ class Inbox:
         threading.Thread(target=lambda: (pool.shutdown(wait=True), finished.set()), daemon=True).start()
         finished.wait(timeout)
         self._stop.set()
-        if not os.path.exists(self.config.BOT_DATABASE):
+        if not postgres.is_url(self.config.BOT_DATABASE) and not os.path.exists(self.config.BOT_DATABASE):
             return
         try:
             db = open_db(self.config.BOT_DATABASE, init=False)
@@ -122,6 +132,8 @@ class Inbox:
             db.close()
             if released:
                 log.warning("进程退出：%d 条未答完的消息交给其他进程处理", released)
+        except postgres.Closed:
+            pass  # the database was closed first: its claims lapse with their leases
         except Exception:
             log.exception("进程退出时释放消息认领出错")
 
@@ -134,7 +146,7 @@ class Inbox:
 
     def _keep(self) -> None:
         """The keeper: renew our claims, answer claims whose owner died, and the periodic upkeep."""
-        last_recover = last_maintain = last_retention = 0.0
+        last_recover = last_maintain = last_retention = last_notices = 0.0
         while not self._stop.wait(RENEW_SECONDS):
             now = time.monotonic()
             try:
@@ -146,9 +158,14 @@ class Inbox:
                 if now - last_maintain >= MAINTENANCE_SECONDS:
                     last_maintain = now
                     self.maintain()
+                if now - last_notices >= NOTICE_CHECK_SECONDS:
+                    last_notices = now
+                    self.dispatch_notices()
                 if now - last_retention >= RETENTION_CHECK_SECONDS:
                     last_retention = now
                     self.apply_retention()
+            except postgres.Closed:
+                return  # this process closed its database: it is going
             except Exception:
                 log.exception("消息认领维护出错")
 
@@ -160,8 +177,8 @@ class Inbox:
         key = inbound.dedupe_key
         now = utcnow()
         claimed = self.db().execute(
-            "insert or ignore into dedupe (key, created_at, status, user_id, payload, owner, lease_until, attempts) "
-            "values (?, ?, 'processing', ?, ?, ?, ?, 1)",
+            "insert into dedupe (key, created_at, status, user_id, payload, owner, lease_until, attempts) "
+            "values (?, ?, 'processing', ?, ?, ?, ?, 1) on conflict (key) do nothing",
             [key, iso(now), inbound.from_user, _payload(inbound), self.owner,
              iso(now + dt.timedelta(seconds=LEASE_SECONDS))],
         ).rowcount == 1
@@ -216,7 +233,8 @@ class Inbox:
                 if attempts > MAX_ATTEMPTS:
                     raise RuntimeError(f"已尝试处理 {attempts - 1} 次都未完成")
                 reply = conversation.respond(db, self.engine_source(), inbound.from_user, inbound,
-                                             alerts=self.alerts, finish=finish).reply
+                                             alerts=self.alerts, finish=finish,
+                                             notice_template=self.config.WECHAT_NOTICE_TEMPLATE_ID).reply
             except LeaseLost:
                 reply = ""
             except Exception:
@@ -292,7 +310,7 @@ class Inbox:
         """Claim a delivery whose owner is gone; True when this process won it (exactly one does)."""
         return self.db().execute(
             "update dedupe set owner = ?, lease_until = ?, attempts = attempts + 1 "
-            "where key = ? and status = 'processing' and owner is ? and lease_until is ?",
+            "where key = ? and status = 'processing' and owner is not distinct from ? and lease_until is not distinct from ?",
             [self.owner, iso(utcnow() + dt.timedelta(seconds=LEASE_SECONDS)), row["key"], row["owner"],
              row["lease_until"]],
         ).rowcount == 1
@@ -333,6 +351,22 @@ class Inbox:
             return Sender(db, self.config).retry_due()
         except Exception:
             log.exception("重发客服消息时出错")
+            return 0
+
+    def dispatch_notices(self, now: dt.datetime | None = None) -> int:
+        """Queue the navigation notices that became active for their subscribers and send what can go now;
+        return how many were queued (any number of processes may run this at once: see bot/service/notices.py)."""
+        from .service import notices
+
+        db = self.db()
+        try:
+            queued = notices.dispatch(db, self.engine_source().kb, now)
+            if queued:
+                log.info("航行通告：%d 条推送已排队", queued)
+                Sender(db, self.config).retry_due()
+            return queued
+        except Exception:
+            log.exception("推送航行通告时出错")
             return 0
 
     def apply_retention(self) -> int:

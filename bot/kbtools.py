@@ -4,6 +4,7 @@ Framework-free: the ``kb`` commands in cli.py only format what these functions r
 """
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import math
 import os
@@ -17,6 +18,7 @@ import yaml
 from rapidfuzz import fuzz
 
 from .clock import today_local
+from .db import iso
 from .matching import Engine
 from .errors import BotError, KnowledgeError
 from .knowledge import (CANNED_REPLIES_FILE, DICTIONARY_FILE, SETTINGS_FILE, SYNONYMS_FILE, KnowledgeBase,
@@ -77,7 +79,7 @@ def check_knowledge(directory, day: dt.date | None = None) -> tuple:
     lists them apart, so a folder whose only open items are unverified facts checks clean.
     """
     day = day or today_local()
-    kb, errors = collect_knowledge(directory)
+    kb, errors = collect_knowledge(directory, day)
     try:
         parse_canned_replies(Path(directory) / CANNED_REPLIES_FILE, errors)
     except KnowledgeError as e:
@@ -112,14 +114,30 @@ def _content_warnings(kb: KnowledgeBase, day: dt.date) -> list:
 
 
 # Notes on provenance and placeholders meant for curators; in an answer they make the office doubt its own word.
-# 二手船 (a second-hand ship) is a real topic, so only the phrasings of provenance are listed.
-CURATOR_WORDING = re.compile(r"二手(?:资料|转载|引述|来源)|[（(]二手[）)]|待核实|待核对|示例时间|示例通告|非真实通告")
+# The office speaks for itself: where a fact came from (another bureau's guide or reply, the press, a repost, a web
+# page) belongs in ``source:``, what is still unchecked in ``verified: false`` / ``note:``. Only phrasings of
+# provenance are listed: 二手船 (a second-hand ship) is a real topic, "以现行办事指南为准", "可在海事一网通办查看
+# 办事指南" or "本局发布的通航环境公示" send the user to the office's own channels, and "网上流传的……说法不实"
+# is the office correcting a rumour.
+CURATOR_WORDING = re.compile(
+    r"二手(?:资料|转载|引述|来源)|[（(]二手[）)]|待核实|待核对|未经核实|尚未核实|示例时间|示例通告|非真实通告"
+    r"|据(?:报道|资料|了解|网上|媒体|介绍)|报道|转载|转引|百科"
+    r"|(?<!镇江)(?<!江苏)(?<!中国)海事局的?(?:办事)?(?:指南|答复|回复|问答)"
+    r"|参考[^，。；：\n]{0,8}(?:海事局|海事处|地方)[^，。；：\n]{0,6}(?:指南|答复)"
+    r"|早年(?:答复|回复|资料)|以往[^，。；：\n]{0,6}做法"
+    r"|[（(][^（）()\n]{0,12}(?:报|网|社|台)[，,、 ]?\d{4}年[）)]"
+)
+
+# Settings whose text users read (the handoff reply shows office_hours).
+USER_TEXT_SETTINGS = ("welcome", "handoff_text", "office_hours", "emergency_text")
 
 
 def curator_wording(kb: KnowledgeBase) -> list:
-    """Errors for questions and answers that carry curators' wording (二手资料, 待核实, 示例时间 …).
+    """Errors for text users read that carries curators' wording (二手资料, 据报道, 参考××海事局指南, 待核实, 示例时间 …).
 
-    Example FAQs (``example: true``) are exempt: they are fictional on purpose and kept from production elsewhere.
+    Checks FAQ questions and answers, and the settings users read (welcome, handoff, office hours, emergency,
+    smalltalk). Example FAQs (``example: true``) and settings listed under ``examples:`` are exempt: they are sample
+    content on purpose and kept from production elsewhere.
     """
     out, lines = [], _FileLines()
     for f in kb.faqs:
@@ -133,6 +151,20 @@ def curator_wording(kb: KnowledgeBase) -> list:
                     f"FAQ“{f.id}”的 {kind} 里有写给工作人员的话“{m.group()}”，用户会看到",
                     "从回答里删掉；来源写进 source:，待核实的事项写 verified: false 和 note:",
                 ))
+    settings_path = Path(kb.directory) / SETTINGS_FILE
+    if not settings_path.exists():
+        return out
+    exempt = set(kb.settings.get("examples", []))
+    texts = [(k, kb.settings.get(k, "")) for k in USER_TEXT_SETTINGS if k not in exempt]
+    texts += [(f"smalltalk.{k}", v) for k, v in kb.settings.get("smalltalk", {}).items()]
+    for key, text in texts:
+        for m in CURATOR_WORDING.finditer(text or ""):
+            line_text = next(l for l in text.splitlines() if m.group() in l)
+            out.append(KnowledgeError(
+                settings_path, lines.find(str(settings_path), line_text.strip(), 1),
+                f"设置 {key} 里有写给工作人员的话“{m.group()}”，用户会看到",
+                "从文字里删掉；仍是示例值的设置写进 examples: 列表",
+            ))
     return out
 
 
@@ -353,25 +385,40 @@ def parse_since(text: str) -> dt.timedelta:
     return dt.timedelta(days=n) if m.group(2).lower() == "d" else dt.timedelta(hours=n)
 
 
-def unanswered_questions(db_path, since: dt.datetime) -> list:
-    """Texts of the messages handed off or answered with a "did you mean" list since ``since`` (UTC), oldest first."""
-    import sqlite_utils
+@contextlib.contextmanager
+def _message_log(db_path: str, table: str):
+    """The bot's database (file or PostgreSQL URL) for reading, with the shared connection settings; never
+    creates or migrates one. Yields None when ``table`` is not there yet (a database from an older release)."""
+    from .db import open_db
+    from .store import postgres
 
-    if not os.path.exists(db_path):
+    if not postgres.is_url(db_path) and not os.path.exists(db_path):
         raise MessageLogError(f"找不到消息日志数据库 {db_path}（用 --db 指定，或设置 BOT_DATABASE）")
-    db = sqlite_utils.Database(db_path)
+    db = open_db(db_path, init=False)
     try:
         if not db["messages"].exists():
             raise MessageLogError(f"{db_path} 里没有 messages 表，不是本机器人的数据库？")
-        cutoff = since.astimezone(dt.timezone.utc).isoformat(timespec="seconds")
-        rows = db.execute(
-            "SELECT text FROM messages WHERE action IN ('handoff', 'clarify') AND created_at >= ? "
-            "AND text IS NOT NULL AND text != '' ORDER BY created_at, id",
-            [cutoff],
-        ).fetchall()
+        yield db if db[table].exists() else None
     finally:
         db.conn.close()
-    return [r[0] for r in rows]
+
+
+def unanswered_questions(db_path, since: dt.datetime) -> list:
+    """Texts of the messages handed off or answered with a "did you mean" list since ``since`` (UTC), oldest first."""
+    from .store import messages
+
+    with _message_log(db_path, "messages") as db:
+        return messages.unanswered_texts(db, iso(since))
+
+
+def unhelpful_answers(db_path, since: dt.datetime) -> list:
+    """``[(question, faq_id)]`` of the answers users called 没用 since ``since`` (UTC), newest first; the words
+    of a question are there until the retention upkeep clears them."""
+    from .store import feedback as feedback_log
+
+    with _message_log(db_path, "feedback") as db:
+        # A database from before the feedback table: nothing rated yet.
+        return feedback_log.unhelpful_questions(db, iso(since)) if db is not None else []
 
 
 @dataclass
@@ -407,6 +454,36 @@ class Proposal:
 
 
 @dataclass
+class ReviewGroup:
+    """Questions a FAQ answered and the users called 没用, most asked first, with the FAQ the engine ranks next
+    for the leading question (perhaps the one they meant)."""
+
+    faq_id: str
+    texts: Counter  # question -> times called 没用
+    faq_question: str = ""
+    next_best: str | None = None
+    next_question: str = ""
+    next_score: float = 0.0
+
+    @property
+    def size(self) -> int:
+        """How many ratings the group holds."""
+        return sum(self.texts.values())
+
+    def samples(self, n: int = 3) -> list:
+        """The ``n`` most rated phrasings."""
+        return [t for t, _ in self.texts.most_common(n)]
+
+
+def review_groups(pairs) -> list:
+    """``(question, faq_id)`` pairs of unhelpful answers grouped by the FAQ that answered, biggest group first."""
+    by_faq = {}
+    for text, faq_id in pairs:
+        by_faq.setdefault(faq_id, ReviewGroup(faq_id, Counter())).texts[text.strip()] += 1
+    return sorted(by_faq.values(), key=lambda g: (-g.size, g.faq_id))
+
+
+@dataclass
 class Suggestions:
     """The outcome of ``suggest``: proposals biggest group first, and what was left out and why."""
 
@@ -414,6 +491,9 @@ class Suggestions:
     considered: int
     now_answered: int = 0
     not_questions: int = 0
+    reviews: list = field(default_factory=list)  # ReviewGroup: answers called 没用, per FAQ
+    rated: int = 0  # answers called 没用 considered
+    rated_now_other: int = 0  # of those, left out: the FAQ is gone or another FAQ now answers the question
 
 
 class QuestionSimilarity:
@@ -475,11 +555,13 @@ def group_questions(engine: Engine, texts, day: dt.date | None = None, threshold
     return groups
 
 
-def suggest(engine: Engine, texts, day: dt.date | None = None) -> Suggestions:
-    """Group unanswered questions and propose, per group, alternates for the closest FAQ or a new FAQ.
+def suggest(engine: Engine, texts, day: dt.date | None = None, unhelpful=()) -> Suggestions:
+    """Group unanswered questions and propose, per group, alternates for the closest FAQ or a new FAQ; and list
+    the answers users called 没用 (``unhelpful``: ``(question, faq_id)`` pairs), per FAQ, for review.
 
     Left out: distress, smalltalk and requests for a person (as the engine decides them today), bare
-    numbers or single characters, and questions the current knowledge base now answers.
+    numbers or single characters, and questions the current knowledge base now answers. An unhelpful answer is
+    left out when its FAQ is gone or the knowledge base now answers its question with another FAQ.
     """
     day = day or today_local()
     keep, now_answered, not_questions = [], 0, 0
@@ -496,6 +578,19 @@ def suggest(engine: Engine, texts, day: dt.date | None = None) -> Suggestions:
             now_answered += 1
         else:
             keep.append(text)
+    reviewed, now_other = [], 0
+    for text, faq_id in unhelpful:
+        d = engine.decide(text, day)
+        if faq_id not in engine.kb.by_id or (d.action == "answer" and d.faq_id != faq_id):
+            now_other += 1
+        else:
+            reviewed.append((text, faq_id))
+    reviews = review_groups(reviewed)
+    for g in reviews:
+        g.faq_question = engine.kb.by_id[g.faq_id].question
+        others = [c for c in engine.rank(g.samples(1)[0], day) if c.faq_id != g.faq_id]
+        if others:
+            g.next_best, g.next_question, g.next_score = others[0].faq_id, others[0].question, others[0].score
     proposals = []
     for g in group_questions(engine, keep, day):
         if g.anchor:
@@ -503,7 +598,7 @@ def suggest(engine: Engine, texts, day: dt.date | None = None) -> Suggestions:
         else:
             question = engine.kb.by_id[g.nearest].question if g.nearest else ""
             proposals.append(Proposal(g, "new_faq", g.nearest, question, g.score))
-    return Suggestions(proposals, len(texts), now_answered, not_questions)
+    return Suggestions(proposals, len(texts), now_answered, not_questions, reviews, len(unhelpful), now_other)
 
 
 def format_suggestions(s: Suggestions) -> str:
@@ -519,11 +614,23 @@ def format_suggestions(s: Suggestions) -> str:
         else:
             near = f"，最接近的 {p.faq_id} 只有 {p.score:.0f} 分" if p.faq_id else ""
             lines.append(f"    建议：新增一条FAQ{near}")
+    if s.rated:
+        lines += ["", f"用户说“没用”的回答 {s.rated} 条：{s.rated_now_other} 条现在已由别的FAQ回答（或原FAQ已删除），"
+                      f"其余按回答的FAQ分成 {len(s.reviews)} 组，请检查回答是否说清楚、是不是答非所问。"]
+    for n, g in enumerate(s.reviews, 1):
+        lines.append("")
+        samples = " / ".join(f"“{t}”" for t in g.samples(3))
+        lines.append(f"[没用{n}] {g.faq_id}（{g.faq_question}）被说“没用” {g.size} 次：{samples}")
+        if g.next_best:
+            lines.append(f"    其次接近的是 {g.next_best}（{g.next_question}，得分 {g.next_score:.0f}）：问的是它，就给它加 "
+                         f"alternates；两条都不对，就新增一条FAQ；问的就是这条，就改写它的回答")
+        else:
+            lines.append("    问的就是这条，就改写它的回答；问的是别的事，就新增一条FAQ")
     return "\n".join(lines)
 
 
 def proposals_yaml(s: Suggestions, engine: Engine, header: str) -> str:
-    """The proposals as YAML for review: alternates to add per FAQ, and new FAQ stubs."""
+    """The proposals as YAML for review: alternates to add per FAQ, new FAQ stubs, and answers called 没用."""
     items, new = [], 0
     for p in s.proposals:
         phrasings = [t.strip() for t, _ in p.group.texts.most_common()]
@@ -537,6 +644,10 @@ def proposals_yaml(s: Suggestions, engine: Engine, header: str) -> str:
             items.append({"proposal": "new_faq", "asked": p.group.size,
                           "faq": {"id": f"draft-{new}", "question": phrasings[0], "alternates": phrasings[1:6],
                                   "answer": "待补充", "source": ""}})
+    for g in s.reviews:
+        items.append({"proposal": "review_answer", "faq": g.faq_id, "question": g.faq_question,
+                      "unhelpful": g.size, "asked": [t for t, _ in g.texts.most_common(10)],
+                      "next_best": g.next_best, "next_question": g.next_question})
     body = yaml.safe_dump(items, allow_unicode=True, sort_keys=False, width=120) if items else "[]\n"
     return "".join(f"# {line}\n" for line in header.splitlines()) + body
 

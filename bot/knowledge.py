@@ -23,6 +23,7 @@ from pathlib import Path
 
 import yaml
 
+from .clock import today_local
 from .errors import KnowledgeError
 from .matching.settings import BUILT_IN_SETTINGS, built_in_settings, combine
 
@@ -38,7 +39,7 @@ CANNED_TEXT_MAX = 600
 
 FAQ_KEYS = {
     "id", "question", "alternates", "keywords", "answer", "related",
-    "valid_from", "valid_until", "examples", "source", "verified", "note", "example",
+    "valid_from", "valid_until", "examples", "source", "verified", "note", "example", "places",
 }
 FAQ_REQUIRED = ("id", "question", "answer")
 FILE_KEYS = {"category", "faqs"}
@@ -51,6 +52,7 @@ SETTINGS_KEYS = set(BUILT_IN_SETTINGS) | {"examples"}
 EXAMPLE_SETTINGS = {k for k, v in BUILT_IN_SETTINGS.items() if isinstance(v, str)}
 THRESHOLD_KEYS = set(BUILT_IN_SETTINGS["thresholds"])
 SMALLTALK_KEYS = set(BUILT_IN_SETTINGS["smalltalk"])
+FEEDBACK_KEYS = set(BUILT_IN_SETTINGS["feedback"])
 
 
 @dataclass(frozen=True)
@@ -73,6 +75,8 @@ class FAQ:
     note: str = ""
     # A fictional entry shipped for a local trial (the example notices); must be removed before going live.
     example: bool = False
+    # The waters a notice is about, for subscribers of those places (empty: found in its text, see bot/service/notices.py).
+    places: tuple = ()
     path: str = ""
     line: int = 0
 
@@ -313,19 +317,43 @@ def _flag(path, mapping, key, default):
     return value
 
 
-def _date(path, mapping, key):
+# An example (``example: true``) may date itself relative to the day the knowledge base is loaded for: ``+3d`` is
+# three days after it, ``-10d`` ten days before. A fresh install then serves its example notices, and ``kb check``
+# finds none expired, on whatever day it runs. A real notice keeps real dates: an offset on it is an error.
+RELATIVE_DATE_RE = re.compile(r"^([+-]?\d{1,4})d$")
+
+
+def _date(path, mapping, key, today: dt.date, example: bool):
     value = mapping.get(key)
     if value is None or value == "":
         return None
+    text = str(value).strip()
+    relative = RELATIVE_DATE_RE.match(text)
+    if relative:
+        if not example:
+            raise KnowledgeError(
+                path, _line(mapping, key), f"“{key}”写的是相对日期“{text}”，只有示例（example: true）可以这样写",
+                "真实通告请写具体日期，例如 2026-11-01",
+            )
+        return today + dt.timedelta(days=int(relative.group(1)))
     try:
-        return dt.date.fromisoformat(str(value).strip())
+        return dt.date.fromisoformat(text)
     except ValueError:
         raise KnowledgeError(
-            path, _line(mapping, key), f"“{key}”的日期“{value}”无效", "日期请写成 YYYY-MM-DD，例如 2026-11-01"
+            path, _line(mapping, key), f"“{key}”的日期“{value}”无效",
+            "日期请写成 YYYY-MM-DD，例如 2026-11-01（示例通告也可以写相对天数，例如 +3d、-10d）",
         ) from None
 
 
-def parse_faq_file(path: Path, errors: list | None = None) -> list:
+def _with_dates(answer: str, valid_from, valid_until) -> str:
+    """The answer with ``{valid_from}`` / ``{valid_until}`` written out as dates (2026年12月2日), where the FAQ has them."""
+    for key, day in (("valid_from", valid_from), ("valid_until", valid_until)):
+        if day is not None:
+            answer = answer.replace("{" + key + "}", f"{day.year}年{day.month}月{day.day}日")
+    return answer
+
+
+def parse_faq_file(path: Path, errors: list | None = None, today: dt.date | None = None) -> list:
     """Read one FAQ file into FAQ objects (cross-file checks are done by the caller).
 
     Given an ``errors`` list, problems inside FAQs are appended to it and those FAQs left out instead of
@@ -342,13 +370,13 @@ def parse_faq_file(path: Path, errors: list | None = None) -> list:
     faqs = []
     for item in items:
         try:
-            faqs.append(_parse_faq(path, category, data, item, errors))
+            faqs.append(_parse_faq(path, category, data, item, errors, today or today_local()))
         except KnowledgeError as e:
             _report(errors, e)
     return faqs
 
 
-def _parse_faq(path, category, data, item, errors):
+def _parse_faq(path, category, data, item, errors, today):
     if not isinstance(item, dict):
         raise KnowledgeError(path, _line(data, "faqs"), "faqs 里的每一项都应当是一条FAQ（以“- id:”开头）")
     _check_keys(path, item, FAQ_KEYS, "FAQ", errors)
@@ -359,15 +387,16 @@ def _parse_faq(path, category, data, item, errors):
         raise KnowledgeError(
             path, _line(item, "id"), f"id“{faq_id}”格式不对", "只能用小写字母、数字和“-”，例如 cert-renew-sea"
         )
-    valid_from = _date(path, item, "valid_from")
-    valid_until = _date(path, item, "valid_until")
+    example = _flag(path, item, "example", False)
+    valid_from = _date(path, item, "valid_from", today, example)
+    valid_until = _date(path, item, "valid_until", today, example)
     if valid_from and valid_until and valid_until < valid_from:
         raise KnowledgeError(path, _line(item, "valid_until"), "valid_until 早于 valid_from", "检查两个日期是否写反")
     return FAQ(
         id=faq_id,
         category=category,
         question=_text(path, item, "question", required=True),
-        answer=_text(path, item, "answer", required=True),
+        answer=_with_dates(_text(path, item, "answer", required=True), valid_from, valid_until),
         alternates=_text_list(path, item, "alternates"),
         keywords=_text_list(path, item, "keywords"),
         examples=_text_list(path, item, "examples"),
@@ -377,7 +406,8 @@ def _parse_faq(path, category, data, item, errors):
         valid_until=valid_until,
         verified=_flag(path, item, "verified", True),
         note=_text(path, item, "note"),
-        example=_flag(path, item, "example", False),
+        example=example,
+        places=_text_list(path, item, "places"),
         path=str(path),
         line=_line(item) or 0,
     )
@@ -429,6 +459,8 @@ def _parse_setting(path, data, key, value, own, errors):
         own["smalltalk"] = {k: _text(path, value, k, required=True) for k in value}
     elif key == "menu":
         own["menu"] = _parse_menu(path, data, value, errors)
+    elif key == "feedback":
+        own["feedback"] = _parse_feedback(path, data, value)
     elif key == "examples":
         names = list(_text_list(path, data, key))
         for name in names:
@@ -442,7 +474,39 @@ def _parse_setting(path, data, key, value, own, errors):
         own[key] = _text(path, data, key, required=True)
 
 
-MENU_ITEM_KEYS = {"name", "key", "faq", "category", "items", "url"}
+# ``feedback: {ask: …}``: YAML reads a bare on / off as true / false, so both spellings are taken.
+FEEDBACK_ASK = {"on": "on", True: "on", "off": "off", False: "off", "below": "below"}
+
+
+def _parse_feedback(path, data, value):
+    """``feedback: {ask: on | off | below, below_score: 0-100, prompt: text}``, any of the three."""
+    if not isinstance(value, dict):
+        raise KnowledgeError(path, _line(data, "feedback"), "feedback 应当包含 ask / below_score / prompt",
+                             "例如 feedback: {ask: below, below_score: 60}")
+    _check_keys(path, value, FEEDBACK_KEYS, "feedback")
+    out = {}
+    if "ask" in value:
+        ask = value["ask"]
+        if isinstance(ask, str):
+            ask = ask.strip().lower()
+        if not isinstance(ask, (str, bool)) or ask not in FEEDBACK_ASK:
+            raise KnowledgeError(path, _line(value, "ask"), f"feedback 的 ask 写的是“{value['ask']}”",
+                                 "可写 on（每次回答都提示）、off（不提示）或 below（得分低于 below_score 时提示）")
+        out["ask"] = FEEDBACK_ASK[ask]
+    if "below_score" in value:
+        score = value["below_score"]
+        if isinstance(score, bool) or not isinstance(score, (int, float)) or not 0 <= score <= 100:
+            raise KnowledgeError(path, _line(value, "below_score"), "below_score 应当是0到100之间的数",
+                                 "例如 below_score: 60")
+        out["below_score"] = float(score)
+    if "prompt" in value:
+        out["prompt"] = _text(path, value, "prompt", required=True)
+    return out
+
+
+MENU_ITEM_KEYS = {"name", "key", "faq", "category", "items", "url", "action"}
+# What a menu button may do besides answering a FAQ or listing a category (bot/service/notices.py).
+MENU_ACTIONS = {"subscribe_notices": "订阅航行通告", "unsubscribe_notices": "退订航行通告"}
 
 
 def _parse_menu(path, parent, value, errors=None):
@@ -484,13 +548,17 @@ def _menu_leaf(path, item):
         leaf["url"] = _text(path, item, "url")
         return leaf
     leaf["key"] = _text(path, item, "key", required=True)
-    targets = [k for k in ("faq", "category") if item.get(k)]
+    targets = [k for k in ("faq", "category", "action") if item.get(k)]
     if len(targets) != 1:
         raise KnowledgeError(
-            path, _line(item), f"菜单“{leaf['name']}”需要且只能有 faq 或 category 其中一个",
-            "点击后回答一条FAQ写 faq: id，列出一个分类写 category: 分类名，打开网页写 url:",
+            path, _line(item), f"菜单“{leaf['name']}”需要且只能有 faq、category 或 action 其中一个",
+            "点击后回答一条FAQ写 faq: id，列出一个分类写 category: 分类名，订阅航行通告写 action: subscribe_notices，"
+            "打开网页写 url:",
         )
     leaf[targets[0]] = _text(path, item, targets[0])
+    if targets[0] == "action" and leaf["action"] not in MENU_ACTIONS:
+        raise KnowledgeError(path, _line(item, "action"), f"菜单“{leaf['name']}”的 action“{leaf['action']}”不认识",
+                             "可写：" + "、".join(f"{k}（{v}）" for k, v in MENU_ACTIONS.items()))
     return leaf
 
 
@@ -657,25 +725,29 @@ def fingerprint(directory) -> tuple:
     return tuple(out)
 
 
-def load_knowledge(directory) -> KnowledgeBase:
-    """Load and validate a knowledge folder; raise KnowledgeError (file, line, hint) on the first problem."""
-    return _assemble(Path(directory), None)
+def load_knowledge(directory, today: dt.date | None = None) -> KnowledgeBase:
+    """Load and validate a knowledge folder; raise KnowledgeError (file, line, hint) on the first problem.
+
+    ``today`` (default: today in Shanghai) is the day the examples' relative dates (``valid_from: +3d``) count from:
+    the day the knowledge base is served or checked for (``--at``).
+    """
+    return _assemble(Path(directory), None, today or today_local())
 
 
-def collect_knowledge(directory) -> tuple:
+def collect_knowledge(directory, today: dt.date | None = None) -> tuple:
     """Load a knowledge folder gathering every problem instead of stopping at the first (for ``kb check``).
 
     Returns ``(kb, errors)``: the knowledge base built from the parts that are valid (None when there is
-    nothing to build from) and the list of KnowledgeError found, in file order.
+    nothing to build from) and the list of KnowledgeError found, in file order. ``today`` as for load_knowledge.
     """
     errors = []
     try:
-        return _assemble(Path(directory), errors), errors
+        return _assemble(Path(directory), errors, today or today_local()), errors
     except KnowledgeError as e:
         return None, errors + [e]
 
 
-def _assemble(d: Path, errors):
+def _assemble(d: Path, errors, today: dt.date):
     if not _there(Path.is_dir, d):
         raise KnowledgeError(d, None, "知识库目录不存在", "检查 BOT_KNOWLEDGE_DIR 或 --kb 参数")
     files = faq_files(d)
@@ -684,7 +756,7 @@ def _assemble(d: Path, errors):
     faqs, seen, unread = [], {}, []
     for path in files:
         try:
-            parsed = parse_faq_file(path, errors)
+            parsed = parse_faq_file(path, errors, today)
         except KnowledgeError as e:
             _report(errors, e)
             unread.append(path.name)

@@ -20,6 +20,7 @@ from werkzeug.security import check_password_hash, generate_password_hash
 
 from .db import iso, parse_iso, utcnow
 from .errors import BotError
+from .store import staff as accounts
 
 FAILURE_WINDOW = dt.timedelta(minutes=15)
 ADDRESS_MAX_FAILURES = 10
@@ -105,24 +106,23 @@ def create_user(db, username: str, password: str) -> None:
     _check_password(password)
     if exists(db, username):
         raise StaffError(f"用户“{username}”已存在")
-    db["staff"].insert({"username": username, "password_hash": generate_password_hash(password), "created_at": iso(),
-                        "session_version": _new_session_version()})
+    accounts.insert(db, username, generate_password_hash(password), iso(), _new_session_version())
 
 
 def exists(db, username: str) -> bool:
     """Whether a staff account of that name exists."""
-    return bool(list(db.query("select 1 from staff where username = ?", [username])))
+    return accounts.row(db, username) is not None
 
 
 def account(db, username: str) -> Account | None:
     """The account of that name, or None."""
-    rows = list(db.query("select username, created_at, session_version from staff where username = ?", [username]))
-    return Account(**rows[0]) if rows else None
+    found = accounts.row(db, username)
+    return Account(found["username"], found["created_at"], found["session_version"]) if found else None
 
 
 def list_users(db) -> list:
     """Every staff account, sorted by name."""
-    return [Account(**r) for r in db.query("select username, created_at, session_version from staff order by username")]
+    return [Account(**r) for r in accounts.rows(db)]
 
 
 def usernames(db) -> list:
@@ -134,33 +134,24 @@ def set_password(db, username: str, password: str) -> None:
     """Give the account a new password, end all its sessions and lift its login pause (guesses at the old password
     no longer matter); raise UnknownStaff or StaffError (too short)."""
     _check_password(password)
-    with db.conn:
-        cursor = db.conn.execute(
-            "update staff set password_hash = ?, session_version = session_version + 1 where username = ?",
-            [generate_password_hash(password), username])
-        if cursor.rowcount:
-            db.conn.execute("delete from login_failures where username = ?", [username])
-    if cursor.rowcount == 0:
+    if not accounts.set_password_hash(db, username, generate_password_hash(password)):
         raise UnknownStaff(username)
 
 
 def end_sessions(db, username: str) -> None:
     """End every session of the account (logout): a copied session cookie stops working too."""
-    with db.conn:
-        db.conn.execute("update staff set session_version = session_version + 1 where username = ?", [username])
+    accounts.bump_session_version(db, username)
 
 
 def remove_user(db, username: str) -> None:
     """Delete the account, which ends its sessions; raise UnknownStaff if there is none of that name."""
-    with db.conn:
-        cursor = db.conn.execute("delete from staff where username = ?", [username])
-    if cursor.rowcount == 0:
+    if not accounts.delete(db, username):
         raise UnknownStaff(username)
 
 
 def _password_hash(db, username: str) -> str | None:
-    rows = list(db.query("select password_hash from staff where username = ?", [username]))
-    return rows[0]["password_hash"] if rows else None
+    found = accounts.row(db, username)
+    return found["password_hash"] if found else None
 
 
 def _browser_serializer(secret_key: str, password_hash: str) -> URLSafeTimedSerializer:
@@ -193,9 +184,7 @@ def knows_browser(db, secret_key: str, token: str | None, username: str) -> bool
 
 def _recent_failures(db, column: str, value: str, now: dt.datetime) -> list:
     """Times of the failures with ``column`` = ``value`` within the window, newest first."""
-    rows = db.query(f"select at from login_failures where {column} = ? and at > ? order by at desc",
-                    [value, iso(now - FAILURE_WINDOW)])
-    return [parse_iso(r["at"]) for r in rows]
+    return [parse_iso(at) for at in accounts.failure_times(db, column, value, iso(now - FAILURE_WINDOW))]
 
 
 def _limits(db, username: str, address: str, known_browser: bool, now: dt.datetime) -> list:
@@ -245,17 +234,12 @@ def authenticate(db, username: str, password: str, address: str, *, known_browse
     wait, limit = retry_after(db, username, address, known_browser=known_browser, now=now)
     if wait > 0:
         raise LoginThrottled(wait, limit)
-    found = list(db.query("select username, password_hash from staff where username = ?", [(username or "").strip()]))
-    stored = found[0]["password_hash"] if found else _DUMMY_HASH
+    found = accounts.row(db, (username or "").strip())
+    stored = found["password_hash"] if found else _DUMMY_HASH
     if check_password_hash(stored, password or "") and found:
-        name = found[0]["username"]
-        with db.conn:
-            db.conn.execute("delete from login_failures where address = ? or username = ?", [address, name])
-        return account(db, name)
-    with db.conn:
-        db.conn.execute("delete from login_failures where at <= ?", [iso(now - FAILURE_WINDOW)])
-        db.conn.execute("insert into login_failures (address, at, username) values (?, ?, ?)",
-                        [address, iso(now), _recorded_name(username)])
+        accounts.clear_failures(db, address, found["username"])
+        return account(db, found["username"])
+    accounts.record_failure(db, address, _recorded_name(username), iso(now), iso(now - FAILURE_WINDOW))
     left = attempts_left(db, username, address, known_browser=known_browser, now=now)
     if left:
         raise BadCredentials(left)

@@ -11,20 +11,23 @@ from collections import Counter
 from . import kbtools
 from .clock import today_local
 from .db import LOCAL_TZ, iso, parse_iso
+from .store.dialect import local_day
 from .matching.reading import normalize, strip_fillers
+from .store import feedback as feedback_log
 
-LOCAL_DAY = "date(created_at, '+8 hours')"
 SHARES = ("answer", "clarify", "handoff", "emergency", "other")
 SHARE_LABELS = {"answer": "直接回答", "clarify": "追问澄清", "handoff": "转人工", "emergency": "遇险求助",
                 "other": "其他（寒暄、菜单等）"}
 # Every action the conversation logs (see bot.conversation).
 ACTION_LABELS = {"answer": "回答", "clarify": "澄清", "handoff": "转人工", "emergency": "遇险", "smalltalk": "寒暄",
+                 "complaint": "投诉", "opinion": "舆情风险",
                  "more": "查看更多", "no_option": "无效编号", "unsupported": "不支持的消息", "welcome": "关注欢迎",
-                 "menu": "菜单", "event": "其他事件", "rate_limited": "发送过于频繁", "error": "系统出错"}
+                 "menu": "菜单", "event": "其他事件", "rate_limited": "发送过于频繁", "error": "系统出错",
+                 "feedback": "评价回答", "notice_subscribe": "订阅通告", "notice_unsubscribe": "退订通告"}
 # Why the engine decided as it did (Decision.reason; a handoff's reason is one of these or an action above).
 REASON_LABELS = {"confident": "有把握", "close_call": "相近待确认", "no_match": "未匹配", "asked_for_person": "用户要求人工",
                  "distress": "遇险", "empty": "空消息", "greeting": "问候", "thanks": "致谢", "bye": "告别",
-                 "error": "系统出错", "unsupported": "不支持的消息"}
+                 "error": "系统出错", "unsupported": "不支持的消息", "complaint": "投诉", "opinion": "舆情风险"}
 # The parts of a candidate's score, as the try box lists them (bot.matching's Candidate.parts).
 SCORE_PART_LABELS = {"kind": "问题类型", "words_q": "词语命中·问法", "words_a": "词语命中·答案",
                      "pairs_q": "词组命中·问法", "pairs_a": "词组命中·答案", "mass_q": "命中词分量·问法",
@@ -34,7 +37,9 @@ MESSAGE_TYPE_LABELS = {"text": "文字", "voice": "语音", "image": "图片", "
                        "location": "位置", "link": "链接", "file": "文件", "miniprogrampage": "小程序卡片",
                        "event": "事件"}
 EVENT_LABELS = {"subscribe": "关注公众号", "subscribe_scan": "扫码关注", "unsubscribe": "取消关注", "scan": "扫码",
-                "click": "点击菜单", "view": "打开菜单链接", "location": "上报位置"}
+                "click": "点击菜单", "view": "打开菜单链接", "location": "上报位置",
+                "subscribe_msg_popup_event": "订阅通知授权", "subscribe_msg_change_event": "更改订阅通知",
+                "subscribe_msg_sent_event": "订阅通知送达结果"}
 # Events (subscribing, menu clicks) are not messages people wrote: the figures leave them out.
 PEOPLE_WROTE = "coalesce(msg_type, '') != 'event'"
 GROUP_WORDINGS = 500
@@ -48,7 +53,7 @@ def day_start(day: dt.date) -> str:
 def messages_per_day(db, first: dt.date, last: dt.date) -> list:
     """``[(date, count)]`` for every Shanghai day from ``first`` to ``last``, zero days included."""
     rows = db.query(
-        f"select {LOCAL_DAY} as day, count(*) as n from messages where created_at >= ? and created_at < ? "
+        f"select {local_day(db)} as day, count(*) as n from messages where created_at >= ? and created_at < ? "
         f"and {PEOPLE_WROTE} group by day",
         [day_start(first), day_start(last + dt.timedelta(days=1))],
     )
@@ -62,7 +67,8 @@ def action_shares(db, since: str) -> dict:
     out = dict.fromkeys(SHARES, 0)
     for r in db.query(f"select action, count(*) as n from messages where created_at >= ? and {PEOPLE_WROTE} "
                       "group by action", [since]):
-        out[r["action"] if r["action"] in SHARES else "other"] += r["n"]
+        action = "handoff" if r["action"] in ("complaint", "opinion") else r["action"]  # handed to a person too
+        out[action if action in SHARES else "other"] += r["n"]
     out["total"] = sum(out[k] for k in SHARES)
     return out
 
@@ -106,7 +112,8 @@ def top_unanswered(db, engine, since: str, limit: int = 10) -> list:
 
     Follow-ups written into a handoff already open are left out (they are part of a talk with staff), and so
     are bare requests for a person. Each group: ``{"text": its most asked wording, "count", "examples": other
-    wordings, "faq_id": the FAQ the group could become alternates of, or None}``.
+    wordings, "faq_id": the FAQ the group could become alternates of, or None}``. Questions answered but called
+    没用 are groups too, one per FAQ that answered them, with ``"unhelpful_faq"``: that FAQ.
     """
     asked = Counter()
     for r in db.query(
@@ -121,8 +128,22 @@ def top_unanswered(db, engine, since: str, limit: int = 10) -> list:
     # Each distinct wording is ranked once; rare wordings cannot reach the top anyway.
     common = Counter(dict(asked.most_common(GROUP_WORDINGS)))
     groups = kbtools.group_questions(engine, common, today_local())
-    return [{"text": g.samples(1)[0], "count": g.size, "examples": g.samples(6)[1:], "faq_id": g.anchor}
-            for g in groups[:limit]]
+    out = [{"text": g.samples(1)[0], "count": g.size, "examples": g.samples(6)[1:], "faq_id": g.anchor}
+           for g in groups[:limit]]
+    out += [{"text": g.samples(1)[0], "count": g.size, "examples": g.samples(6)[1:], "faq_id": None,
+             "unhelpful_faq": g.faq_id}
+            for g in kbtools.review_groups(feedback_log.unhelpful_questions(db, since))[:limit]]
+    out.sort(key=lambda g: -g["count"])
+    return out[:limit]
+
+
+def helpfulness(db, since: str) -> dict:
+    """The 有用 / 没用 ratings since ``since``: per FAQ least helpful first (``bot.store.feedback.per_faq``), and
+    the totals."""
+    rows = feedback_log.per_faq(db, since)
+    helpful = sum(r["helpful"] for r in rows)
+    total = sum(r["total"] for r in rows)
+    return {"per_faq": rows, "helpful": helpful, "unhelpful": total - helpful, "total": total}
 
 
 def only_asks_for_a_person(engine, text: str) -> bool:
@@ -134,6 +155,58 @@ def only_asks_for_a_person(engine, text: str) -> bool:
     for word in engine.handoff_words:
         rest = rest.replace(word, "")
     return len(strip_fillers(rest)) <= 3
+
+
+# A handoff's kind as staff last re-classified it, else as the bot recognised it (see bot.handoffs).
+HANDOFF_KIND = "(case when staff_label = 'none' then null else coalesce(staff_label, category) end)"
+LATEST_COMPLAINTS = 10
+
+
+def complaints_per_day(db, first: dt.date, last: dt.date) -> list:
+    """``[(date, complaints, public-opinion risks)]`` for every Shanghai day from ``first`` to ``last``: handoffs
+    opened that day, of the kind staff last gave them (else the one recognised), zero days included."""
+    rows = db.query(
+        f"select {local_day(db)} as day, {HANDOFF_KIND} as kind, count(*) as n from handoffs "
+        f"where created_at >= ? and created_at < ? and {HANDOFF_KIND} is not null group by day, kind",
+        [day_start(first), day_start(last + dt.timedelta(days=1))],
+    )
+    found = {(r["day"], r["kind"]): r["n"] for r in rows}
+    days = [first + dt.timedelta(days=i) for i in range((last - first).days + 1)]
+    return [(d, found.get((d.isoformat(), "complaint"), 0), found.get((d.isoformat(), "opinion"), 0)) for d in days]
+
+
+def latest_complaints(db, limit: int = LATEST_COMPLAINTS) -> list:
+    """The newest handoffs that are complaints or public-opinion risks (or that the bot took for one), newest first:
+    ``{"id", "created_at", "kind", "category", "staff_label", "text", "state", "claimed_by"}``."""
+    return list(db.query(
+        f"select id, created_at, {HANDOFF_KIND} as kind, category, staff_label, state, claimed_by, "
+        "coalesce(nullif(trim(key_message), ''), question, '') as text from handoffs "
+        "where category is not null or staff_label in ('complaint', 'opinion') "
+        "order by created_at desc, id desc limit ?", [limit]))
+
+
+def complaint_labels(db, since: str | None = None) -> dict:
+    """How staff's re-classifications compare with what the bot recognised (handoffs staff labelled, since ``since``).
+
+    ``labelled``: handoffs staff re-classified; ``confirmed``: taken for a complaint or risk and staff agree it is one
+    (``kind_changed`` of those: the other kind); ``rejected``: taken for one, staff say it is not (a false alarm);
+    ``missed``: not taken for one, staff say it is (a miss).
+    """
+    out = {"labelled": 0, "confirmed": 0, "kind_changed": 0, "rejected": 0, "missed": 0}
+    where, params = "staff_label is not null", []
+    if since:
+        where, params = where + " and created_at >= ?", [since]
+    for r in db.query(f"select category, staff_label from handoffs where {where}", params):
+        out["labelled"] += 1
+        flagged, said = r["category"] is not None, r["staff_label"] != "none"
+        if flagged and said:
+            out["confirmed"] += 1
+            out["kind_changed"] += r["category"] != r["staff_label"]
+        elif flagged:
+            out["rejected"] += 1
+        elif said:
+            out["missed"] += 1
+    return out
 
 
 def dashboard(db, engine, days: int = 14, now: dt.datetime | None = None) -> dict:
@@ -149,6 +222,10 @@ def dashboard(db, engine, days: int = 14, now: dt.datetime | None = None) -> dic
         "times": handoff_times(db, since),
         "top_faqs": top_faqs(db, since),
         "unanswered": top_unanswered(db, engine, since),
+        "helpfulness": helpfulness(db, since),
+        "complaints": complaints_per_day(db, first, last),
+        "latest_complaints": latest_complaints(db),
+        "complaint_labels": complaint_labels(db, since),
     }
 
 

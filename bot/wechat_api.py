@@ -6,6 +6,10 @@ the app (late replies, staff replies, menu push) and every worker must therefore
 from __future__ import annotations
 
 import datetime as dt
+import os
+import socket
+import time
+import uuid
 
 import requests
 from wechatpy import WeChatClient
@@ -13,11 +17,12 @@ from wechatpy.exceptions import WeChatClientException
 from wechatpy.session import SessionStorage
 from wechatpy.session.memorystorage import MemoryStorage
 
-from .db import iso, parse_iso, utcnow
+from .db import utcnow
+from .store import tokens
 
 
 class TokenStorage(SessionStorage):
-    """wechatpy session storage in the ``tokens`` table, so every worker shares one access token."""
+    """wechatpy session storage in the ``tokens`` table, so every worker and host shares one access token."""
 
     # A token this close to expiry counts as expired, so it is never used while WeChat drops it.
     MARGIN = dt.timedelta(seconds=120)
@@ -27,28 +32,19 @@ class TokenStorage(SessionStorage):
 
     def get(self, key, default=None):
         """The stored value of ``key`` while it is valid, else ``default``."""
-        rows = list(self.db.query("select value, expires_at from tokens where name = ?", [key]))
-        if not rows:
+        value, expires = tokens.read(self.db, key)
+        if value is None or (expires is not None and expires - self.MARGIN <= utcnow()):
             return default
-        expires = parse_iso(rows[0]["expires_at"])
-        if expires is not None and expires - self.MARGIN <= utcnow():
-            return default
-        return rows[0]["value"]
+        return value
 
     def set(self, key, value, ttl=None):
         """Store ``value`` for ``ttl`` seconds (no expiry when ttl is None)."""
-        if value is None:
-            return
-        expires = iso(utcnow() + dt.timedelta(seconds=int(ttl))) if ttl else None
-        self.db.execute(
-            "insert into tokens (name, value, expires_at) values (?, ?, ?) on conflict(name) do update set "
-            "value = excluded.value, expires_at = excluded.expires_at",
-            [key, value, expires],
-        )
+        if value is not None:
+            tokens.store(self.db, key, value, utcnow() + dt.timedelta(seconds=int(ttl)) if ttl else None)
 
     def delete(self, key):
         """Forget ``key``."""
-        self.db.execute("delete from tokens where name = ?", [key])
+        tokens.forget(self.db, key)
 
 
 class WeChatAPI(WeChatClient):
@@ -60,7 +56,44 @@ class WeChatAPI(WeChatClient):
         self.API_BASE_URL = self.base_url + "/cgi-bin/"
 
     def fetch_access_token(self):
-        """Get a new access token from {base}/cgi-bin/token and store it for every worker."""
+        """Get a new access token and store it for every worker and host: one fetch at a time across hosts.
+
+        Whoever holds the fetch lease asks WeChat; the others wait (up to the API timeout and a second) for
+        the token it stores, and fetch themselves only if that holder died.
+        """
+        if not isinstance(self.session, TokenStorage):
+            return self._fetch_and_store()
+        holder = f"{socket.gethostname()}:{os.getpid()}:{uuid.uuid4().hex[:8]}"
+        deadline = time.monotonic() + self.timeout + 1
+        while not tokens.claim_fetch(self.session.db, self.access_token_key, holder, self.timeout + 1):
+            token = self.session.get(self.access_token_key)
+            if token and token != self._stale_token:
+                return {"access_token": token}
+            if time.monotonic() > deadline:
+                raise WeChatClientException(None, "获取access_token超时：另一进程正在获取", client=self)
+            time.sleep(0.05)
+        try:
+            # A host that held the lease just before us may have stored a fresh token: use it, don't retire it.
+            token = self.session.get(self.access_token_key)
+            if token and token != self._stale_token:
+                return {"access_token": token}
+            return self._fetch_and_store()
+        finally:
+            self._stale_token = None
+            tokens.release_fetch(self.session.db, self.access_token_key, holder)
+
+    _stale_token = None  # the token WeChat just called dead: never handed back from the store
+
+    def _handle_result(self, res, method=None, url=None, result_processor=None, **kwargs):
+        try:
+            result = res.json() if hasattr(res, "json") else res
+        except ValueError:
+            result = None
+        if isinstance(result, dict) and result.get("errcode") in (40001, 40014, 42001):
+            self._stale_token = (kwargs.get("params") or {}).get("access_token")
+        return super()._handle_result(res, method, url, result_processor, **kwargs)
+
+    def _fetch_and_store(self):
         res = self._http.get(
             self.base_url + "/cgi-bin/token",
             params={"grant_type": "client_credential", "appid": self.appid, "secret": self.secret},

@@ -16,6 +16,7 @@ import threading
 import time
 
 from .db import iso, open_db
+from .store import nonces
 from .errors import BadRequest
 
 # WeChat re-delivers within seconds; five minutes also absorbs clock drift between WeChat and us.
@@ -84,22 +85,13 @@ class PushNonces:
         check_fresh(timestamp, now)
         self._maybe_prune(now)
         digest = body_hash(body)
-        db = self.db()
-        db.execute(
-            "insert into push_nonces (timestamp, nonce, body_hash, seen_at) values (?, ?, ?, ?) "
-            "on conflict (timestamp, nonce) do nothing",
-            [timestamp, nonce or "", digest, _iso(now)],
-        )
-        row = db.execute("select body_hash from push_nonces where timestamp = ? and nonce = ?",
-                         [timestamp, nonce or ""]).fetchone()
-        if row is not None and row[0] != digest:
+        if nonces.remember(self.db(), timestamp, nonce or "", digest, _iso(now)) != digest:
             raise ReplayedPush(f"timestamp={timestamp} nonce={(nonce or '')[:40]!r} 已随另一条消息出现过，疑为重放")
 
     def prune(self, now: float | None = None) -> int:
         """Forget the pairs that can no longer pass the age check; return how many were deleted."""
         now = self.clock() if now is None else now
-        return self.db().execute("delete from push_nonces where seen_at < ?",
-                                 [_iso(now - NONCE_KEEP_SECONDS)]).rowcount
+        return nonces.forget_before(self.db(), _iso(now - NONCE_KEEP_SECONDS))
 
     def _maybe_prune(self, now: float) -> None:
         tick = time.monotonic()

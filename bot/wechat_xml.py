@@ -58,6 +58,12 @@ def parse_message(body: bytes | str) -> Inbound:
     if root.tag != "xml":
         raise MalformedMessage(f"根元素应为<xml>，收到<{root.tag}>")
     values = {child.tag: (child.text or "").strip() for child in root if len(child) == 0}
+    # A nested list (the templates of a subscription-notification event, SubscribeMsgPopupEvent/List/…): one
+    # mapping per List element, under the outer element's name.
+    for child in root:
+        if len(child):
+            values[child.tag] = [{leaf.tag: (leaf.text or "").strip() for leaf in item if len(leaf) == 0}
+                                 for item in child]
     if not values.get("FromUserName") or not values.get("MsgType"):
         raise MalformedMessage("缺少 FromUserName 或 MsgType")
     return Inbound(

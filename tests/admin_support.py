@@ -14,6 +14,7 @@ import pytest
 from bot import create_app, staff
 from bot.db import iso, open_db, utcnow
 from webhook_support import TOKEN, FakeWeChatAPI
+from db_support import database_for
 
 PASSWORD = "海事-correct-horse"
 CLOSED_PORT_URL = "http://127.0.0.1:9"
@@ -65,7 +66,7 @@ def make_app(tmp_path, **overrides):
     kb = tmp_path / "kb"
     if not kb.exists():
         write_kb(kb)
-    config = {"BOT_DATABASE": str(tmp_path / "bot.db"), "BOT_KNOWLEDGE_DIR": str(kb), "WECHAT_TOKEN": TOKEN,
+    config = {"BOT_DATABASE": database_for(tmp_path), "BOT_KNOWLEDGE_DIR": str(kb), "WECHAT_TOKEN": TOKEN,
               "WECHAT_ENCODING_AES_KEY": "", "WECHAT_APP_ID": "wx-test-app", "WECHAT_APP_SECRET": "test-secret",
               "WECHAT_API_BASE_URL": CLOSED_PORT_URL, "API_TIMEOUT_SECONDS": 2.0,
               "RELOAD_CHECK_SECONDS": 0.0, "REPLY_DEADLINE_SECONDS": 4.0, "TESTING": True}

@@ -14,7 +14,9 @@ from aiosmtpd.controller import Controller
 
 from bot.config import Config
 from bot.db import iso, open_db
+from bot.store import sql
 from webhook_support import LoopbackServer
+from db_support import database_for
 
 HANG_LIMIT_SECONDS = 30.0
 
@@ -130,7 +132,7 @@ def free_port() -> int:
 def alert_config(tmp_path, **overrides) -> Config:
     """Settings for a dispatcher on a fresh database in ``tmp_path``: no channel unless given, quick timings,
     no escalation unless ``ALERT_ESCALATE_MINUTES`` is given."""
-    values = {"BOT_DATABASE": str(tmp_path / "bot.db"), "PUBLIC_BASE_URL": "https://msa.example.cn",
+    values = {"BOT_DATABASE": database_for(tmp_path), "PUBLIC_BASE_URL": "https://msa.example.cn",
               "ALERT_POLL_SECONDS": 0.05, "ALERT_TIMEOUT_SECONDS": 2.0, "ALERT_LEASE_SECONDS": 10.0,
               "ALERT_ESCALATE_MINUTES": 0.0}
     values.update(overrides)
@@ -150,15 +152,15 @@ def add_handoff(db, exchange, *, at: dt.datetime, priority: str = "urgent", stat
         transcript.append({"at": stamp, "who": "user", "text": words})
         if reply:
             transcript.append({"at": stamp, "who": "bot", "text": reply})
-    return db["handoffs"].insert({
+    return sql.insert(db, "handoffs", {
         "user_id": user_id, "question": exchange[-1][0], "priority": priority, "state": state,
         "transcript": json.dumps(transcript, ensure_ascii=False), "reason": "distress",
         "created_at": iso(start), "updated_at": iso(at), "last_user_message_at": iso(at),
         "key_message": exchange[-1][0], "key_message_at": iso(at), "claimed_by": claimed_by,
-    }).last_pk
+    })
 
 
 def alert_rows(db, **where) -> list:
     """Rows of the alerts table, oldest first, filtered by equal columns."""
-    clause = " and ".join(f"{k} = ?" for k in where) or "1"
+    clause = " and ".join(f"{k} = ?" for k in where) or "true"
     return list(db.query(f"select * from alerts where {clause} order by id", list(where.values())))

@@ -8,6 +8,38 @@ from pathlib import Path
 import pytest
 
 from alert_support import FakeRobot, FakeSMTP
+from db_support import ON_POSTGRES, SERVER, drop_created
+
+
+# ---- the database --------------------------------------------------------------------------------------
+
+def pytest_report_header(config):
+    return f"database: PostgreSQL {SERVER.split('@')[-1]}" if ON_POSTGRES else "database: SQLite (set TEST_DATABASE_URL for PostgreSQL)"
+
+
+def pytest_sessionstart(session):
+    """In the PostgreSQL pass the server must answer: a test that needs it is never skipped for its absence."""
+    if ON_POSTGRES:
+        import psycopg
+
+        try:
+            psycopg.connect(SERVER, connect_timeout=10).close()
+        except psycopg.Error as e:
+            pytest.exit(f"TEST_DATABASE_URL does not answer: {e}", returncode=3)
+
+
+@pytest.fixture(autouse=True)
+def _fresh_databases(request):
+    """Each test's PostgreSQL schemas (see db_support.database_for) are dropped when it ends."""
+    folder = str(request.getfixturevalue("tmp_path")) if ON_POSTGRES and "tmp_path" in request.fixturenames else None
+    yield
+    if folder:
+        drop_created(folder)
+
+
+def pytest_sessionfinish(session):
+    if ON_POSTGRES:
+        drop_created()
 
 
 @pytest.fixture

@@ -5,10 +5,13 @@ import socket
 import sqlite3
 import subprocess
 import sys
+import tempfile
 import time
 
 import requests
 
+from bot.db import open_db
+from bot.store.postgres import is_url
 from webhook_support import AES_KEY, APP_ID, KB_DIR, TOKEN, WeChatServer
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
@@ -35,7 +38,8 @@ class Gunicorn:
         self.proc = None
         self.wechat = WeChatServer()
         # A file, not a pipe: a pipe nobody reads fills up and stalls gunicorn's logging.
-        self.log_path = os.path.join(os.path.dirname(os.path.abspath(database)), f"gunicorn-{self.port}.log")
+        folder = tempfile.mkdtemp(prefix="gunicorn-") if is_url(database) else os.path.dirname(os.path.abspath(database))
+        self.log_path = os.path.join(folder, f"gunicorn-{self.port}.log")
 
     def start(self, timeout: float = 60.0) -> "Gunicorn":
         """Start and wait until every worker answers the GET handshake."""
@@ -88,25 +92,22 @@ class Gunicorn:
 
 
 def claim(database: str, key: str) -> dict | None:
-    """The dedupe row (delivery claim) of ``key``, read with a plain connection."""
-    conn = sqlite3.connect(database)
-    conn.row_factory = sqlite3.Row
-    try:
-        row = conn.execute("select * from dedupe where key = ?", [key]).fetchone()
-        return dict(row) if row else None
-    except sqlite3.OperationalError:
-        return None
-    finally:
-        conn.close()
+    """The dedupe row (delivery claim) of ``key``, read with a connection of its own."""
+    found = rows(database, "select * from dedupe where key = ?", [key])
+    return found[0] if found else None
 
 
 def rows(database: str, sql: str, params=()) -> list:
-    conn = sqlite3.connect(database)
-    conn.row_factory = sqlite3.Row
+    """Rows as dicts, read with a connection of its own (on SQLite or PostgreSQL)."""
+    if not is_url(database) and not os.path.exists(database):
+        return []
+    db = open_db(database, init=False)
     try:
-        return [dict(r) for r in conn.execute(sql, params)]
+        return list(db.query(sql, list(params)))
+    except sqlite3.OperationalError:
+        return []
     finally:
-        conn.close()
+        db.conn.close()
 
 
 def owner_pid(row: dict) -> int:

@@ -134,7 +134,7 @@ def test_unsent_forms_are_bounded(db, monkeypatch):
     ids = [form_submissions.keep_unsent(db, None, "/admin/handoffs", "/admin/handoffs/1/note",
                                         {"text": ["备" * 20000], **{f"f{n}": ["x"] for n in range(60)}})
            for _ in range(5)]
-    assert [r["id"] for r in db.query("select id from unsent_forms order by rowid")] == ids[2:]
+    assert [r["id"] for r in db.query("select id from unsent_forms order by created_at")] == ids[2:]
     fields = form_submissions.unsent(db, ids[-1])["fields"]
     assert len(fields) == form_submissions.MAX_FIELDS and len(fields["text"][0]) == form_submissions.MAX_FIELD_CHARS
 

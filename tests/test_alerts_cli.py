@@ -10,6 +10,7 @@ from click.testing import CliRunner
 from alert_support import alert_rows
 from bot.cli import main
 from bot.db import open_db
+from db_support import database_for
 
 NO_CHANNEL = {"ALERT_WECOM_WEBHOOK_URL": "", "ALERT_SMTP_HOST": "", "ALERT_EMAIL_TO": "", "ALERT_WEBHOOK_URL": ""}
 
@@ -22,7 +23,7 @@ def runner():
 
 def test_alert_test_sends_through_every_channel_and_reports_each(tmp_path, runner, wecom_robot, alert_webhook,
                                                                 smtp_server):
-    database = str(tmp_path / "bot.db")
+    database = database_for(tmp_path)
     env = {"ALERT_WECOM_WEBHOOK_URL": wecom_robot.url, "ALERT_WECOM_MENTION": "@all",
            "ALERT_SMTP_HOST": "127.0.0.1", "ALERT_SMTP_PORT": str(smtp_server.port),
            "ALERT_EMAIL_TO": "duty@msa.example.cn", "ALERT_WEBHOOK_URL": alert_webhook.url,
@@ -47,7 +48,7 @@ def test_alert_test_sends_through_every_channel_and_reports_each(tmp_path, runne
 
 
 def test_alert_test_shows_a_failing_channel_and_exits_non_zero(tmp_path, runner, wecom_robot, alert_webhook):
-    database = str(tmp_path / "bot.db")
+    database = database_for(tmp_path)
     alert_webhook.default = "http500"
     env = {**NO_CHANNEL, "ALERT_WECOM_WEBHOOK_URL": wecom_robot.url, "ALERT_WEBHOOK_URL": alert_webhook.url}
 
@@ -62,7 +63,7 @@ def test_alert_test_shows_a_failing_channel_and_exits_non_zero(tmp_path, runner,
 
 
 def test_alert_test_with_no_channel_says_so(tmp_path, runner):
-    result = runner.invoke(main, ["alert", "test", "--db", str(tmp_path / "bot.db")], env=NO_CHANNEL)
+    result = runner.invoke(main, ["alert", "test", "--db", database_for(tmp_path)], env=NO_CHANNEL)
 
     assert result.exit_code != 0
     assert "没有配置任何告警渠道" in result.output and "ALERT_WECOM_WEBHOOK_URL" in result.output

@@ -17,7 +17,7 @@ from pathlib import Path
 import pytest
 
 from alert_support import FakeRobot, add_handoff, alert_config, alert_rows
-from bot import create_app
+from bot import create_app, handoffs
 from bot.db import iso, open_db, utcnow
 from bot.service.alert_channels import WECOM_MAX_BYTES
 from bot.service.alert_dispatcher import (
@@ -25,6 +25,7 @@ from bot.service.alert_dispatcher import (
 )
 from bot.service.alerts import configured_channels, queue_alerts
 from webhook_support import wait_for
+from db_support import database_for
 
 ROOT = Path(__file__).resolve().parent.parent
 KB_DIR = str(ROOT / "tests" / "fixtures" / "webhook_kb")
@@ -160,7 +161,7 @@ KILLED_PROCESS = textwrap.dedent("""
 
 
 def test_an_alert_whose_process_was_killed_mid_send_is_sent_by_the_next_one(tmp_path, wecom_robot):
-    database = str(tmp_path / "bot.db")
+    database = database_for(tmp_path)
     with FakeRobot(default="hang") as silent:
         process = subprocess.Popen([sys.executable, "-c", KILLED_PROCESS, database, silent.url, KB_DIR], cwd=ROOT,
                                    env={**os.environ, "PYTHONPATH": str(ROOT)})
@@ -250,7 +251,7 @@ def test_escalation_queued_before_the_claim_is_not_sent_after_it(tmp_path, wecom
 
 
 def test_the_apps_thread_escalates_in_real_time_and_stops_once_claimed(tmp_path, wecom_robot):
-    app = create_app({"BOT_DATABASE": str(tmp_path / "bot.db"), "BOT_KNOWLEDGE_DIR": KB_DIR,
+    app = create_app({"BOT_DATABASE": database_for(tmp_path), "BOT_KNOWLEDGE_DIR": KB_DIR,
                       "ALERT_WECOM_WEBHOOK_URL": wecom_robot.url, "ALERT_ESCALATE_MINUTES": 0.01,
                       "ALERT_POLL_SECONDS": 0.05})
     dispatcher = app.extensions["alerts"]
@@ -259,7 +260,7 @@ def test_the_apps_thread_escalates_in_real_time_and_stops_once_claimed(tmp_path,
         handoff_id = distress(db, app.config["BOT"], "有人落水", utcnow())
         dispatcher.kick()
         wait_for(lambda: len(alert_rows(db, reason="escalation", status="sent")) >= 2, timeout=5)
-        db["handoffs"].update(handoff_id, {"state": "claimed", "claimed_by": "wangwu"})
+        handoffs.claim(db, handoff_id, "wangwu")
         time.sleep(0.1)  # an escalation being raised right now may still go out
         count = len(alert_rows(db, reason="escalation"))
         time.sleep(1.5)  # more than two periods
@@ -270,7 +271,7 @@ def test_the_apps_thread_escalates_in_real_time_and_stops_once_claimed(tmp_path,
 
 
 def test_the_app_sends_an_alert_within_a_moment_of_the_kick(tmp_path, wecom_robot):
-    app = create_app({"BOT_DATABASE": str(tmp_path / "bot.db"), "BOT_KNOWLEDGE_DIR": KB_DIR,
+    app = create_app({"BOT_DATABASE": database_for(tmp_path), "BOT_KNOWLEDGE_DIR": KB_DIR,
                       "ALERT_WECOM_WEBHOOK_URL": wecom_robot.url, "ALERT_POLL_SECONDS": 30,
                       "WECHAT_API_BASE_URL": "http://127.0.0.1:9"})
     dispatcher = app.extensions["alerts"]
@@ -292,7 +293,7 @@ def test_the_app_sends_an_alert_within_a_moment_of_the_kick(tmp_path, wecom_robo
 def test_an_app_without_channels_warns_and_starts_no_thread(tmp_path, caplog):
     before = {t for t in threading.enumerate() if t.name.startswith("alert")}
     with caplog.at_level(logging.WARNING, logger="bot"):
-        app = create_app({"BOT_DATABASE": str(tmp_path / "bot.db"), "BOT_KNOWLEDGE_DIR": KB_DIR})
+        app = create_app({"BOT_DATABASE": database_for(tmp_path), "BOT_KNOWLEDGE_DIR": KB_DIR})
     assert not app.extensions["alerts"].running
     assert {t for t in threading.enumerate() if t.name.startswith("alert")} == before
     [record] = [r for r in caplog.records if "告警" in r.getMessage()]

@@ -93,13 +93,27 @@ def seeded(api_app, fake_api):
         add_message(db, "oSailorPlain02", "引航申请怎么提交" + URL, at=ago(minutes=20), action="handoff",
                     reply="已为您转接人工客服。")
         add_message(db, OPENID, "", at=ago(minutes=15), action="smalltalk", msg_type="image", reply="")
-    return {"urgent": urgent, "handoff": long_one}
+    return {"urgent": urgent, "handoff": long_one, "app": api_app}
 
 
 @pytest.fixture
 def browser(chromium):
     """Headless Chromium."""
     return chromium
+
+
+def _publish_with_a_long_host(seeded: dict) -> None:
+    """For the knowledge version page: a published version (with its check report) and a host with a long name."""
+    import datetime as dt
+
+    from bot.kbpublish import publish
+    from bot.store import knowledge_versions
+
+    app = seeded["app"]
+    with database(app) as db:
+        publish(db, app.config["BOT"].BOT_KNOWLEDGE_DIR, "zhangsan-" + OPENID)  # the second call changes nothing
+        knowledge_versions.report_host(db, "container-" + OPENID + ":4242", None, dt.datetime(2026, 1, 1, tzinfo=dt.timezone.utc),
+                                       "无法加载发布的版本 1：" + URL)
 
 
 def _open(page, base: str, name: str, seeded: dict) -> None:
@@ -110,14 +124,16 @@ def _open(page, base: str, name: str, seeded: dict) -> None:
         page.click("form.try button[type=submit]")
         page.wait_for_selector(".decision")
         return
-    path = {"queue": "/admin/handoffs", "handoff": f"/admin/handoffs/{seeded['handoff']}", "log": "/admin/log",
+    if name == "knowledge":
+        _publish_with_a_long_host(seeded)
+    path = {"knowledge": "/admin/knowledge", "queue": "/admin/handoffs", "handoff": f"/admin/handoffs/{seeded['handoff']}", "log": "/admin/log",
             "dashboard": "/admin/dashboard", "queue-select": "/admin/handoffs?who=unclaimed&select=1&q=" + URL[:50],
             "queue-bulk": "/admin/handoffs?select=1", "faq-draft": f"/admin/handoffs/{seeded['handoff']}/faq"}[name]
     page.goto(base + path)
 
 
 @pytest.mark.parametrize("name", ["queue", "handoff", "log", "try", "dashboard", "queue-bulk", "queue-select",
-                                  "faq-draft"])
+                                  "faq-draft", "knowledge"])
 def test_page_fits_a_laptop_and_a_phone(name, api_app, live_server, seeded, browser, tmp_path):
     shots = tmp_path / "layout-shots"
     shots.mkdir()

@@ -30,6 +30,8 @@ LINES = [
     ("你们食堂几点开饭", "handoff"),
     ("船員證書遺失了怎麼辦", None),
     ("谢谢", "smalltalk"),
+    ("你们海事的人态度太差了", "complaint"),
+    ("我要曝光你们", "opinion"),
 ]
 
 

@@ -13,6 +13,7 @@ from bot.db import iso, open_db, utcnow
 from bot.matching import Engine
 from bot.knowledge import load_knowledge
 from bot.wechat_xml import MAX_REPLY_BYTES, MORE_HINT, Inbound, cut_reply, split_for_sending, utf8_len
+from db_support import database_for
 
 
 @pytest.fixture(scope="module")
@@ -22,7 +23,7 @@ def engine():
 
 @pytest.fixture
 def db(tmp_path):
-    conn = open_db(str(tmp_path / "bot.db"))
+    conn = open_db(database_for(tmp_path))
     yield conn
     conn.close()
 
@@ -103,7 +104,8 @@ def test_more_continues_a_long_answer(db, engine):
     assert utf8_len(first.reply) <= MAX_REPLY_BYTES and first.reply.endswith(MORE_HINT)
     second = respond(db, engine, "u1", "更多")
     assert second.action == "more" and second.faq_id == "ship-register"
-    joined = first.reply[: -len(MORE_HINT)] + second.reply
+    assert second.reply.endswith("\n\n以上回答有帮助吗？回复“有用”或“没用”。")  # the feedback prompt ends the last part
+    joined = first.reply[: -len(MORE_HINT)] + second.reply.rpartition("\n\n")[0]
     assert joined.replace("\n", "") == full.replace("\n", "")
     assert respond(db, engine, "u1", "1").faq_id == "ship-nationality"
 
@@ -272,7 +274,7 @@ def test_terminal_message_commands():
 
 
 def test_chat_command_uses_the_same_conversation_and_database(tmp_path):
-    path = str(tmp_path / "chat.db")
+    path = database_for(tmp_path, "chat.db")
     result = CliRunner().invoke(main, ["chat", "--kb", KB_DIR, "--db", path],
                                 input="船员证书\n1\n/click MENU_RENEW\n人工\n")
     assert result.exit_code == 0, result.output
@@ -283,14 +285,14 @@ def test_chat_command_uses_the_same_conversation_and_database(tmp_path):
 
 
 def test_chat_debug_shows_decision_and_candidates(tmp_path):
-    result = CliRunner().invoke(main, ["chat", "--kb", KB_DIR, "--db", str(tmp_path / "c.db"), "--debug",
+    result = CliRunner().invoke(main, ["chat", "--kb", KB_DIR, "--db", database_for(tmp_path, "c.db"), "--debug",
                                        "--user", "tester"], input="船员证书\n")
     assert result.exit_code == 0, result.output
     assert "[clarify]" in result.output and "close_call" in result.output and "cert-lost" in result.output
 
 
 def test_chat_shows_replies_exactly_as_wechat(tmp_path):
-    result = CliRunner().invoke(main, ["chat", "--kb", KB_DIR, "--db", str(tmp_path / "c.db")],
+    result = CliRunner().invoke(main, ["chat", "--kb", KB_DIR, "--db", database_for(tmp_path, "c.db")],
                                 input="船舶所有权登记需要什么材料\n")
     first = result.output.split(MORE_HINT.strip())[0]
     assert MORE_HINT.strip() in result.output and utf8_len(first) <= MAX_REPLY_BYTES

@@ -16,6 +16,7 @@ from bot.matching import Engine
 from bot.knowledge import load_knowledge
 from bot.service.alert_dispatcher import AlertDispatcher
 from bot.wechat_xml import Inbound
+from db_support import database_for
 
 
 @pytest.fixture(scope="module")
@@ -25,7 +26,7 @@ def engine():
 
 @pytest.fixture
 def db(tmp_path):
-    db = open_db(str(tmp_path / "bot.db"))
+    db = open_db(database_for(tmp_path))
     yield db
     db.conn.close()
 
@@ -33,7 +34,7 @@ def db(tmp_path):
 @pytest.fixture
 def alerts(tmp_path):
     """A dispatcher with two channels configured, never started: it only has to be woken."""
-    return AlertDispatcher(Config.from_env({}, BOT_DATABASE=str(tmp_path / "bot.db"),
+    return AlertDispatcher(Config.from_env({}, BOT_DATABASE=database_for(tmp_path),
                                            ALERT_WEBHOOK_URL="http://127.0.0.1:9/alert",
                                            ALERT_WECOM_WEBHOOK_URL="http://127.0.0.1:9/robot"))
 

@@ -8,6 +8,7 @@ import requests
 
 from process_support import Gunicorn, claim, kill, owner_pid, rows
 from webhook_support import FakeWeChatAPI, text_xml, wait_for
+from db_support import database_for
 
 QUESTION = "海船船员适任证书到期了怎么再有效"
 
@@ -39,7 +40,7 @@ def answered_rows(database: str, msg_id: str) -> list:
 
 
 def test_a_worker_killed_mid_answer_the_redelivery_answers_exactly_once(tmp_path, wechat_api):
-    database = str(tmp_path / "bot.db")
+    database = database_for(tmp_path)
     server = Gunicorn(database, wechat_api.url, REPLY_DELAY_SECONDS=2).start()
     try:
         msg_id = "70001"
@@ -72,7 +73,7 @@ def test_a_worker_killed_mid_answer_the_redelivery_answers_exactly_once(tmp_path
 @pytest.mark.parametrize("workers", [1, 2])
 def test_a_worker_killed_mid_answer_without_redelivery_is_answered_through_the_outbox(tmp_path, wechat_api, workers):
     """With one worker its replacement finds the dead worker's claim at start-up; with two the survivor does."""
-    database = str(tmp_path / "bot.db")
+    database = database_for(tmp_path)
     server = Gunicorn(database, wechat_api.url, workers=workers, REPLY_DELAY_SECONDS=2).start()
     try:
         msg_id = "71001"
@@ -94,7 +95,7 @@ def test_a_worker_killed_mid_answer_without_redelivery_is_answered_through_the_o
 
 
 def test_sigterm_finishes_the_message_being_answered(tmp_path, wechat_api):
-    database = str(tmp_path / "bot.db")
+    database = database_for(tmp_path)
     server = Gunicorn(database, wechat_api.url, REPLY_DELAY_SECONDS=2).start()
     msg_id = "72001"
     body, query = server.wechat.envelope(text_xml("o-term", QUESTION, msg_id=msg_id), "safe")

@@ -10,11 +10,12 @@ from bot.db import iso, open_db, utcnow
 from bot.delivery import NOT_CONFIGURED, Sender, explain
 from bot.wechat_api import TokenStorage
 from bot.wechat_xml import MAX_REPLY_BYTES, split_for_sending, utf8_len
+from db_support import database_for
 
 
 @pytest.fixture
 def db(tmp_path):
-    conn = open_db(str(tmp_path / "bot.db"))
+    conn = open_db(database_for(tmp_path))
     yield conn
     conn.close()
 
@@ -60,7 +61,7 @@ def test_token_cached_in_database_and_shared_between_workers(sender, db, fake_ap
     sender.send(sender.queue("user-1", "第一条"))
     [token] = list(db.query("select * from tokens"))
     assert token["value"] == "TOKEN-1" and token["expires_at"] > iso()
-    other_worker = Sender(open_db(str(tmp_path / "bot.db"), init=False), config(fake_api.url))
+    other_worker = Sender(open_db(database_for(tmp_path), init=False), config(fake_api.url))
     other_worker.send(other_worker.queue("user-1", "第二条"))
     assert fake_api.token_requests == 1
     assert fake_api.contents() == ["第一条", "第二条"]

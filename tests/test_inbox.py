@@ -23,6 +23,7 @@ from bot.store.backup import BackupError, backup
 from bot.store.retention import REDACTED, purge_old_text
 from bot.wechat_xml import parse_message
 from webhook_support import KB_DIR
+from db_support import database_for, sqlite_only
 
 QUESTION = "海船船员适任证书到期了怎么再有效"
 
@@ -40,7 +41,7 @@ def wechat_api():
 
 def inbox_for(tmp_path, engine, api_url="http://127.0.0.1:9", **settings) -> Inbox:
     """An inbox on the test's database (created and migrated), as one worker process holds it."""
-    database = str(tmp_path / "bot.db")
+    database = database_for(tmp_path)
     open_db(database).close()
     values = {"BOT_DATABASE": database, "WECHAT_APP_ID": "wxapp", "WECHAT_APP_SECRET": "secret",
               "WECHAT_API_BASE_URL": api_url, "API_TIMEOUT_SECONDS": 2.0}
@@ -82,7 +83,7 @@ def test_a_slow_but_living_owner_keeps_its_claim(tmp_path, engine):
 
 
 def test_a_claim_left_by_a_dead_process_is_answered_when_the_app_starts(tmp_path, wechat_api):
-    database = str(tmp_path / "bot.db")
+    database = database_for(tmp_path)
     db = open_db(database)
     push = message("o-orphan", QUESTION, "80002")
     db.execute("insert into dedupe (key, created_at, status, user_id, payload, owner, lease_until, attempts) "
@@ -117,8 +118,14 @@ def test_a_message_that_keeps_killing_its_worker_is_handed_to_a_person(tmp_path,
 def fail_writes(inbox: Inbox, when: str) -> None:
     """A real failure inside answering: the log table refuses rows (a full disk, a corrupt page …)."""
     db = inbox.db()
-    db.execute(f"create trigger refuse before insert on messages when {when} "
-               "begin select raise(abort, 'database or disk is full'); end")
+    if getattr(db, "is_postgres", False):
+        db.execute("create function refuse() returns trigger language plpgsql as $$ begin "
+                   "raise exception 'database or disk is full'; end $$")
+        db.execute(f"create trigger refuse before insert on messages for each row when ({when}) "
+                   "execute function refuse()")
+    else:
+        db.execute(f"create trigger refuse before insert on messages when {when} "
+                   "begin select raise(abort, 'database or disk is full'); end")
     db.conn.commit()
 
 
@@ -137,7 +144,7 @@ def test_a_failure_while_answering_apologises_and_opens_a_handoff(tmp_path, engi
 
 def test_when_even_the_handoff_cannot_be_stored_the_apology_promises_nothing(tmp_path, engine):
     inbox = inbox_for(tmp_path, engine)
-    fail_writes(inbox, "1")
+    fail_writes(inbox, "true")
     reply = inbox.receive(message("o-fail", QUESTION, "80005"))
     assert reply == conversation.APOLOGY and "人工" not in reply and "12395" in reply
     assert rows(inbox, "select * from handoffs") == []
@@ -166,7 +173,7 @@ def test_when_every_reply_thread_is_busy_a_new_message_hears_so_at_once(tmp_path
 
 
 def test_a_flood_is_logged_without_the_engine_and_told_once(tmp_path, engine):
-    db = open_db(str(tmp_path / "bot.db"))
+    db = open_db(database_for(tmp_path))
     now = utcnow()
     replies = [conversation.respond(db, engine, "o-flood", QUESTION, now + dt.timedelta(seconds=n))
                for n in range(conversation.FLOOD_LIMIT + 5)]
@@ -213,7 +220,7 @@ def test_a_message_still_being_answered_cannot_bring_back_a_user_who_left(tmp_pa
 # ---- retention and backup ------------------------------------------------------------------------------------
 
 def test_retention_clears_old_words_and_keeps_the_counts(tmp_path, engine):
-    db = open_db(str(tmp_path / "bot.db"))
+    db = open_db(database_for(tmp_path))
     old, recent = utcnow() - dt.timedelta(days=200), utcnow() - dt.timedelta(days=10)
     conversation.respond(db, engine, "o-old", QUESTION, old)
     conversation.respond(db, engine, "o-old", "人工", old + dt.timedelta(minutes=1))
@@ -232,8 +239,9 @@ def test_retention_clears_old_words_and_keeps_the_counts(tmp_path, engine):
     assert purge_old_text(db, 0) == 0
 
 
+@sqlite_only
 def test_backup_is_a_consistent_copy_taken_while_writing(tmp_path, engine):
-    source = str(tmp_path / "bot.db")
+    source = database_for(tmp_path)
     db = open_db(source)
     stop = threading.Event()
 
@@ -247,7 +255,7 @@ def test_backup_is_a_consistent_copy_taken_while_writing(tmp_path, engine):
     thread = threading.Thread(target=write)
     thread.start()
     wait_for(lambda: db["messages"].count > 20)
-    copy = str(tmp_path / "copy.db")
+    copy = database_for(tmp_path, "copy.db")
     size = backup(source, copy)
     stop.set()
     thread.join()
@@ -258,20 +266,21 @@ def test_backup_is_a_consistent_copy_taken_while_writing(tmp_path, engine):
     with pytest.raises(BackupError, match="已存在"):
         backup(source, copy)
     with pytest.raises(BackupError, match="不存在"):
-        backup(str(tmp_path / "none.db"), str(tmp_path / "x.db"))
+        backup(database_for(tmp_path, "none.db"), database_for(tmp_path, "x.db"))
 
 
+@sqlite_only
 def test_cli_db_backup(tmp_path):
-    source = str(tmp_path / "bot.db")
+    source = database_for(tmp_path)
     open_db(source).close()
-    r = CliRunner().invoke(main, ["db", "backup", str(tmp_path / "b.db"), "--db", source])
+    r = CliRunner().invoke(main, ["db", "backup", database_for(tmp_path, "b.db"), "--db", source])
     assert r.exit_code == 0 and "已备份到" in r.output
-    r = CliRunner().invoke(main, ["db", "backup", str(tmp_path / "b.db"), "--db", source])
+    r = CliRunner().invoke(main, ["db", "backup", database_for(tmp_path, "b.db"), "--db", source])
     assert r.exit_code == 1 and "已存在" in r.output
 
 
 def test_retention_clears_old_unsent_replies_that_will_never_go_but_not_waiting_ones(tmp_path):
-    db = open_db(str(tmp_path / "bot.db"))
+    db = open_db(database_for(tmp_path))
     old = iso(utcnow() - dt.timedelta(days=200))
     for status, next_attempt in (("sent", None), ("cancelled", None), ("expired", None), ("failed", None),
                                  ("failed", old), ("pending", old)):

@@ -14,6 +14,7 @@ from bot.conversation import MAX_LOGGED_CHARS, respond
 from bot.db import open_db
 from bot.matching import ACTIONS, MAX_TEXT_CHARS, Engine
 from bot.knowledge import load_knowledge
+from db_support import database_for
 
 FIXTURE_KB = Path(__file__).parent / "fixtures" / "engine_kb"
 DAY = dt.date(2026, 11, 26)
@@ -37,7 +38,7 @@ def engine():
 
 @pytest.fixture
 def db(tmp_path):
-    conn = open_db(str(tmp_path / "bot.db"))
+    conn = open_db(database_for(tmp_path))
     yield conn
     conn.close()
 

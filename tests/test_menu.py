@@ -15,6 +15,7 @@ from bot.config import Config
 from bot.db import open_db
 from bot.menu import MenuPushError, build_menu, push_menu
 from bot.wechat_api import TokenStorage
+from db_support import database_for
 
 FIXTURE = Path(__file__).parent / "fixtures" / "kbtools_kb"
 
@@ -84,7 +85,7 @@ def test_menu_push_sends_token_request_then_menu():
 
 def test_menu_push_uses_the_access_token_the_running_bot_shares(tmp_path):
     """WeChat keeps one valid token per account: a push must not fetch a new one while the bot's is valid."""
-    db_path = str(tmp_path / "bot.db")
+    db_path = database_for(tmp_path)
     TokenStorage(open_db(db_path)).set("wx-test-app_access_token", "SHARED-TOKEN", 7200)
     with FakeWeChat() as fake:
         result = run("menu", "push", "--kb", FIXTURE, env=env_for(fake, db=db_path))

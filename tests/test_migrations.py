@@ -12,6 +12,7 @@ from click.testing import CliRunner
 from bot.cli import main
 from bot.db import TABLES, iso, open_db
 from bot.store import migrations
+from db_support import database_for, sqlite_only
 
 ROOT = Path(__file__).resolve().parent.parent
 OLD_SCHEMA = Path(__file__).parent / "fixtures" / "schema_v0.sql"
@@ -26,17 +27,18 @@ def old_file(path) -> str:
 
 
 def tables(db) -> set:
-    return {r["name"] for r in db.query("select name from sqlite_master where type = 'table'")}
+    return set(db.table_names())
 
 
 def test_a_new_file_gets_every_table_and_the_latest_version(tmp_path):
-    db = open_db(str(tmp_path / "new.db"))
+    db = open_db(database_for(tmp_path, "new.db"))
     assert set(TABLES) | {"schema_migrations"} <= tables(db)
     assert migrations.current_version(db.conn) == migrations.LATEST
     assert [v for v, _, _ in migrations.applied(db.conn)] == [n for n, _, _ in migrations.MIGRATIONS]
     assert migrations.upgrade(db.conn) == []
 
 
+@sqlite_only
 def test_an_unversioned_file_is_adopted_with_every_row(tmp_path):
     path = old_file(tmp_path / "old.db")
     db = open_db(path)
@@ -52,6 +54,7 @@ def test_an_unversioned_file_is_adopted_with_every_row(tmp_path):
     assert db.execute("select attempts from dedupe").fetchone()[0] == 1
 
 
+@sqlite_only
 def test_an_old_files_duplicate_open_handoffs_keep_only_the_newest_open(tmp_path):
     db = open_db(old_file(tmp_path / "old.db"))
     rows = list(db.query("select id, state, resolved_by from handoffs where user_id = 'o-old-1' order by id"))
@@ -59,7 +62,7 @@ def test_an_old_files_duplicate_open_handoffs_keep_only_the_newest_open(tmp_path
 
 
 def test_one_open_handoff_per_user_is_a_constraint(tmp_path):
-    db = open_db(str(tmp_path / "bot.db"))
+    db = open_db(database_for(tmp_path))
     row = {"user_id": "u1", "state": "pending", "created_at": iso(), "updated_at": iso()}
     db["handoffs"].insert(row)
     with pytest.raises(sqlite3.IntegrityError):
@@ -79,13 +82,13 @@ def test_one_open_handoff_per_user_is_a_constraint(tmp_path):
     ("messages", {"user_id": "u1", "created_at": "t", "action": None}),
 ])
 def test_rules_are_constraints(tmp_path, table, row):
-    db = open_db(str(tmp_path / "bot.db"))
+    db = open_db(database_for(tmp_path))
     with pytest.raises(sqlite3.IntegrityError):
         db[table].insert(row)
 
 
 def test_deleting_a_handoff_takes_its_notes_and_unlinks_its_messages(tmp_path):
-    db = open_db(str(tmp_path / "bot.db"))
+    db = open_db(database_for(tmp_path))
     hid = db["handoffs"].insert({"user_id": "u1", "state": "pending", "created_at": "t", "updated_at": "t"}).last_pk
     db["handoff_notes"].insert({"handoff_id": hid, "author": "a", "text": "x", "created_at": "t"})
     mid = db["messages"].insert({"user_id": "u1", "created_at": "t", "action": "handoff", "handoff_id": hid}).last_pk
@@ -95,14 +98,33 @@ def test_deleting_a_handoff_takes_its_notes_and_unlinks_its_messages(tmp_path):
 
 
 def test_a_file_newer_than_the_code_is_refused(tmp_path):
-    db = open_db(str(tmp_path / "bot.db"))
+    db = open_db(database_for(tmp_path))
     db.execute("insert into schema_migrations (version, name, applied_at) values (?, 'from the future', 't')",
                [migrations.LATEST + 1])
     db.conn.commit()
     with pytest.raises(migrations.MigrationError, match="比程序"):
-        open_db(str(tmp_path / "bot.db"))
+        open_db(database_for(tmp_path))
 
 
+def test_a_failing_migration_leaves_the_database_as_it_was(tmp_path, monkeypatch):
+    """On either database: the migration's DDL and its version row are gone with the failure."""
+    database = database_for(tmp_path)
+    open_db(database).close()
+
+    def broken(conn):
+        conn.execute("CREATE TABLE half_done (x TEXT)")
+        raise sqlite3.OperationalError("disk I/O error")
+
+    monkeypatch.setattr(migrations, "MIGRATIONS", migrations.MIGRATIONS + [(99, "broken", broken)])
+    before = migrations.LATEST
+    monkeypatch.setattr(migrations, "LATEST", 99)
+    with pytest.raises(migrations.MigrationError, match="disk I/O error"):
+        open_db(database)
+    db = open_db(database, init=False)
+    assert migrations.current_version(db.conn) == before and "half_done" not in db.table_names()
+
+
+@sqlite_only
 def test_a_failing_migration_leaves_the_file_as_it_was(tmp_path, monkeypatch):
     path = old_file(tmp_path / "old.db")
 
@@ -146,23 +168,25 @@ def start_at_once(path: str, processes: int, tmp_path) -> list:
     return [(p.wait(timeout=60), *p.communicate()) for p in procs]
 
 
-@pytest.mark.parametrize("kind", ["new", "old"])
+@pytest.mark.parametrize("kind", ["new", pytest.param("old", marks=sqlite_only)])
 def test_four_processes_starting_at_once_all_come_up(tmp_path, kind):
+    """On an empty PostgreSQL too: one process migrates under the advisory lock, the others wait and see it done."""
     for attempt in range(3):
-        path = str(tmp_path / f"{kind}-{attempt}.db")
+        path = database_for(tmp_path, f"{kind}-{attempt}.db")
         if kind == "old":
             old_file(path)
         results = start_at_once(path, 4, tmp_path)
         assert [r[0] for r in results] == [0, 0, 0, 0], [r[2] for r in results]
         assert {r[1].strip() for r in results} == {str(migrations.LATEST)}
-        conn = sqlite3.connect(path)
-        assert [r[0] for r in conn.execute("select version from schema_migrations order by version")] == \
+        db = open_db(path, init=False)
+        assert [r[0] for r in db.execute("select version from schema_migrations order by version").fetchall()] == \
             [n for n, _, _ in migrations.MIGRATIONS]
         if kind == "old":
-            assert conn.execute("select count(*) from messages").fetchone()[0] == 4
-        conn.close()
+            assert db.execute("select count(*) from messages").fetchone()[0] == 4
+        db.conn.close()
 
 
+@sqlite_only
 def test_cli_db_status_and_upgrade(tmp_path):
     path = old_file(tmp_path / "old.db")
     runner = CliRunner()
@@ -178,6 +202,7 @@ def test_cli_db_status_and_upgrade(tmp_path):
     assert r.exit_code == 0 and r.output.count("已执行 ") == len(migrations.MIGRATIONS)
 
 
+@sqlite_only
 def test_cli_db_status_of_a_missing_file_creates_nothing(tmp_path):
     path = str(tmp_path / "missing.db")
     r = CliRunner().invoke(main, ["db", "status", "--db", path])

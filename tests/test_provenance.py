@@ -11,7 +11,7 @@ from bot import staff
 from bot.cli import main
 from bot.errors import KnowledgeError
 from bot.kbtools import CURATOR_WORDING, check_knowledge, curator_wording, knowledge_stats, format_stats
-from bot.knowledge import bundled_knowledge_dir, collect_knowledge, load_knowledge
+from bot.knowledge import CANNED_REPLIES_FILE, bundled_knowledge_dir, collect_knowledge, load_knowledge, parse_canned_replies
 
 UNVERIFIED_FAQ = """\
   - id: health-cert
@@ -107,6 +107,80 @@ def test_second_hand_ships_are_not_curator_wording():
     assert not CURATOR_WORDING.search("买二手船要办什么手续")
 
 
+# Ways a curator's note on where a fact came from leaks into what the office says: another bureau's guide or reply,
+# the press, a repost or an encyclopedia page, a fact still unchecked, a placeholder. Written as kinds, with names
+# and dates that appear nowhere in knowledge/.
+PROVENANCE = [
+    "参考安徽海事局办事指南，一般需要以下材料",
+    "参考地方海事办事指南（以本局现行指南为准）：承诺5个工作日办结",
+    "参考某海事处的答复，一般3天办好",
+    "按广西海事局指南，补发只要申请表",
+    "据宁波海事局早年答复，小船也要登记",
+    "据报道，2019年起设有服务窗口",
+    "据资料显示，审批一般10天",
+    "据了解，窗口周末也上班",
+    "多数港口免费接收（扬子晚报，2021年）",
+    "已实现全覆盖（新华网，2019年）",
+    "沿线港口已全覆盖（2018年报道）",
+    "此规定见某百科页面",
+    "以上内容转载自网络",
+    "该时限未经核实，仅供参考",
+    "有效期2年（待核对）",
+    "工作日 9:00-17:00（示例时间）",
+    "按以往规则的做法，需要18个月资历",
+]
+
+# What the office may well say: the user is sent to its own channels, corrects a rumour, or talks of second-hand ships.
+OFFICE_VOICE = [
+    "买二手船要办什么手续",
+    "具体材料以现行办事指南为准，可拨打 400-80-12395 咨询",
+    "可在海事一网通办（zwfw.msa.gov.cn）查看办事指南并网上申请",
+    "根据本局发布的通航环境公示：镇江段最大吃水11.36米",
+    "镇江海事局航行通告：施工期间请减速慢行",
+    "请查看江苏海事局网站（js.msa.gov.cn）最新通告，或拨打 400-80-12395 核实",
+    "网上流传的\"统一收费\"说法不能作为依据，以考试通知为准",
+    "截至2020年，江苏港口已实现生活污水接收设施全覆盖",
+    "船舶所有权登记证书遗失的，登记机关会在当地报纸上公告原证书作废",
+]
+
+
+@pytest.mark.parametrize("text", PROVENANCE)
+def test_provenance_phrasing_is_curator_wording(text):
+    assert CURATOR_WORDING.search(text), text
+
+
+@pytest.mark.parametrize("text", OFFICE_VOICE)
+def test_the_offices_own_voice_is_not_curator_wording(text):
+    assert not CURATOR_WORDING.search(text), CURATOR_WORDING.search(text).group()
+
+
+def user_visible_texts(kb) -> list:
+    """(where, text) for everything the bundled knowledge lets a user read: FAQ questions and answers (examples
+    aside), the welcome, handoff (with the office hours), emergency and smalltalk replies, and staff's canned replies."""
+    s = kb.settings
+    out = [(f.id, t) for f in kb.faqs if not f.example for t in (f.question, f.answer)]
+    out += [(k, s[k]) for k in ("welcome", "handoff_text", "office_hours", "emergency_text")]
+    out += [(f"smalltalk.{k}", v) for k, v in s["smalltalk"].items()]
+    canned = parse_canned_replies(Path(bundled_knowledge_dir()) / CANNED_REPLIES_FILE)
+    return out + [(f"canned:{r.title}", r.text) for r in canned]
+
+
+def test_nothing_a_user_reads_in_the_bundled_knowledge_tells_of_curators_sources():
+    kb = load_knowledge(bundled_knowledge_dir())
+    leaks = [(where, m.group()) for where, text in user_visible_texts(kb) for m in CURATOR_WORDING.finditer(text)]
+    assert leaks == []
+    assert not kb.settings.get("examples"), "bundled settings users read are real, not samples"
+
+
+def test_curator_wording_in_a_setting_users_read_is_an_error_unless_listed_as_an_example(tmp_path):
+    kb = kb_with(tmp_path, faq="", settings="office_hours: 工作日 9:00-17:00（示例时间）\n")
+    errors, _ = check_knowledge(kb)
+    assert [(Path(e.path).name, e.line) for e in errors] == [("settings.yaml", 1)]
+    assert "office_hours" in errors[0].message and "examples:" in errors[0].hint
+    listed = kb_with(tmp_path / "listed", faq="", settings="office_hours: 工作日 9:00-17:00（示例时间）\nexamples: [office_hours]\n")
+    assert check_knowledge(listed)[0] == []
+
+
 def test_kb_check_lists_unverified_apart_from_warnings(tmp_path):
     kb = kb_with(tmp_path)
     result = CliRunner().invoke(main, ["kb", "check", str(kb)])
@@ -147,7 +221,10 @@ def test_bundled_unverified_faqs_say_what_to_check():
 def test_bundled_examples_are_flagged():
     kb = load_knowledge(bundled_knowledge_dir())
     assert all(f.example for f in kb.faqs if "示例" in f.question or "非真实" in f.source)
-    assert "settings.yaml 的 office_hours" in kb.example_content()
+    # The office hours claim no made-up times, so they are not sample content: only the fictional notices are.
+    notices = [f for f in kb.faqs if f.example]
+    assert notices and all(f.dated for f in notices)
+    assert kb.example_content() == [f"{f.id}（notices.yaml:{f.line}）" for f in notices]
 
 
 # ---- the staff pages and start-up --------------------------------------------------------------

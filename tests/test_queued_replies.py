@@ -19,6 +19,7 @@ from bot.config import Config
 from bot.db import iso, open_db, utcnow
 from bot.delivery import Sender
 from bot.store import migrations
+from db_support import database_for, sqlite_only
 
 
 @pytest.fixture
@@ -176,7 +177,7 @@ def test_a_held_reply_expires_and_is_never_sent(app, staff_client, db, fake_api)
     (0, dt.timedelta(days=30), "sent"),  # 0: never expires
 ])
 def test_expiry_follows_the_setting(tmp_path, fake_api, hours, age, status):
-    db = open_db(str(tmp_path / "bot.db"))
+    db = open_db(database_for(tmp_path))
     db["users"].insert({"user_id": "u1", "first_seen": iso(), "last_message_at": iso()})
     sender = Sender(db, Config(WECHAT_APP_ID="wx", WECHAT_APP_SECRET="s", WECHAT_API_BASE_URL=fake_api.url,
                                QUEUED_REPLY_EXPIRY_HOURS=hours, BOT_DATABASE=":memory:"))
@@ -187,7 +188,7 @@ def test_expiry_follows_the_setting(tmp_path, fake_api, hours, age, status):
 
 
 def test_retry_due_expires_old_queued_messages_of_every_kind_but_not_one_being_sent(tmp_path, fake_api):
-    db = open_db(str(tmp_path / "bot.db"))
+    db = open_db(database_for(tmp_path))
     db["users"].insert({"user_id": "u1", "first_seen": iso(), "last_message_at": iso()})
     sender = Sender(db, Config(WECHAT_APP_ID="wx", WECHAT_APP_SECRET="s", WECHAT_API_BASE_URL=fake_api.url,
                                BOT_DATABASE=":memory:"))
@@ -203,8 +204,9 @@ def test_retry_due_expires_old_queued_messages_of_every_kind_but_not_one_being_s
 
 # ---- the schema ---------------------------------------------------------------------------------------
 
+@sqlite_only
 def test_migration_4_rebuilds_the_outbox_keeping_every_row(tmp_path, monkeypatch):
-    path = str(tmp_path / "bot.db")
+    path = database_for(tmp_path)
     monkeypatch.setattr(migrations, "MIGRATIONS", [m for m in migrations.MIGRATIONS if m[0] <= 2])
     monkeypatch.setattr(migrations, "LATEST", 2)
     old = open_db(path)

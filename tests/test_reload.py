@@ -13,6 +13,7 @@ from click.testing import CliRunner
 from bot import create_app, get_engine
 from bot.cli import main
 from bot.live import LiveKnowledge
+from db_support import database_for
 
 FIXTURE = Path(__file__).parent / "fixtures" / "kbtools_kb"
 QUESTION = "海事局电话多少"
@@ -130,7 +131,7 @@ def test_removed_folder_keeps_serving_and_says_why(kb):
 
 
 def test_the_app_serves_the_reloaded_knowledge(kb, tmp_path):
-    app = create_app({"BOT_KNOWLEDGE_DIR": str(kb), "BOT_DATABASE": str(tmp_path / "bot.db"),
+    app = create_app({"BOT_KNOWLEDGE_DIR": str(kb), "BOT_DATABASE": database_for(tmp_path),
                       "RELOAD_CHECK_SECONDS": 0.0, "TESTING": True})
     with app.app_context():
         assert "（工作时间）" in get_engine().decide(QUESTION, DAY).reply
@@ -258,7 +259,7 @@ def test_unexpected_error_while_loading_keeps_serving_and_logs_a_traceback(kb, m
 
 
 def test_the_app_answers_while_a_broken_file_is_reloaded(kb, tmp_path):
-    app = create_app({"BOT_KNOWLEDGE_DIR": str(kb), "BOT_DATABASE": str(tmp_path / "bot.db"),
+    app = create_app({"BOT_KNOWLEDGE_DIR": str(kb), "BOT_DATABASE": database_for(tmp_path),
                       "RELOAD_CHECK_SECONDS": 0.0, "TESTING": True})
     (kb / "dictionary.txt").write_bytes("服务簿 500 n\n".encode("gbk"))
     with app.app_context():

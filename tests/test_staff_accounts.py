@@ -25,6 +25,7 @@ from bot import staff
 from bot.cli import main
 from bot.config import Config
 from bot.db import iso, open_db, utcnow
+from db_support import database_for
 
 ROOT = Path(__file__).resolve().parent.parent
 LISI_PASSWORD = "lisi-password-2"
@@ -195,7 +196,7 @@ def logged_in_with_a_copy(app, username="zhangsan", password=PASSWORD):
 @pytest.fixture
 def db_path(tmp_path):
     """A SQLite file in tmp_path (the app's, when an app fixture is used too)."""
-    return str(tmp_path / "bot.db")
+    return database_for(tmp_path)
 
 
 def test_a_cookie_copied_before_logout_no_longer_works_after_it(direct):
@@ -381,7 +382,7 @@ def run_app_py(tmp_path, **env):
     """``python app.py`` (the README's first command) on a free port; yields (base URL, process)."""
     port = free_port()
     environ = {k: v for k, v in os.environ.items() if k != "BOT_INSECURE_COOKIES"}
-    environ.update({"HOST": "127.0.0.1", "PORT": str(port), "BOT_DATABASE": str(tmp_path / "bot.db"),
+    environ.update({"HOST": "127.0.0.1", "PORT": str(port), "BOT_DATABASE": database_for(tmp_path),
                     "PYTHONUNBUFFERED": "1", **env})
     log = open(tmp_path / f"app-{port}.log", "w+")
     process = subprocess.Popen([sys.executable, "app.py"], cwd=ROOT, env=environ, stdout=log, stderr=subprocess.STDOUT)
@@ -412,7 +413,7 @@ def browser_login(base: str) -> requests.Session:
 
 @pytest.mark.parametrize("setting, works", [(None, True), ("0", False)])
 def test_python_app_py_on_plain_http_lets_staff_log_in(tmp_path, setting, works):
-    db = open_db(str(tmp_path / "bot.db"))
+    db = open_db(database_for(tmp_path))
     staff.create_user(db, "zhangsan", PASSWORD)
     db.conn.close()
     base, process, log = run_app_py(tmp_path, **({"BOT_INSECURE_COOKIES": setting} if setting else {}))

@@ -333,7 +333,9 @@ def test_reply_containing_cdata_end_is_well_formed(client, wechat):
     for mode in ("plain", "safe"):
         r = wechat.post(client, text_xml("user-a", "特殊符号测试问题"), mode)
         content = wechat.read(r.data, encrypted=mode == "safe")["Content"]
-        assert content == "示例标记 <![CDATA[x]]> 与 a]]>b 以及 & < > 符号都应原样显示。"
+        answer, _, prompt = content.partition("\n\n")
+        assert answer == "示例标记 <![CDATA[x]]> 与 a]]>b 以及 & < > 符号都应原样显示。"
+        assert prompt == "以上回答有帮助吗？回复“有用”或“没用”。"
 
 
 # ---- conversation through the webhook ----------------------------------------------------------------------

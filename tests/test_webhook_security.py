@@ -20,6 +20,7 @@ from bot.config import Config
 from bot.db import open_db
 from bot.wechat_nonces import NONCE_KEEP_SECONDS, PUSH_MAX_AGE_SECONDS, PushNonces, ReplayedPush, StalePush
 from bot.webhook import MAX_PUSH_BYTES
+from db_support import database_for
 
 ADDR = "203.0.113.7"
 LOST = "船员证书丢失了怎么补办"
@@ -234,7 +235,7 @@ def test_replay_refused_by_another_worker(tmp_path, wechat, caplog):
 
 
 def test_racing_workers_let_exactly_one_body_through(tmp_path):
-    path = str(tmp_path / "bot.db")
+    path = database_for(tmp_path)
     open_db(path).close()
     now = str(int(time.time()))
     start = threading.Barrier(8)
@@ -259,7 +260,7 @@ def test_racing_workers_let_exactly_one_body_through(tmp_path):
 
 
 def test_nonces_are_forgotten_once_they_can_no_longer_pass(tmp_path):
-    path = str(tmp_path / "bot.db")
+    path = database_for(tmp_path)
     open_db(path).close()
     now = float(int(time.time()))
     nonces = PushNonces(path, clock=lambda: now)

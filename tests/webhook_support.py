@@ -23,6 +23,7 @@ from wechatpy.crypto import WeChatCrypto
 
 from bot import create_app
 from bot.db import TABLES, open_db
+from db_support import database_for
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 KB_DIR = os.path.join(HERE, "fixtures", "webhook_kb")
@@ -163,11 +164,14 @@ class LoopbackServer:
 
 
 class FakeWeChatAPI(LoopbackServer):
-    """A loopback HTTP server standing in for WeChat's API: /cgi-bin/token, /cgi-bin/message/custom/send and
-    /cgi-bin/menu/create.
+    """A loopback HTTP server standing in for WeChat's API: /cgi-bin/token, /cgi-bin/message/custom/send,
+    /cgi-bin/message/subscribe/bizsend and /cgi-bin/menu/create.
 
     ``errors`` is a list of errcodes to answer the next sends with (45015, 45047, -1, ...), consumed in order.
-    ``sent`` records each accepted message body; ``token_requests`` counts token fetches.
+    ``sent`` records each accepted message body; ``token_requests`` counts token fetches. Subscription
+    notifications: ``notified`` records each accepted bizsend body (answered with a ``msgid``), ``notify_errors``
+    are errcodes for the next ones, users in ``refusing`` get 43101 (user refused), and a bizsend without touser,
+    template_id or data is refused (47003).
     """
 
     def __init__(self, secret=None, menu_reply=None):
@@ -176,6 +180,9 @@ class FakeWeChatAPI(LoopbackServer):
         self.sent = []
         self.rejected = []
         self.errors = []
+        self.notified = []
+        self.notify_errors = []
+        self.refusing = set()
         self.requests = []
         self.menu_reply = menu_reply or {"errcode": 0, "errmsg": "ok"}
         self.token_requests = 0
@@ -217,6 +224,8 @@ class FakeWeChatAPI(LoopbackServer):
                 api.requests.append(("POST", url.path, parse_qs(url.query), data))
                 if url.path == "/cgi-bin/menu/create":
                     return self._json(api.menu_reply)
+                if url.path == "/cgi-bin/message/subscribe/bizsend":
+                    return self._bizsend(parse_qs(url.query).get("access_token", [""])[0], data)
                 if url.path != "/cgi-bin/message/custom/send":
                     return self._json({"errcode": 404}, 404)
                 token = parse_qs(url.query).get("access_token", [""])[0]
@@ -231,6 +240,20 @@ class FakeWeChatAPI(LoopbackServer):
                         return self._json({"errcode": code, "errmsg": f"error {code}"})
                     api.sent.append(data)
                 self._json({"errcode": 0, "errmsg": "ok"})
+
+            def _bizsend(self, token, data):
+                with api.lock:
+                    if token not in api.valid_tokens:
+                        return self._json({"errcode": 40001, "errmsg": "invalid credential"})
+                    if not (data.get("touser") and data.get("template_id") and isinstance(data.get("data"), dict)):
+                        return self._json({"errcode": 47003, "errmsg": "argument invalid!"})
+                    if data["touser"] in api.refusing or api.notify_errors:
+                        code = 43101 if data["touser"] in api.refusing else api.notify_errors.pop(0)
+                        api.rejected.append((code, data))
+                        return self._json({"errcode": code, "errmsg": f"error {code}"})
+                    api.notified.append(data)
+                    msgid = 7000000000 + len(api.notified)
+                self._json({"errcode": 0, "errmsg": "ok", "msgid": msgid})
 
         super().__init__(Handler)
         self.url = self.base_url
@@ -263,7 +286,7 @@ def wait_for(predicate, timeout: float = 10.0, interval: float = 0.02):
 def make_app(tmp_path, **overrides):
     """An app on a fresh SQLite file and the fixture knowledge base, in compatible mode (plain and encrypted
     pushes both accepted: most tests post plain); ``WECHAT_ALLOW_PLAIN=False`` gives production's safe mode."""
-    config = {"BOT_DATABASE": str(tmp_path / "bot.db"), "BOT_KNOWLEDGE_DIR": KB_DIR, "WECHAT_TOKEN": TOKEN,
+    config = {"BOT_DATABASE": database_for(tmp_path), "BOT_KNOWLEDGE_DIR": KB_DIR, "WECHAT_TOKEN": TOKEN,
               "WECHAT_ENCODING_AES_KEY": AES_KEY, "WECHAT_ALLOW_PLAIN": True, "WECHAT_APP_ID": APP_ID,
               "WECHAT_APP_SECRET": "", "WECHAT_API_BASE_URL": "http://127.0.0.1:9", "TESTING": True}
     config.update(overrides)

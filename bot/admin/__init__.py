@@ -112,4 +112,4 @@ def _ids_in_range(endpoint, values):
         abort(404)
 
 
-from . import auth, insights, queue, urgent  # noqa: E402,F401  (they register their routes on bp)
+from . import auth, insights, notices, queue, urgent, versions  # noqa: E402,F401  (they register their routes on bp)

@@ -14,6 +14,8 @@ from .charts import bar_list, column_chart, share_bar
 
 DASHBOARD_DAYS = (7, 14, 30, 90)
 PAGE_SIZE = 50
+# The dashboard lists this many FAQs by helpfulness, least helpful first.
+HELPFULNESS_ROWS = 15
 # Dates outside these are taken as these (a date input allows 0001 to 9999; the log has nothing that far out).
 FIRST_DAY, LAST_DAY = dt.date(2000, 1, 1), dt.date(2099, 12, 31)
 # The try box reads a question from a POSTed form (a URL holds too little), cut to this many characters.
@@ -22,7 +24,8 @@ MAX_TRY_CHARS = 5000
 
 @bp.route("/dashboard")
 def dashboard():
-    """Messages per day, outcome shares, handoff times, top FAQs, top unanswered questions and unverified FAQs."""
+    """Messages per day, outcome shares, handoff times, top FAQs, top unanswered (or unhelpful) questions,
+    helpfulness per FAQ and unverified FAQs."""
     days = request.args.get("days", type=int)
     days = days if days in DASHBOARD_DAYS else 14
     engine = get_engine()
@@ -34,15 +37,26 @@ def dashboard():
         "per_day": column_chart([(d.strftime("%m-%d"), n) for d, n in figures["per_day"]], "每日消息数"),
         "shares": share_bar(share_parts, "处理结果占比"),
         "top_faqs": bar_list(top, "最常回答的问题") if top else None,
+        # Drawn only when there is something to draw: most periods have no complaint at all.
+        "complaints": column_chart([(d.strftime("%m-%d"), c + o) for d, c, o in figures["complaints"]],
+                                   "每日投诉与舆情风险") if any(c or o for _, c, o in figures["complaints"]) else None,
     }
     times = figures["times"]
     return render_template(
         "admin/dashboard.html", f=figures, charts=charts, share_parts=share_parts, days=days,
         day_options=DASHBOARD_DAYS, total_messages=sum(n for _, n in figures["per_day"]),
         waiting=duration_text(times["waiting_median"]), first_reply=duration_text(times["first_reply_median"]),
-        faq_questions={g["faq_id"]: _faq_label(engine, g["faq_id"]) for g in figures["unanswered"] if g["faq_id"]},
+        faq_questions={faq_id: _faq_label(engine, faq_id) for faq_id in _faqs_named(figures)},
+        helpfulness=figures["helpfulness"]["per_faq"][:HELPFULNESS_ROWS],
         unverified=engine.kb.unverified,
     )
+
+
+def _faqs_named(figures: dict) -> set:
+    """The FAQs the unanswered list and the helpfulness table name."""
+    named = {g.get(k) for g in figures["unanswered"] for k in ("faq_id", "unhelpful_faq")}
+    named |= {r["faq_id"] for r in figures["helpfulness"]["per_faq"][:HELPFULNESS_ROWS]}
+    return named - {None}
 
 
 def _faq_label(engine, faq_id: str) -> str:

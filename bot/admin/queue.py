@@ -9,7 +9,9 @@ from .. import get_db, get_engine, handoffs
 from ..db import local
 from ..delivery import WINDOW_QUOTA, Sender
 from ..errors import KnowledgeError
-from ..handoffs import PRIORITIES, PRIORITY_LABELS, STATE_FILTERS, STATE_LABELS, WHO_FILTERS
+from ..handoffs import (
+    CATEGORY_FILTERS, CATEGORY_LABELS, PRIORITIES, PRIORITY_LABELS, STAFF_LABELS, STATE_FILTERS, STATE_LABELS, WHO_FILTERS,
+)
 from ..knowledge import CANNED_REPLIES_FILE, parse_canned_replies
 from ..service import faq_drafts
 from . import bp
@@ -18,7 +20,8 @@ from .urgent import alert_groups
 FILTER_LABELS = {"open": "未解决", "pending": "待处理", "claimed": "处理中", "resolved": "已解决", "all": "全部"}
 WHO_LABELS = {"": "所有人", "mine": "我的", "unclaimed": "未认领"}
 # The queue's filters as they appear in its address, with the value that is left out of it.
-QUEUE_ARGS = {"state": "open", "priority": "", "who": "", "q": "", "select": ""}
+QUEUE_ARGS = {"state": "open", "priority": "", "who": "", "q": "", "select": "", "category": ""}
+CATEGORY_FILTER_LABELS = {"": "全部类别", "flagged": "投诉和舆情", "complaint": "投诉", "opinion": "舆情风险"}
 STATUS_LABELS = {"sent": "已送达微信", "failed": "发送失败", "pending": "等待发送", "sending": "正在发送",
                  "cancelled": "已取消", "expired": "已过期"}
 # How often an open handoff page asks for new messages and who else is looking at it.
@@ -30,6 +33,7 @@ MAX_ID = 2 ** 63 - 1
 @bp.context_processor
 def _labels():
     return {"PRIORITY_LABELS": PRIORITY_LABELS, "STATE_LABELS": STATE_LABELS, "STATUS_LABELS": STATUS_LABELS,
+            "CATEGORY_LABELS": CATEGORY_LABELS,
             "FILTER_LABELS": FILTER_LABELS, "queue_counts": handoffs.counts(get_db()),
             "error_text": _error_text, "status_text": _status_text}
 
@@ -89,6 +93,8 @@ def _queue_filters(source=None) -> dict:
         f["priority"] = ""
     if f["who"] not in WHO_FILTERS:
         f["who"] = ""
+    if f["category"] not in CATEGORY_FILTERS:
+        f["category"] = ""
     f["q"] = handoffs.search_text(f["q"])
     f["select"] = "1" if f["select"] == "1" else ""
     return f
@@ -104,7 +110,8 @@ def _queue_url(filters: dict, **changes) -> str:
 def queue():
     """Handoffs awaiting a reply first, by urgency then waiting time; filter by state, priority, claim and text.
 
-    The filters combine and live in the address (``?state=&priority=&who=mine|unclaimed&q=``); ``select=1`` shows
+    The filters combine and live in the address (``?state=&priority=&who=mine|unclaimed&q=&category=complaint|
+    opinion|flagged``); ``select=1`` shows
     the checkboxes and the form for closing off-topic handoffs in bulk (and the page then stops refreshing itself,
     which would clear the ticks).
     """
@@ -113,12 +120,13 @@ def queue():
 
 def _queue_page(f: dict, ticked=(), reason: str = "", error: str = "", status: int = 200):
     rows = handoffs.list_handoffs(get_db(), state=f["state"], priority=f["priority"] or None, who=f["who"],
-                                  staff=g.staff, search=f["q"])
+                                  staff=g.staff, search=f["q"], category=f["category"])
     return render_template("admin/queue.html", rows=rows, state=f["state"], priority=f["priority"],
                            priorities=PRIORITIES, filters=STATE_FILTERS, f=f, who_filters=WHO_FILTERS,
                            WHO_LABELS=WHO_LABELS, queue_url=lambda **changes: _queue_url(f, **changes),
                            max_search=handoffs.MAX_SEARCH_CHARS, max_note=handoffs.MAX_NOTE_CHARS,
-                           filtered=bool(f["priority"] or f["who"] or f["q"]), ticked=set(ticked),
+                           filtered=bool(f["priority"] or f["who"] or f["q"] or f["category"]), ticked=set(ticked),
+                           category_filters=CATEGORY_FILTERS, CATEGORY_FILTER_LABELS=CATEGORY_FILTER_LABELS,
                            bulk_reason=reason, bulk_error=error), status
 
 
@@ -161,15 +169,17 @@ def _handoff_page(handoff_id: int, reply_text: str = "", error: str = "", status
         presence=_presence(h, handoffs.viewers(db, h.id, exclude=g.staff)), confirm_other=confirm_other,
         claimed_by_other=h.state != "resolved" and bool(h.claimed_by) and h.claimed_by != g.staff,
         after_message=after_message, after_reply=after_reply, poll_seconds=HANDOFF_POLL_SECONDS,
-        canned=canned, canned_broken=canned_broken,
+        canned=canned, canned_broken=canned_broken, staff_labels=STAFF_LABELS,
     ), status
 
 
 def _canned_replies() -> tuple:
-    """The canned replies of the knowledge folder and whether its file has errors (those entries are left out)."""
+    """The canned replies of the knowledge base served and whether its file has errors (those entries are left out)."""
     errors = []
     try:
-        replies = parse_canned_replies(Path(current_app.config["BOT"].BOT_KNOWLEDGE_DIR) / CANNED_REPLIES_FILE, errors)
+        # The knowledge base being served: the folder, or the published version (bot/live.py).
+        served = current_app.extensions["knowledge"].served_directory
+        replies = parse_canned_replies(Path(served) / CANNED_REPLIES_FILE, errors)
     except KnowledgeError:
         return [], True
     return replies, bool(errors)
@@ -306,6 +316,20 @@ def cancel_reply(handoff_id, outbox_id):
     except handoffs.HandoffError as e:
         flash(str(e), "error")
     return redirect(url_for("admin.handoff", handoff_id=handoff_id) + "#reply")
+
+
+@bp.route("/handoffs/<int:handoff_id>/classify", methods=["POST"])
+def classify(handoff_id):
+    """Staff's own word on what the handoff is: a complaint, a public-opinion risk, or not a complaint (kept, beside
+    what the bot recognised, for measuring the recogniser)."""
+    _get(handoff_id)
+    label = request.form.get("label", "")
+    try:
+        h = handoffs.reclassify(get_db(), handoff_id, g.staff, label)
+        flash(f"#{handoff_id} 已标记为“{CATEGORY_LABELS[h.staff_label]}”", "ok")
+    except handoffs.HandoffError as e:
+        flash(str(e), "error")
+    return redirect(url_for("admin.handoff", handoff_id=handoff_id))
 
 
 @bp.route("/handoffs/<int:handoff_id>/reopen", methods=["POST"])

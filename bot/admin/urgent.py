@@ -22,7 +22,8 @@ NEWEST_URGENT = 10
 TITLE_PREFIX = "({n}) 紧急求助待认领 · "
 MISSING_CHANNELS = ("未配置险情提醒渠道：紧急求助不会通知任何人，请设置 ALERT_WECOM_WEBHOOK_URL / ALERT_SMTP_HOST / "
                     "ALERT_WEBHOOK_URL")
-REASON_LABELS = {"distress": "险情提醒", "follow_up": "追加提醒", "escalation": "无人认领升级提醒", "test": "测试提醒"}
+REASON_LABELS = {"distress": "险情提醒", "follow_up": "追加提醒", "escalation": "无人认领升级提醒", "test": "测试提醒",
+                 "opinion": "舆情风险提醒"}
 
 
 @bp.context_processor

@@ -1,7 +1,7 @@
 """The engine: one ``decide()`` serves the CLI, the webhook, the admin's try box and evaluation.
 
-Order of checks: distress (``distress.py``, never fuzzy-matched) → smalltalk → explicit request for a person
-(``smalltalk.py``) → FAQ matching. For matching, the text as typed is ranked first (``scoring.py``); only when it is
+Order of checks: distress (``distress.py``, never fuzzy-matched) → a complaint about the office or a public-opinion
+risk (``complaint.py``) → smalltalk → explicit request for a person (``smalltalk.py``) → FAQ matching. For matching, the text as typed is ranked first (``scoring.py``); only when it is
 not answered with confidence does typo repair (``repair.py``) get its chance, believed only when it clearly matches
 better. The thresholds in the settings then decide: answer, a "did you mean" list, or a handoff. ``Engine`` only
 coordinates: it builds the reading (``reading.py``, ``tokenizer.py``), the index (``index.py``) and the typo repair
@@ -17,6 +17,7 @@ from dataclasses import asdict, dataclass, field
 from ..clock import today_local
 from ..knowledge import KnowledgeBase
 from . import replies, smalltalk
+from .complaint import ComplaintModel
 from .distress import DistressModel
 from .index import Index
 from .kinds import TOPICLESS_WORDS, topicless_cues
@@ -27,7 +28,9 @@ from .replies import HAZARD_FOOTER, NOTHING_TO_READ
 from .scoring import Scorer, confident
 from .tokenizer import Tokenizer
 
-ACTIONS = ("answer", "clarify", "handoff", "emergency", "smalltalk")
+# complaint: a grievance about the office, its staff or its service (handed to a person, high priority);
+# opinion: a public-opinion risk, a threat to take it to the press, online, 12345 or a petition (urgent, alerted).
+ACTIONS = ("answer", "clarify", "handoff", "emergency", "smalltalk", "complaint", "opinion")
 
 
 @dataclass
@@ -46,6 +49,7 @@ class Decision:
     reason: str = ""
     elapsed_ms: float = 0.0
     distress: str = ""  # the emergency's category, for an emergency
+    complaint: str = ""  # what a complaint or public-opinion risk is about (complaint.TOPICS, OPINION_TOPICS)
 
     def to_json(self) -> dict:
         """The ``ask --jsonl`` record."""
@@ -103,6 +107,7 @@ class Engine:
         self.tokenizer = Tokenizer(*self._tokenizer_words)
         self.distress = DistressModel(self.settings["distress_words"], self.settings["distress_patterns"],
                                       self.settings.get("not_distress", ()))
+        self.complaints = ComplaintModel()
         self.handoff_words = sorted({normalize(w) for w in self.settings["handoff_words"]}, key=len, reverse=True)
         # The asking cues as the matcher reads them (多少钱 → 收费), for names_no_topic.
         readings = [self._reading(c)["tokens"] for c in topicless_cues()]
@@ -184,7 +189,7 @@ class Engine:
         return smalltalk.wants_person(normalized, self.handoff_words, self.tokenizer)
 
     def decide(self, query: str, day: dt.date | None = None) -> Decision:
-        """Decide what to do with one message: answer, clarify, handoff, emergency or smalltalk.
+        """Decide what to do with one message: answer, clarify, handoff, emergency, complaint, opinion or smalltalk.
 
         Only the first MAX_TEXT_CHARS characters are read; ``Decision.query`` is that part."""
         started = time.perf_counter()
@@ -200,6 +205,10 @@ class Engine:
         if reading.emergency:
             return Decision(query, "emergency", s["emergency_text"].strip(), score=100.0,
                             normalized=normalized, reason="distress", distress=reading.category or "")
+        grievance = self.complaints.read(query)
+        if grievance.kind:
+            return Decision(query, grievance.kind, replies.complaint_text(s, grievance.kind, grievance.penalty),
+                            score=100.0, normalized=normalized, reason=grievance.kind, complaint=grievance.topic or "")
         d = self._answer_or_handoff(query, normalized, day)
         if reading.mentions_hazard and d.action in ("answer", "clarify") and "12395" not in d.reply[-80:]:
             d.reply += "\n\n" + HAZARD_FOOTER

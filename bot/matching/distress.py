@@ -227,6 +227,9 @@ PINYIN_WORDS = {
 }
 
 THRESHOLD = 2  # live minus about, added to the hazard's strength
+# Figures of speech that hold a hazard word and say nothing of one: "跑断腿" is running back and forth to an office
+# (a complaint, bot/matching/complaint.py), not a broken leg.
+IDIOMS = ("腿都跑断", "跑断腿", "跑断了腿", "腿跑断")
 
 
 @dataclass
@@ -273,7 +276,7 @@ class DistressModel:
         """``extra_words`` and ``extra_patterns`` add hazards; ``not_distress`` phrases are read as ordinary text."""
         self.extra = [re.compile(re.escape(normalize(w).replace(" ", ""))) for w in extra_words if normalize(w)]
         self.extra += [re.compile(p) for p in extra_patterns]
-        self.not_distress = sorted({normalize(p).replace(" ", "") for p in not_distress if normalize(p)},
+        self.not_distress = sorted({normalize(p).replace(" ", "") for p in (*not_distress, *IDIOMS) if normalize(p)},
                                    key=len, reverse=True)
 
     def read(self, text: str) -> DistressReading:

@@ -55,3 +55,14 @@ def render_clarify(candidates) -> str:
     """The "did you mean" list."""
     lines = [f"{i}. {c.question}" for i, c in enumerate(candidates, 1)]
     return "您是想问：\n" + "\n".join(lines) + "\n回复数字即可；都不是请回复“人工”。"
+
+
+def complaint_text(settings: dict, kind: str, penalty: bool = False) -> str:
+    """The acknowledgement of a complaint ("complaint") or public-opinion risk ("opinion"), in the office's words:
+    received, who follows up and when, the independent channels; for a penalty, 行政复议 / 行政诉讼 too."""
+    text = settings["opinion_text" if kind == "opinion" else "complaint_text"].strip()
+    text = text.replace("{follow_up}", settings["complaint_follow_up"].strip().rstrip("。"))
+    text = text.replace("{office_hours}", settings["office_hours"])
+    if penalty and settings.get("complaint_penalty_text", "").strip():
+        text += "\n" + settings["complaint_penalty_text"].strip()
+    return text

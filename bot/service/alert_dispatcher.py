@@ -22,6 +22,7 @@ import uuid
 import weakref
 
 from ..db import iso, open_db, parse_iso, utcnow
+from ..store import postgres
 from .alert_channels import WECOM_MAX_BYTES, WECOM_RATE_LIMITED, ChannelResult, send_email, send_webhook, send_wecom
 from .alert_message import AlertMessage, compose, merged_text
 from .alerts import CHANNEL_LABELS, configured_channels, queue_alerts
@@ -187,11 +188,14 @@ class AlertDispatcher:
         now = now or utcnow()
         period = dt.timedelta(minutes=minutes)
         cutoff = iso(now - period)
+        # A public-opinion risk is urgent too, but a lower tier: escalated only when ALERT_OPINION_ESCALATE is on.
+        opinion = "" if getattr(self.config, "ALERT_OPINION_ESCALATE", False) \
+            else " and (h.category is null or h.category != 'opinion')"
         rows = list(db.query(
             """select id, created_at from handoffs h
-               where priority = 'urgent' and state = 'pending' and created_at <= ?
-                 and not exists (select 1 from alerts a where a.handoff_id = h.id and a.reason = 'distress'
-                                 and a.created_at > ?)""",
+               where priority = 'urgent' and state = 'pending' and created_at <= ?""" + opinion + """
+                 and not exists (select 1 from alerts a where a.handoff_id = h.id
+                                 and a.reason in ('distress', 'opinion') and a.created_at > ?)""",
             [cutoff, cutoff],
         ))
         ids = []
@@ -387,6 +391,8 @@ def _loop(ref, wake: threading.Event, stopping: threading.Event, poll_seconds: f
             return
         try:
             dispatcher._round()
+        except postgres.Closed:
+            return  # this process closed its database: it is going
         except Exception:
             log.exception("告警发送线程出错，稍后重试")
         del dispatcher

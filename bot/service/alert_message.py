@@ -22,6 +22,7 @@ HEADLINES = {
     "follow_up": "【紧急求助·用户追加消息】",
     "escalation": "【紧急求助·无人认领】",
     "test": "【告警测试】",
+    "opinion": "【舆情风险】",
 }
 
 
@@ -62,6 +63,9 @@ class AlertMessage:
         """An e-mail subject line in Chinese, starting with 【紧急】."""
         if self.reason == "test":
             return "【紧急】告警通道测试（无需处理）"
+        if self.reason == "opinion":
+            words = one_line(self.trigger_text, 40)
+            return f"【舆情风险】转人工 #{self.handoff_id}" + (f"：{words}" if words else "")
         number = f"转人工 #{self.handoff_id}"
         if self.reason == "escalation":
             return f"【紧急】{number} 已等待 {self.waited_minutes or 0} 分钟无人认领"
@@ -101,12 +105,14 @@ def compose(db, alert: dict, base_url: str = "", now: dt.datetime | None = None)
     trigger = (alert.get("trigger_text") or (handoff or {}).get("key_message") or "").strip()
     started = (handoff or {}).get("created_at") or alert["created_at"]
     waited = alert.get("waited_minutes")
-    head = [f"{HEADLINES.get(reason, '【紧急】')}转人工 #{handoff_id}"]
+    opinion = bool(handoff) and handoff.get("category") == "opinion"
+    headline = "【舆情风险·无人认领】" if opinion and reason == "escalation" else HEADLINES.get(reason, "【紧急】")
+    head = [f"{headline}转人工 #{handoff_id}"]
     if reason == "escalation":
         head[0] += f" 已等待 {waited or 0} 分钟无人认领"
         if trigger or handoff:
             head.append(f"用户说：“{one_line(trigger or handoff['question'], QUOTE_CHARS)}”")
-        head.append(f"求助时间：{local(started)}（北京时间）")
+        head.append(f"{'反映' if opinion else '求助'}时间：{local(started)}（北京时间）")
     else:
         label = "用户又说" if reason == "follow_up" else "用户说"
         head.append(f"{label}：“{one_line(trigger, QUOTE_CHARS)}”")

@@ -17,7 +17,8 @@ from ..db import iso, utcnow
 
 CHANNELS = ("wecom", "email", "webhook")
 CHANNEL_LABELS = {"wecom": "企业微信", "email": "邮件", "webhook": "通知接口"}
-REASONS = ("distress", "follow_up", "escalation", "test")
+# opinion: a public-opinion risk (bot/matching/complaint.py), one alert per handoff, a lower tier than distress.
+REASONS = ("distress", "follow_up", "escalation", "test", "opinion")
 
 
 def configured_channels(config) -> list:
@@ -46,15 +47,17 @@ def queue_alerts(db, channels, handoff_id: int, reason: str, key: str, trigger_t
         raise ValueError(f"unknown alert channels {unknown}; known: {CHANNELS}")
     stamp = iso(now or utcnow())
     ids = []
-    for channel in channels:
-        cursor = db.execute(
-            "insert into alerts (handoff_id, channel, reason, dedupe_key, status, trigger_text, attempts, "
-            "created_at, next_attempt_at, waited_minutes) values (?, ?, ?, ?, 'pending', ?, 0, ?, ?, ?) "
-            "on conflict(dedupe_key) do nothing",
-            [handoff_id, channel, reason, f"{key}:{channel}", trigger_text, stamp, stamp, waited_minutes],
-        )
-        if cursor.rowcount == 1:
-            ids.append(cursor.lastrowid)
+    # A statement with RETURNING keeps SQLite's transaction open until its rows are read: read them all, and
+    # commit here when the caller had no transaction of its own.
+    with db.atomic():
+        for channel in channels:
+            cursor = db.execute(
+                "insert into alerts (handoff_id, channel, reason, dedupe_key, status, trigger_text, attempts, "
+                "created_at, next_attempt_at, waited_minutes) values (?, ?, ?, ?, 'pending', ?, 0, ?, ?, ?) "
+                "on conflict(dedupe_key) do nothing returning id",
+                [handoff_id, channel, reason, f"{key}:{channel}", trigger_text, stamp, stamp, waited_minutes],
+            )
+            ids += [row[0] for row in cursor.fetchall()]
     return ids
 
 

@@ -4,6 +4,8 @@ from __future__ import annotations
 import os
 import sqlite3
 
+from . import postgres
+
 from ..errors import BotError
 
 PAGES_PER_STEP = 256  # between steps writers get the lock back, so serving never waits for a whole copy
@@ -19,6 +21,8 @@ def backup(source: str, destination: str) -> int:
     The copy goes to a temporary file beside ``destination`` and is renamed into place when complete,
     so a backup that fails half-way never leaves a truncated file under the real name.
     """
+    if postgres.is_url(source):
+        raise BackupError("PostgreSQL 数据库请用 pg_dump 备份（例如 pg_dump -Fc -f bot.dump \"$BOT_DATABASE\"）")
     if not os.path.exists(source):
         raise BackupError(f"数据库文件不存在：{source}")
     if os.path.exists(destination):

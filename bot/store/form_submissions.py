@@ -68,13 +68,15 @@ def keep_unsent(db, staff: str | None, page: str, action: str, fields: dict,
     kept = {str(name): [str(v)[:MAX_FIELD_CHARS] for v in values]
             for name, values in list(fields.items())[:MAX_FIELDS]}
     unsent_id = secrets.token_urlsafe(16)
-    row = [unsent_id, staff, page, action, json.dumps(kept, ensure_ascii=False), iso(now)]
+    # Microseconds: the newest MAX_UNSENT are kept, and forms kept within one second must still have an order.
+    stamp = now.astimezone(dt.timezone.utc).isoformat(timespec="microseconds")
+    row = [unsent_id, staff, page, action, json.dumps(kept, ensure_ascii=False), stamp]
     with db.conn:
         _prune(db, now)
         db.conn.execute("insert into unsent_forms (id, staff, page, action, fields, created_at) "
                         "values (?, ?, ?, ?, ?, ?)", row)
         db.conn.execute("delete from unsent_forms where id not in "
-                        "(select id from unsent_forms order by created_at desc, rowid desc limit ?)", [MAX_UNSENT])
+                        "(select id from unsent_forms order by created_at desc limit ?)", [MAX_UNSENT])
     return unsent_id
 
 

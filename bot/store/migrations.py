@@ -7,6 +7,8 @@ start at once on a new file or an old one and exactly one of them migrates. A mi
 outside that transaction: SQLite's DDL is transactional, so a crash leaves the file as it was.
 
 Add a migration by appending ``(number, name, function)`` to MIGRATIONS; never edit one that has shipped.
+Write new migrations in the portable subset described in bot/store/__init__.py, so that the same migration
+runs on SQLite and on PostgreSQL.
 """
 from __future__ import annotations
 
@@ -168,18 +170,34 @@ _INDEXES_V1 = [
 ]
 
 
+def _is_postgres(conn) -> bool:
+    return getattr(conn, "url", None) is not None  # bot.store.postgres.Connection
+
+
 def _columns(conn: sqlite3.Connection, table: str) -> list:
+    if _is_postgres(conn):
+        return [r[0] for r in conn.execute("select column_name from information_schema.columns where "
+                                           "table_schema = current_schema() and table_name = ? "
+                                           "order by ordinal_position", [table]).fetchall()]
     return [row[1] for row in conn.execute(f"PRAGMA table_info([{table}])")]
+
+
+def _tables(conn) -> set:
+    if _is_postgres(conn):
+        return {r[0] for r in conn.execute("select table_name from information_schema.tables "
+                                           "where table_schema = current_schema()").fetchall()}
+    return {r[0] for r in conn.execute("select name from sqlite_master where type = 'table'")}
 
 
 def _m1_versioned_baseline(conn: sqlite3.Connection) -> None:
     """Every table with its constraints; the rows of an unversioned database are carried over."""
-    old_tables = {r[0] for r in conn.execute("select name from sqlite_master where type = 'table'")}
+    old_tables = _tables(conn)
     _close_duplicate_open_handoffs(conn, old_tables)
     for old in old_tables & set(_TABLES_V1):
         conn.execute(f"ALTER TABLE [{old}] RENAME TO [_old_{old}]")
     # Indexes keep their names when their table is renamed; drop them so the new ones can be created.
-    for (name,) in conn.execute("select name from sqlite_master where type = 'index' and sql is not null "
+    # (A PostgreSQL database is always new here: there were no unversioned PostgreSQL releases.)
+    for (name,) in [] if _is_postgres(conn) else conn.execute("select name from sqlite_master where type = 'index' and sql is not null "
                                 "and tbl_name like '\\_old\\_%' escape '\\'").fetchall():
         conn.execute(f"DROP INDEX [{name}]")
     for name, ddl in _TABLES_V1.items():
@@ -269,6 +287,21 @@ _OUTBOX_V4 = """
 
 def _m4_queued_replies_and_presence(conn: sqlite3.Connection) -> None:
     """Outbox statuses 'cancelled' and 'expired' (who cancelled, when) and who has a handoff page open."""
+    if _is_postgres(conn):
+        conn.execute("ALTER TABLE outbox DROP CONSTRAINT outbox_status_check")
+        conn.execute("ALTER TABLE outbox ADD CONSTRAINT outbox_status_check CHECK "
+                     "(status IN ('pending', 'sending', 'sent', 'failed', 'cancelled', 'expired'))")
+        conn.execute("ALTER TABLE outbox ADD COLUMN cancelled_by TEXT")
+        conn.execute("ALTER TABLE outbox ADD COLUMN cancelled_at TEXT")
+    else:
+        _rebuild_outbox_v4(conn)
+    conn.execute("CREATE INDEX IF NOT EXISTS idx_outbox_handoff_id ON outbox (handoff_id)")
+    # Presence: the handoff page's poll stamps who is looking at it, so two people see each other.
+    conn.execute("CREATE TABLE handoff_views (handoff_id INTEGER NOT NULL REFERENCES handoffs(id) ON DELETE CASCADE, "
+                 "staff TEXT NOT NULL, seen_at TEXT NOT NULL, PRIMARY KEY (handoff_id, staff))")
+
+
+def _rebuild_outbox_v4(conn: sqlite3.Connection) -> None:
     # SQLite cannot change a CHECK: rebuild the table. Columns, indexes and triggers that an earlier migration
     # added to outbox are carried over as they are.
     conn.execute(_OUTBOX_V4)
@@ -287,10 +320,79 @@ def _m4_queued_replies_and_presence(conn: sqlite3.Connection) -> None:
     conn.execute("ALTER TABLE outbox_new RENAME TO outbox")
     for sql in dependents:
         conn.execute(sql)
-    conn.execute("CREATE INDEX IF NOT EXISTS idx_outbox_handoff_id ON outbox (handoff_id)")
-    # Presence: the handoff page's poll stamps who is looking at it, so two people see each other.
-    conn.execute("CREATE TABLE handoff_views (handoff_id INTEGER NOT NULL REFERENCES handoffs(id) ON DELETE CASCADE, "
-                 "staff TEXT NOT NULL, seen_at TEXT NOT NULL, PRIMARY KEY (handoff_id, staff))")
+
+
+def _m6_feedback(conn) -> None:
+    """Whether an answer helped, per FAQ: one row per 有用 / 没用 (see bot/store/feedback.py). The question's log
+    row is linked, not copied: retention clears its words there, and unsubscribing deletes it (the link goes NULL)."""
+    conn.execute("CREATE TABLE feedback (id INTEGER PRIMARY KEY, created_at TEXT NOT NULL, faq_id TEXT NOT NULL, "
+                 "helpful INTEGER NOT NULL CHECK (helpful IN (0, 1)), score FLOAT, "
+                 "question_id INTEGER REFERENCES messages(id) ON DELETE SET NULL)")
+    conn.execute("CREATE INDEX idx_feedback_faq_id ON feedback (faq_id)")
+    conn.execute("CREATE INDEX idx_feedback_created_at ON feedback (created_at)")
+    conn.execute("CREATE INDEX idx_feedback_question_id ON feedback (question_id)")
+
+
+def _m8_knowledge_versions(conn) -> None:
+    """Published knowledge versions (their files), which is current (a log: rollback is a new row), and what each
+    host serves since when (see bot/store/knowledge_versions.py)."""
+    conn.execute("CREATE TABLE kb_versions (id INTEGER PRIMARY KEY, published_at TEXT NOT NULL, "
+                 "published_by TEXT NOT NULL, checksum TEXT NOT NULL, source TEXT, check_summary TEXT, "
+                 "check_report TEXT, faq_count INTEGER NOT NULL DEFAULT 0, file_count INTEGER NOT NULL DEFAULT 0)")
+    conn.execute("CREATE TABLE kb_version_files (version INTEGER NOT NULL REFERENCES kb_versions(id) "
+                 "ON DELETE CASCADE, path TEXT NOT NULL, content TEXT NOT NULL, PRIMARY KEY (version, path))")
+    conn.execute("CREATE TABLE kb_activations (id INTEGER PRIMARY KEY, version INTEGER NOT NULL "
+                 "REFERENCES kb_versions(id), action TEXT NOT NULL CHECK (action IN ('publish', 'rollback')), "
+                 "activated_by TEXT NOT NULL, activated_at TEXT NOT NULL)")
+    conn.execute("CREATE TABLE kb_hosts (host TEXT PRIMARY KEY, version INTEGER, since TEXT NOT NULL, "
+                 "seen_at TEXT NOT NULL, error TEXT)")
+    conn.execute("CREATE INDEX idx_kb_hosts_seen_at ON kb_hosts (seen_at)")
+
+
+def _m7_notice_subscriptions(conn) -> None:
+    """Navigation-notice subscriptions by place, consent to the notice template, one delivery per notice and user,
+    and the outbox columns a subscription notification needs (see bot/service/notices.py)."""
+    # One row per user and place; place '' means every place (the whole jurisdiction).
+    conn.execute("CREATE TABLE notice_subscriptions (user_id TEXT NOT NULL, place TEXT NOT NULL, "
+                 "created_at TEXT NOT NULL, source TEXT NOT NULL DEFAULT 'chat', PRIMARY KEY (user_id, place))")
+    conn.execute("CREATE INDEX idx_notice_subscriptions_place ON notice_subscriptions (place)")
+    # What the user last said about a subscription-notification template (WeChat's popup and change events, a
+    # send refused with 43101): only 'accept' lets a notice go out as a notification.
+    conn.execute("CREATE TABLE template_consents (user_id TEXT NOT NULL, template_id TEXT NOT NULL, "
+                 "status TEXT NOT NULL CHECK (status IN ('accept', 'reject')), source TEXT NOT NULL, "
+                 "updated_at TEXT NOT NULL, PRIMARY KEY (user_id, template_id))")
+    # A notice (a dated FAQ, by id and first day) once it was seen active: who subscribed by active_at gets it.
+    conn.execute("CREATE TABLE notices (notice_key TEXT PRIMARY KEY, faq_id TEXT NOT NULL, title TEXT NOT NULL, "
+                 "valid_from TEXT, valid_until TEXT, places TEXT NOT NULL DEFAULT '', active_at TEXT NOT NULL, "
+                 "dispatched_at TEXT)")
+    # The claim that a notice goes to a user: at most one row, hence at most one message, whoever runs the job.
+    conn.execute("CREATE TABLE notice_deliveries (id INTEGER PRIMARY KEY, "
+                 "notice_key TEXT NOT NULL REFERENCES notices(notice_key), user_id TEXT NOT NULL, "
+                 "outbox_id INTEGER REFERENCES outbox(id) ON DELETE SET NULL, created_at TEXT NOT NULL, "
+                 "UNIQUE (notice_key, user_id))")
+    conn.execute("CREATE INDEX idx_notice_deliveries_user_id ON notice_deliveries (user_id)")
+    conn.execute("CREATE INDEX idx_notice_deliveries_outbox_id ON notice_deliveries (outbox_id)")
+    # How an outbox row went out ('custom': customer-service API, 'template': subscription notification), what
+    # a notification carries, WeChat's msgid and the sent event's answer, and when an unsent row stops mattering.
+    conn.execute("ALTER TABLE outbox ADD COLUMN channel TEXT NOT NULL DEFAULT 'custom'")
+    conn.execute("ALTER TABLE outbox ADD COLUMN payload TEXT")
+    conn.execute("ALTER TABLE outbox ADD COLUMN msgid TEXT")
+    conn.execute("ALTER TABLE outbox ADD COLUMN receipt TEXT")
+    conn.execute("ALTER TABLE outbox ADD COLUMN expires_at TEXT")
+    conn.execute("CREATE INDEX idx_outbox_msgid ON outbox (msgid)")
+
+
+def _m5_complaints(conn) -> None:
+    """Handoffs marked as a complaint or a public-opinion risk, and staff's own label for measuring the recogniser."""
+    # What the bot recognised (bot/matching/complaint.py): 'complaint', 'opinion' (a public-opinion risk) or NULL.
+    conn.execute("ALTER TABLE handoffs ADD COLUMN category TEXT CHECK (category IN ('complaint', 'opinion'))")
+    # What staff say it is ('none': not a complaint), who said so and when; NULL until someone re-classifies it.
+    conn.execute("ALTER TABLE handoffs ADD COLUMN staff_label TEXT "
+                 "CHECK (staff_label IN ('complaint', 'opinion', 'none'))")
+    conn.execute("ALTER TABLE handoffs ADD COLUMN labelled_by TEXT")
+    conn.execute("ALTER TABLE handoffs ADD COLUMN labelled_at TEXT")
+    conn.execute("CREATE INDEX idx_handoffs_category ON handoffs (category)")
+    conn.execute("CREATE INDEX idx_handoffs_created_at ON handoffs (created_at)")
 
 
 MIGRATIONS = [
@@ -298,14 +400,18 @@ MIGRATIONS = [
     (2, "crash safety: delivery leases, push nonces, departed users, staff sessions", _m2_crash_safety),
     (3, "form submissions: one-time keys, forms kept over a lapsed login", _m3_form_submissions),
     (4, "queued replies cancelled or expired, handoff presence", _m4_queued_replies_and_presence),
+    (5, "complaints and public-opinion risks on handoffs, with staff's label", _m5_complaints),
+    (6, "feedback: whether an answer helped, per FAQ", _m6_feedback),
+    (7, "navigation-notice subscriptions, template consent, one delivery per notice and user", _m7_notice_subscriptions),
+    (8, "published knowledge versions, the current one and what each host serves", _m8_knowledge_versions),
 ]
+MIGRATIONS.sort(key=lambda m: m[0])
 LATEST = MIGRATIONS[-1][0]
 
 
 def current_version(conn: sqlite3.Connection) -> int:
     """The highest migration recorded in the file (0 for a new or unversioned one)."""
-    exists = conn.execute("select 1 from sqlite_master where type = 'table' and name = 'schema_migrations'").fetchone()
-    if not exists:
+    if "schema_migrations" not in _tables(conn):
         return 0
     return conn.execute("select coalesce(max(version), 0) from schema_migrations").fetchone()[0]
 
@@ -326,11 +432,36 @@ def pending(conn: sqlite3.Connection) -> list:
 def upgrade(conn: sqlite3.Connection) -> list:
     """Apply every pending migration under an exclusive lock; return the versions this call applied.
 
-    Raise MigrationError when the file is newer than this code or a migration fails (the file is then
+    Raise MigrationError when the database is newer than this code or a migration fails (it is then
     left exactly as it was).
     """
     if current_version(conn) == LATEST:
         return []
+    done = _upgrade_postgres(conn) if _is_postgres(conn) else _upgrade_sqlite(conn)
+    if done:
+        log.info("数据库结构已升级到版本 %d（本次执行：%s）", LATEST, ", ".join(map(str, done)))
+    return done
+
+
+def _apply_pending(conn) -> list:
+    """Inside the locked transaction: check the version again and run what is missing."""
+    version = current_version(conn)
+    if version > LATEST:
+        raise MigrationError(f"数据库结构版本 {version} 比程序（{LATEST}）新，请升级程序")
+    conn.execute("CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER PRIMARY KEY, "
+                 "name TEXT NOT NULL, applied_at TEXT NOT NULL)")
+    done = []
+    for number, name, migrate in MIGRATIONS:
+        if number <= version:
+            continue
+        migrate(conn)
+        conn.execute("INSERT INTO schema_migrations (version, name, applied_at) VALUES (?, ?, ?)",
+                     [number, name, dt.datetime.now(dt.timezone.utc).isoformat(timespec="seconds")])
+        done.append(number)
+    return done
+
+
+def _upgrade_sqlite(conn: sqlite3.Connection) -> list:
     isolation = conn.isolation_level
     conn.isolation_level = None  # we issue BEGIN and COMMIT ourselves
     # Rebuilding a table must not cascade deletes into its children; checked explicitly before commit.
@@ -338,19 +469,7 @@ def upgrade(conn: sqlite3.Connection) -> list:
     try:
         conn.execute("BEGIN EXCLUSIVE")
         try:
-            version = current_version(conn)
-            if version > LATEST:
-                raise MigrationError(f"数据库结构版本 {version} 比程序（{LATEST}）新，请升级程序")
-            conn.execute("CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER PRIMARY KEY, "
-                         "name TEXT NOT NULL, applied_at TEXT NOT NULL)")
-            done = []
-            for number, name, migrate in MIGRATIONS:
-                if number <= version:
-                    continue
-                migrate(conn)
-                conn.execute("INSERT INTO schema_migrations (version, name, applied_at) VALUES (?, ?, ?)",
-                             [number, name, dt.datetime.now(dt.timezone.utc).isoformat(timespec="seconds")])
-                done.append(number)
+            done = _apply_pending(conn)
             broken = conn.execute("PRAGMA foreign_key_check").fetchall()
             if broken:
                 raise MigrationError(f"迁移后外键不一致：{broken[:5]}")
@@ -363,6 +482,26 @@ def upgrade(conn: sqlite3.Connection) -> list:
     finally:
         conn.execute("PRAGMA foreign_keys = ON")
         conn.isolation_level = isolation
-    if done:
-        log.info("数据库结构已升级到版本 %d（本次执行：%s）", LATEST, ", ".join(map(str, done)))
+    return done
+
+
+def _upgrade_postgres(conn) -> list:
+    """Hosts starting at once on one server: a session advisory lock lets one migrate, the others then see it done."""
+    from .postgres import lock_key
+
+    key = lock_key(conn.schema())
+    try:
+        conn.execute("SELECT pg_advisory_lock(0, ?)", [key])
+        try:
+            conn.execute("BEGIN")
+            try:
+                done = _apply_pending(conn)
+                conn.execute("COMMIT")
+            except BaseException:
+                conn.rollback()
+                raise
+        finally:
+            conn.execute("SELECT pg_advisory_unlock(0, ?)", [key])
+    except sqlite3.Error as e:
+        raise MigrationError(f"数据库迁移失败：{e}") from e
     return done

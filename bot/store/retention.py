@@ -24,7 +24,7 @@ def purge_old_text(db, days: int, now: dt.datetime | None = None) -> int:
             "where created_at < ? and (text is not null or reply is not null or normalized is not null)",
             [cutoff]).rowcount
         db.execute("update handoffs set question = ?, transcript = '[]', key_message = null "
-                   "where state = 'resolved' and resolved_at < ? and question is not ?", [REDACTED, cutoff, REDACTED])
+                   "where state = 'resolved' and resolved_at < ? and question is distinct from ?", [REDACTED, cutoff, REDACTED])
         db.execute("update handoff_notes set text = ? where created_at < ? and text != ? and handoff_id in "
                    "(select id from handoffs where state = 'resolved')", [REDACTED, cutoff, REDACTED])
         db.execute("update outbox set text = ? where (status in ('sent', 'cancelled', 'expired') "
