@@ -23,7 +23,7 @@ import requests
 sys.path.insert(0, os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 
-from webhook_common import Pusher, bot_env, default_kb, percentile, questions, start_gunicorn, stop  # noqa: E402
+from webhook_common import Pusher, Recorder, bot_env, default_kb, percentile, questions, start_gunicorn, stop  # noqa: E402
 
 
 def fresh_schema(server: str) -> str:
@@ -42,28 +42,15 @@ def fresh_schema(server: str) -> str:
 
 def run(label: str, database: str, hosts: int, args) -> dict:
     """Start ``hosts`` gunicorns on ``database``, push, stop them; the figures of the run."""
-    from bot.db import open_db
+    from bot.store.connection import open_db
 
     open_db(database).close()  # migrate once before the hosts start
     pusher = Pusher()
     asked = questions(args.kb)
-    errors, latencies, lock = [], [], threading.Lock()
+    recorder = Recorder(pusher)
     started_hosts = [start_gunicorn("app:app", args.workers, bot_env(database, args.kb)) for _ in range(hosts)]
     bases = [base for _, base in started_hosts]
     try:
-        def post(session, base, query, body):
-            began = time.perf_counter()
-            try:
-                r = session.post(base + "/wechat", params=query, data=body, timeout=30)
-                ok = r.status_code == 200 and (r.content == b"success" or pusher.reply_text(r.content))
-                problem = None if ok else f"{r.status_code} {r.content[:120]!r}"
-            except requests.RequestException as e:
-                problem = repr(e)
-            with lock:
-                latencies.append((time.perf_counter() - began) * 1000)
-                if problem:
-                    errors.append(problem)
-
         def sender(k):
             with requests.Session() as s, requests.Session() as retry_session:
                 for i in range(args.n):
@@ -71,12 +58,12 @@ def run(label: str, database: str, hosts: int, args) -> dict:
                     there = bases[(k + i + 1) % len(bases)]
                     query, body = pusher.text_push(f"{label}-sender-{k}-user-{i % 7}", asked[(k * 31 + i) % len(asked)])
                     if i % 5 == 0:
-                        twin = threading.Thread(target=post, args=(retry_session, there, query, body))
+                        twin = threading.Thread(target=recorder.post, args=(retry_session, there, query, body))
                         twin.start()
-                        post(s, here, query, body)
+                        recorder.post(s, here, query, body)
                         twin.join()
                     else:
-                        post(s, here, query, body)
+                        recorder.post(s, here, query, body)
 
         began = time.perf_counter()
         with ThreadPoolExecutor(args.senders) as pool:
@@ -88,6 +75,7 @@ def run(label: str, database: str, hosts: int, args) -> dict:
     db = open_db(database, init=False)
     rows, distinct_rows = db.execute("select count(*), count(distinct msg_id) from messages").fetchone()
     db.conn.close()
+    errors, latencies = recorder.errors, recorder.latencies
     distinct = args.senders * args.n
     return {"label": label, "hosts": hosts, "elapsed": elapsed, "requests": len(latencies), "distinct": distinct,
             "p50": percentile(latencies, 50), "p99": percentile(latencies, 99), "errors": errors,

@@ -9,6 +9,7 @@ import socket
 import string
 import subprocess
 import sys
+import threading
 import time
 import xml.etree.ElementTree as ET
 
@@ -129,3 +130,26 @@ def percentile(values: list, p: float) -> float:
     ordered = sorted(values)
     k = max(0, min(len(ordered) - 1, round(p / 100 * len(ordered) + 0.5) - 1))
     return ordered[k]
+
+
+class Recorder:
+    """Posts pushes and keeps every request's latency and every failure (a non-200 or an unreadable reply)."""
+
+    def __init__(self, pusher: Pusher):
+        self.pusher = pusher
+        self.errors, self.latencies = [], []
+        self._lock = threading.Lock()
+
+    def post(self, session: requests.Session, base: str, query: dict, body: bytes) -> None:
+        """One delivery to ``base``/wechat, timed."""
+        started = time.perf_counter()
+        try:
+            r = session.post(base + "/wechat", params=query, data=body, timeout=30)
+            ok = r.status_code == 200 and (r.content == b"success" or self.pusher.reply_text(r.content))
+            problem = None if ok else f"{r.status_code} {r.content[:120]!r}"
+        except requests.RequestException as e:
+            problem = repr(e)
+        with self._lock:
+            self.latencies.append((time.perf_counter() - started) * 1000)
+            if problem:
+                self.errors.append(problem)

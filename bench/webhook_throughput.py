@@ -21,7 +21,7 @@ import requests
 sys.path.insert(0, os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 
-from webhook_common import Pusher, bot_env, default_kb, percentile, questions, start_gunicorn, stop  # noqa: E402
+from webhook_common import Pusher, Recorder, bot_env, default_kb, percentile, questions, start_gunicorn, stop  # noqa: E402
 
 
 def main():
@@ -34,35 +34,22 @@ def main():
 
     pusher = Pusher()
     asked = questions(args.kb)
-    errors, latencies, lock = [], [], threading.Lock()
+    recorder = Recorder(pusher)
     with tempfile.TemporaryDirectory() as tmp:
         db_path = os.path.join(tmp, "bot.db")
         proc, base = start_gunicorn("app:app", args.workers, bot_env(db_path, args.kb))
         try:
-            def post(session, query, body):
-                started = time.perf_counter()
-                try:
-                    r = session.post(base + "/wechat", params=query, data=body, timeout=30)
-                    ok = r.status_code == 200 and (r.content == b"success" or pusher.reply_text(r.content))
-                    problem = None if ok else f"{r.status_code} {r.content[:120]!r}"
-                except requests.RequestException as e:
-                    problem = repr(e)
-                with lock:
-                    latencies.append((time.perf_counter() - started) * 1000)
-                    if problem:
-                        errors.append(problem)
-
             def sender(k):
                 with requests.Session() as s, requests.Session() as retry_session:
                     for i in range(args.n):
                         query, body = pusher.text_push(f"sender-{k}-user-{i % 7}", asked[(k * 31 + i) % len(asked)])
                         if i % 5 == 0:
-                            twin = threading.Thread(target=post, args=(retry_session, query, body))
+                            twin = threading.Thread(target=recorder.post, args=(retry_session, base, query, body))
                             twin.start()
-                            post(s, query, body)
+                            recorder.post(s, base, query, body)
                             twin.join()
                         else:
-                            post(s, query, body)
+                            recorder.post(s, base, query, body)
 
             started = time.perf_counter()
             with ThreadPoolExecutor(args.senders) as pool:
@@ -75,6 +62,7 @@ def main():
         conn.close()
 
     distinct = args.senders * args.n
+    errors, latencies = recorder.errors, recorder.latencies
     requests_sent = len(latencies)
     print(f"knowledge base: {args.kb}")
     print(f"gunicorn -w {args.workers}, {args.senders} concurrent senders, {distinct} distinct messages, "

@@ -22,7 +22,7 @@ def create_app(config: Config | dict | None = None) -> Flask:
     from werkzeug.middleware.proxy_fix import ProxyFix
 
     from .config import Config
-    from .db import open_db
+    from .store.connection import open_db
     from .live import LiveKnowledge
 
     if config is None:
@@ -96,7 +96,7 @@ def get_db():
     """The request's database connection (opened on first use)."""
     from flask import current_app, g
 
-    from .db import open_db
+    from .store.connection import open_db
 
     if "db" not in g:
         g.db = open_db(current_app.config["BOT"].BOT_DATABASE)

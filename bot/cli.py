@@ -95,7 +95,7 @@ def chat(kb_dir, db_path, user, debug):
     """
     from .config import Config
     from .conversation import debug_lines, respond, terminal_message
-    from .db import open_db
+    from .store.connection import open_db
 
     config = Config.from_env()
     engine = _engine(kb_dir or config.BOT_KNOWLEDGE_DIR)
@@ -188,7 +188,7 @@ db_option = click.option("--db", "db_path", type=click.Path(dir_okay=False),
 
 def _db(db_path):
     from .config import Config
-    from .db import open_db
+    from .store.connection import open_db
 
     return open_db(db_path or Config.from_env().BOT_DATABASE)
 
@@ -275,7 +275,7 @@ def admin_list_users(db_path):
     \b
     例：python -m bot admin list-users
     """
-    from .db import local
+    from .clock import local
     from .staff import list_users
 
     accounts = list_users(_db(db_path))
@@ -314,7 +314,7 @@ def db_status(db_path):
     import os
     import sqlite3
 
-    from .db import local
+    from .clock import local
     from .store import migrations
 
     path = _database_path(db_path)
@@ -345,7 +345,7 @@ def db_upgrade(db_path):
     \b
     例：python -m bot db upgrade --db instance/bot.db
     """
-    from .db import open_db
+    from .store.connection import open_db
     from .store import migrations
 
     try:
@@ -398,7 +398,7 @@ def handoff_list(state, priority, category, as_json, db_path):
         python -m bot handoff list --state all --json
         python -m bot handoff list --state all --category flagged
     """
-    from .db import local
+    from .clock import local
     from .handoffs import CATEGORY_LABELS, PRIORITY_LABELS, STATE_LABELS, duration_text, list_handoffs
 
     rows = list_handoffs(_db(db_path), state=state, priority=priority, category=category or "")
@@ -433,7 +433,7 @@ def alert_test(db_path):
     import dataclasses
 
     from .config import Config
-    from .db import open_db
+    from .store.connection import open_db
     from .service.alert_dispatcher import send_test_alerts
     from .service.alerts import CHANNEL_LABELS
 
@@ -650,7 +650,7 @@ def kb_rollback(number, by, db_path):
     例：python -m bot kb rollback 3
         python -m bot kb rollback 3 --by zhangsan
     """
-    from .db import local
+    from .clock import local
     from .kbpublish import PublishError, rollback, who_am_i
     from .kbtools import format_finding
 
@@ -674,7 +674,7 @@ def kb_versions(db_path, limit):
     \b
     例：python -m bot kb versions
     """
-    from .db import local
+    from .clock import local
     from .kbpublish import host_rows
     from .store import knowledge_versions as store
 
@@ -753,7 +753,7 @@ def menu_push(kb_dir):
     if problems:
         lines = [f"  settings.yaml:{line}: {message}（{hint}）" for line, message, hint in problems]
         raise click.ClickException("菜单有微信不接受的地方，未发布：\n" + "\n".join(lines))
-    from .db import open_db
+    from .store.connection import open_db
 
     config = Config.from_env()
     menu = build_menu(setting)

@@ -35,3 +35,22 @@ def moved(delta: dt.timedelta):
 def today_local(now: dt.datetime | None = None) -> dt.date:
     """Today's date in Asia/Shanghai (of ``now`` if given)."""
     return (now or utcnow()).astimezone(LOCAL_TZ).date()
+
+
+def iso(moment: dt.datetime | None = None) -> str:
+    """A UTC timestamp as stored in the database."""
+    return (moment or utcnow()).astimezone(dt.timezone.utc).isoformat(timespec="seconds")
+
+
+def parse_iso(text: str | None) -> dt.datetime | None:
+    """A stored timestamp back to an aware datetime."""
+    if not text:
+        return None
+    moment = dt.datetime.fromisoformat(text)
+    return moment if moment.tzinfo else moment.replace(tzinfo=dt.timezone.utc)
+
+
+def local(text_or_moment, fmt: str = "%Y-%m-%d %H:%M") -> str:
+    """A stored UTC time shown in Asia/Shanghai."""
+    moment = parse_iso(text_or_moment) if isinstance(text_or_moment, str) else text_or_moment
+    return moment.astimezone(LOCAL_TZ).strftime(fmt) if moment else ""

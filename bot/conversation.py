@@ -23,12 +23,15 @@ import re
 import time
 from dataclasses import dataclass, field
 
-from .db import LOCAL_TZ, iso, parse_iso, utcnow
+from .clock import LOCAL_TZ, iso, parse_iso, utcnow
 from .matching import read_normalized
 from .service import alerts as alerting
 from .service import notices
 from .service import feedback
+from .store import claims, sql, users
 from .store import feedback as feedback_log
+from .store import handoffs as handoff_store
+from .store import messages as message_log
 from .wechat_xml import MAX_REPLY_BYTES, Inbound, cut_reply, utf8_len
 
 STATE_TTL = dt.timedelta(minutes=10)
@@ -169,15 +172,12 @@ def record_failure(db, user_id: str, inbound: Inbound, now: dt.datetime | None =
 
 def flooding(db, user_id: str, now: dt.datetime) -> bool:
     """Whether ``user_id`` has sent FLOOD_LIMIT messages or more within the last FLOOD_WINDOW."""
-    count = db.execute("select count(*) from messages where user_id = ? and created_at > ? and msg_type != 'event'",
-                       [user_id, iso(now - FLOOD_WINDOW)]).fetchone()[0]
-    return count >= FLOOD_LIMIT
+    return message_log.count_since(db, user_id, iso(now - FLOOD_WINDOW)) >= FLOOD_LIMIT
 
 
 def _rate_limited(db, user_id: str, inbound: Inbound, now: dt.datetime, finish) -> Outcome:
     """A message beyond the flood limit: logged, not answered by the engine; the flood gets one short line."""
-    told = db.execute("select 1 from messages where user_id = ? and created_at > ? and action = 'rate_limited' "
-                      "limit 1", [user_id, iso(now - FLOOD_WINDOW)]).fetchone()
+    told = message_log.rate_limited_since(db, user_id, iso(now - FLOOD_WINDOW))
     outcome = Outcome("" if told else SLOW_DOWN, "rate_limited", inbound.msg_type, _words(inbound))
     _record(db, None, user_id, inbound, outcome, now, (), finish)
     return outcome
@@ -433,17 +433,17 @@ def load_state(db, user_id: str, now: dt.datetime) -> dict:
     """The user's conversation state, or {} when there is none or it is older than 10 idle minutes.
 
     The answer a 有用 / 没用 would be about (``feedback``) is kept apart: until FEEDBACK_TTL after the answer."""
-    rows = _rows(db, "select updated_at, state from user_state where user_id = ?", [user_id])
-    if not rows:
+    row = users.state_row(db, user_id)
+    if row is None:
         return {}
     try:
-        state = json.loads(rows[0]["state"] or "{}")
+        state = json.loads(row["state"] or "{}")
     except ValueError:
         return {}
     if not isinstance(state, dict):
         return {}
     rated = state.pop("feedback", None)
-    if now - parse_iso(rows[0]["updated_at"]) > STATE_TTL:
+    if now - parse_iso(row["updated_at"]) > STATE_TTL:
         state = {}
     if rated and not feedback.expired(rated, now, parse_iso):
         state["feedback"] = rated
@@ -452,16 +452,7 @@ def load_state(db, user_id: str, now: dt.datetime) -> dict:
 
 def open_handoff(db, user_id: str) -> dict | None:
     """The user's handoff still waiting for or with staff, if any."""
-    rows = _rows(db, "select * from handoffs where user_id = ? and state in (?, ?) order by id desc limit 1",
-                 [user_id, *OPEN_STATES])
-    return rows[0] if rows else None
-
-
-def _rows(db, sql: str, params) -> list:
-    """Rows as dicts, by a plain execute: this runs on every message, and ``db.query`` adds a savepoint."""
-    cursor = db.execute(sql, params)
-    names = [c[0] for c in cursor.description]
-    return [dict(zip(names, row)) for row in cursor.fetchall()]
+    return handoff_store.latest_of_user(db, user_id, OPEN_STATES)
 
 
 def forget_user(db, user_id: str, departed_at: dt.datetime | None = None, finish=None) -> None:
@@ -471,27 +462,15 @@ def forget_user(db, user_id: str, departed_at: dt.datetime | None = None, finish
     earlier messages, so that a message of theirs answered after this cannot store anything again.
     """
     with db.atomic():
-        db.execute("insert into departed_users (user_id, departed_at) values (?, ?) on conflict(user_id) do update "
-                   "set departed_at = case when excluded.departed_at > departed_users.departed_at "
-                   "then excluded.departed_at else departed_users.departed_at end",
-                   [_departure_key(user_id), iso(departed_at)])
-        db.execute("delete from handoff_notes where handoff_id in (select id from handoffs where user_id = ?)",
-                   [user_id])
+        users.depart(db, _departure_key(user_id), iso(departed_at))
         # An alert still on its way keeps its words until it reaches the duty staff; the rest go now.
-        db.execute("delete from alerts where status in ('sent', 'failed') and handoff_id in "
-                   "(select id from handoffs where user_id = ?)", [user_id])
+        users.forget_handoff_traces(db, user_id)
         notices.forget(db, user_id)
-        for table in ("handoffs", "outbox", "messages", "user_state", "users"):
-            db.execute(f"delete from {table} where user_id = ?", [user_id])
+        users.forget_rows(db, user_id)
         if finish is not None:
             finish(db)
         # Deliveries still being answered keep their claims (what they answer is dropped, see _departed).
-        db.execute("delete from dedupe where (user_id = ? or key like ? escape '\\') and status != 'processing'",
-                   [user_id, _like_prefix(f"evt:{user_id}:")])
-
-
-def _like_prefix(text: str) -> str:
-    return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"
+        claims.forget_user(db, user_id, f"evt:{user_id}:")
 
 
 # ---- recording -------------------------------------------------------------------------------------------
@@ -505,7 +484,7 @@ def _record(db, engine, user_id: str, inbound: Inbound, outcome: Outcome, now: d
     # Cut once, here: the log row, the handoff's question, key message and transcript and the alert all store it.
     outcome.text = outcome.text[:MAX_LOGGED_CHARS]
     stamp = iso(now)
-    db.execute("BEGIN IMMEDIATE")
+    sql.begin_immediate(db)
     try:
         if _departed(db, user_id, inbound, now):
             outcome.reply, outcome.action, outcome.more, outcome.alert_ids = "", "departed", "", []
@@ -516,15 +495,11 @@ def _record(db, engine, user_id: str, inbound: Inbound, outcome: Outcome, now: d
         for effect in outcome.effects:
             effect(db, user_id, now)
         if outcome.action == "rate_limited":
-            _touch_user(db, user_id, stamp, subscribed=False)
+            users.touch(db, user_id, stamp, subscribed=False)
         elif outcome.action != "event":
-            _touch_user(db, user_id, stamp, subscribed=outcome.action == "welcome")
+            users.touch(db, user_id, stamp, subscribed=outcome.action == "welcome")
             state = {"options": outcome.options, "more": outcome.more, "faq_id": outcome.faq_id, **outcome.keep}
-            db.execute(
-                "insert into user_state (user_id, updated_at, state) values (?, ?, ?) "
-                "on conflict(user_id) do update set updated_at = excluded.updated_at, state = excluded.state",
-                [user_id, stamp, json.dumps(state, ensure_ascii=False)],
-            )
+            users.save_state(db, user_id, stamp, json.dumps(state, ensure_ascii=False))
         if outcome.msg_type != "event" and outcome.action != "rate_limited":
             outcome.handoff_id = _handoff(db, engine, user_id, outcome, stamp)
         row = {
@@ -534,8 +509,7 @@ def _record(db, engine, user_id: str, inbound: Inbound, outcome: Outcome, now: d
             "candidates": json.dumps(outcome.candidates, ensure_ascii=False), "latency_ms": outcome.latency_ms,
             "reply": outcome.reply, "handoff_id": outcome.handoff_id, "event": outcome.event or None,
         }
-        message_id = db.execute(f"insert into messages ({', '.join(row)}) values ({', '.join('?' * len(row))}) "
-                                "returning id", list(row.values())).fetchall()[0][0]
+        message_id = message_log.add(db, row)
         if outcome.rating is not None:
             feedback_log.add(db, **outcome.rating, user_id=user_id, stamp=stamp)
         if outcome.action == "emergency" and outcome.handoff_id and channels:
@@ -555,11 +529,11 @@ def _record(db, engine, user_id: str, inbound: Inbound, outcome: Outcome, now: d
 def _opinion_alert(db, channels: list, outcome: Outcome, now: dt.datetime) -> list:
     """One alert per handoff for a public-opinion risk (a lower tier than distress: no follow-up alerts, and no
     escalation unless ALERT_OPINION_ESCALATE); not when the handoff is a distress handoff already being alerted."""
-    row = db.execute("select created_at, category from handoffs where id = ?", [outcome.handoff_id]).fetchone()
-    if row is None or row[1] != "opinion":
+    row = handoff_store.created_and_category(db, outcome.handoff_id)
+    if row is None or row["category"] != "opinion":
         return []
-    return alerting.queue_alerts(db, channels, outcome.handoff_id, "opinion", f"h{outcome.handoff_id}:{row[0]}:opinion",
-                                 outcome.text, now)
+    return alerting.queue_alerts(db, channels, outcome.handoff_id, "opinion",
+                                 f"h{outcome.handoff_id}:{row['created_at']}:opinion", outcome.text, now)
 
 
 def _departed(db, user_id: str, inbound: Inbound, now: dt.datetime) -> bool:
@@ -568,26 +542,17 @@ def _departed(db, user_id: str, inbound: Inbound, now: dt.datetime) -> bool:
     A later message (a new subscription) ends the departure.
     """
     key = _departure_key(user_id)
-    row = db.execute("select departed_at from departed_users where user_id = ?", [key]).fetchone()
-    if row is None:
+    departed_at = users.departed_at(db, key)
+    if departed_at is None:
         return False
-    if iso(arrival(inbound, now)) <= row[0]:
+    if iso(arrival(inbound, now)) <= departed_at:
         return True
-    db.execute("delete from departed_users where user_id = ?", [key])
+    users.forget_departure(db, key)
     return False
 
 
 def _departure_key(user_id: str) -> str:
     return hashlib.sha256(user_id.encode("utf-8")).hexdigest()
-
-
-def _touch_user(db, user_id: str, stamp: str, subscribed: bool) -> None:
-    db.execute(
-        "insert into users (user_id, first_seen, last_message_at, subscribed) values (?, ?, ?, 1) "
-        "on conflict(user_id) do update set last_message_at = excluded.last_message_at"
-        + (", subscribed = 1" if subscribed else ""),
-        [user_id, stamp, stamp],
-    )
 
 
 def _handoff(db, engine, user_id: str, outcome: Outcome, stamp: str) -> int | None:
@@ -600,14 +565,14 @@ def _handoff(db, engine, user_id: str, outcome: Outcome, stamp: str) -> int | No
     if current is None:
         entries = _recent_exchange(db, user_id) + _entries(outcome, stamp)
         key = {"key_message": outcome.text, "key_message_at": stamp} if priority == "urgent" else {}
-        return db["handoffs"].insert({
+        return sql.insert(db, "handoffs", {
             **key,
             "user_id": user_id, "question": _question(db, engine, user_id, outcome), "priority": priority,
             "category": CATEGORIES.get(outcome.action),
             "transcript": json.dumps(entries[-TRANSCRIPT_ENTRIES:], ensure_ascii=False), "state": "pending",
             "reason": outcome.decision.reason if outcome.decision is not None else outcome.action,
             "created_at": stamp, "updated_at": stamp, "last_user_message_at": stamp,
-        }).last_pk
+        })
     if outcome.action == "handoff":  # a complaint keeps its own acknowledgement
         outcome.reply = JOINED_HANDOFF.format(office_hours=engine.settings.get("office_hours", ""))
     try:
@@ -628,7 +593,7 @@ def _handoff(db, engine, user_id: str, outcome: Outcome, stamp: str) -> int | No
         changes.update(category=None, key_message=outcome.text, key_message_at=stamp)
     elif category and CATEGORY_RANKS.index(category) > CATEGORY_RANKS.index(current.get("category")):
         changes["category"] = category
-    db["handoffs"].update(current["id"], changes)
+    sql.update(db, "handoffs", current["id"], changes)
     return current["id"]
 
 
@@ -641,10 +606,7 @@ def _entries(outcome: Outcome, stamp: str) -> list:
 
 
 def _recent_exchange(db, user_id: str) -> list:
-    rows = list(db.query(
-        "select created_at, msg_type, text, reply from messages where user_id = ? and msg_type != 'event' "
-        "order by id desc limit ?", [user_id, TRANSCRIPT_ENTRIES // 2 - 1],
-    ))[::-1]
+    rows = message_log.latest_of_user(db, user_id, TRANSCRIPT_ENTRIES // 2 - 1)[::-1]
     out = []
     for r in rows:
         out.append({"at": r["created_at"], "who": "user",
@@ -658,11 +620,9 @@ def _question(db, engine, user_id: str, outcome: Outcome) -> str:
     """The question staff should answer: a bare "转人工" stands for the user's previous question."""
     reason = outcome.decision.reason if outcome.decision is not None else ""
     if reason == "asked_for_person":
-        for r in db.query("select text from messages where user_id = ? and msg_type in ('text', 'voice') "
-                          "and score is not null and action in ('answer', 'clarify', 'handoff') "
-                          "order by id desc limit 5", [user_id]):
-            if r["text"] and not engine.wants_person(read_normalized(r["text"])):
-                return f"{r['text']}（用户要求转人工）"
+        for text in message_log.latest_scored_texts(db, user_id, 5):
+            if text and not engine.wants_person(read_normalized(text)):
+                return f"{text}（用户要求转人工）"
     return outcome.text
 
 

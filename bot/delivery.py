@@ -25,8 +25,9 @@ from wechatpy import WeChatClient
 from wechatpy.exceptions import WeChatClientException
 
 from . import wechat_notifications
-from .db import iso, parse_iso, utcnow
+from .clock import iso, parse_iso, utcnow
 from .store import notices as notice_store
+from .store import outbox as store
 from .wechat_api import make_client
 from .wechat_xml import MAX_REPLY_BYTES, split_for_sending
 
@@ -85,19 +86,12 @@ def explain(errcode: int | None, errmsg: str = "", *, window_open: bool = True, 
 
 def cancel(db, outbox_id: int, staff: str, now: dt.datetime | None = None) -> bool:
     """Stop an unsent message from ever being sent; False when it is already sent, being sent or stopped."""
-    cursor = db.execute(
-        "update outbox set status = 'cancelled', cancelled_by = ?, cancelled_at = ?, next_attempt_at = null "
-        "where id = ? and status in ('pending', 'failed')", [staff, iso(now), outbox_id])
-    return cursor.rowcount == 1
+    return store.cancel(db, outbox_id, staff, iso(now))
 
 
 def cancel_handoff_replies(db, handoff_id: int, staff: str, now: dt.datetime | None = None) -> int:
     """Cancel every unsent staff reply of a handoff; return how many (joins the caller's transaction)."""
-    cursor = db.execute(
-        "update outbox set status = 'cancelled', cancelled_by = ?, cancelled_at = ?, next_attempt_at = null "
-        "where handoff_id = ? and kind = 'staff_reply' and status in ('pending', 'failed')",
-        [staff, iso(now), handoff_id])
-    return cursor.rowcount
+    return store.cancel_handoff_replies(db, handoff_id, staff, iso(now))
 
 
 class Sender:
@@ -125,23 +119,18 @@ class Sender:
         ``bot.service.notices.dispatch``, in the transaction that claims them.)"""
         if kind not in KINDS:
             raise ValueError(f"kind must be one of {KINDS}")
-        return self.db["outbox"].insert({
+        return store.insert(self.db, {
             "user_id": user_id, "text": text, "kind": kind, "handoff_id": handoff_id, "author": author,
             "status": "pending", "attempts": 0, "parts_sent": 0, "created_at": iso(), "next_attempt_at": iso(),
-        }).last_pk
+        })
 
     def quota(self, user_id: str) -> dict:
         """The user's 48-hour window: open or not, when it ends, messages used and remaining (5 at most)."""
-        rows = list(self.db.query("select last_message_at from users where user_id = ?", [user_id]))
-        last = parse_iso(rows[0]["last_message_at"]) if rows else None
+        last = parse_iso(store.last_message_at(self.db, user_id))
         if last is None:
             return {"window_open": False, "window_ends_at": None, "used": 0, "remaining": 0}
         ends = last + WINDOW
-        used = self.db.execute(
-            "select coalesce(sum(parts_sent), 0) from outbox where user_id = ? and last_attempt_at >= ? "
-            "and channel = 'custom'",
-            [user_id, iso(last)],
-        ).fetchone()[0]
+        used = store.custom_parts_since(self.db, user_id, iso(last))
         is_open = utcnow() < ends
         return {"window_open": is_open, "window_ends_at": iso(ends), "used": used,
                 "remaining": max(0, WINDOW_QUOTA - used) if is_open else 0}
@@ -152,18 +141,18 @@ class Sender:
         Never raises for API or network errors: they are stored in the row (errcode, last_error, attempts,
         next_attempt_at) for ``retry_due``.
         """
-        row = self.db["outbox"].get(outbox_id)
+        row = store.get(self.db, outbox_id)
         if row["status"] in ("sent", "cancelled", "expired"):
             return row
         now = utcnow()
         if self._expire(now, outbox_id):
-            return self.db["outbox"].get(outbox_id)
+            return store.get(self.db, outbox_id)
         if not self.configured:
             self._update(outbox_id, status="pending", last_error=NOT_CONFIGURED,
                          next_attempt_at=iso(now + BACKOFF[-1]))
-            return self.db["outbox"].get(outbox_id)
+            return store.get(self.db, outbox_id)
         if not self._claim(outbox_id, now):
-            return self.db["outbox"].get(outbox_id)
+            return store.get(self.db, outbox_id)
         parts = split_for_sending(row["text"], MAX_REPLY_BYTES)
         done = row["parts_sent"] or 0
         attempts = (row["attempts"] or 0) + 1
@@ -188,7 +177,7 @@ class Sender:
         if error is None:
             self._update(outbox_id, status="sent", channel="custom", sent_at=stamp, attempts=attempts, errcode=None,
                          last_error=None, next_attempt_at=None, last_attempt_at=stamp)
-            return self.db["outbox"].get(outbox_id)
+            return store.get(self.db, outbox_id)
         errcode, errmsg = error
         retry_at = None
         if errcode not in WAIT_FOR_USER:
@@ -199,7 +188,7 @@ class Sender:
         log.warning("客服消息 #%s 发送失败（第%d次）：%s %s", outbox_id, attempts, errcode or "", message)
         self._update(outbox_id, status="failed", attempts=attempts, errcode=errcode, last_error=message,
                      next_attempt_at=iso(retry_at) if retry_at else None, last_attempt_at=stamp)
-        return self.db["outbox"].get(outbox_id)
+        return store.get(self.db, outbox_id)
 
     def retry_due(self) -> int:
         """Send every queued or failed message whose retry time has come; return how many were sent.
@@ -209,18 +198,9 @@ class Sender:
         """
         self.expire_due()
         now = iso()
-        rows = list(self.db.query(
-            """select o.id from outbox o left join users u on u.user_id = o.user_id
-               where (o.status in ('pending', 'failed') and o.next_attempt_at <= ?)
-                  or (o.status = 'sending' and o.next_attempt_at <= ?)
-                  or (o.status = 'failed' and o.next_attempt_at is null and coalesce(o.errcode, 0) != 43101
-                      and u.last_message_at > coalesce(o.last_attempt_at, ''))
-               order by o.id limit 100""",
-            [now, now],
-        ))
         sent = 0
-        for r in rows:
-            if self.send(r["id"])["status"] == "sent":
+        for outbox_id in store.due_ids(self.db, now, 100):
+            if self.send(outbox_id)["status"] == "sent":
                 sent += 1
         return sent
 
@@ -239,14 +219,7 @@ class Sender:
         hours = self.config.QUEUED_REPLY_EXPIRY_HOURS
         # Without an expiry time and with the hours off, the cutoff is one no row can reach.
         cutoff = iso(now - dt.timedelta(hours=hours)) if hours and hours > 0 else ""
-        one, params = ("", []) if outbox_id is None else (" and id = ?", [outbox_id])
-        cursor = self.db.execute(
-            "update outbox set status = 'expired', cancelled_at = ?, next_attempt_at = null "
-            "where ((expires_at is null and created_at <= ?) or expires_at <= ?) "
-            "and (status in ('pending', 'failed') or (status = 'sending' and next_attempt_at <= ?)) "
-            "and coalesce(errcode, 0) != 43101" + one,
-            [iso(now), cutoff, iso(now), iso(now), *params])
-        return cursor.rowcount
+        return store.expire(self.db, iso(now), cutoff, outbox_id)
 
     def _send_notice(self, row: dict, attempts: int, quota: dict) -> dict:
         """A notice the customer-service window cannot carry now: a subscription notification if the user accepted
@@ -258,7 +231,7 @@ class Sender:
             errcode = 45047 if quota["window_open"] else 45015
             self._update(row["id"], status="failed", attempts=attempts, errcode=errcode, last_error=NO_WAY_YET,
                          next_attempt_at=None, last_attempt_at=stamp)
-            return self.db["outbox"].get(row["id"])
+            return store.get(self.db, row["id"])
         payload = json.loads(row["payload"] or "{}")
         error, msgid = None, ""
         try:
@@ -277,7 +250,7 @@ class Sender:
             self._update(row["id"], status="sent", channel="template", msgid=msgid or None, sent_at=stamp,
                          attempts=attempts, parts_sent=1, errcode=None, last_error=None, next_attempt_at=None,
                          last_attempt_at=stamp)
-            return self.db["outbox"].get(row["id"])
+            return store.get(self.db, row["id"])
         errcode, errmsg = error
         if errcode == USER_REFUSED:
             notice_store.set_consent(self.db, user_id, template, "reject", "send", utcnow())
@@ -289,7 +262,7 @@ class Sender:
         log.warning("航行通告订阅通知 #%s 发送失败（第%d次）：%s %s", row["id"], attempts, errcode or "", message)
         self._update(row["id"], status="failed", channel="template", attempts=attempts, errcode=errcode,
                      last_error=message, next_attempt_at=iso(retry_at) if retry_at else None, last_attempt_at=stamp)
-        return self.db["outbox"].get(row["id"])
+        return store.get(self.db, row["id"])
 
     def _send_one(self, user_id: str, text: str):
         """Call the API once; None on success, else (errcode or None, WeChat's errmsg or what failed)."""
@@ -306,12 +279,7 @@ class Sender:
 
     def _claim(self, outbox_id: int, now: dt.datetime) -> bool:
         """Mark the row as being sent by us; False when another worker has it or it was sent meanwhile."""
-        cursor = self.db.execute(
-            "update outbox set status = 'sending', next_attempt_at = ? where id = ? and "
-            "(status in ('pending', 'failed') or (status = 'sending' and next_attempt_at <= ?))",
-            [iso(now + CLAIM_TIMEOUT), outbox_id, iso(now)],
-        )
-        return cursor.rowcount == 1
+        return store.claim(self.db, outbox_id, iso(now + CLAIM_TIMEOUT), iso(now))
 
     def _update(self, outbox_id: int, **changes) -> None:
-        self.db["outbox"].update(outbox_id, changes)
+        store.update(self.db, outbox_id, changes)

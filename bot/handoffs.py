@@ -13,9 +13,12 @@ import math
 from dataclasses import asdict, dataclass, field
 
 from .conversation import NON_TEXT_NAMES
-from .db import iso, parse_iso, utcnow
+from .clock import iso, parse_iso, utcnow
 from .delivery import UNSENT, WINDOW, cancel, cancel_handoff_replies
 from .errors import BotError
+from .store import handoffs as store
+from .store import sql
+from .store import messages as message_log
 
 PRIORITIES = ("urgent", "high", "normal")
 PRIORITY_LABELS = {"urgent": "紧急", "high": "较急", "normal": "一般"}
@@ -40,8 +43,6 @@ CATEGORY_LABELS = {"complaint": "投诉", "opinion": "舆情风险", "none": "�
 CATEGORY_FILTERS = ("", "flagged", "complaint", "opinion")
 # Staff's labels: one of the categories, or "none" (not a complaint).
 STAFF_LABELS = ("complaint", "opinion", "none")
-# A handoff's category as staff last said, else as the bot recognised it.
-EFFECTIVE_CATEGORY = "(case when h.staff_label = 'none' then null else coalesce(h.staff_label, h.category) end)"
 # The queue's text search reads at most this many characters (a longer one is cut, not refused).
 MAX_SEARCH_CHARS = 50
 # One bulk close acts on at most this many handoffs (the queue shows at most 200 rows).
@@ -189,28 +190,6 @@ class Handoff:
         return d
 
 
-_SELECT = """
-with replies as (
-  select handoff_id, max(sent_at) as last_reply_at from outbox
-  where kind = 'staff_reply' and status = 'sent' group by handoff_id
-), failures as (
-  select handoff_id, count(*) as failed from outbox
-  where kind = 'staff_reply' and status in ('failed', 'pending') group by handoff_id
-)
-select h.*, r.last_reply_at, coalesce(f.failed, 0) as failed_replies, u.last_message_at as user_last_message_at,
-  (select min(m.created_at) from messages m
-   where m.handoff_id = h.id and m.created_at > coalesce(r.last_reply_at, '')) as first_unanswered_at,
-  (select count(*) from messages m where m.handoff_id = h.id and m.msg_type != 'event'
-   and m.created_at > coalesce(r.last_reply_at, '')) as new_messages,
-  lm.text as latest_text, lm.msg_type as latest_type, lm.created_at as latest_at
-from handoffs h
-left join replies r on r.handoff_id = h.id
-left join failures f on f.handoff_id = h.id
-left join users u on u.user_id = h.user_id
-left join messages lm on lm.id = (select max(m.id) from messages m where m.handoff_id = h.id and m.msg_type != 'event')
-"""
-
-
 def _handoff(row: dict, now: dt.datetime) -> Handoff:
     h = Handoff(**{k: row.get(k) for k in Handoff.__dataclass_fields__ if k in row and k != "transcript"})
     try:
@@ -265,33 +244,10 @@ def list_handoffs(db, state: str = "open", priority: str | None = None, now: dt.
         raise HandoffError(f"未知筛选“{who}”")
     if category not in CATEGORY_FILTERS:
         raise HandoffError(f"未知类别“{category}”")
-    extra, params = "", []
-    if category == "flagged":
-        extra += f" and {EFFECTIVE_CATEGORY} is not null"
-    elif category:
-        extra, params = extra + f" and {EFFECTIVE_CATEGORY} = ?", params + [category]
-    if priority:
-        extra, params = extra + " and h.priority = ?", params + [priority]
-    if who == "mine":
-        extra, params = extra + " and h.claimed_by = ?", params + [staff or ""]
-    elif who == "unclaimed":
-        extra += " and h.claimed_by is null"
-    search = search_text(search)
-    if search:
-        pattern = "%" + like_escape(search) + "%"
-        extra += (" and (h.question like ? escape '\\' or h.key_message like ? escape '\\' or exists "
-                  "(select 1 from messages s where s.handoff_id = h.id and s.text like ? escape '\\'))")
-        params += [pattern] * 3
-    queries = []
-    if state in ("open", "all"):
-        queries.append((_SELECT + " where h.state != 'resolved'" + extra, params))
-    elif state != "resolved":
-        queries.append((_SELECT + " where h.state = ?" + extra, [state, *params]))
-    if state in ("resolved", "all"):
-        queries.append((_SELECT + " where h.state = 'resolved'" + extra
-                        + " order by coalesce(h.resolved_at, h.updated_at) desc limit ?", [*params, limit]))
+    found = store.queue(db, state, priority=priority, claimed_by=(staff or "") if who == "mine" else None,
+                        unclaimed=who == "unclaimed", search=search_text(search), category=category, limit=limit)
     now = now or utcnow()
-    rows = sorted((_handoff(r, now) for sql, args in queries for r in db.query(sql, args)), key=_sort_key)
+    rows = sorted((_handoff(r, now) for r in found), key=_sort_key)
     return rows[:limit]
 
 
@@ -300,16 +256,10 @@ def search_text(text: str | None) -> str:
     return " ".join((text or "").split())[:MAX_SEARCH_CHARS]
 
 
-def like_escape(text: str) -> str:
-    """``text`` for a LIKE pattern with ``escape '\\'``: its %, _ and \\ match themselves."""
-    return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
-
-
 def counts(db) -> dict:
     """Number of handoffs per state, for the navigation badge and the filters."""
     out = {s: 0 for s in STATES}
-    for r in db.query("select state, count(*) as n from handoffs group by state"):
-        out[r["state"]] = r["n"]
+    out.update(store.state_counts(db))
     out["open"] = out["pending"] + out["claimed"]
     return out
 
@@ -321,19 +271,15 @@ def unclaimed_urgent(db) -> list:
     Each: ``{"id", "key_message", "key_message_at", "created_at"}``, the key message falling back to the question
     and its time to the handoff's creation. The staff pages' badge, title and alert poll read this.
     """
-    return list(db.query(
-        "select id, coalesce(nullif(trim(key_message), ''), question, '') as key_message, "
-        "coalesce(key_message_at, created_at) as key_message_at, created_at from handoffs "
-        "where priority = 'urgent' and state = 'pending' and (category is null or category != 'opinion') order by coalesce(key_message_at, created_at) desc, id desc"
-    ))
+    return store.unclaimed_urgent(db)
 
 
 def get_handoff(db, handoff_id: int, now: dt.datetime | None = None) -> Handoff:
     """One handoff; raise HandoffNotFound."""
-    rows = list(db.query(_SELECT + " where h.id = ?", [handoff_id]))
-    if not rows:
+    row = store.one(db, handoff_id)
+    if row is None:
         raise HandoffNotFound(f"没有编号为 {handoff_id} 的转人工记录")
-    return _handoff(rows[0], now or utcnow())
+    return _handoff(row, now or utcnow())
 
 
 def conversation(db, handoff: Handoff, limit: int = 40) -> list:
@@ -342,15 +288,10 @@ def conversation(db, handoff: Handoff, limit: int = 40) -> list:
     Each entry: ``{"at", "who": "user"|"bot"|"staff", "text", ...}``; staff replies carry their delivery status.
     Falls back to the transcript stored with the handoff when the message log has nothing for this user.
     """
-    rows = list(db.query(
-        "select * from messages where user_id = ? order by created_at desc, id desc limit ?",
-        [handoff.user_id, limit],
-    ))[::-1]
+    rows = message_log.latest_rows_of_user(db, handoff.user_id, limit)[::-1]
     since = rows[0]["created_at"] if rows else handoff.created_at
-    entries = _message_entries(rows) + _outbox_entries(db.query(
-        "select * from outbox where user_id = ? and (created_at >= ? or handoff_id = ?) order by created_at, id",
-        [handoff.user_id, since, handoff.id],
-    ))
+    entries = _message_entries(rows) + _outbox_entries(store.conversation_outbox(db, handoff.user_id, since,
+                                                                                 handoff.id))
     if not rows:
         entries.extend(_stored_transcript(handoff))
     return _in_order(entries)
@@ -360,18 +301,14 @@ def updates(db, handoff: Handoff, after_message: int = 0, after_reply: int = 0) 
     """What the handoff page has not shown yet: the user's messages (and the bot's answers) logged after message
     ``after_message`` and the outgoing messages queued after outbox row ``after_reply``, oldest first, as
     ``conversation`` gives them, each with ``message_id`` or ``outbox_id`` for the page's next poll."""
-    messages = list(db.query("select * from messages where user_id = ? and id > ? order by id limit ?",
-                             [handoff.user_id, after_message, MAX_UPDATES]))
-    queued = db.query("select * from outbox where user_id = ? and id > ? order by id limit ?",
-                      [handoff.user_id, after_reply, MAX_UPDATES])
+    messages = message_log.of_user_after(db, handoff.user_id, after_message, MAX_UPDATES)
+    queued = store.outbox_after(db, handoff.user_id, after_reply, MAX_UPDATES)
     return _in_order(_message_entries(messages) + _outbox_entries(queued))
 
 
 def last_ids(db, user_id: str) -> tuple:
     """The newest message log id and outbox id of a user (0 when none): where the page's polling starts."""
-    row = db.execute("select (select coalesce(max(id), 0) from messages where user_id = ?), "
-                     "(select coalesce(max(id), 0) from outbox where user_id = ?)", [user_id, user_id]).fetchone()
-    return row[0], row[1]
+    return store.last_ids(db, user_id)
 
 
 def _message_entries(rows) -> list:
@@ -418,14 +355,12 @@ def _stored_transcript(handoff: Handoff) -> list:
 
 def notes(db, handoff_id: int) -> list:
     """Internal notes of a handoff, oldest first."""
-    return list(db.query("select * from handoff_notes where handoff_id = ? order by created_at, id", [handoff_id]))
+    return store.notes(db, handoff_id)
 
 
 def replies(db, handoff_id: int) -> list:
     """Staff replies of a handoff with their delivery status, oldest first."""
-    return list(db.query(
-        "select * from outbox where handoff_id = ? and kind = 'staff_reply' order by created_at, id", [handoff_id]
-    ))
+    return store.staff_replies(db, handoff_id)
 
 
 def unsent_replies(db, handoff_id: int) -> list:
@@ -439,16 +374,9 @@ def claim(db, handoff_id: int, staff: str, take_over: bool = False, now: dt.date
     One conditional UPDATE decides, so of two people claiming at the same moment exactly one gets it.
     """
     get_handoff(db, handoff_id, now)
-    stamp = iso(now)
-    mine = "" if take_over else " and (claimed_by is null or claimed_by = ?)"
-    cursor = db.execute(
-        "update handoffs set state = 'claimed', claimed_by = ?, updated_at = ?, "
-        "claimed_at = case when claimed_by is not distinct from ? then coalesce(claimed_at, ?) else ? end "
-        "where id = ? and state != 'resolved'" + mine,
-        [staff, stamp, staff, stamp, stamp, handoff_id, *([] if take_over else [staff])],
-    )
+    claimed = store.claim(db, handoff_id, staff, iso(now), take_over=take_over)
     h = get_handoff(db, handoff_id, now)
-    if cursor.rowcount != 1:
+    if not claimed:
         if h.state == "resolved":
             raise HandoffError("这条已解决，无需认领")
         raise AlreadyClaimed(f"已由“{h.claimed_by}”认领", claimed_by=h.claimed_by)
@@ -458,18 +386,13 @@ def claim(db, handoff_id: int, staff: str, take_over: bool = False, now: dt.date
 def mark_viewing(db, handoff_id: int, staff: str, now: dt.datetime | None = None) -> None:
     """Record that ``staff`` has the handoff page open (its poll calls this every few seconds)."""
     now = now or utcnow()
-    db.execute("insert into handoff_views (handoff_id, staff, seen_at) values (?, ?, ?) "
-               "on conflict(handoff_id, staff) do update set seen_at = excluded.seen_at",
-               [handoff_id, staff, iso(now)])
-    db.execute("delete from handoff_views where seen_at < ?", [iso(now - dt.timedelta(hours=1))])
+    store.record_view(db, handoff_id, staff, iso(now), forget_before=iso(now - dt.timedelta(hours=1)))
 
 
 def viewers(db, handoff_id: int, exclude: str | None = None, now: dt.datetime | None = None) -> list:
     """Who else has the handoff page open right now (polled within VIEWING_FRESH), by name."""
     since = iso((now or utcnow()) - VIEWING_FRESH)
-    return [r["staff"] for r in db.query(
-        "select staff from handoff_views where handoff_id = ? and seen_at >= ? and staff != ? order by staff",
-        [handoff_id, since, exclude or ""])]
+    return store.viewers(db, handoff_id, since, exclude or "")
 
 
 def add_note(db, handoff_id: int, author: str, text: str, now: dt.datetime | None = None) -> int:
@@ -479,20 +402,12 @@ def add_note(db, handoff_id: int, author: str, text: str, now: dt.datetime | Non
     if not text:
         raise HandoffError("备注不能为空")
     _check_note(text)
-    return _insert_note(db, handoff_id, author, text, iso(now))
+    return store.add_note(db, handoff_id, author, text, iso(now))
 
 
 def _check_note(text: str) -> None:
     if len(text) > MAX_NOTE_CHARS:
         raise HandoffError(f"备注最多{MAX_NOTE_CHARS}字")
-
-
-def _insert_note(db, handoff_id: int, author: str, text: str, stamp: str) -> int:
-    note_id = db["handoff_notes"].insert(
-        {"handoff_id": handoff_id, "author": author, "text": text, "created_at": stamp}
-    ).last_pk
-    db["handoffs"].update(handoff_id, {"updated_at": stamp})
-    return note_id
 
 
 def resolve(db, handoff_id: int, staff: str, note: str = "", now: dt.datetime | None = None,
@@ -515,19 +430,17 @@ def resolve(db, handoff_id: int, staff: str, note: str = "", now: dt.datetime | 
     _check_note(note)
     stamp = iso(now)
     # IMMEDIATE: the count and the changes below see the same outbox (no send or reply slips in between).
-    db.execute("BEGIN IMMEDIATE")
+    sql.begin_immediate(db)
     try:
-        waiting = db.execute("select count(*) from outbox where handoff_id = ? and kind = 'staff_reply' "
-                             "and status in ('pending', 'failed')", [handoff_id]).fetchone()[0]
+        waiting = store.unsent_reply_count(db, handoff_id)
         if waiting and unsent is None:
             raise UnsentReplies(waiting)
         if note:
-            _insert_note(db, handoff_id, staff, f"标记为已解决：{note}", stamp)
+            store.add_note(db, handoff_id, staff, f"标记为已解决：{note}", stamp)
         if waiting and unsent == "cancel":
             cancelled = cancel_handoff_replies(db, handoff_id, staff, now)
-            _insert_note(db, handoff_id, staff, f"标记为已解决，取消了 {cancelled} 条未发出的回复", stamp)
-        db["handoffs"].update(handoff_id, {"state": "resolved", "resolved_at": stamp, "resolved_by": staff,
-                                           "claimed_by": h.claimed_by or staff, "updated_at": stamp})
+            store.add_note(db, handoff_id, staff, f"标记为已解决，取消了 {cancelled} 条未发出的回复", stamp)
+        store.mark_resolved(db, handoff_id, staff, h.claimed_by or staff, stamp)
         db.commit()
     except BaseException:
         db.rollback()
@@ -546,12 +459,7 @@ def reopen(db, handoff_id: int, staff: str, note: str = "", now: dt.datetime | N
     note = (note or "").strip()
     _check_note(note)
     stamp = iso(now)
-    with db.atomic():
-        _insert_note(db, handoff_id, staff, f"重新打开：{note}" if note else "重新打开", stamp)
-        db["handoffs"].update(handoff_id, {
-            "state": "pending", "resolved_at": None, "resolved_by": None, "claimed_by": None, "claimed_at": None,
-            "reopened_at": stamp, "reopened_by": staff, "updated_at": stamp,
-        })
+    store.reopen(db, handoff_id, staff, f"重新打开：{note}" if note else "重新打开", stamp)
     return get_handoff(db, handoff_id, now)
 
 
@@ -586,25 +494,21 @@ def close_off_topic(db, handoff_ids, staff: str, reason: str, now: dt.datetime |
     done = BulkClosed()
     stamp = iso(now)
     # IMMEDIATE: no reply, claim or distress message slips in between a handoff's check and its closing.
-    db.execute("BEGIN IMMEDIATE")
+    sql.begin_immediate(db)
     try:
         for handoff_id in ids:
-            row = db.execute("select state, priority, claimed_by, category from handoffs where id = ?",
-                             [handoff_id]).fetchone()
+            row = store.triage_row(db, handoff_id)
             if row is None:
                 done.missing.append(handoff_id)
-            elif row[0] == "resolved":
+            elif row["state"] == "resolved":
                 done.already_resolved.append(handoff_id)
-            elif row[1] == "urgent" and row[3] != "opinion":
+            elif row["priority"] == "urgent" and row["category"] != "opinion":
                 done.urgent.append(handoff_id)
             else:
                 cancelled = cancel_handoff_replies(db, handoff_id, staff, now)
                 note = f"批量关闭：{reason}" + (f"（取消了 {cancelled} 条未发出的回复）" if cancelled else "")
-                db.execute("insert into handoff_notes (handoff_id, author, text, created_at) values (?, ?, ?, ?)",
-                           [handoff_id, staff, note, stamp])
-                db.execute("update handoffs set state = 'resolved', resolved_at = ?, resolved_by = ?, "
-                           "claimed_by = coalesce(claimed_by, ?), updated_at = ? where id = ?",
-                           [stamp, staff, staff, stamp, handoff_id])
+                store.insert_note(db, handoff_id, staff, note, stamp)
+                store.mark_closed(db, handoff_id, staff, stamp)
                 done.closed.append(handoff_id)
                 done.cancelled_replies += cancelled
         db.commit()
@@ -626,10 +530,7 @@ def reclassify(db, handoff_id: int, staff: str, label: str, now: dt.datetime | N
     if h.staff_label == label:
         return h
     stamp = iso(now)
-    with db.atomic():
-        db["handoffs"].update(handoff_id, {"staff_label": label, "labelled_by": staff, "labelled_at": stamp,
-                                           "updated_at": stamp})
-        _insert_note(db, handoff_id, staff, f"重新分类为：{CATEGORY_LABELS[label]}", stamp)
+    store.relabel(db, handoff_id, label, staff, f"重新分类为：{CATEGORY_LABELS[label]}", stamp)
     return get_handoff(db, handoff_id, now)
 
 
@@ -682,30 +583,29 @@ def cancel_reply(db, handoff_id: int, outbox_id: int, staff: str, now: dt.dateti
     """
     row = _reply_row(db, handoff_id, outbox_id)
     if not cancel(db, outbox_id, staff, now):
-        row = db["outbox"].get(outbox_id)
+        row = _reply_row(db, handoff_id, outbox_id)
         if row["status"] == "cancelled":
             return row
         raise HandoffError({"sent": "这条回复已经发出，无法取消", "sending": "这条回复正在发送，无法取消",
                             "expired": "这条回复已过期，不会再发送"}.get(row["status"], "这条回复无法取消"))
-    stamp = iso(now)
-    db["handoffs"].update(handoff_id, {"updated_at": stamp})
-    return db["outbox"].get(outbox_id)
+    store.touch(db, handoff_id, iso(now))
+    return _reply_row(db, handoff_id, outbox_id)
 
 
 def _reply_row(db, handoff_id: int, outbox_id: int) -> dict:
-    rows = list(db.query("select * from outbox where id = ? and handoff_id = ?", [outbox_id, handoff_id]))
-    if not rows:
+    row = store.reply_row(db, handoff_id, outbox_id)
+    if row is None:
         raise HandoffNotFound(f"没有这条回复（#{outbox_id}）")
-    return rows[0]
+    return row
 
 
 def _send(db, sender, handoff_id, outbox_id, now) -> dict:
     row = sender.send(outbox_id)
     stamp = iso(now)
-    changes = {"updated_at": stamp}
+    first_reply_at = None
     if row["status"] == "sent" and not get_handoff(db, handoff_id, now).first_reply_at:
-        changes["first_reply_at"] = row["sent_at"] or stamp
-    db["handoffs"].update(handoff_id, changes)
+        first_reply_at = row["sent_at"] or stamp
+    store.touch(db, handoff_id, stamp, first_reply_at=first_reply_at)
     return row
 
 

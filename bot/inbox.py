@@ -23,8 +23,9 @@ import time
 from concurrent.futures import ThreadPoolExecutor
 
 from . import conversation
-from .db import iso, open_db, parse_iso, utcnow
-from .store import postgres
+from .clock import iso, parse_iso, utcnow
+from .store.connection import open_db
+from .store import claims, postgres, users
 from .delivery import Sender
 from .errors import BotError
 from .wechat_xml import Inbound
@@ -126,8 +127,7 @@ class Inbox:
             return
         try:
             db = open_db(self.config.BOT_DATABASE, init=False)
-            released = db.execute("update dedupe set lease_until = ? where owner = ? and status = 'processing'",
-                                  [iso(utcnow() - dt.timedelta(seconds=1)), self.owner]).rowcount
+            released = claims.renew(db, self.owner, iso(utcnow() - dt.timedelta(seconds=1)))
             db.conn.commit()
             db.close()
             if released:
@@ -176,12 +176,8 @@ class Inbox:
         self._start()
         key = inbound.dedupe_key
         now = utcnow()
-        claimed = self.db().execute(
-            "insert into dedupe (key, created_at, status, user_id, payload, owner, lease_until, attempts) "
-            "values (?, ?, 'processing', ?, ?, ?, ?, 1) on conflict (key) do nothing",
-            [key, iso(now), inbound.from_user, _payload(inbound), self.owner,
-             iso(now + dt.timedelta(seconds=LEASE_SECONDS))],
-        ).rowcount == 1
+        claimed = claims.claim(self.db(), key, iso(now), inbound.from_user, _payload(inbound), self.owner,
+                               iso(now + dt.timedelta(seconds=LEASE_SECONDS)))
         if not claimed:
             return self._redelivery(inbound, time.monotonic() + self.config.REPLY_DEADLINE_SECONDS)
         return self._run(inbound, 1, time.monotonic() + self.config.REPLY_DEADLINE_SECONDS)
@@ -259,10 +255,8 @@ class Inbox:
                     job.passive = True
                 late = job.late
             reply = outcome.reply or ""
-            marked = db.execute(
-                "update dedupe set status = ?, reply = ?, payload = null, finished_at = ? "
-                "where key = ? and owner = ? and status = 'processing'",
-                ["late" if late and reply else "done", reply, iso(), inbound.dedupe_key, self.owner]).rowcount
+            marked = claims.mark_answered(db, inbound.dedupe_key, self.owner, "late" if late and reply else "done",
+                                          reply, iso())
             if marked != 1:
                 raise LeaseLost(inbound.dedupe_key)
             if late and reply:
@@ -282,8 +276,7 @@ class Inbox:
         if db.conn.in_transaction:
             db.conn.rollback()
         try:
-            db.execute("update dedupe set status = 'failed', reply = ?, payload = null, finished_at = ? "
-                       "where key = ? and owner = ?", [conversation.APOLOGY, iso(), inbound.dedupe_key, self.owner])
+            claims.mark_failed(db, inbound.dedupe_key, self.owner, conversation.APOLOGY, iso())
             db.conn.commit()
         except Exception:
             log.exception("无法记录消息 %s 的处理结果", inbound.dedupe_key)
@@ -292,10 +285,7 @@ class Inbox:
     # ---- leases -------------------------------------------------------------------------------------------
 
     def _claim_row(self, key: str) -> dict | None:
-        cursor = self.db().execute(
-            "select key, status, reply, owner, lease_until, attempts, payload from dedupe where key = ?", [key])
-        row = cursor.fetchone()
-        return dict(zip([c[0] for c in cursor.description], row)) if row else None
+        return claims.row(self.db(), key)
 
     def _expired(self, row: dict) -> bool:
         """Whether a claim's owner is gone: its lease ran out, or it is a process of this machine that has exited."""
@@ -308,24 +298,16 @@ class Inbox:
 
     def _take_over(self, row: dict) -> bool:
         """Claim a delivery whose owner is gone; True when this process won it (exactly one does)."""
-        return self.db().execute(
-            "update dedupe set owner = ?, lease_until = ?, attempts = attempts + 1 "
-            "where key = ? and status = 'processing' and owner is not distinct from ? and lease_until is not distinct from ?",
-            [self.owner, iso(utcnow() + dt.timedelta(seconds=LEASE_SECONDS)), row["key"], row["owner"],
-             row["lease_until"]],
-        ).rowcount == 1
+        return claims.take_over(self.db(), row["key"], self.owner, iso(utcnow() + dt.timedelta(seconds=LEASE_SECONDS)),
+                                row["owner"], row["lease_until"])
 
     def renew(self) -> int:
         """Extend the leases of the deliveries this process is answering; return how many."""
-        return self.db().execute(
-            "update dedupe set lease_until = ? where owner = ? and status = 'processing'",
-            [iso(utcnow() + dt.timedelta(seconds=LEASE_SECONDS)), self.owner]).rowcount
+        return claims.renew(self.db(), self.owner, iso(utcnow() + dt.timedelta(seconds=LEASE_SECONDS)))
 
     def recover(self) -> int:
         """Answer, through the outbox, deliveries whose owner died and that no re-delivery took over."""
-        rows = list(self.db().query(
-            "select key, status, reply, owner, lease_until, attempts, payload from dedupe "
-            "where status = 'processing' and (owner is null or owner != ?)", [self.owner]))
+        rows = claims.others_processing(self.db(), self.owner)
         taken = 0
         for row in rows:
             inbound = _inbound(row)
@@ -346,8 +328,8 @@ class Inbox:
         try:
             cutoff = iso(utcnow() - DEDUPE_KEEP)
             # A claim this old cannot be answered any more (WeChat's 48-hour window has closed), whatever its state.
-            db.execute("delete from dedupe where created_at < ?", [cutoff])
-            db.execute("delete from departed_users where departed_at < ?", [cutoff])
+            claims.forget_before(db, cutoff)
+            users.forget_departures_before(db, cutoff)
             return Sender(db, self.config).retry_due()
         except Exception:
             log.exception("重发客服消息时出错")

@@ -272,7 +272,7 @@ def host_rows(db, current: int | None, now: dt.datetime | None = None) -> list:
     """The hosts' rows for the staff page and ``kb versions``: host, version, since, seen_at, error, plus
     ``label`` (版本 N / 知识库目录), ``alive`` (reported within ALIVE_SECONDS) and ``up_to_date`` (serves the
     current version, or its folder while nothing is published). Live hosts first."""
-    from .db import parse_iso, utcnow
+    from .clock import parse_iso, utcnow
 
     now = now or utcnow()
     out = []

@@ -18,7 +18,7 @@ import yaml
 from rapidfuzz import fuzz
 
 from .clock import today_local
-from .db import iso
+from .clock import iso
 from .matching import Engine
 from .errors import BotError, KnowledgeError
 from .knowledge import (CANNED_REPLIES_FILE, DICTIONARY_FILE, SETTINGS_FILE, SYNONYMS_FILE, KnowledgeBase,
@@ -389,7 +389,7 @@ def parse_since(text: str) -> dt.timedelta:
 def _message_log(db_path: str, table: str):
     """The bot's database (file or PostgreSQL URL) for reading, with the shared connection settings; never
     creates or migrates one. Yields None when ``table`` is not there yet (a database from an older release)."""
-    from .db import open_db
+    from .store.connection import open_db
     from .store import postgres
 
     if not postgres.is_url(db_path) and not os.path.exists(db_path):

@@ -56,7 +56,7 @@ class LiveKnowledge:
     """
 
     def __init__(self, directory: str, check_seconds: float = 2.0, database: str | None = None):
-        from .db import utcnow
+        from .clock import utcnow
 
         self.directory = directory
         self.check_seconds = check_seconds
@@ -147,7 +147,7 @@ class LiveKnowledge:
         return True
 
     def _serve(self, engine: Engine, version: int | None, directory: str) -> None:
-        from .db import utcnow
+        from .clock import utcnow
 
         self._engine = engine
         self.version = version
@@ -163,7 +163,7 @@ class LiveKnowledge:
 
     def _start_published(self) -> bool:
         """At start-up: serve the current published version if there is one; False means serve the folder."""
-        from .db import open_db
+        from .store.connection import open_db
         from .store import knowledge_versions as store
 
         try:
@@ -306,7 +306,7 @@ def _poll_loop(ref, stopping: threading.Event, database: str, interval: float) -
     """The background thread: one connection of its own, kept; after an error it is opened again, waiting longer
     each time (up to ERROR_LOG_SECONDS). A database without the versions table (emptied, or a test's schema that
     was dropped) ends the thread: the tables are created at start-up and never dropped."""
-    from .db import open_db
+    from .store.connection import open_db
 
     db, failures, last_logged = None, 0, 0.0
     try:

@@ -18,7 +18,7 @@ from dataclasses import dataclass
 from itsdangerous import BadData, URLSafeTimedSerializer
 from werkzeug.security import check_password_hash, generate_password_hash
 
-from .db import iso, parse_iso, utcnow
+from .clock import iso, parse_iso, utcnow
 from .errors import BotError
 from .store import staff as accounts
 

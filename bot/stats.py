@@ -10,10 +10,10 @@ from collections import Counter
 
 from . import kbtools
 from .clock import today_local
-from .db import LOCAL_TZ, iso, parse_iso
-from .store.dialect import local_day
+from .clock import LOCAL_TZ, iso, parse_iso
 from .matching.reading import normalize, strip_fillers
 from .store import feedback as feedback_log
+from .store import stats as store
 
 SHARES = ("answer", "clarify", "handoff", "emergency", "other")
 SHARE_LABELS = {"answer": "直接回答", "clarify": "追问澄清", "handoff": "转人工", "emergency": "遇险求助",
@@ -40,8 +40,6 @@ EVENT_LABELS = {"subscribe": "关注公众号", "subscribe_scan": "扫码关注"
                 "click": "点击菜单", "view": "打开菜单链接", "location": "上报位置",
                 "subscribe_msg_popup_event": "订阅通知授权", "subscribe_msg_change_event": "更改订阅通知",
                 "subscribe_msg_sent_event": "订阅通知送达结果"}
-# Events (subscribing, menu clicks) are not messages people wrote: the figures leave them out.
-PEOPLE_WROTE = "coalesce(msg_type, '') != 'event'"
 GROUP_WORDINGS = 500
 
 
@@ -52,12 +50,7 @@ def day_start(day: dt.date) -> str:
 
 def messages_per_day(db, first: dt.date, last: dt.date) -> list:
     """``[(date, count)]`` for every Shanghai day from ``first`` to ``last``, zero days included."""
-    rows = db.query(
-        f"select {local_day(db)} as day, count(*) as n from messages where created_at >= ? and created_at < ? "
-        f"and {PEOPLE_WROTE} group by day",
-        [day_start(first), day_start(last + dt.timedelta(days=1))],
-    )
-    found = {r["day"]: r["n"] for r in rows}
+    found = store.messages_per_day(db, day_start(first), day_start(last + dt.timedelta(days=1)))
     days = (last - first).days + 1
     return [(d, found.get(d.isoformat(), 0)) for d in (first + dt.timedelta(days=i) for i in range(days))]
 
@@ -65,10 +58,9 @@ def messages_per_day(db, first: dt.date, last: dt.date) -> list:
 def action_shares(db, since: str) -> dict:
     """Messages since ``since`` by outcome: answer / clarify / handoff / emergency / other, plus total."""
     out = dict.fromkeys(SHARES, 0)
-    for r in db.query(f"select action, count(*) as n from messages where created_at >= ? and {PEOPLE_WROTE} "
-                      "group by action", [since]):
-        action = "handoff" if r["action"] in ("complaint", "opinion") else r["action"]  # handed to a person too
-        out[action if action in SHARES else "other"] += r["n"]
+    for action, n in store.actions_since(db, since):
+        action = "handoff" if action in ("complaint", "opinion") else action  # handed to a person too
+        out[action if action in SHARES else "other"] += n
     out["total"] = sum(out[k] for k in SHARES)
     return out
 
@@ -76,12 +68,7 @@ def action_shares(db, since: str) -> dict:
 def handoff_times(db, since: str) -> dict:
     """Median seconds from handoff to being picked up (claimed or replied) and to the first staff reply."""
     waits, firsts = [], []
-    for r in db.query(
-        # A reply that went out on a later automatic retry is in the outbox only.
-        "select created_at, claimed_at, coalesce(first_reply_at, (select min(o.sent_at) from outbox o "
-        "where o.handoff_id = h.id and o.kind = 'staff_reply' and o.status = 'sent')) as first_reply_at "
-        "from handoffs h where created_at >= ?", [since],
-    ):
+    for r in store.handoff_times(db, since):
         start = parse_iso(r["created_at"])
         picked = [parse_iso(t) for t in (r["claimed_at"], r["first_reply_at"]) if t]
         if picked:
@@ -98,12 +85,7 @@ def handoff_times(db, since: str) -> dict:
 
 def top_faqs(db, since: str, limit: int = 10) -> list:
     """``[(faq_id, count)]`` of the FAQs answered most often since ``since``."""
-    rows = db.query(
-        "select faq_id, count(*) as n from messages where created_at >= ? and action = 'answer' "
-        "and faq_id is not null and faq_id != '' group by faq_id order by n desc, faq_id limit ?",
-        [since, limit],
-    )
-    return [(r["faq_id"], r["n"]) for r in rows]
+    return store.top_faqs(db, since, limit)
 
 
 def top_unanswered(db, engine, since: str, limit: int = 10) -> list:
@@ -116,13 +98,8 @@ def top_unanswered(db, engine, since: str, limit: int = 10) -> list:
     没用 are groups too, one per FAQ that answered them, with ``"unhelpful_faq"``: that FAQ.
     """
     asked = Counter()
-    for r in db.query(
-        "select m.text from messages m left join handoffs h on h.id = m.handoff_id "
-        "where m.created_at >= ? and m.action = 'handoff' and coalesce(m.msg_type, 'text') in ('text', 'voice') "
-        "and (h.id is null or h.created_at >= m.created_at) order by m.created_at desc limit 5000",
-        [since],
-    ):
-        text = (r["text"] or "").strip()
+    for text in store.handed_off_texts(db, since):
+        text = (text or "").strip()
         if text and not only_asks_for_a_person(engine, text):
             asked[text] += 1
     # Each distinct wording is ranked once; rare wordings cannot reach the top anyway.
@@ -157,20 +134,13 @@ def only_asks_for_a_person(engine, text: str) -> bool:
     return len(strip_fillers(rest)) <= 3
 
 
-# A handoff's kind as staff last re-classified it, else as the bot recognised it (see bot.handoffs).
-HANDOFF_KIND = "(case when staff_label = 'none' then null else coalesce(staff_label, category) end)"
 LATEST_COMPLAINTS = 10
 
 
 def complaints_per_day(db, first: dt.date, last: dt.date) -> list:
     """``[(date, complaints, public-opinion risks)]`` for every Shanghai day from ``first`` to ``last``: handoffs
     opened that day, of the kind staff last gave them (else the one recognised), zero days included."""
-    rows = db.query(
-        f"select {local_day(db)} as day, {HANDOFF_KIND} as kind, count(*) as n from handoffs "
-        f"where created_at >= ? and created_at < ? and {HANDOFF_KIND} is not null group by day, kind",
-        [day_start(first), day_start(last + dt.timedelta(days=1))],
-    )
-    found = {(r["day"], r["kind"]): r["n"] for r in rows}
+    found = store.complaints_per_day(db, day_start(first), day_start(last + dt.timedelta(days=1)))
     days = [first + dt.timedelta(days=i) for i in range((last - first).days + 1)]
     return [(d, found.get((d.isoformat(), "complaint"), 0), found.get((d.isoformat(), "opinion"), 0)) for d in days]
 
@@ -178,11 +148,7 @@ def complaints_per_day(db, first: dt.date, last: dt.date) -> list:
 def latest_complaints(db, limit: int = LATEST_COMPLAINTS) -> list:
     """The newest handoffs that are complaints or public-opinion risks (or that the bot took for one), newest first:
     ``{"id", "created_at", "kind", "category", "staff_label", "text", "state", "claimed_by"}``."""
-    return list(db.query(
-        f"select id, created_at, {HANDOFF_KIND} as kind, category, staff_label, state, claimed_by, "
-        "coalesce(nullif(trim(key_message), ''), question, '') as text from handoffs "
-        "where category is not null or staff_label in ('complaint', 'opinion') "
-        "order by created_at desc, id desc limit ?", [limit]))
+    return store.latest_complaints(db, limit)
 
 
 def complaint_labels(db, since: str | None = None) -> dict:
@@ -193,10 +159,7 @@ def complaint_labels(db, since: str | None = None) -> dict:
     ``missed``: not taken for one, staff say it is (a miss).
     """
     out = {"labelled": 0, "confirmed": 0, "kind_changed": 0, "rejected": 0, "missed": 0}
-    where, params = "staff_label is not null", []
-    if since:
-        where, params = where + " and created_at >= ?", [since]
-    for r in db.query(f"select category, staff_label from handoffs where {where}", params):
+    for r in store.labelled_handoffs(db, since):
         out["labelled"] += 1
         flagged, said = r["category"] is not None, r["staff_label"] != "none"
         if flagged and said:
@@ -237,32 +200,8 @@ def search_log(db, user: str = "", text: str = "", faq: str = "", action: str = 
     ``user`` and ``text`` match parts (text also searches the bot's reply), ``faq`` and ``action`` exactly,
     ``date_from``/``date_to`` are Shanghai dates, both included.
     """
-    where, params = [], []
-    if user:
-        where.append("user_id like ? escape '\\'")
-        params.append(f"%{_like(user)}%")
-    if text:
-        where.append("(text like ? escape '\\' or normalized like ? escape '\\' or reply like ? escape '\\')")
-        params += [f"%{_like(text)}%"] * 3
-    if faq:
-        where.append("faq_id = ?")
-        params.append(faq)
-    if action:
-        where.append("action = ?")
-        params.append(action)
-    if date_from:
-        where.append("created_at >= ?")
-        params.append(day_start(date_from))
-    if date_to:
-        where.append("created_at < ?")
-        params.append(day_start(date_to + dt.timedelta(days=1)))
-    clause = (" where " + " and ".join(where)) if where else ""
-    total = next(db.query(f"select count(*) as n from messages{clause}", params))["n"]
-    rows = list(db.query(
-        f"select * from messages{clause} order by created_at desc, id desc limit ? offset ?",
-        params + [limit, offset],
-    ))
-    return rows, total
+    return store.search_messages(db, user, text, faq, action, day_start(date_from) if date_from else None,
+                                 day_start(date_to + dt.timedelta(days=1)) if date_to else None, limit, offset)
 
 
 def message_label(message: dict) -> str:
@@ -272,7 +211,3 @@ def message_label(message: dict) -> str:
         event = (message.get("event") or "").split(":")[0].lower()
         return f"[{EVENT_LABELS.get(event, '事件')}]"
     return f"[{MESSAGE_TYPE_LABELS.get(kind, '消息')}]"
-
-
-def _like(value: str) -> str:
-    return value.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")

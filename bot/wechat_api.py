@@ -17,7 +17,7 @@ from wechatpy.exceptions import WeChatClientException
 from wechatpy.session import SessionStorage
 from wechatpy.session.memorystorage import MemoryStorage
 
-from .db import utcnow
+from .clock import utcnow
 from .store import tokens
 
 

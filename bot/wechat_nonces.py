@@ -15,7 +15,9 @@ import re
 import threading
 import time
 
-from .db import iso, open_db
+from .clock import iso
+
+from .store.connection import open_db
 from .store import nonces
 from .errors import BadRequest
 

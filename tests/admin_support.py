@@ -12,7 +12,8 @@ from pathlib import Path
 import pytest
 
 from bot import create_app, staff
-from bot.db import iso, open_db, utcnow
+from bot.clock import iso, utcnow
+from bot.store.connection import open_db
 from webhook_support import TOKEN, FakeWeChatAPI
 from db_support import database_for
 

@@ -13,7 +13,8 @@ from http.server import BaseHTTPRequestHandler
 from aiosmtpd.controller import Controller
 
 from bot.config import Config
-from bot.db import iso, open_db
+from bot.clock import iso
+from bot.store.connection import open_db
 from bot.store import sql
 from webhook_support import LoopbackServer
 from db_support import database_for

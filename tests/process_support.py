@@ -10,7 +10,7 @@ import time
 
 import requests
 
-from bot.db import open_db
+from bot.store.connection import open_db
 from bot.store.postgres import is_url
 from webhook_support import AES_KEY, APP_ID, KB_DIR, TOKEN, WeChatServer
 

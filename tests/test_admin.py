@@ -13,7 +13,8 @@ from admin_support import (  # noqa: F401
 )
 from bot import handoffs, staff
 from bot.cli import handoff_list, main
-from bot.db import open_db, utcnow
+from bot.clock import utcnow
+from bot.store.connection import open_db
 from db_support import database_for
 
 

@@ -24,7 +24,7 @@ from admin_support import (  # noqa: F401
 )
 from bot import staff
 from bot.admin import auth
-from bot.db import utcnow
+from bot.clock import utcnow
 from bot.store import form_submissions
 
 FORM = re.compile(r"<form\b([^>]*)>(.*?)</form>", re.S)

@@ -10,7 +10,7 @@ import pytest
 from admin_support import add_handoff, add_message, add_reply, ago, app, db, staff_client  # noqa: F401
 from bot import stats
 from bot.admin.charts import bar_list, column_chart, share_bar
-from bot.db import LOCAL_TZ, iso, utcnow
+from bot.clock import LOCAL_TZ, iso, utcnow
 
 
 def at_local(day: dt.date, hour: int, minute: int = 0) -> str:

@@ -11,7 +11,8 @@ import email.policy
 import pytest
 
 from alert_support import FakeSMTP, add_handoff, alert_config, alert_rows
-from bot.db import iso, open_db
+from bot.clock import iso
+from bot.store.connection import open_db
 from bot.service.alert_channels import WECOM_MAX_BYTES
 from bot.service.alert_dispatcher import AlertDispatcher
 from bot.service.alert_message import CUT_NOTE

@@ -9,7 +9,7 @@ from click.testing import CliRunner
 
 from alert_support import alert_rows
 from bot.cli import main
-from bot.db import open_db
+from bot.store.connection import open_db
 from db_support import database_for
 
 NO_CHANNEL = {"ALERT_WECOM_WEBHOOK_URL": "", "ALERT_SMTP_HOST": "", "ALERT_EMAIL_TO": "", "ALERT_WEBHOOK_URL": ""}

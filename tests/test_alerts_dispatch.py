@@ -18,7 +18,8 @@ import pytest
 
 from alert_support import FakeRobot, add_handoff, alert_config, alert_rows
 from bot import create_app, handoffs
-from bot.db import iso, open_db, utcnow
+from bot.clock import iso, utcnow
+from bot.store.connection import open_db
 from bot.service.alert_channels import WECOM_MAX_BYTES
 from bot.service.alert_dispatcher import (
     BACKOFF, MERGED_INTO, RATE_WAIT, RATE_WINDOW, WECOM_PER_MINUTE, AlertDispatcher,
@@ -142,7 +143,8 @@ def test_back_off_grows_then_repeats_its_last_step(tmp_path, alert_webhook):
 KILLED_PROCESS = textwrap.dedent("""
     import sys, time
     from bot import create_app
-    from bot.db import open_db, utcnow
+    from bot.clock import utcnow
+    from bot.store.connection import open_db
     from bot.service.alerts import configured_channels, queue_alerts
     sys.path.insert(0, "tests")
     from alert_support import add_handoff

@@ -11,7 +11,7 @@ from admin_support import (  # noqa: F401
     PASSWORD, add_handoff, api_app, database, db, fake_api, login, post, staff_client,
 )
 from bot import handoffs, staff
-from bot.db import iso, utcnow
+from bot.clock import iso, utcnow
 
 
 @pytest.fixture

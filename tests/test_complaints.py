@@ -22,7 +22,7 @@ from bot import handoffs, stats
 from bot.cli import main
 from bot.config import Config
 from bot.conversation import respond
-from bot.db import open_db
+from bot.store.connection import open_db
 from bot.evaluate import COMPLAINT_SETS, evaluate_complaints, load_cases
 from bot.knowledge import load_knowledge
 from bot.matching import ACTIONS, Engine

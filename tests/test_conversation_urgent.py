@@ -11,7 +11,7 @@ from webhook_support import KB_DIR
 
 from bot.config import Config
 from bot.conversation import ALERTING, FOLLOW_UP, FOLLOW_UP_PASSED_ON, FOLLOW_UP_PASSING_ON, NOT_ALERTING, respond
-from bot.db import open_db
+from bot.store.connection import open_db
 from bot.matching import Engine
 from bot.knowledge import load_knowledge
 from bot.service.alert_dispatcher import AlertDispatcher

@@ -6,7 +6,8 @@ import pytest
 from webhook_support import FakeWeChatAPI, fake_api  # noqa: F401  (fixture)
 
 from bot.config import Config
-from bot.db import iso, open_db, utcnow
+from bot.clock import iso, utcnow
+from bot.store.connection import open_db
 from bot.delivery import NOT_CONFIGURED, Sender, explain
 from bot.wechat_api import TokenStorage
 from bot.wechat_xml import MAX_REPLY_BYTES, split_for_sending, utf8_len

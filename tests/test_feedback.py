@@ -14,7 +14,8 @@ from webhook_support import (  # noqa: F401  (fixtures)
 
 from bot.cli import main
 from bot.conversation import respond
-from bot.db import iso, open_db, utcnow
+from bot.clock import iso, utcnow
+from bot.store.connection import open_db
 from bot.knowledge import load_knowledge, parse_settings
 from bot.matching import Engine
 from bot.service import feedback

@@ -11,7 +11,7 @@ from admin_support import (  # noqa: F401
     CLOSED_PORT_URL, add_handoff, add_reply, ago, api_app, database, db, fake_api, post, queue_ids, staff_client,
 )
 from bot import handoffs
-from bot.db import parse_iso, utcnow
+from bot.clock import parse_iso, utcnow
 from bot.delivery import Sender
 
 

@@ -15,7 +15,8 @@ from webhook_support import FakeWeChatAPI, make_app, text_xml, event_xml, wait_f
 from bot import conversation
 from bot.cli import main
 from bot.config import Config
-from bot.db import iso, open_db, utcnow
+from bot.clock import iso, utcnow
+from bot.store.connection import open_db
 from bot.matching import Engine
 from bot.inbox import BUSY, MAX_ATTEMPTS, REPLY_THREADS, Inbox
 from bot.knowledge import load_knowledge

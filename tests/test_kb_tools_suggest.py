@@ -8,7 +8,8 @@ import yaml
 from click.testing import CliRunner
 
 from bot.cli import main
-from bot.db import iso, open_db, utcnow
+from bot.clock import iso, utcnow
+from bot.store.connection import open_db
 from bot.kbtools import parse_since
 
 FIXTURE = Path(__file__).parent / "fixtures" / "kbtools_kb"

@@ -14,7 +14,7 @@ from click.testing import CliRunner
 from admin_support import KB_FILES, PASSWORD, add_handoff, database, login, make_app, write_kb
 from bot import create_app, staff
 from bot.cli import main
-from bot.db import local, parse_iso
+from bot.clock import local, parse_iso
 from bot.errors import KnowledgeError
 from bot.kbpublish import PublishError, checksum, materialise, publish, snapshot
 from bot.live import LiveKnowledge

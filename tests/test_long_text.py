@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 
 from bot.conversation import MAX_LOGGED_CHARS, respond
-from bot.db import open_db
+from bot.store.connection import open_db
 from bot.matching import ACTIONS, MAX_TEXT_CHARS, Engine
 from bot.knowledge import load_knowledge
 from db_support import database_for

@@ -12,7 +12,7 @@ from bot.cli import main
 from webhook_support import FakeWeChatAPI
 from bot.knowledge import load_knowledge
 from bot.config import Config
-from bot.db import open_db
+from bot.store.connection import open_db
 from bot.menu import MenuPushError, build_menu, push_menu
 from bot.wechat_api import TokenStorage
 from db_support import database_for

@@ -10,7 +10,8 @@ import pytest
 from click.testing import CliRunner
 
 from bot.cli import main
-from bot.db import TABLES, iso, open_db
+from bot.clock import iso
+from bot.store.connection import TABLES, open_db
 from bot.store import migrations
 from db_support import database_for, sqlite_only
 
@@ -149,7 +150,7 @@ START_TOGETHER = textwrap.dedent("""
     gate = {gate!r}
     while not os.path.exists(gate):
         time.sleep(0.001)
-    from bot.db import open_db
+    from bot.store.connection import open_db
     db = open_db({path!r})
     print(db.execute("select max(version) from schema_migrations").fetchone()[0])
 """)

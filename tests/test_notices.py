@@ -15,7 +15,7 @@ import pytest
 from bot import clock
 from bot import inbox as inbox_module
 from bot.clock import today_local
-from bot.db import open_db
+from bot.store.connection import open_db
 from bot.knowledge import FAQ, load_knowledge
 from bot.service import notices
 from bot.store import notices as store
@@ -385,7 +385,7 @@ def test_unsubscribing_stops_the_notices_still_on_their_way(bot, api):
 
 DISPATCH = """
 import datetime as dt, sys
-from bot.db import open_db
+from bot.store.connection import open_db
 from bot.knowledge import load_knowledge
 from bot.service import notices
 db = open_db(sys.argv[1], init=False)

@@ -13,7 +13,7 @@ from admin_support import PASSWORD, database, login, make_app, write_kb
 from bot import clock, staff
 from bot import inbox as inbox_module
 from bot.clock import today_local
-from bot.db import iso
+from bot.clock import iso
 from bot.delivery import Sender
 from bot.service import notices
 from bot.store import notices as store

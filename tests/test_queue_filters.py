@@ -9,6 +9,7 @@ import pytest
 from admin_support import (add_handoff, add_message, add_reply, ago, app, db, post, queue_ids,  # noqa: F401
                            staff_client)
 from bot import handoffs
+from bot.store import sql
 
 
 @pytest.fixture
@@ -67,7 +68,7 @@ def test_search_combines_with_the_other_filters_and_is_bounded(staff_client, que
     long = "国籍证书" + "x" * 500
     page = staff_client.get("/admin/handoffs", query_string={"q": long}).get_data(as_text=True)
     assert f'value="{long[:handoffs.MAX_SEARCH_CHARS]}"' in page and 'maxlength="50"' in page
-    assert handoffs.like_escape("a%b_c\\") == "a\\%b\\_c\\\\"
+    assert sql.like_escape("a%b_c\\") == "a\\%b\\_c\\\\"
 
 
 def test_filters_are_kept_in_the_links(staff_client, queue):

@@ -16,7 +16,8 @@ from admin_support import (  # noqa: F401
 )
 from bot import conversation, handoffs
 from bot.config import Config
-from bot.db import iso, open_db, utcnow
+from bot.clock import iso, utcnow
+from bot.store.connection import open_db
 from bot.delivery import Sender
 from bot.store import migrations
 from db_support import database_for, sqlite_only

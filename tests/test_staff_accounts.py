@@ -24,7 +24,8 @@ from admin_support import PASSWORD, csrf, database, make_app, post
 from bot import staff
 from bot.cli import main
 from bot.config import Config
-from bot.db import iso, open_db, utcnow
+from bot.clock import iso, utcnow
+from bot.store.connection import open_db
 from db_support import database_for
 
 ROOT = Path(__file__).resolve().parent.parent

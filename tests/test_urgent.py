@@ -12,7 +12,7 @@ import pytest
 
 from admin_support import add_handoff, ago, app, client, db, post, staff_client  # noqa: F401
 from bot import handoffs
-from bot.db import local
+from bot.clock import local
 
 # 06:02:11 UTC is 14:02:11 in Beijing.
 T0 = "2026-06-12T06:02:11+00:00"

@@ -17,7 +17,7 @@ from webhook_support import (  # noqa: F401  (fixtures)
 )
 
 from bot.config import Config
-from bot.db import open_db
+from bot.store.connection import open_db
 from bot.wechat_nonces import NONCE_KEEP_SECONDS, PUSH_MAX_AGE_SECONDS, PushNonces, ReplayedPush, StalePush
 from bot.webhook import MAX_PUSH_BYTES
 from db_support import database_for
@@ -72,7 +72,7 @@ def refused(app, caplog, body, query, status, reason):
 def count(app, sql, params=()):
     db = database(app)
     try:
-        return db.execute(f"select count(*) from ({sql})", params).fetchone()[0]
+        return db.execute(f"select count(*) from ({sql}) as counted", params).fetchone()[0]
     finally:
         db.close()
 

@@ -22,7 +22,7 @@ import pytest
 from wechatpy.crypto import WeChatCrypto
 
 from bot import create_app
-from bot.db import TABLES, open_db
+from bot.store.connection import TABLES, open_db
 from db_support import database_for
 
 HERE = os.path.dirname(os.path.abspath(__file__))

@@ -22,7 +22,7 @@ from markupsafe import Markup
 from werkzeug.exceptions import HTTPException
 
 from .. import get_db, staff
-from ..db import local
+from ..clock import local
 from ..handoffs import duration_text
 from ..store import form_submissions
 from . import bp, error_page

@@ -4,7 +4,7 @@ from __future__ import annotations
 from flask import current_app, render_template
 
 from .. import get_db, get_engine
-from ..db import local
+from ..clock import local
 from ..service import notices
 from ..store import notices as notice_store
 from . import bp

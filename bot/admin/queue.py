@@ -6,7 +6,7 @@ from pathlib import Path
 from flask import abort, current_app, flash, g, jsonify, redirect, render_template, request, url_for
 
 from .. import get_db, get_engine, handoffs
-from ..db import local
+from ..clock import local
 from ..delivery import WINDOW_QUOTA, Sender
 from ..errors import KnowledgeError
 from ..handoffs import (

@@ -12,7 +12,7 @@ import itertools
 from flask import current_app, jsonify, url_for
 
 from .. import example_content_warning, get_db, handoffs
-from ..db import local
+from ..clock import local
 from ..service import alerts
 from . import bp
 

@@ -12,7 +12,6 @@ Nothing here touches WeChat's API or the outbox: alerts go out whatever state We
 from __future__ import annotations
 
 import atexit
-import contextlib
 import datetime as dt
 import logging
 import os
@@ -21,8 +20,11 @@ import time
 import uuid
 import weakref
 
-from ..db import iso, open_db, parse_iso, utcnow
-from ..store import postgres
+from ..clock import iso, parse_iso, utcnow
+
+from ..store.connection import open_db
+from ..store import alerts as store
+from ..store import postgres, sql
 from .alert_channels import WECOM_MAX_BYTES, WECOM_RATE_LIMITED, ChannelResult, send_email, send_webhook, send_wecom
 from .alert_message import AlertMessage, compose, merged_text
 from .alerts import CHANNEL_LABELS, configured_channels, queue_alerts
@@ -162,7 +164,7 @@ class AlertDispatcher:
         db = open_db(self.config.BOT_DATABASE, init=False)
         try:
             stamp = now or utcnow()
-            with _immediate(db):
+            with sql.immediate(db):
                 ids = queue_alerts(db, self.channels, None, "test", f"test:{uuid.uuid4().hex}", "", stamp)
                 alerts = [self._claim(db, alert_id, stamp) for alert_id in ids]
             results = []
@@ -189,15 +191,7 @@ class AlertDispatcher:
         period = dt.timedelta(minutes=minutes)
         cutoff = iso(now - period)
         # A public-opinion risk is urgent too, but a lower tier: escalated only when ALERT_OPINION_ESCALATE is on.
-        opinion = "" if getattr(self.config, "ALERT_OPINION_ESCALATE", False) \
-            else " and (h.category is null or h.category != 'opinion')"
-        rows = list(db.query(
-            """select id, created_at from handoffs h
-               where priority = 'urgent' and state = 'pending' and created_at <= ?""" + opinion + """
-                 and not exists (select 1 from alerts a where a.handoff_id = h.id
-                                 and a.reason in ('distress', 'opinion') and a.created_at > ?)""",
-            [cutoff, cutoff],
-        ))
+        rows = store.unescalated_urgent(db, cutoff, bool(getattr(self.config, "ALERT_OPINION_ESCALATE", False)))
         ids = []
         for row in rows:
             waited = now - parse_iso(row["created_at"])
@@ -271,8 +265,7 @@ class AlertDispatcher:
         """Why this alert should no longer go out, or None."""
         if alert["reason"] == "test" or alert["handoff_id"] is None:
             return None
-        rows = list(db.query("select state from handoffs where id = ?", [alert["handoff_id"]]))
-        state = rows[0]["state"] if rows else None
+        state = store.handoff_state(db, alert["handoff_id"])
         if alert["reason"] == "escalation":
             if state is None:
                 return OBSOLETE_GONE
@@ -282,36 +275,24 @@ class AlertDispatcher:
     # ---- claiming and recording -----------------------------------------------------------------------
 
     def _due(self, db, channel: str) -> bool:
-        return db.execute(
-            "select 1 from alerts where channel = ? and status != 'sent' and next_attempt_at <= ? limit 1",
-            [channel, iso()],
-        ).fetchone() is not None
+        return store.any_due(db, channel, iso())
 
     def _claim(self, db, alert_id: int, now: dt.datetime | None, follower_of: int | None = None) -> dict | None:
         """Lease one row for this process; None when another worker has it or it is not due."""
         now = now or utcnow()
-        cursor = db.execute(
-            "update alerts set status = 'sending', next_attempt_at = ?, last_attempt_at = ?, "
-            "attempts = coalesce(attempts, 0) + 1, response = ? "
-            "where id = ? and status != 'sent' and next_attempt_at <= ?",
-            [_iso_ceil(now + dt.timedelta(seconds=self.config.ALERT_LEASE_SECONDS)), iso(now),
-             f"{MERGED_INTO}{follower_of}" if follower_of else None, alert_id, iso(now)],
-        )
-        if cursor.rowcount != 1:
+        if not store.lease(db, alert_id, _iso_ceil(now + dt.timedelta(seconds=self.config.ALERT_LEASE_SECONDS)),
+                           iso(now), f"{MERGED_INTO}{follower_of}" if follower_of else None):
             return None
-        return _row(db, alert_id)
+        return store.row(db, alert_id)
 
     def _claim_next(self, db, channel: str, now: dt.datetime | None) -> list:
         """The oldest due row of a channel, leased to us (as a one-row batch), or []."""
         stamp = iso(now or utcnow())
         while True:
-            found = db.execute(
-                "select id from alerts where channel = ? and status != 'sent' and next_attempt_at <= ? "
-                "order by id limit 1", [channel, stamp],
-            ).fetchone()
+            found = store.oldest_due(db, channel, stamp)
             if found is None:
                 return []
-            alert = self._claim(db, found[0], now)
+            alert = self._claim(db, found, now)
             if alert is not None:
                 return [alert]
 
@@ -322,24 +303,17 @@ class AlertDispatcher:
         """
         now = now or utcnow()
         stamp, window = iso(now), iso(now - RATE_WINDOW)
-        with _immediate(db):
-            due = db.execute(
-                "select id, last_error from alerts where channel = 'wecom' and status != 'sent' "
-                "and next_attempt_at <= ? order by id limit ?", [stamp, WECOM_MERGE_MAX],
-            ).fetchall()
+        with sql.immediate(db):
+            due = store.due_wecom(db, stamp, WECOM_MERGE_MAX)
             if not due:
                 return []
             # The robot said 45009 and that row's minute is not over: hold everything back to merge it.
-            held = db.execute(
-                "select 1 from alerts where channel = 'wecom' and status = 'failed' and last_error like ? "
-                "and next_attempt_at > ? limit 1", [f"%{WECOM_RATE_LIMITED}%", stamp],
-            ).fetchone()
+            held = store.wecom_held(db, str(WECOM_RATE_LIMITED), stamp)
             slots = WECOM_PER_MINUTE - self.wecom_messages_since(db, window)
             if held or slots <= 0:
                 waiting = [alert_id for alert_id, last_error in due if not _rate_limited(last_error)]
                 if waiting:
-                    db.execute(f"update alerts set last_error = ? where id in ({', '.join('?' * len(waiting))})",
-                               [RATE_WAIT, *waiting])
+                    store.set_last_error(db, waiting, RATE_WAIT)
                 return []
             limited = any(_rate_limited(last_error) for _, last_error in due)
             ids = [alert_id for alert_id, _ in due] if limited or len(due) > slots else [due[0][0]]
@@ -353,30 +327,22 @@ class AlertDispatcher:
     @staticmethod
     def wecom_messages_since(db, since: str) -> int:
         """Robot messages sent (or being sent) since ``since``: rows merged into another's message count once."""
-        return db.execute(
-            "select count(*) from alerts where channel = 'wecom' "
-            "and ((status = 'sent' and sent_at > ?) or (status = 'sending' and last_attempt_at > ?)) "
-            "and (response is null or response not like ?)",
-            [since, since, f"{MERGED_INTO}%"],
-        ).fetchone()[0]
+        return store.wecom_messages_since(db, since, MERGED_INTO)
 
     def _finish(self, db, alert: dict, result: ChannelResult, now: dt.datetime | None, retry: bool = True,
                 answer_failed: str | None = None) -> None:
         """Record the attempt's outcome, unless another worker re-leased the row meanwhile (its attempts moved)."""
         stamp_at = now or utcnow()
         if result.ok:
-            changes = ("status = 'sent', sent_at = ?, response = ?, last_error = null, next_attempt_at = null",
-                       [iso(stamp_at), result.answer])
-        else:
-            retry_at = None
-            if retry:
-                wait = RATE_WINDOW if result.rate_limited else BACKOFF[min(alert["attempts"], len(BACKOFF)) - 1]
-                retry_at = iso(stamp_at + wait)
-            error = answer_failed or result.answer
-            changes = ("status = 'failed', last_error = ?, response = ?, next_attempt_at = ?",
-                       [error, result.answer if result.answer != error else None, retry_at])
-        db.execute(f"update alerts set {changes[0]} where id = ? and status = 'sending' and attempts = ?",
-                   [*changes[1], alert["id"], alert["attempts"]])
+            store.mark_sent(db, alert["id"], alert["attempts"], iso(stamp_at), result.answer)
+            return
+        retry_at = None
+        if retry:
+            wait = RATE_WINDOW if result.rate_limited else BACKOFF[min(alert["attempts"], len(BACKOFF)) - 1]
+            retry_at = iso(stamp_at + wait)
+        error = answer_failed or result.answer
+        store.mark_failed(db, alert["id"], alert["attempts"], error, result.answer if result.answer != error else None,
+                          retry_at)
 
 
 def send_test_alerts(config) -> list:
@@ -410,24 +376,6 @@ def _iso_ceil(moment: dt.datetime) -> str:
     if moment.microsecond:
         moment = moment.replace(microsecond=0) + dt.timedelta(seconds=1)
     return iso(moment)
-
-
-def _row(db, alert_id: int) -> dict:
-    cursor = db.execute("select * from alerts where id = ?", [alert_id])
-    names = [c[0] for c in cursor.description]
-    return dict(zip(names, cursor.fetchone()))
-
-
-@contextlib.contextmanager
-def _immediate(db):
-    """A write transaction taken at once (BEGIN IMMEDIATE), so what is read in it is still true at commit."""
-    db.conn.execute("BEGIN IMMEDIATE")
-    try:
-        yield db
-    except BaseException:
-        db.conn.execute("ROLLBACK")
-        raise
-    db.conn.execute("COMMIT")
 
 
 @atexit.register

@@ -11,7 +11,8 @@ import datetime as dt
 import json
 from dataclasses import dataclass, field
 
-from ..db import local, utcnow
+from ..clock import local, utcnow
+from ..store import alerts as store
 
 ELLIPSIS = "…"
 CUT_NOTE = "…（内容过长已截断，完整记录见处理链接）"
@@ -100,8 +101,7 @@ def compose(db, alert: dict, base_url: str = "", now: dt.datetime | None = None)
     if reason == "test" or handoff_id is None:
         return _test_message(alert, base_url, now)
     url = handoff_url(base_url, handoff_id)
-    rows = list(db.query("select * from handoffs where id = ?", [handoff_id]))
-    handoff = rows[0] if rows else None
+    handoff = store.handoff(db, handoff_id)
     trigger = (alert.get("trigger_text") or (handoff or {}).get("key_message") or "").strip()
     started = (handoff or {}).get("created_at") or alert["created_at"]
     waited = alert.get("waited_minutes")

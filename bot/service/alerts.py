@@ -13,7 +13,8 @@ from __future__ import annotations
 
 import datetime as dt
 
-from ..db import iso, utcnow
+from ..clock import iso, utcnow
+from ..store import alerts as store
 
 CHANNELS = ("wecom", "email", "webhook")
 CHANNEL_LABELS = {"wecom": "企业微信", "email": "邮件", "webhook": "通知接口"}
@@ -45,33 +46,18 @@ def queue_alerts(db, channels, handoff_id: int, reason: str, key: str, trigger_t
     unknown = [c for c in channels if c not in CHANNELS]
     if unknown:
         raise ValueError(f"unknown alert channels {unknown}; known: {CHANNELS}")
-    stamp = iso(now or utcnow())
-    ids = []
-    # A statement with RETURNING keeps SQLite's transaction open until its rows are read: read them all, and
-    # commit here when the caller had no transaction of its own.
-    with db.atomic():
-        for channel in channels:
-            cursor = db.execute(
-                "insert into alerts (handoff_id, channel, reason, dedupe_key, status, trigger_text, attempts, "
-                "created_at, next_attempt_at, waited_minutes) values (?, ?, ?, ?, 'pending', ?, 0, ?, ?, ?) "
-                "on conflict(dedupe_key) do nothing returning id",
-                [handoff_id, channel, reason, f"{key}:{channel}", trigger_text, stamp, stamp, waited_minutes],
-            )
-            ids += [row[0] for row in cursor.fetchall()]
-    return ids
+    return store.queue(db, [(channel, f"{key}:{channel}") for channel in channels], handoff_id, reason,
+                       trigger_text, iso(now or utcnow()), waited_minutes)
 
 
 def handoff_alerts(db, handoff_id: int) -> list:
     """Every alert of one handoff, oldest first, as dicts (channel, reason, status, attempts, times, error)."""
-    cursor = db.execute("select * from alerts where handoff_id = ? order by id", [handoff_id])
-    names = [c[0] for c in cursor.description]
-    return [dict(zip(names, row)) for row in cursor.fetchall()]
+    return store.of_handoff(db, handoff_id)
 
 
 def any_delivered(db, handoff_id: int) -> bool:
     """Whether at least one alert about this handoff reached a channel."""
-    return db.execute("select 1 from alerts where handoff_id = ? and status = 'sent' limit 1",
-                      [handoff_id]).fetchone() is not None
+    return store.any_sent(db, handoff_id)
 
 
 def __getattr__(name):

@@ -12,9 +12,10 @@ from pathlib import Path
 
 import yaml
 
-from ..db import iso, local, parse_iso, utcnow
+from ..clock import iso, local, parse_iso, utcnow
 from ..handoffs import ASKED_FOR_PERSON_LABEL, HandoffError, get_handoff, replies
 from ..knowledge import ID_RE
+from ..store import messages as message_log
 
 DRAFTS_DIR = "drafts"
 # A draft's id names its file: long enough for any real FAQ id, short of every file system's limit.
@@ -55,14 +56,9 @@ def draft_sources(db, handoff_id: int) -> DraftSources:
     cancelled, expired, failed or are still waiting are not offered.
     """
     h = get_handoff(db, handoff_id)
-    earlier = list(db.query(
-        "select id, created_at, text from messages where user_id = ? and handoff_id is null and created_at <= ? "
-        "and created_at >= ? and msg_type in ('text', 'voice') and trim(coalesce(text, '')) != '' "
-        "order by id desc limit ?",
-        [h.user_id, h.created_at, iso(parse_iso(h.created_at) - DRAFT_EARLIER_SPAN), DRAFT_EARLIER_MESSAGES]))[::-1]
-    own = list(db.query(
-        "select id, created_at, text from messages where handoff_id = ? and msg_type in ('text', 'voice') "
-        "and trim(coalesce(text, '')) != '' order by id", [handoff_id]))
+    earlier = message_log.texts_outside_handoffs(db, h.user_id, since=iso(parse_iso(h.created_at) - DRAFT_EARLIER_SPAN),
+                                                 until=h.created_at, limit=DRAFT_EARLIER_MESSAGES)[::-1]
+    own = message_log.texts_of_handoff(db, handoff_id)
     messages = [{"key": f"m{r['id']}", "at": r["created_at"], "text": r["text"].strip()} for r in earlier + own]
     if not messages:
         messages = [{"key": f"t{n}", "at": e.get("at") or h.created_at, "text": e["text"].strip()}

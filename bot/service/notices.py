@@ -30,8 +30,9 @@ from dataclasses import dataclass
 
 from .. import wechat_notifications
 from ..clock import LOCAL_TZ, today_local, utcnow
-from ..db import iso
+from ..clock import iso
 from ..store import notices as store
+from ..store import outbox as outbox_store
 
 SUBSCRIBE, UNSUBSCRIBE = "notice_subscribe", "notice_unsubscribe"
 # WeChat's events about subscription notifications (consent and send results), handled by record_event.
@@ -200,9 +201,7 @@ def _cancel_unwanted(db, user_id: str, subscribed: list, now) -> None:
     """Stop the notices on their way to a user that the user's subscription no longer covers."""
     ids = [d["outbox_id"] for d in store.unsent_deliveries(db, user_id) if not covers(subscribed, d["places"])]
     if ids:
-        db.execute(f"update outbox set status = 'cancelled', cancelled_by = ?, cancelled_at = ?, "
-                   f"next_attempt_at = null where id in ({', '.join('?' for _ in ids)}) "
-                   f"and status in ('pending', 'failed')", [CANCELLED_BY_USER, iso(now), *ids])
+        outbox_store.cancel_ids(db, ids, CANCELLED_BY_USER, iso(now))
 
 
 def forget(db, user_id: str) -> None:
@@ -247,17 +246,14 @@ def _sent(db, user_id: str, template: str, item: dict, now: dt.datetime) -> None
     answer = (item.get("ErrorStatus") or "").strip() or "success"
     code = (item.get("ErrorCode") or "0").strip()
     if code in ("0", "") and answer.startswith("success"):
-        db.execute("update outbox set receipt = ? where id = ?", [answer, row["id"]])
+        outbox_store.set_receipt(db, row["id"], answer)
     elif "refuse" in answer:
-        db.execute("update outbox set status = 'failed', errcode = ?, last_error = ?, receipt = ?, "
-                   "next_attempt_at = null where id = ?",
-                   [wechat_notifications.USER_REFUSED, REFUSED_TEXT, answer, row["id"]])
+        outbox_store.notification_failed(db, row["id"], wechat_notifications.USER_REFUSED, REFUSED_TEXT, answer, None)
         store.set_consent(db, user_id, template, "reject", "sent_event", now)
     else:
         retry = now + dt.timedelta(minutes=1)
-        db.execute("update outbox set status = 'failed', errcode = -1, last_error = ?, receipt = ?, "
-                   "next_attempt_at = ? where id = ?",
-                   [f"微信未能送达订阅通知（{answer}），系统会自动重试", answer, iso(retry), row["id"]])
+        outbox_store.notification_failed(db, row["id"], -1, f"微信未能送达订阅通知（{answer}），系统会自动重试", answer,
+                                         iso(retry))
 
 
 # ---- the sending job ---------------------------------------------------------------------------------------
@@ -351,22 +347,11 @@ def dispatch(db, kb, now: dt.datetime | None = None) -> int:
 
 def _queue(db, key: str, user_id: str, text: str, payload: str, until: str, now: dt.datetime) -> int:
     """Claim one notice for one user and queue its message, in one transaction; 1 when this call queued it."""
-    db.execute("BEGIN")
-    try:
-        if not store.claim_delivery(db, key, user_id, now):
-            db.conn.rollback()
-            return 0
-        stamp = iso(now)
-        outbox_id = store.insert_outbox(db, {
-            "user_id": user_id, "text": text, "kind": "notice", "status": "pending", "attempts": 0,
-            "parts_sent": 0, "created_at": stamp, "next_attempt_at": stamp, "payload": payload,
-            "expires_at": until})
-        store.link_delivery(db, key, user_id, outbox_id)
-        db.conn.commit()
-        return 1
-    except BaseException:
-        db.conn.rollback()
-        raise
+    stamp = iso(now)
+    return 1 if store.queue_delivery(db, key, user_id, now, {
+        "user_id": user_id, "text": text, "kind": "notice", "status": "pending", "attempts": 0,
+        "parts_sent": 0, "created_at": stamp, "next_attempt_at": stamp, "payload": payload,
+        "expires_at": until}) else 0
 
 
 def _page(faq) -> str:

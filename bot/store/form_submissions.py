@@ -12,7 +12,7 @@ import datetime as dt
 import json
 import secrets
 
-from ..db import iso, utcnow
+from ..clock import iso, utcnow
 
 KEEP = dt.timedelta(days=1)
 # Unsent forms come before any login, so their number and size are bounded: the newest MAX_UNSENT are kept,

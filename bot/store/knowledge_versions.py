@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from ..db import iso, utcnow
+from ..clock import iso, utcnow
 
 # A host row not refreshed for this long belongs to a process that is gone: it is deleted.
 FORGET_HOSTS_AFTER = dt.timedelta(days=1)

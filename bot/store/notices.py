@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import json
 
-from ..db import iso
+from ..clock import iso
 
 # The place of a subscription to every place (the whole jurisdiction).
 ALL = ""
@@ -160,8 +160,25 @@ def claim_delivery(db, key: str, user_id: str, now) -> bool:
 
 
 def link_delivery(db, key: str, user_id: str, outbox_id: int) -> None:
+    """The outbox row that carries the notice to the user."""
     db.execute("update notice_deliveries set outbox_id = ? where notice_key = ? and user_id = ?",
                [outbox_id, key, user_id])
+
+
+def queue_delivery(db, key: str, user_id: str, now, outbox_row: dict) -> bool:
+    """Claim the notice for this user and queue ``outbox_row`` for it, in one transaction of its own; True when
+    this call queued it (False: another call, of any process, had claimed it)."""
+    db.execute("BEGIN")
+    try:
+        if not claim_delivery(db, key, user_id, now):
+            db.conn.rollback()
+            return False
+        link_delivery(db, key, user_id, insert_outbox(db, outbox_row))
+        db.conn.commit()
+        return True
+    except BaseException:
+        db.conn.rollback()
+        raise
 
 
 def insert_outbox(db, row: dict) -> int:

@@ -21,6 +21,24 @@ def writing(db):
             yield db.conn
 
 
+def begin_immediate(db) -> None:
+    """Start a write transaction at once (BEGIN IMMEDIATE: what it reads stays true until it commits; a
+    database-wide write lock on SQLite, an advisory lock on PostgreSQL); the caller commits or rolls back."""
+    db.conn.execute("BEGIN IMMEDIATE")
+
+
+@contextlib.contextmanager
+def immediate(db):
+    """``begin_immediate`` as a block: committed at its end, rolled back on an exception."""
+    begin_immediate(db)
+    try:
+        yield db
+    except BaseException:
+        db.conn.rollback()
+        raise
+    db.conn.commit()
+
+
 def insert(db, table: str, row: dict, returning: str | None = "id"):
     """Insert ``row`` into ``table``; return the new row's ``returning`` column (None when not asked)."""
     names = list(row)
@@ -47,3 +65,8 @@ def get(db, table: str, key, key_column: str = "id") -> dict | None:
     """The row whose ``key_column`` is ``key``, as a dict, or None."""
     rows = list(db.query(f"select * from {table} where {key_column} = ?", [key]))
     return rows[0] if rows else None
+
+
+def like_escape(text: str) -> str:
+    """``text`` for a LIKE pattern with ``escape '\\'``: its %, _ and \\ match themselves."""
+    return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")

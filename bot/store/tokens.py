@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from ..db import iso, parse_iso, utcnow
+from ..clock import iso, parse_iso, utcnow
 
 
 def read(db, name: str) -> tuple:

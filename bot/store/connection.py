@@ -1,15 +1,13 @@
-"""The database: SQLite by default (one file serves every worker) or PostgreSQL when BOT_DATABASE is a
-``postgresql://`` URL (several hosts; see bot/store/postgres.py). Connection settings, schema upgrade at
-start-up and time helpers."""
+"""Connections: an SQLite file by default (WAL, busy timeout, foreign keys; one file serves every worker) or
+PostgreSQL when BOT_DATABASE is a ``postgresql://`` URL (a pooled connection, see postgres.py). The schema is
+brought up to date when a process first opens the database (see migrations.py)."""
 from __future__ import annotations
 
-import datetime as dt
 import os
 
 import sqlite_utils
 
-from .clock import LOCAL_TZ, utcnow  # noqa: F401  (most modules take the clock from here)
-from .store import migrations, postgres
+from . import migrations, postgres
 
 # Every table, children before parents (the order in which to empty them). Their columns and
 # constraints are in bot/store/migrations.py.
@@ -49,22 +47,3 @@ def open_db(path: str, init: bool = True) -> sqlite_utils.Database:
 def init_schema(db: sqlite_utils.Database) -> list:
     """Bring the database to the current schema (see bot/store/migrations.py); return the versions applied."""
     return migrations.upgrade(db.conn)
-
-
-def iso(moment: dt.datetime | None = None) -> str:
-    """A UTC timestamp as stored in the database."""
-    return (moment or utcnow()).astimezone(dt.timezone.utc).isoformat(timespec="seconds")
-
-
-def parse_iso(text: str | None) -> dt.datetime | None:
-    """A stored timestamp back to an aware datetime."""
-    if not text:
-        return None
-    moment = dt.datetime.fromisoformat(text)
-    return moment if moment.tzinfo else moment.replace(tzinfo=dt.timezone.utc)
-
-
-def local(text_or_moment, fmt: str = "%Y-%m-%d %H:%M") -> str:
-    """A stored UTC time shown in Asia/Shanghai."""
-    moment = parse_iso(text_or_moment) if isinstance(text_or_moment, str) else text_or_moment
-    return moment.astimezone(LOCAL_TZ).strftime(fmt) if moment else ""
