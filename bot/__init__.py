@@ -56,7 +56,7 @@ def create_app(config: Config | dict | None = None) -> Flask:
         if db is not None:
             db.conn.close()
 
-    from .webhook import bp as webhook_bp
+    from .wechat.webhook import bp as webhook_bp
     from .admin import bp as admin_bp
 
     app.register_blueprint(webhook_bp)

@@ -32,7 +32,7 @@ from .store import claims, sql, users
 from .store import feedback as feedback_log
 from .store import handoffs as handoff_store
 from .store import messages as message_log
-from .wechat_xml import MAX_REPLY_BYTES, Inbound, cut_reply, utf8_len
+from .wechat.message_xml import MAX_REPLY_BYTES, Inbound, cut_reply, utf8_len
 
 STATE_TTL = dt.timedelta(minutes=10)
 # The message text stored (log row, handoff transcript, alert) is cut to this many characters: four times what the

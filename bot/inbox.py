@@ -28,7 +28,7 @@ from .store.connection import open_db
 from .store import claims, postgres, users
 from .delivery import Sender
 from .errors import BotError
-from .wechat_xml import Inbound
+from .wechat.message_xml import Inbound
 
 log = logging.getLogger(__name__)
 
@@ -84,7 +84,7 @@ class Inbox:
         self._stop = threading.Event()
         self.owner = ""
         if config.WECHAT_NOTICE_TEMPLATE_ID:
-            from .wechat_notifications import TemplateFieldsError, field_map
+            from .wechat.notifications import TemplateFieldsError, field_map
 
             try:
                 field_map(config.WECHAT_NOTICE_TEMPLATE_FIELDS)

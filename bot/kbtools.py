@@ -24,7 +24,7 @@ from .errors import BotError, KnowledgeError
 from .knowledge import (CANNED_REPLIES_FILE, DICTIONARY_FILE, SETTINGS_FILE, SYNONYMS_FILE, KnowledgeBase,
                         collect_knowledge, parse_canned_replies)
 from .menu import menu_problems
-from .wechat_xml import MAX_REPLY_BYTES
+from .wechat.message_xml import MAX_REPLY_BYTES
 
 # Leader clustering: a question joins a group when it is at least this similar (0-100) to the group's first.
 GROUP_SIMILARITY = 50.0

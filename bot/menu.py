@@ -5,7 +5,7 @@ import requests
 from wechatpy.exceptions import WeChatClientException
 
 from .errors import BotError
-from .wechat_api import make_client
+from .wechat.api import make_client
 
 # WeChat's limits for menu/create (bytes of UTF-8).
 TOP_NAME_BYTES = 16

@@ -13,7 +13,7 @@ from bot.clock import iso, utcnow
 from bot.store.connection import open_db
 from bot.matching import Engine
 from bot.knowledge import load_knowledge
-from bot.wechat_xml import MAX_REPLY_BYTES, MORE_HINT, Inbound, cut_reply, split_for_sending, utf8_len
+from bot.wechat.message_xml import MAX_REPLY_BYTES, MORE_HINT, Inbound, cut_reply, split_for_sending, utf8_len
 from db_support import database_for
 
 

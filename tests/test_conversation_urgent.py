@@ -15,7 +15,7 @@ from bot.store.connection import open_db
 from bot.matching import Engine
 from bot.knowledge import load_knowledge
 from bot.service.alert_dispatcher import AlertDispatcher
-from bot.wechat_xml import Inbound
+from bot.wechat.message_xml import Inbound
 from db_support import database_for
 
 

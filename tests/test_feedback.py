@@ -20,7 +20,7 @@ from bot.knowledge import load_knowledge, parse_settings
 from bot.matching import Engine
 from bot.service import feedback
 from bot.store import feedback as feedback_log
-from bot.wechat_xml import MAX_REPLY_BYTES, MORE_HINT, utf8_len
+from bot.wechat.message_xml import MAX_REPLY_BYTES, MORE_HINT, utf8_len
 from db_support import database_for
 
 PROMPT = "以上回答有帮助吗？回复“有用”或“没用”。"

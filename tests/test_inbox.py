@@ -22,7 +22,7 @@ from bot.inbox import BUSY, MAX_ATTEMPTS, REPLY_THREADS, Inbox
 from bot.knowledge import load_knowledge
 from bot.store.backup import BackupError, backup
 from bot.store.retention import REDACTED, purge_old_text
-from bot.wechat_xml import parse_message
+from bot.wechat.message_xml import parse_message
 from webhook_support import KB_DIR
 from db_support import database_for, sqlite_only
 

@@ -14,7 +14,7 @@ from bot.knowledge import load_knowledge
 from bot.config import Config
 from bot.store.connection import open_db
 from bot.menu import MenuPushError, build_menu, push_menu
-from bot.wechat_api import TokenStorage
+from bot.wechat.api import TokenStorage
 from db_support import database_for
 
 FIXTURE = Path(__file__).parent / "fixtures" / "kbtools_kb"

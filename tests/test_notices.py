@@ -19,8 +19,8 @@ from bot.store.connection import open_db
 from bot.knowledge import FAQ, load_knowledge
 from bot.service import notices
 from bot.store import notices as store
-from bot.wechat_notifications import TemplateFieldsError, field_map, format_value, template_data
-from bot.wechat_xml import parse_message
+from bot.wechat.notifications import TemplateFieldsError, field_map, format_value, template_data
+from bot.wechat.message_xml import parse_message
 from webhook_support import KB_DIR, ACCOUNT, FakeWeChatAPI, WeChatServer, event_xml, make_app, text_xml, wait_for
 
 TEMPLATE = "TPL-notice-0001"

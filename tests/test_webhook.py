@@ -15,7 +15,7 @@ from webhook_support import (  # noqa: F401  (fixtures)
     make_app, number_of, push_xml, sha1_signature, shared_app, text_xml, wait_for, wechat,
 )
 
-from bot.wechat_xml import MAX_REPLY_BYTES, MORE_HINT
+from bot.wechat.message_xml import MAX_REPLY_BYTES, MORE_HINT
 
 
 def rows(db, sql="select * from messages order by id", params=()):
@@ -117,7 +117,7 @@ def test_undecryptable_body_is_400_and_logged(client, wechat, caplog):
     query.update(encrypt_type="aes",
                  msg_signature=sha1_signature(wechat.token, query["timestamp"], query["nonce"], encrypt))
     body = f"<xml><Encrypt><![CDATA[{encrypt}]]></Encrypt></xml>"
-    with caplog.at_level("WARNING", logger="bot.webhook"):
+    with caplog.at_level("WARNING", logger="bot.wechat.webhook"):
         r = client.post("/wechat", query_string=query, data=body)
     assert r.status_code == 400
     assert any("400" in m for m in caplog.messages)
@@ -150,7 +150,7 @@ def test_safe_mode_without_aes_key_is_400(tmp_path):
     "<xml><FromUserName>u</FromUserName><MsgType>text</MsgType><Content>坏".encode("gbk"),
 ])
 def test_malformed_body_is_400_and_logged(client, wechat, db, caplog, body):
-    with caplog.at_level("WARNING", logger="bot.webhook"):
+    with caplog.at_level("WARNING", logger="bot.wechat.webhook"):
         r = client.post("/wechat", query_string=wechat.query(), data=body)
     assert r.status_code == 400
     assert caplog.records, "a log line names the problem"

@@ -18,8 +18,8 @@ from webhook_support import (  # noqa: F401  (fixtures)
 
 from bot.config import Config
 from bot.store.connection import open_db
-from bot.wechat_nonces import NONCE_KEEP_SECONDS, PUSH_MAX_AGE_SECONDS, PushNonces, ReplayedPush, StalePush
-from bot.webhook import MAX_PUSH_BYTES
+from bot.wechat.nonces import NONCE_KEEP_SECONDS, PUSH_MAX_AGE_SECONDS, PushNonces, ReplayedPush, StalePush
+from bot.wechat.webhook import MAX_PUSH_BYTES
 from db_support import database_for
 
 ADDR = "203.0.113.7"

@@ -28,7 +28,7 @@ import re
 import unicodedata
 from dataclasses import dataclass
 
-from .. import wechat_notifications
+from ..wechat import notifications as wechat_notifications
 from ..clock import LOCAL_TZ, today_local, utcnow
 from ..clock import iso
 from ..store import notices as store

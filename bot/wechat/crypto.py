@@ -12,8 +12,8 @@ import time
 from wechatpy.crypto import PrpCrypto, WeChatCrypto
 from wechatpy.exceptions import InvalidAppIdException
 
-from .errors import BadRequest, SignatureError
-from .wechat_xml import MalformedMessage, encrypted_part
+from ..errors import BadRequest, SignatureError
+from .message_xml import MalformedMessage, encrypted_part
 
 log = logging.getLogger(__name__)
 

@@ -9,7 +9,7 @@ from dataclasses import dataclass, field
 import defusedxml.ElementTree as SafeET
 from defusedxml import DefusedXmlException
 
-from .errors import BadRequest
+from ..errors import BadRequest
 
 # WeChat drops a passive reply (and a customer-service text) whose content exceeds this many UTF-8 bytes.
 MAX_REPLY_BYTES = 2048

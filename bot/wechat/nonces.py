@@ -15,11 +15,11 @@ import re
 import threading
 import time
 
-from .clock import iso
+from ..clock import iso
 
-from .store.connection import open_db
-from .store import nonces
-from .errors import BadRequest
+from ..store.connection import open_db
+from ..store import nonces as nonce_store
+from ..errors import BadRequest
 
 # WeChat re-delivers within seconds; five minutes also absorbs clock drift between WeChat and us.
 PUSH_MAX_AGE_SECONDS = 300
@@ -87,13 +87,13 @@ class PushNonces:
         check_fresh(timestamp, now)
         self._maybe_prune(now)
         digest = body_hash(body)
-        if nonces.remember(self.db(), timestamp, nonce or "", digest, _iso(now)) != digest:
+        if nonce_store.remember(self.db(), timestamp, nonce or "", digest, _iso(now)) != digest:
             raise ReplayedPush(f"timestamp={timestamp} nonce={(nonce or '')[:40]!r} 已随另一条消息出现过，疑为重放")
 
     def prune(self, now: float | None = None) -> int:
         """Forget the pairs that can no longer pass the age check; return how many were deleted."""
         now = self.clock() if now is None else now
-        return nonces.forget_before(self.db(), _iso(now - NONCE_KEEP_SECONDS))
+        return nonce_store.forget_before(self.db(), _iso(now - NONCE_KEEP_SECONDS))
 
     def _maybe_prune(self, now: float) -> None:
         tick = time.monotonic()

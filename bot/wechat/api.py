@@ -17,8 +17,8 @@ from wechatpy.exceptions import WeChatClientException
 from wechatpy.session import SessionStorage
 from wechatpy.session.memorystorage import MemoryStorage
 
-from .clock import utcnow
-from .store import tokens
+from ..clock import utcnow
+from ..store import tokens
 
 
 class TokenStorage(SessionStorage):

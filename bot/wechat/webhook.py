@@ -12,11 +12,11 @@ import logging
 from flask import Blueprint, Response, current_app, request
 from werkzeug.exceptions import RequestEntityTooLarge
 
-from .errors import BadRequest
-from .inbox import Inbox
-from .wechat_crypto import Channel
-from .wechat_nonces import PushNonces
-from .wechat_xml import parse_message, render_text
+from ..errors import BadRequest
+from ..inbox import Inbox
+from .crypto import Channel
+from .nonces import PushNonces
+from .message_xml import parse_message, render_text
 
 log = logging.getLogger(__name__)
 
