@@ -331,6 +331,8 @@ class Inbox:
             claims.forget_before(db, cutoff)
             users.forget_departures_before(db, cutoff)
             return Sender(db, self.config).retry_due()
+        except postgres.Closed:
+            raise  # the keeper stops
         except Exception:
             log.exception("重发客服消息时出错")
             return 0
@@ -347,6 +349,8 @@ class Inbox:
                 log.info("航行通告：%d 条推送已排队", queued)
                 Sender(db, self.config).retry_due()
             return queued
+        except postgres.Closed:
+            raise  # the keeper stops
         except Exception:
             log.exception("推送航行通告时出错")
             return 0

@@ -229,6 +229,9 @@ class Connection:
         try:
             return Cursor(self._raw.execute(sql, params))
         except psycopg.Error as e:
+            if self._pool.closed and (self._raw.closed or self._raw.broken):
+                # This process closed the pool and the server ended the connection: shutting down, not a fault.
+                raise Closed("数据库连接池已关闭") from e
             raise _translate_error(e) from e
 
     def _replace(self) -> None:
