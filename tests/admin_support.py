@@ -14,7 +14,7 @@ import pytest
 from bot import create_app, staff
 from bot.clock import iso, utcnow
 from bot.store.connection import open_db
-from webhook_support import TOKEN, FakeWeChatAPI
+from webhook_support import TOKEN
 from db_support import database_for
 
 PASSWORD = "海事-correct-horse"
@@ -184,12 +184,6 @@ def staff_client(app):
     assert login(c).status_code == 302
     return c
 
-
-@pytest.fixture
-def fake_api():
-    """A running stand-in for WeChat's API."""
-    with FakeWeChatAPI() as api:
-        yield api
 
 
 @pytest.fixture

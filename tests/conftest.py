@@ -8,6 +8,7 @@ from pathlib import Path
 import pytest
 
 from alert_support import FakeRobot, FakeSMTP
+from webhook_support import FakeWeChatAPI
 from db_support import ON_POSTGRES, SERVER, drop_created
 
 
@@ -54,6 +55,13 @@ def alert_webhook():
     """A stand-in paging gateway receiving the generic alert webhook's JSON (``.url``, ``.bodies``)."""
     with FakeRobot() as hook:
         yield hook
+
+
+@pytest.fixture
+def fake_api():
+    """A running stand-in for WeChat's API on 127.0.0.1 (``.url``, ``.sent``, ``.token_requests`` …); see webhook_support."""
+    with FakeWeChatAPI() as api:
+        yield api
 
 
 @pytest.fixture

@@ -19,7 +19,7 @@ import requests
 from werkzeug.serving import make_server
 
 from admin_support import (  # noqa: F401
-    PASSWORD, add_handoff, add_reply, api_app, app, client, csrf, database, db, fake_api, login, make_app, post,
+    PASSWORD, add_handoff, add_reply, api_app, app, client, csrf, database, db, login, make_app, post,
     staff_client,
 )
 from bot import staff

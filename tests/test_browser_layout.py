@@ -14,7 +14,7 @@ from pathlib import Path
 
 import pytest
 
-from admin_support import PASSWORD, add_handoff, add_message, add_reply, ago, api_app, database, fake_api  # noqa: F401
+from admin_support import PASSWORD, add_handoff, add_message, add_reply, ago, api_app, database  # noqa: F401
 from bot.knowledge import CANNED_REPLIES_FILE, bundled_knowledge_dir
 from test_browser_admin import live_server  # noqa: F401
 

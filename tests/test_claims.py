@@ -8,7 +8,7 @@ import threading
 import pytest
 
 from admin_support import (  # noqa: F401
-    PASSWORD, add_handoff, api_app, database, db, fake_api, login, post, staff_client,
+    PASSWORD, add_handoff, api_app, database, db, login, post, staff_client,
 )
 from bot import handoffs, staff
 from bot.clock import iso, utcnow

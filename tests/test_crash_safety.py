@@ -7,16 +7,11 @@ import pytest
 import requests
 
 from process_support import Gunicorn, claim, kill, owner_pid, rows
-from webhook_support import FakeWeChatAPI, text_xml, wait_for
+from webhook_support import text_xml, wait_for
 from db_support import database_for
 
 QUESTION = "海船船员适任证书到期了怎么再有效"
 
-
-@pytest.fixture
-def wechat_api():
-    with FakeWeChatAPI() as api:
-        yield api
 
 
 def deliver_in_background(server: Gunicorn, body: bytes, query: dict) -> dict:
@@ -39,9 +34,9 @@ def answered_rows(database: str, msg_id: str) -> list:
     return rows(database, "select action, faq_id, reply from messages where msg_id = ?", [msg_id])
 
 
-def test_a_worker_killed_mid_answer_the_redelivery_answers_exactly_once(tmp_path, wechat_api):
+def test_a_worker_killed_mid_answer_the_redelivery_answers_exactly_once(tmp_path, fake_api):
     database = database_for(tmp_path)
-    server = Gunicorn(database, wechat_api.url, REPLY_DELAY_SECONDS=2).start()
+    server = Gunicorn(database, fake_api.url, REPLY_DELAY_SECONDS=2).start()
     try:
         msg_id = "70001"
         body, query = server.wechat.envelope(text_xml("o-crash-1", QUESTION, msg_id=msg_id), "safe")
@@ -56,7 +51,7 @@ def test_a_worker_killed_mid_answer_the_redelivery_answers_exactly_once(tmp_path
         again = server.post(body, query)  # WeChat's re-delivery: the same URL and body
         reply = server.wechat.read(again.content, encrypted=again.content != b"success")
         done = wait_for(lambda: (c := claim(database, f"msg:{msg_id}")) and c["status"] != "processing" and c)
-        sent = wait_for(lambda: reply or wechat_api.contents(), timeout=15) and wechat_api.contents()
+        sent = wait_for(lambda: reply or fake_api.contents(), timeout=15) and fake_api.contents()
         # Answered once: in the reply to the re-delivery, or (when the new worker's keeper took it over first)
         # through the customer-service API, never both.
         if reply:
@@ -71,10 +66,10 @@ def test_a_worker_killed_mid_answer_the_redelivery_answers_exactly_once(tmp_path
 
 
 @pytest.mark.parametrize("workers", [1, 2])
-def test_a_worker_killed_mid_answer_without_redelivery_is_answered_through_the_outbox(tmp_path, wechat_api, workers):
+def test_a_worker_killed_mid_answer_without_redelivery_is_answered_through_the_outbox(tmp_path, fake_api, workers):
     """With one worker its replacement finds the dead worker's claim at start-up; with two the survivor does."""
     database = database_for(tmp_path)
-    server = Gunicorn(database, wechat_api.url, workers=workers, REPLY_DELAY_SECONDS=2).start()
+    server = Gunicorn(database, fake_api.url, workers=workers, REPLY_DELAY_SECONDS=2).start()
     try:
         msg_id = "71001"
         body, query = server.wechat.envelope(text_xml("o-crash-2", QUESTION, msg_id=msg_id), "safe")
@@ -84,19 +79,19 @@ def test_a_worker_killed_mid_answer_without_redelivery_is_answered_through_the_o
         inflight["thread"].join(10)
         assert "error" in inflight
         # No re-delivery comes: the claim is taken over and the reply goes through the customer-service API.
-        wait_for(lambda: wechat_api.sent, timeout=30)
+        wait_for(lambda: fake_api.sent, timeout=30)
         time.sleep(1.5)  # nothing more may follow
-        assert [m["touser"] for m in wechat_api.sent] == ["o-crash-2"]
-        assert "再有效" in wechat_api.contents()[0]
+        assert [m["touser"] for m in fake_api.sent] == ["o-crash-2"]
+        assert "再有效" in fake_api.contents()[0]
         assert len(answered_rows(database, msg_id)) == 1
         assert claim(database, f"msg:{msg_id}")["status"] == "late"
     finally:
         server.stop()
 
 
-def test_sigterm_finishes_the_message_being_answered(tmp_path, wechat_api):
+def test_sigterm_finishes_the_message_being_answered(tmp_path, fake_api):
     database = database_for(tmp_path)
-    server = Gunicorn(database, wechat_api.url, REPLY_DELAY_SECONDS=2).start()
+    server = Gunicorn(database, fake_api.url, REPLY_DELAY_SECONDS=2).start()
     msg_id = "72001"
     body, query = server.wechat.envelope(text_xml("o-term", QUESTION, msg_id=msg_id), "safe")
     inflight = deliver_in_background(server, body, query)
@@ -110,13 +105,13 @@ def test_sigterm_finishes_the_message_being_answered(tmp_path, wechat_api):
     assert len(answered_rows(database, msg_id)) == 1
 
 
-def test_gunicorn_with_four_workers_starts_on_a_file_of_the_previous_schema(tmp_path, wechat_api):
+def test_gunicorn_with_four_workers_starts_on_a_file_of_the_previous_schema(tmp_path, fake_api):
     from test_migrations import old_file
 
     from bot.store import migrations
 
     database = old_file(tmp_path / "old.db")
-    server = Gunicorn(database, wechat_api.url, workers=4).start()
+    server = Gunicorn(database, fake_api.url, workers=4).start()
     try:
         body, query = server.wechat.envelope(text_xml("o-after-upgrade", QUESTION, msg_id="73001"), "safe")
         reply = server.wechat.read(server.post(body, query).content, encrypted=True)

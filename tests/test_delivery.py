@@ -3,7 +3,7 @@ import datetime as dt
 
 import pytest
 
-from webhook_support import FakeWeChatAPI, fake_api  # noqa: F401  (fixture)
+from webhook_support import FakeWeChatAPI  # noqa: F401  (fixture)
 
 from bot.config import Config
 from bot.clock import iso, utcnow

@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from admin_support import add_handoff, add_reply, ago, api_app, database, fake_api, login, post  # noqa: F401
+from admin_support import add_handoff, add_reply, ago, api_app, database, login, post  # noqa: F401
 from bot import handoffs
 from bot.service import faq_drafts
 from bot.knowledge import parse_faq_file

@@ -10,7 +10,7 @@ from __future__ import annotations
 import pytest
 
 from admin_support import (  # noqa: F401
-    PASSWORD, add_handoff, add_message, add_reply, ago, api_app, client, database, db, fake_api, staff_client,
+    PASSWORD, add_handoff, add_message, add_reply, ago, api_app, client, database, db, staff_client,
 )
 from bot import conversation, handoffs, staff
 from bot.admin import queue as queue_pages

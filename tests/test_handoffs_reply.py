@@ -8,7 +8,7 @@ from __future__ import annotations
 import pytest
 
 from admin_support import (  # noqa: F401
-    CLOSED_PORT_URL, add_handoff, add_reply, ago, api_app, database, db, fake_api, post, queue_ids, staff_client,
+    CLOSED_PORT_URL, add_handoff, add_reply, ago, api_app, database, db, post, queue_ids, staff_client,
 )
 from bot import handoffs
 from bot.clock import parse_iso, utcnow

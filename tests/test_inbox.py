@@ -10,7 +10,7 @@ import time
 import pytest
 from click.testing import CliRunner
 
-from webhook_support import FakeWeChatAPI, make_app, text_xml, event_xml, wait_for
+from webhook_support import make_app, text_xml, event_xml, wait_for
 
 from bot import conversation
 from bot.cli import main
@@ -33,11 +33,6 @@ QUESTION = "海船船员适任证书到期了怎么再有效"
 def engine():
     return Engine(load_knowledge(KB_DIR))
 
-
-@pytest.fixture
-def wechat_api():
-    with FakeWeChatAPI() as api:
-        yield api
 
 
 def inbox_for(tmp_path, engine, api_url="http://127.0.0.1:9", **settings) -> Inbox:
@@ -83,7 +78,7 @@ def test_a_slow_but_living_owner_keeps_its_claim(tmp_path, engine):
     assert len(rows(slow, "select * from outbox where user_id = 'o-slow'")) == 1
 
 
-def test_a_claim_left_by_a_dead_process_is_answered_when_the_app_starts(tmp_path, wechat_api):
+def test_a_claim_left_by_a_dead_process_is_answered_when_the_app_starts(tmp_path, fake_api):
     database = database_for(tmp_path)
     db = open_db(database)
     push = message("o-orphan", QUESTION, "80002")
@@ -92,9 +87,9 @@ def test_a_claim_left_by_a_dead_process_is_answered_when_the_app_starts(tmp_path
                [push.dedupe_key, iso(), "o-orphan", __import__("bot.inbox", fromlist=["_payload"])._payload(push),
                 f"{os.uname().nodename}:{dead_pid()}:dead", iso(utcnow() + dt.timedelta(seconds=60))])
     db.conn.commit()
-    make_app(tmp_path, WECHAT_APP_SECRET="secret", WECHAT_API_BASE_URL=wechat_api.url)
-    wait_for(lambda: wechat_api.sent, timeout=10)
-    assert "再有效" in wechat_api.contents()[0]
+    make_app(tmp_path, WECHAT_APP_SECRET="secret", WECHAT_API_BASE_URL=fake_api.url)
+    wait_for(lambda: fake_api.sent, timeout=10)
+    assert "再有效" in fake_api.contents()[0]
     assert db.execute("select status, attempts from dedupe").fetchone() == ("late", 2)
 
 
@@ -154,8 +149,8 @@ def test_when_even_the_handoff_cannot_be_stored_the_apology_promises_nothing(tmp
 
 # ---- bounded work --------------------------------------------------------------------------------------------
 
-def test_when_every_reply_thread_is_busy_a_new_message_hears_so_at_once(tmp_path, engine, wechat_api):
-    inbox = inbox_for(tmp_path, engine, wechat_api.url, REPLY_DELAY_SECONDS=1.0, REPLY_DEADLINE_SECONDS=4.5)
+def test_when_every_reply_thread_is_busy_a_new_message_hears_so_at_once(tmp_path, engine, fake_api):
+    inbox = inbox_for(tmp_path, engine, fake_api.url, REPLY_DELAY_SECONDS=1.0, REPLY_DEADLINE_SECONDS=4.5)
     replies = {}
 
     def send(n):
@@ -169,8 +164,8 @@ def test_when_every_reply_thread_is_busy_a_new_message_hears_so_at_once(tmp_path
     for t in threads:
         t.join()
     assert all("再有效" in replies[n] for n in range(REPLY_THREADS))
-    wait_for(lambda: wechat_api.sent, timeout=10)
-    assert [m["touser"] for m in wechat_api.sent] == ["o-busy-x"] and "再有效" in wechat_api.contents()[0]
+    wait_for(lambda: fake_api.sent, timeout=10)
+    assert [m["touser"] for m in fake_api.sent] == ["o-busy-x"] and "再有效" in fake_api.contents()[0]
 
 
 def test_a_flood_is_logged_without_the_engine_and_told_once(tmp_path, engine):

@@ -8,22 +8,16 @@ import signal
 import threading
 import time
 
-import pytest
 import requests
 
 from db_support import database_for, postgres_only
 from process_support import Gunicorn, kill, rows
-from webhook_support import FakeWeChatAPI, text_xml, wait_for
+from webhook_support import text_xml, wait_for
 
 pytestmark = postgres_only
 
 QUESTION = "海船船员适任证书到期了怎么再有效"
 
-
-@pytest.fixture
-def wechat_api():
-    with FakeWeChatAPI() as api:
-        yield api
 
 
 def deliver(server: Gunicorn, body: bytes, query: dict, results: list) -> threading.Thread:
@@ -42,13 +36,13 @@ def logged(database: str, msg_id: str) -> list:
     return rows(database, "select action, faq_id from messages where msg_id = ?", [msg_id])
 
 
-def test_redeliveries_on_the_other_host_are_answered_once_with_one_token_fetch(tmp_path, wechat_api):
+def test_redeliveries_on_the_other_host_are_answered_once_with_one_token_fetch(tmp_path, fake_api):
     """Each message goes to host A and its re-delivery to host B at once; replies are late (past WeChat's 5 s),
     so every answer goes out through the customer-service API from whichever host holds the claim."""
     database = database_for(tmp_path)
     settings = {"REPLY_DELAY_SECONDS": 5.5}
-    a = Gunicorn(database, wechat_api.url, workers=2, **settings).start()
-    b = Gunicorn(database, wechat_api.url, workers=2, **settings).start()
+    a = Gunicorn(database, fake_api.url, workers=2, **settings).start()
+    b = Gunicorn(database, fake_api.url, workers=2, **settings).start()
     try:
         users = [f"o-multi-{n}" for n in range(12)]
         threads, results = [], []
@@ -57,14 +51,14 @@ def test_redeliveries_on_the_other_host_are_answered_once_with_one_token_fetch(t
             threads += [deliver(a, body, query, results), deliver(b, body, query, results)]
         for thread in threads:
             thread.join(30)
-        wait_for(lambda: len(wechat_api.sent) >= len(users), timeout=40)
+        wait_for(lambda: len(fake_api.sent) >= len(users), timeout=40)
         time.sleep(2)  # nothing more may follow
-        sent = collections.Counter(m["touser"] for m in wechat_api.sent)
+        sent = collections.Counter(m["touser"] for m in fake_api.sent)
         assert sent == {user: 1 for user in users}, sent
-        assert all("再有效" in text for text in wechat_api.contents())
+        assert all("再有效" in text for text in fake_api.contents())
         for n in range(len(users)):
             assert [r["faq_id"] for r in logged(database, str(81000 + n))] == ["cert-renew"]
-        assert wechat_api.token_requests == 1
+        assert fake_api.token_requests == 1
         outbox = rows(database, "select status, count(*) as n from outbox group by status")
         assert outbox == [{"status": "sent", "n": len(users)}]
     finally:
@@ -86,12 +80,12 @@ def children(pid: int) -> list:
     return found
 
 
-def test_a_host_killed_mid_load_has_its_claims_taken_over_by_the_other(tmp_path, wechat_api):
+def test_a_host_killed_mid_load_has_its_claims_taken_over_by_the_other(tmp_path, fake_api):
     """Host A dies (SIGKILL, master and workers) with messages in hand; WeChat re-delivers what got no answer,
     and the balancer sends those re-deliveries to host B. Every user gets one answer, each logged once."""
     database = database_for(tmp_path)
-    a = Gunicorn(database, wechat_api.url, workers=2, REPLY_DELAY_SECONDS=3).start()
-    b = Gunicorn(database, wechat_api.url, workers=2).start()
+    a = Gunicorn(database, fake_api.url, workers=2, REPLY_DELAY_SECONDS=3).start()
+    b = Gunicorn(database, fake_api.url, workers=2).start()
     try:
         users = [f"o-killed-{n}" for n in range(8)]
         pushes = [a.wechat.envelope(text_xml(user, QUESTION, msg_id=str(82000 + n)), "safe")
@@ -113,7 +107,7 @@ def test_a_host_killed_mid_load_has_its_claims_taken_over_by_the_other(tmp_path,
         time.sleep(4)  # what host B's keeper took over goes out through the outbox
         passive = collections.Counter(users[n] for n in range(len(users))
                                       for r in first[n] + again[n] if isinstance(r, dict) and "再有效" in r["Content"])
-        sent = collections.Counter(m["touser"] for m in wechat_api.sent)
+        sent = collections.Counter(m["touser"] for m in fake_api.sent)
         assert passive + sent == {user: 1 for user in users}, (passive, sent)
         for n in range(len(users)):
             assert len(logged(database, str(82000 + n))) == 1
@@ -125,9 +119,9 @@ def test_a_host_killed_mid_load_has_its_claims_taken_over_by_the_other(tmp_path,
         b.stop()
 
 
-def test_hosts_starting_at_once_on_an_empty_database_migrate_once(tmp_path, wechat_api):
+def test_hosts_starting_at_once_on_an_empty_database_migrate_once(tmp_path, fake_api):
     database = database_for(tmp_path)
-    hosts = [Gunicorn(database, wechat_api.url, workers=2) for _ in range(3)]
+    hosts = [Gunicorn(database, fake_api.url, workers=2) for _ in range(3)]
     try:
         starters = [threading.Thread(target=h.start, daemon=True) for h in hosts]
         for s in starters:

@@ -21,7 +21,7 @@ from bot.service import notices
 from bot.store import notices as store
 from bot.wechat.notifications import TemplateFieldsError, field_map, format_value, template_data
 from bot.wechat.message_xml import parse_message
-from webhook_support import KB_DIR, ACCOUNT, FakeWeChatAPI, WeChatServer, event_xml, make_app, text_xml, wait_for
+from webhook_support import KB_DIR, ACCOUNT, WeChatServer, event_xml, make_app, text_xml, wait_for
 
 TEMPLATE = "TPL-notice-0001"
 PLACES = ["焦山", "大港", "和畅洲"]
@@ -164,11 +164,11 @@ faqs:
 class Bot:
     """An app on the stand-in WeChat API, spoken to as WeChat would."""
 
-    def __init__(self, tmp_path, api, **overrides):
+    def __init__(self, tmp_path, fake_api, **overrides):
         self.kb = write_kb(tmp_path / "kb", today_local())
-        self.api = api
+        self.api = fake_api
         self.app = make_app(tmp_path, BOT_KNOWLEDGE_DIR=str(self.kb), WECHAT_APP_SECRET="secret",
-                            WECHAT_API_BASE_URL=api.url, WECHAT_NOTICE_TEMPLATE_ID=TEMPLATE, **overrides)
+                            WECHAT_API_BASE_URL=fake_api.url, WECHAT_NOTICE_TEMPLATE_ID=TEMPLATE, **overrides)
         self.client = self.app.test_client()
         self.wechat = WeChatServer()
         self.inbox = self.app.extensions["wechat_inbox"]
@@ -204,18 +204,13 @@ class Bot:
         return [m for m in self.api.notified if m["touser"] == user]
 
 
-@pytest.fixture
-def api():
-    with FakeWeChatAPI() as fake:
-        yield fake
-
 
 @pytest.fixture
-def bot(tmp_path, api, monkeypatch):
+def bot(tmp_path, fake_api, monkeypatch):
     # The keeper thread's own rounds would race the steps below; the test runs them itself.
     monkeypatch.setattr(inbox_module, "MAINTENANCE_SECONDS", float("inf"))
     monkeypatch.setattr(inbox_module, "NOTICE_CHECK_SECONDS", float("inf"))
-    b = Bot(tmp_path, api)
+    b = Bot(tmp_path, fake_api)
     yield b
     b.db.close()
 
@@ -253,7 +248,7 @@ def test_subscribing_in_chat_and_from_the_menu(bot):
     assert store.places(bot.db, "o-popup") == [] and store.consent(bot.db, "o-popup", TEMPLATE) is None
 
 
-def test_notices_reach_each_subscriber_once_across_valid_from(bot, api):
+def test_notices_reach_each_subscriber_once_across_valid_from(bot, fake_api):
     today = today_local()
     bot.say("o-jiaoshan", "订阅通告 焦山")
     bot.say("o-all", "订阅通告")
@@ -269,21 +264,21 @@ def test_notices_reach_each_subscriber_once_across_valid_from(bot, api):
     # Today: the notice already active (和畅洲, no example) goes to those whose subscription covers it, by
     # customer-service message (they all wrote just now).
     bot.dispatch()
-    wait_for(lambda: len(api.sent) >= 3)
+    wait_for(lambda: len(fake_api.sent) >= 3)
     for user in ("o-all", "o-refuser", "o-menu"):
         assert bot.pushed(user) == ["【航行通告】和畅洲北汊疏浚施工"], user
     for user in ("o-jiaoshan", "o-dagang", "o-left", "o-nobody"):
         assert bot.pushed(user) == [], user
-    assert not api.notified
-    assert bot.dispatch() == 0 and len(api.sent) == 3
+    assert not fake_api.notified
+    assert bot.dispatch() == 0 and len(fake_api.sent) == 3
 
     # Three days later, at 08:00 in Shanghai: every 48-hour window has closed; o-jiaoshan writes first.
     at = dt.datetime.combine(today + dt.timedelta(days=3), dt.time(8), clock.LOCAL_TZ)
     with clock.moved(at - clock.utcnow()):
         bot.say("o-jiaoshan", "早上好")
-        api.refusing.add("o-refuser")
+        fake_api.refusing.add("o-refuser")
         assert bot.dispatch() == 13  # 焦山: 4 subscribers, 大港: 4, the whole jurisdiction: 5
-        sends = len(api.sent)
+        sends = len(fake_api.sent)
 
         # o-jiaoshan: its window is open, customer-service messages (the 焦山 one and the one for everybody).
         assert sorted(bot.pushed("o-jiaoshan")) == ["【航行通告】焦山水道测量作业", "【航行通告】辖区大风封航预告"]
@@ -295,7 +290,7 @@ def test_notices_reach_each_subscriber_once_across_valid_from(bot, api):
         assert dagang["template_id"] == TEMPLATE and dagang["data"]["thing4"]["value"] == "大港"
         assert dagang["data"]["time2"]["value"] == f"{start.year}年{start.month}月{start.day}日"
         assert dagang["data"]["time3"]["value"] == f"{end.year}年{end.month}月{end.day}日"
-        jiaoshan = [m for m in api.rejected if m[1]["touser"] == "o-refuser"]
+        jiaoshan = [m for m in fake_api.rejected if m[1]["touser"] == "o-refuser"]
         # o-refuser: the first notification was refused (43101): recorded, consent withdrawn, nothing retried.
         assert [code for code, _ in jiaoshan] == [43101]
         assert store.consent(bot.db, "o-refuser", TEMPLATE) == "reject"
@@ -310,7 +305,7 @@ def test_notices_reach_each_subscriber_once_across_valid_from(bot, api):
         # Another worker, a restart: nothing is queued or sent again.
         assert bot.dispatch() == 0
         bot.inbox.maintain()
-        assert len(api.sent) == sends and len(api.notified) == 2 and len(api.rejected) == 1
+        assert len(fake_api.sent) == sends and len(fake_api.notified) == 2 and len(fake_api.rejected) == 1
 
     # A minute later o-all writes: its waiting notices follow by customer-service message, once.
     with clock.moved(at + dt.timedelta(minutes=1) - clock.utcnow()):
@@ -349,7 +344,7 @@ def test_notices_reach_each_subscriber_once_across_valid_from(bot, api):
         assert bot.dispatch() == 0
 
 
-def test_a_notice_published_already_active_goes_out_at_the_next_run(bot, api):
+def test_a_notice_published_already_active_goes_out_at_the_next_run(bot, fake_api):
     bot.say("o-all", "订阅通告")
     assert bot.dispatch() == 1
     text = (bot.kb / "03-notices.yaml").read_text(encoding="utf-8") + f"""\
@@ -368,7 +363,7 @@ def test_a_notice_published_already_active_goes_out_at_the_next_run(bot, api):
     assert bot.dispatch() == 0 and bot.rows("o-late") == []
 
 
-def test_unsubscribing_stops_the_notices_still_on_their_way(bot, api):
+def test_unsubscribing_stops_the_notices_still_on_their_way(bot, fake_api):
     bot.say("o-user", "订阅通告 焦山")
     bot.say("o-user", "订阅通告 和畅洲")
     with clock.moved(dt.timedelta(days=3)):
@@ -393,7 +388,7 @@ print(notices.dispatch(db, load_knowledge(sys.argv[2]), dt.datetime.fromisoforma
 """
 
 
-def test_workers_and_processes_running_the_job_at_once_queue_each_notice_once(bot, api):
+def test_workers_and_processes_running_the_job_at_once_queue_each_notice_once(bot, fake_api):
     users = [f"o-{i:02d}" for i in range(40)]
     now = clock.utcnow()
     for user in users:
@@ -432,21 +427,21 @@ def test_workers_and_processes_running_the_job_at_once_queue_each_notice_once(bo
     assert bot.db.execute("select count(*) from outbox where kind = 'notice'").fetchone()[0] == 160
 
 
-def test_a_notification_wechat_fails_to_take_is_retried_and_sent_once(bot, api):
+def test_a_notification_wechat_fails_to_take_is_retried_and_sent_once(bot, fake_api):
     bot.say("o-tpl", "订阅通告 大港")
     bot.consent("o-tpl", "accept")
     at = clock.utcnow() + dt.timedelta(days=3)
     with clock.moved(at - clock.utcnow()):
-        api.notify_errors = [-1]
+        fake_api.notify_errors = [-1]
         assert bot.dispatch() == 2  # 大港 and the jurisdiction-wide notice
         assert sorted(r[1:] for r in bot.rows("o-tpl")) == [("failed", "template", -1), ("sent", "template", None)]
         bot.inbox.maintain()
-        assert len(api.notified) == 1  # not yet: the retry waits 30 seconds
+        assert len(fake_api.notified) == 1  # not yet: the retry waits 30 seconds
     with clock.moved(at + dt.timedelta(minutes=1) - clock.utcnow()):
         bot.inbox.maintain()
         bot.inbox.maintain()
     assert [r[1:] for r in bot.rows("o-tpl")] == [("sent", "template", None)] * 2
-    assert sorted(m["data"]["thing1"]["value"] for m in api.notified) == ["大港港区码头施工", "辖区大风封航预告"]
+    assert sorted(m["data"]["thing1"]["value"] for m in fake_api.notified) == ["大港港区码头施工", "辖区大风封航预告"]
 
 
 def test_the_bundled_knowledge_offers_the_places_and_a_subscribe_button():

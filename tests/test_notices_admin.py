@@ -18,7 +18,6 @@ from bot.delivery import Sender
 from bot.service import notices
 from bot.store import notices as store
 from conftest import SHOTS
-from webhook_support import FakeWeChatAPI
 
 TEMPLATE = "TPL-notice-0001"
 
@@ -51,26 +50,21 @@ faqs:
         fh.write("notice_places: [焦山, 大港, 和畅洲]\n")
 
 
-@pytest.fixture
-def api():
-    with FakeWeChatAPI() as fake:
-        yield fake
-
 
 @pytest.fixture
-def app(tmp_path, api, monkeypatch):
+def app(tmp_path, fake_api, monkeypatch):
     monkeypatch.setattr(inbox_module, "MAINTENANCE_SECONDS", float("inf"))
     monkeypatch.setattr(inbox_module, "NOTICE_CHECK_SECONDS", float("inf"))
     notices_kb(tmp_path / "kb")
-    app = make_app(tmp_path, WECHAT_API_BASE_URL=api.url, WECHAT_NOTICE_TEMPLATE_ID=TEMPLATE,
+    app = make_app(tmp_path, WECHAT_API_BASE_URL=fake_api.url, WECHAT_NOTICE_TEMPLATE_ID=TEMPLATE,
                    BOT_INSECURE_COOKIES=True)
     with database(app) as db:
         staff.create_user(db, "zhangsan", PASSWORD)
-        populate(app, db, api)
+        populate(app, db, fake_api)
     return app
 
 
-def populate(app, db, api):
+def populate(app, db, fake_api):
     """Six subscribers; the active 焦山 notice sent by customer-service message, by notification, refused, waiting."""
     now = clock.utcnow()
     long_ago = now - dt.timedelta(days=5)
@@ -83,13 +77,13 @@ def populate(app, db, api):
         store.subscribe(db, user, places, long_ago)
     for user in ("o-tpl", "o-refuse"):
         store.set_consent(db, user, TEMPLATE, "accept", "popup", long_ago)
-    api.refusing.add("o-refuse")
+    fake_api.refusing.add("o-refuse")
     kb = app.extensions["knowledge"].engine().kb
     assert notices.dispatch(db, kb) == 4
     Sender(db, app.config["BOT"]).retry_due()
 
 
-def test_the_page_shows_subscribers_by_place_and_each_notice_by_channel(app, api):
+def test_the_page_shows_subscribers_by_place_and_each_notice_by_channel(app, fake_api):
     client = app.test_client()
     assert login(client).status_code == 302
     page = client.get("/admin/notices").get_data(as_text=True)
@@ -104,7 +98,7 @@ def test_the_page_shows_subscribers_by_place_and_each_notice_by_channel(app, api
     assert "生效中" in row and "开始推送" in row
     assert "示例，不推送" in re.search(r'<tr data-faq="notice-sample">(.*?)</tr>', page, re.S).group(1)
     assert "未生效" in re.search(r'<tr data-faq="notice-dagang">(.*?)</tr>', page, re.S).group(1)
-    assert [m["touser"] for m in api.notified] == ["o-tpl"]
+    assert [m["touser"] for m in fake_api.notified] == ["o-tpl"]
     assert "未配置 WECHAT_NOTICE_TEMPLATE_ID" not in page
 
 

@@ -12,7 +12,7 @@ import sqlite3
 import pytest
 
 from admin_support import (  # noqa: F401
-    add_handoff, add_reply, ago, api_app, db, fake_api, post, staff_client,
+    add_handoff, add_reply, ago, api_app, db, post, staff_client,
 )
 from bot import conversation, handoffs
 from bot.config import Config

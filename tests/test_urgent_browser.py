@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import pytest
 
-from admin_support import PASSWORD, add_handoff, ago, api_app, database, fake_api, queue_ids  # noqa: F401
+from admin_support import PASSWORD, add_handoff, ago, api_app, database, queue_ids  # noqa: F401
 from bot.admin import urgent as urgent_pages
 from conftest import SHOTS
 from test_browser_admin import live_server, push  # noqa: F401

@@ -11,7 +11,7 @@ from wechatpy.crypto import WeChatCrypto
 from wechatpy.exceptions import InvalidAppIdException
 
 from webhook_support import (  # noqa: F401  (fixtures)
-    ACCOUNT, AES_KEY, APP_ID, SAMPLE, WeChatServer, app, client, database, db, event_xml, fake_api,
+    ACCOUNT, AES_KEY, APP_ID, SAMPLE, WeChatServer, app, client, database, db, event_xml,
     make_app, number_of, push_xml, sha1_signature, shared_app, text_xml, wait_for, wechat,
 )
 

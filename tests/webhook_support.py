@@ -340,8 +340,3 @@ def db(app):
     conn.close()
 
 
-@pytest.fixture
-def fake_api():
-    """A running FakeWeChatAPI."""
-    with FakeWeChatAPI() as api:
-        yield api
