@@ -24,7 +24,7 @@ from concurrent.futures import ThreadPoolExecutor
 
 from . import conversation
 from .clock import iso, parse_iso, utcnow
-from .store.connection import open_db
+from .store.connection import exists as database_exists, open_db
 from .store import claims, postgres, users
 from .delivery import Sender
 from .errors import BotError
@@ -123,7 +123,7 @@ class Inbox:
         threading.Thread(target=lambda: (pool.shutdown(wait=True), finished.set()), daemon=True).start()
         finished.wait(timeout)
         self._stop.set()
-        if not postgres.is_url(self.config.BOT_DATABASE) and not os.path.exists(self.config.BOT_DATABASE):
+        if not database_exists(self.config.BOT_DATABASE):
             return
         try:
             db = open_db(self.config.BOT_DATABASE, init=False)

@@ -389,10 +389,9 @@ def parse_since(text: str) -> dt.timedelta:
 def _message_log(db_path: str, table: str):
     """The bot's database (file or PostgreSQL URL) for reading, with the shared connection settings; never
     creates or migrates one. Yields None when ``table`` is not there yet (a database from an older release)."""
-    from .store.connection import open_db
-    from .store import postgres
+    from .store.connection import exists, open_db
 
-    if not postgres.is_url(db_path) and not os.path.exists(db_path):
+    if not exists(db_path):
         raise MessageLogError(f"找不到消息日志数据库 {db_path}（用 --db 指定，或设置 BOT_DATABASE）")
     db = open_db(db_path, init=False)
     try:

@@ -10,7 +10,7 @@ import time
 
 import requests
 
-from bot.store.connection import open_db
+from bot.store.connection import exists, open_db
 from bot.store.postgres import is_url
 from webhook_support import AES_KEY, APP_ID, KB_DIR, TOKEN, WeChatServer
 
@@ -99,7 +99,7 @@ def claim(database: str, key: str) -> dict | None:
 
 def rows(database: str, sql: str, params=()) -> list:
     """Rows as dicts, read with a connection of its own (on SQLite or PostgreSQL)."""
-    if not is_url(database) and not os.path.exists(database):
+    if not exists(database):
         return []
     db = open_db(database, init=False)
     try:

@@ -4,9 +4,8 @@ from __future__ import annotations
 import os
 import sqlite3
 
-from . import postgres
-
 from ..errors import BotError
+from . import postgres
 
 PAGES_PER_STEP = 256  # between steps writers get the lock back, so serving never waits for a whole copy
 

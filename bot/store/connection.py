@@ -17,6 +17,11 @@ TABLES = ("handoff_notes", "handoff_views", "alerts", "notice_deliveries", "noti
           "kb_version_files", "kb_activations", "kb_versions", "kb_hosts")
 
 
+def exists(target: str) -> bool:
+    """Whether there is a database at ``target`` to open without creating one (a URL names a server: yes)."""
+    return postgres.is_url(target) or os.path.exists(target)
+
+
 def open_db(path: str, init: bool = True) -> sqlite_utils.Database:
     """Open (and create if needed) the database with WAL and a busy timeout so several workers can write.
 

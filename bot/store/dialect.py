@@ -7,7 +7,7 @@ from __future__ import annotations
 
 
 def is_postgres(db) -> bool:
-    """Whether ``db`` (as returned by bot.store.connection.open_db) is a PostgreSQL connection."""
+    """Whether ``db`` (as returned by bot.store.connection.open_db), or its ``db.conn``, is PostgreSQL's."""
     return getattr(db, "is_postgres", False)
 
 

@@ -16,6 +16,8 @@ import datetime as dt
 import logging
 import sqlite3
 
+from .dialect import is_postgres
+
 log = logging.getLogger(__name__)
 
 
@@ -170,22 +172,15 @@ _INDEXES_V1 = [
 ]
 
 
-def _is_postgres(conn) -> bool:
-    return getattr(conn, "url", None) is not None  # bot.store.postgres.Connection
-
-
 def _columns(conn: sqlite3.Connection, table: str) -> list:
-    if _is_postgres(conn):
-        return [r[0] for r in conn.execute("select column_name from information_schema.columns where "
-                                           "table_schema = current_schema() and table_name = ? "
-                                           "order by ordinal_position", [table]).fetchall()]
+    if is_postgres(conn):
+        return conn.columns(table)
     return [row[1] for row in conn.execute(f"PRAGMA table_info([{table}])")]
 
 
 def _tables(conn) -> set:
-    if _is_postgres(conn):
-        return {r[0] for r in conn.execute("select table_name from information_schema.tables "
-                                           "where table_schema = current_schema()").fetchall()}
+    if is_postgres(conn):
+        return set(conn.table_names())
     return {r[0] for r in conn.execute("select name from sqlite_master where type = 'table'")}
 
 
@@ -197,7 +192,7 @@ def _m1_versioned_baseline(conn: sqlite3.Connection) -> None:
         conn.execute(f"ALTER TABLE [{old}] RENAME TO [_old_{old}]")
     # Indexes keep their names when their table is renamed; drop them so the new ones can be created.
     # (A PostgreSQL database is always new here: there were no unversioned PostgreSQL releases.)
-    for (name,) in [] if _is_postgres(conn) else conn.execute("select name from sqlite_master where type = 'index' and sql is not null "
+    for (name,) in [] if is_postgres(conn) else conn.execute("select name from sqlite_master where type = 'index' and sql is not null "
                                 "and tbl_name like '\\_old\\_%' escape '\\'").fetchall():
         conn.execute(f"DROP INDEX [{name}]")
     for name, ddl in _TABLES_V1.items():
@@ -287,7 +282,7 @@ _OUTBOX_V4 = """
 
 def _m4_queued_replies_and_presence(conn: sqlite3.Connection) -> None:
     """Outbox statuses 'cancelled' and 'expired' (who cancelled, when) and who has a handoff page open."""
-    if _is_postgres(conn):
+    if is_postgres(conn):
         conn.execute("ALTER TABLE outbox DROP CONSTRAINT outbox_status_check")
         conn.execute("ALTER TABLE outbox ADD CONSTRAINT outbox_status_check CHECK "
                      "(status IN ('pending', 'sending', 'sent', 'failed', 'cancelled', 'expired'))")
@@ -437,7 +432,7 @@ def upgrade(conn: sqlite3.Connection) -> list:
     """
     if current_version(conn) == LATEST:
         return []
-    done = _upgrade_postgres(conn) if _is_postgres(conn) else _upgrade_sqlite(conn)
+    done = _upgrade_postgres(conn) if is_postgres(conn) else _upgrade_sqlite(conn)
     if done:
         log.info("数据库结构已升级到版本 %d（本次执行：%s）", LATEST, ", ".join(map(str, done)))
     return done

@@ -19,6 +19,7 @@ The DDL of migrations is translated by ``ddl``; see bot/store/migrations.py for 
 from __future__ import annotations
 
 import contextlib
+import functools
 import os
 import re
 import secrets
@@ -31,6 +32,7 @@ ACQUIRE_TIMEOUT = 30.0
 
 _pools: dict = {}
 _closed: set = set()
+_schemas: dict = {}  # url -> its schema (search_path), read once per process
 _shape: dict = {}  # (url, table, what) -> the table's id column and primary key, read once per process
 _pools_lock = threading.Lock()
 
@@ -97,6 +99,7 @@ def lock_key(name: str) -> int:
 _TOKENS = re.compile(r"'(?:[^']|'')*'|\"[^\"]*\"|\?|%|\[(\w+)\]")
 
 
+@functools.lru_cache(maxsize=2048)  # every statement on the hot path is one of a few hundred texts
 def translate(sql: str, with_params: bool) -> str:
     """SQLite-flavoured portable SQL to PostgreSQL: placeholders, ``%`` escaping and [bracketed] names."""
     def swap(m: re.Match) -> str:
@@ -193,6 +196,8 @@ class Connection:
     latest committed data.
     """
 
+    is_postgres = True
+
     def __init__(self, raw, pool, url: str):
         self._raw = raw
         self._pool = pool
@@ -248,10 +253,21 @@ class Connection:
         return _Empty()
 
     def schema(self) -> str:
-        """The schema this connection works in (tests give each run its own)."""
-        if not hasattr(self, "_schema"):
-            self._schema = self._raw.execute("select current_schema()").fetchone()[0]
-        return self._schema
+        """The schema this connection works in (tests give each run its own): fixed by the URL, read once."""
+        if self.url not in _schemas:
+            _schemas[self.url] = self._raw.execute("select current_schema()").fetchone()[0]
+        return _schemas[self.url]
+
+    def table_names(self) -> list:
+        """The tables of this connection's schema, sorted."""
+        return [r[0] for r in self.execute("select table_name from information_schema.tables "
+                                           "where table_schema = current_schema() order by table_name").fetchall()]
+
+    def columns(self, table: str) -> list:
+        """A table's column names in order (empty when there is no such table)."""
+        return [r[0] for r in self.execute("select column_name from information_schema.columns where "
+                                           "table_schema = current_schema() and table_name = ? "
+                                           "order by ordinal_position", [table]).fetchall()]
 
     def executemany(self, sql: str, rows) -> None:
         for row in rows:
@@ -306,10 +322,7 @@ class Table:
         self.last_pk = None
 
     def columns(self) -> list:
-        rows = self.db.execute("select column_name from information_schema.columns "
-                               "where table_schema = current_schema() and table_name = ? order by ordinal_position",
-                               [self.name]).fetchall()
-        return [r[0] for r in rows]
+        return self.db.conn.columns(self.name)
 
     def exists(self) -> bool:
         return bool(self.columns())
@@ -439,5 +452,4 @@ class Database:
         return Table(self, name)
 
     def table_names(self) -> list:
-        return [r[0] for r in self.execute("select table_name from information_schema.tables "
-                                           "where table_schema = current_schema() order by table_name").fetchall()]
+        return self.conn.table_names()
