@@ -14,7 +14,6 @@ fewer wrong answers), which flatters them; the engine's row "answer threshold tu
 from __future__ import annotations
 
 import argparse
-import copy
 import datetime as dt
 import sys
 import time
@@ -139,11 +138,9 @@ def timed(decide, cases, day) -> tuple:
     return result, 1000 * (time.perf_counter() - started) / max(len(cases), 1)
 
 
-def with_thresholds(engine, **changes):
-    """Give the engine instance its own settings with some thresholds changed (the knowledge base is untouched)."""
-    settings = copy.deepcopy(engine.settings)
-    settings["thresholds"].update(changes)
-    engine.settings = settings
+def with_thresholds(engine, original: dict, **changes):
+    """Give the engine instance its own thresholds: ``original`` with some changed (the knowledge base is untouched)."""
+    engine.thresholds = {**original, **changes}
 
 
 def main(argv=None):
@@ -158,8 +155,7 @@ def main(argv=None):
     kb = load_knowledge(args.kb, day)
     cases = load_cases(args.cases)
     engine = Engine(kb)
-    original_settings = engine.settings
-    th = original_settings["thresholds"]
+    th = engine.thresholds
     rows = []
 
     result, ms = timed(engine.decide, cases, day)
@@ -172,19 +168,19 @@ def main(argv=None):
     rows.append(("ours without homophone correction", f"{th['answer']:g}/{th['clarify']:g}", result, ms))
     del engine.correct_homophones
 
-    with_thresholds(engine, clarify=101.0)
+    with_thresholds(engine, th, clarify=101.0)
     result, ms = timed(engine.decide, cases, day)
     rows.append(("ours without clarify", f"{th['answer']:g}/-", result, ms))
-    engine.settings = original_settings
+    engine.thresholds = th
 
     best = None
     for t in ENGINE_ANSWER_GRID:
-        with_thresholds(engine, answer=t, clarify=min(th["clarify"], t))
+        with_thresholds(engine, th, answer=t, clarify=min(th["clarify"], t))
         result = evaluate(engine.decide, cases, day)
         key = (result["top1"], -result["wrong"])
         if best is None or key > best[0]:
             best = (key, t, result)
-        engine.settings = original_settings
+        engine.thresholds = th
     t = best[1]
     rows.append(("ours, answer threshold tuned*", f"{t:g}/{min(th['clarify'], t):g}", best[2], None))
 
@@ -193,6 +189,7 @@ def main(argv=None):
         rows.append((baseline.name + "*", f"{t:.3g}", result, ms))
 
     print(f"knowledge base: {args.kb} ({len(kb.faqs)} FAQs)")
+    print(f"embedding model (BOT_EMBEDDING_MODEL): {engine.embedder.folder if engine.embedder else 'none'}")
     print(f"cases: {args.cases} ({len(cases)}: {sum(c['expect'] == 'handoff' for c in cases)} out of scope, "
           f"{sum(c['expect'] == 'emergency' for c in cases)} distress), as of {day}")
     print()

@@ -2,6 +2,7 @@
 
     python bench/tune.py                  # record every set once (a minute or two), then search; prints the best rows
     python bench/tune.py --weights        # also a coordinate descent over WEIGHTS before the threshold grid
+    BOT_EMBEDDING_MODEL=DIR python bench/tune.py --weights   # the embedding mode: its thresholds and semantic weight
 
 Every question of six sets is run through the engine once, and what ``decide`` chooses from is recorded: the
 ranking of the text as typed and of its typo-repaired reading, with each candidate's score parts
@@ -37,6 +38,7 @@ from bot.evaluate import held_out_phrasings, load_cases, without_phrasing  # noq
 from bot.knowledge import load_knowledge  # noqa: E402
 from bot.matching import decision, scoring  # noqa: E402
 from bot.matching.decision import Engine, choose  # noqa: E402
+from bot.matching.embedding import configured_embedder  # noqa: E402
 from bot.matching.repair import believed  # noqa: E402
 from bot.matching.scoring import Candidate, confident, total  # noqa: E402
 
@@ -192,6 +194,7 @@ CLARIFY = [float(x) for x in range(30, 50)]
 MARGIN = [1.0, 2.0, 3.0, 4.0, 5.0]
 WINDOW = [10.0, 0.0, 5.0, 20.0]  # the shipped value first: on a tie it is kept
 SIZE = [3, 2]
+LEXICAL_WEIGHTS = ("cover_words", "cover_pairs", "phrasing", "fuzzy", "keyword", "mass", "mass_half", "kind")
 COARSE = (list(range(38, 51)), list(range(32, 47, 2)), [2.0, 3.0, 4.0])  # for each trial of the weights
 
 
@@ -210,8 +213,8 @@ def search(records, shipped, answers, clarifies, margins, windows, sizes) -> lis
     return results
 
 
-def descend_weights(records, shipped, window, size) -> dict:
-    """Coordinate descent over WEIGHTS: each weight scaled by 0.8 and 1.25 in turn, kept
+def descend_weights(records, shipped, window, size, keys) -> dict:
+    """Coordinate descent over the WEIGHTS ``keys``: each weight scaled by 0.8 and 1.25 in turn, kept
     when the best point of a coarse threshold grid rises; two rounds at most."""
     def value(weights):
         found = search(reweighed(records, weights), shipped, *COARSE, [window], [size])
@@ -222,7 +225,7 @@ def descend_weights(records, shipped, window, size) -> dict:
     print(f"  shipped weights: {best:.2f}", flush=True)
     for _ in range(2):
         improved = False
-        for key in ("cover_words", "cover_pairs", "phrasing", "fuzzy", "keyword", "mass", "mass_half", "kind", ):
+        for key in keys:
             for t in (round(weights[key] * 0.8, 4), round(weights[key] * 1.25, 4)):
                 trial = {**weights, key: t}
                 v = value(trial)
@@ -248,7 +251,11 @@ def main(argv=None):
         records = {name: record_set(kb, cases, DAY) for name, kb, cases, _ in SETS}
         if cache:
             cache.write_bytes(pickle.dumps(records))
-    th = load_knowledge(ROOT / "knowledge").settings["thresholds"]
+    # With BOT_EMBEDDING_MODEL set the records carry the "semantic" part, and the thresholds of that mode apply;
+    # only the semantic weight is searched then, since the other weights are shared with the mode without a model.
+    embedded = configured_embedder() is not None
+    th = load_knowledge(ROOT / "knowledge").settings["embedding_thresholds" if embedded else "thresholds"]
+    keys = ("semantic",) if embedded else LEXICAL_WEIGHTS
     shipped = figures(records, th, decision.CLARIFY_WINDOW, decision.CLARIFY_SIZE)
     print(header())
     print(f"shipped {th['answer']:g}/{th['clarify']:g}/{th['margin']:g}/{decision.CLARIFY_WINDOW:g}/"
@@ -257,7 +264,7 @@ def main(argv=None):
     weights = scoring.WEIGHTS
     if args.weights:
         print("coordinate descent over WEIGHTS (each trial: best of a coarse threshold grid):")
-        weights = descend_weights(records, shipped, decision.CLARIFY_WINDOW, decision.CLARIFY_SIZE)
+        weights = descend_weights(records, shipped, decision.CLARIFY_WINDOW, decision.CLARIFY_SIZE, keys)
         print("weights:", {k: v for k, v in weights.items() if v != scoring.WEIGHTS[k]} or "unchanged")
     records = reweighed(records, weights)
 

@@ -8,7 +8,7 @@ import sys
 import click
 
 from .clock import LOCAL_TZ, today_local, utcnow
-from .errors import KnowledgeError
+from .errors import EmbeddingModelError, KnowledgeError
 
 
 def _day(value):
@@ -27,7 +27,7 @@ def _engine(kb_dir, day=None):
 
     try:
         return Engine(load_knowledge(_served_kb_dir(kb_dir), day))
-    except KnowledgeError as e:
+    except (KnowledgeError, EmbeddingModelError) as e:
         raise click.ClickException(str(e)) from None
 
 

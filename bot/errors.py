@@ -49,3 +49,7 @@ class DeliveryError(BotError):
     def __init__(self, message, errcode=None):
         self.errcode = errcode
         super().__init__(message)
+
+
+class EmbeddingModelError(BotError):
+    """The folder named by BOT_EMBEDDING_MODEL holds no usable sentence-embedding model."""

@@ -443,15 +443,15 @@ def parse_settings(path: Path, errors: list | None = None) -> dict:
 
 def _parse_setting(path, data, key, value, own, errors):
     """Validate one key of a folder's settings.yaml into ``own`` (the folder's values, before combining)."""
-    if key == "thresholds":
+    if key in ("thresholds", "embedding_thresholds"):
         if not isinstance(value, dict):
-            raise KnowledgeError(path, _line(data, key), "thresholds 应当包含 answer / clarify / margin")
-        _check_keys(path, value, THRESHOLD_KEYS, "thresholds")
-        own["thresholds"] = {}
+            raise KnowledgeError(path, _line(data, key), f"{key} 应当包含 answer / clarify / margin")
+        _check_keys(path, value, THRESHOLD_KEYS, key)
+        own[key] = {}
         for k, v in value.items():
             if not isinstance(v, (int, float)) or not 0 <= v <= 100:
                 raise KnowledgeError(path, _line(value, k), f"阈值 {k} 应当是0到100之间的数", "例如 answer: 62")
-            own["thresholds"][k] = float(v)
+            own[key][k] = float(v)
     elif key == "smalltalk":
         if not isinstance(value, dict):
             raise KnowledgeError(path, _line(data, key), "smalltalk 应当包含 greeting / thanks / bye")

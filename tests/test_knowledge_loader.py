@@ -11,6 +11,7 @@ import pytest
 
 from bot.errors import KnowledgeError
 from bot.knowledge import load_knowledge
+from bot.matching.settings import BUILT_IN_SETTINGS
 
 FIXTURE_KB = Path(__file__).parent / "fixtures" / "engine_kb"
 
@@ -308,6 +309,25 @@ def test_threshold_out_of_range(kb_dir):
         """)
     e = load_error(kb_dir)
     assert_at(e, path, line_of(path, "clarify:"))
+
+
+def test_embedding_threshold_out_of_range(kb_dir):
+    path = write(kb_dir, "settings.yaml", """\
+        embedding_thresholds:
+          answer: 60
+          margin: -3
+        """)
+    e = load_error(kb_dir)
+    assert_at(e, path, line_of(path, "margin:"))
+
+
+def test_embedding_thresholds_merge_key_by_key(kb_dir):
+    write(kb_dir, "settings.yaml", """\
+        embedding_thresholds: {answer: 50}
+        """)
+    settings = load_knowledge(kb_dir).settings
+    assert settings["embedding_thresholds"] == {**BUILT_IN_SETTINGS["embedding_thresholds"], "answer": 50.0}
+    assert settings["thresholds"] == BUILT_IN_SETTINGS["thresholds"]
 
 
 def test_menu_points_at_unknown_faq(kb_dir):

@@ -19,6 +19,7 @@ from ..knowledge import KnowledgeBase
 from . import replies, smalltalk
 from .complaint import ComplaintModel
 from .distress import DistressModel
+from .embedding import configured_embedder
 from .index import Index
 from .kinds import TOPICLESS_WORDS, topicless_cues
 from .lexicon import built_in_synonyms, tokenizer_words
@@ -70,6 +71,8 @@ class Decision:
         return d
 
 
+FROM_ENVIRONMENT = object()  # Engine's default embedder: the model BOT_EMBEDDING_MODEL names, if any
+
 # "Did you mean" (a close call, or a top candidate between the clarify and answer thresholds) offers the top
 # candidate and those of the next CLARIFY_SIZE - 1 that pass the clarify threshold and come within twice the margin
 # plus CLARIFY_WINDOW points of it; the runner-up is always offered beside a lone top. Chosen by hand (10, 3),
@@ -98,9 +101,13 @@ def choose(ranked: list, thresholds: dict, topicless: bool = False, window: floa
 class Engine:
     """Matches questions against one knowledge base. Build once, call ``decide`` many times."""
 
-    def __init__(self, kb: KnowledgeBase):
+    def __init__(self, kb: KnowledgeBase, embedder=FROM_ENVIRONMENT):
+        """``embedder``: a sentence-embedding model that re-ranks the candidates (``embedding.py``); by default the
+        one BOT_EMBEDDING_MODEL names, if any. With a model the settings' ``embedding_thresholds`` apply."""
         self.kb = kb
         self.settings = kb.settings
+        self.embedder = configured_embedder() if embedder is FROM_ENVIRONMENT else embedder
+        self.thresholds = self.settings["embedding_thresholds" if self.embedder else "thresholds"]
         self.synonyms = Synonyms(built_in_synonyms(), kb.synonyms)
         extra = {normalize(w) for f in kb.faqs for w in f.keywords} | set(self.synonyms.map.values())
         self._tokenizer_words = (tokenizer_words(kb), sorted(extra))
@@ -118,7 +125,7 @@ class Engine:
         enabled = gc.isenabled()
         gc.disable()
         try:
-            self.index = Index(kb, self.synonyms, self.tokenizer, self._tokenizer_words)
+            self.index = Index(kb, self.synonyms, self.tokenizer, self._tokenizer_words, self.embedder)
             self.repair = TypoRepair(self.tokenizer, self.index.vocab, self.index.df_words)
             self.scorer = Scorer(self.index)
         finally:
@@ -227,9 +234,9 @@ class Engine:
         # pinyin typo repair gets its chance.
         a = self._analysed(normalized, repair=False)
         ranked = self.scorer.rank(a, day)
-        if not confident(ranked, s["thresholds"]):
+        if not confident(ranked, self.thresholds):
             a, ranked = self._with_repair(a, ranked, day)
-        action, chosen = choose(ranked, s["thresholds"], self.names_no_topic(a["tokens"]))
+        action, chosen = choose(ranked, self.thresholds, self.names_no_topic(a["tokens"]))
         top = ranked[0] if ranked else None
         base = dict(normalized=normalized, tokens=a["tokens"], candidates=ranked[:5])
         if action == "answer":

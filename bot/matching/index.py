@@ -23,12 +23,17 @@ from .tokenizer import Tokenizer
 READING_CODE = tuple(Path(__file__).with_name(name) for name in ("reading.py", "tokenizer.py"))
 
 
+def reading_for_embedding(text: str) -> str:
+    """A text as the embedding model is given it: normalised, fillers dropped, no synonyms (the model knows them)."""
+    return strip_fillers(normalize(text))
+
+
 class Entry:
     """Index data of one FAQ."""
 
     __slots__ = ("faq", "texts", "text_tokens", "text_pairs", "joined", "bag", "pairs", "keywords",
                  "keyword_tokens", "answer_bag", "answer_pairs", "text_mass", "pair_mass", "intents",
-                 "word_texts", "pair_texts", "detailed")
+                 "word_texts", "pair_texts", "detailed", "vectors", "answer_vector")
 
     def __init__(self, faq):
         self.faq = faq
@@ -37,13 +42,18 @@ class Entry:
 class Index:
     """Words, pairs, IDF and postings of one knowledge base, as ``synonyms`` and ``tokenizer`` read it."""
 
-    def __init__(self, kb: KnowledgeBase, synonyms: Synonyms, tokenizer: Tokenizer, tokenizer_words: tuple):
-        """``tokenizer_words``: what ``tokenizer`` was built from (it keys the on-disk cache)."""
+    def __init__(self, kb: KnowledgeBase, synonyms: Synonyms, tokenizer: Tokenizer, tokenizer_words: tuple,
+                 embedder=None):
+        """``tokenizer_words``: what ``tokenizer`` was built from (it keys the on-disk cache). ``embedder``: an
+        optional sentence-embedding model (``embedding.py``); each FAQ's phrasings and answer are embedded."""
         self.kb = kb
         self.synonyms = synonyms
         self.tokenizer = tokenizer
         self._tokenizer_words = tokenizer_words
+        self.embedder = embedder
         self._build()
+        if embedder is not None:
+            self._embed()
 
     def _prepare(self, text: str) -> str:
         return self.synonyms.apply(strip_fillers(normalize(text)))
@@ -109,6 +119,17 @@ class Index:
         vocab |= {w for w, _, _ in self.kb.user_words if len(w) >= 2}
         vocab |= {k for e in self.entries for k in e.keywords if len(k) >= 2}
         self.vocab = vocab
+
+    def _embed(self):
+        """Each FAQ's phrasings and answer as the embedding model reads them, in one batch."""
+        texts = [[reading_for_embedding(t) for t in (e.faq.question, *e.faq.alternates, e.faq.answer)]
+                 for e in self.entries]
+        vectors = self.embedder.embed([t for group in texts for t in group])
+        start = 0
+        for e, group in zip(self.entries, texts):
+            e.vectors = vectors[start:start + len(group) - 1]
+            e.answer_vector = vectors[start + len(group) - 1]
+            start += len(group)
 
     def _memo_key(self) -> str:
         """Changes whenever tokenisation could change: dictionary, synonyms, the code that reads and cuts texts."""

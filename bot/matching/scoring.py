@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 
 from rapidfuzz import fuzz, process
 
-from .index import Index
+from .index import Index, reading_for_embedding
 from .kinds import question_kinds
 from .reading import char_bigrams
 
@@ -37,6 +37,9 @@ WEIGHTS = {
     "answer_credit": 0.5,  # chosen by hand, not tuned (49f79bb); it also steers the pre-ranking, so tune.py leaves it
     "mass": 0.32, "mass_half": 2.5,  # mass_half chosen by hand (cb3800d; size-relative in 87b5c9b), kept by tune.py
     "kind": 5.0,
+    # Only with an embedding model (BOT_EMBEDDING_MODEL): the share of the total that the "semantic" part (0-1, see
+    # embedding.py) takes. Chosen with `python bench/tune.py --embedding` (a grid over 0.05-0.3, see that script).
+    "semantic": 0.15,
 }
 
 
@@ -69,7 +72,10 @@ def total(parts: dict, mass_half: float, weights: dict = WEIGHTS) -> float:
         + w["phrasing"] * parts["phrasing"] + w["fuzzy"] * parts["fuzzy"]
     ) + w["keyword"] * parts["keyword"] + w["kind"] * parts["kind"]
     mass = parts["mass_q"] + w["answer_credit"] * parts["mass_a"]
-    return round((1 - w["mass"]) * score + w["mass"] * 100 * mass / (mass + mass_half), 2)
+    score = (1 - w["mass"]) * score + w["mass"] * 100 * mass / (mass + mass_half)
+    if "semantic" in parts:
+        score = (1 - w["semantic"]) * score + w["semantic"] * 100 * parts["semantic"]
+    return round(score, 2)
 
 
 class Scorer:
@@ -113,9 +119,10 @@ class Scorer:
                 if len(chosen) >= MAX_CANDIDATES:
                     break
         fuzzy = self._fuzzy(" ".join(sorted(set(tokens))), chosen)
+        semantic = self._semantic(a["corrected"], chosen)
         asked = question_kinds(a["text"])
-        out = [self._score(e, a["text"], w_tok, w_pair, total_tok, total_pair, f, asked)
-               for e, f in zip(chosen, fuzzy)]
+        out = [self._score(e, a["text"], w_tok, w_pair, total_tok, total_pair, f, asked, s)
+               for e, f, s in zip(chosen, fuzzy, semantic)]
         out.sort(key=lambda c: -c.score)
         return out
 
@@ -133,7 +140,16 @@ class Scorer:
                 best[n] = score
         return [b / 100 for b in best]
 
-    def _score(self, e, text, w_tok, w_pair, total_tok, total_pair, fuzzy, asked) -> Candidate:
+    def _semantic(self, text: str, entries: list) -> list:
+        """With an embedding model: the mean of each FAQ's best phrasing's and its answer's cosine similarity to
+        the question (None each without a model)."""
+        embedder = self.index.embedder
+        if embedder is None or not entries:
+            return [None] * len(entries)
+        q = embedder.embed([reading_for_embedding(text)])[0]
+        return [(float((e.vectors @ q).max()) + float(e.answer_vector @ q)) / 2 for e in entries]
+
+    def _score(self, e, text, w_tok, w_pair, total_tok, total_pair, fuzzy, asked, semantic=None) -> Candidate:
         q_words, q_pairs = w_tok.keys(), w_pair.keys()
         mass_q = sum(w_tok[t] for t in q_words & e.bag)
         mass_a = sum(w_tok[t] for t in q_words & e.answer_bag)
@@ -157,5 +173,7 @@ class Scorer:
             "words_q": words_q, "words_a": words_a, "pairs_q": pairs_q, "pairs_a": pairs_a,
             "mass_q": mass_q, "mass_a": mass_a, "phrasing": phrasing, "fuzzy": fuzzy, "keyword": keyword,
         }
+        if semantic is not None:
+            parts["semantic"] = semantic
         score = total(parts, self.mass_half)
         return Candidate(e.faq.id, e.faq.question, score, parts)
