@@ -10,6 +10,7 @@ Read in this order:
 - ``repair.py``    typo repair by toneless pinyin and look-alike characters;
 - ``kinds.py``     the kind of answer a question asks for;
 - ``index.py``     the index over a knowledge base (``memo.py``: its on-disk cache of cut texts);
+- ``embedding.py`` an optional sentence-embedding model (BOT_EMBEDDING_MODEL) that adds a "semantic" score part;
 - ``scoring.py``   candidates and their scores, the weights, the thresholds test;
 - ``distress.py``  the distress model: a live emergency, or a question about a hazard;
 - ``complaint.py`` the complaint model: a grievance about the office, a public-opinion risk, or a question;

@@ -3,7 +3,8 @@
 A cheap pre-ranking over the index's postings picks the candidates; each is then scored on how much of the
 question's information it covers (IDF-weighted words and character pairs, answer text at partial credit), how
 closely its best single phrasing matches (weighted Dice overlap, rapidfuzz token_set_ratio), its keywords, the kind
-of answer asked for, blended with the absolute weight matched. ``confident`` applies the settings' thresholds.
+of answer asked for, blended with the absolute weight matched, and with an embedding model's similarity when one is
+configured (``embedding.py``). ``confident`` applies the settings' thresholds.
 """
 from __future__ import annotations
 
@@ -37,8 +38,9 @@ WEIGHTS = {
     "answer_credit": 0.5,  # chosen by hand, not tuned (49f79bb); it also steers the pre-ranking, so tune.py leaves it
     "mass": 0.32, "mass_half": 2.5,  # mass_half chosen by hand (cb3800d; size-relative in 87b5c9b), kept by tune.py
     "kind": 5.0,
-    # Only with an embedding model (BOT_EMBEDDING_MODEL): the share of the total that the "semantic" part (0-1, see
-    # embedding.py) takes. Chosen with `python bench/tune.py --embedding` (a grid over 0.05-0.3, see that script).
+    # Only with an embedding model (BOT_EMBEDDING_MODEL): the share of the total that the "semantic" part (a cosine,
+    # see embedding.py) takes. 0.15 came from a by-hand grid (0.05-0.5) with the wordllama model; the coordinate
+    # descent of `BOT_EMBEDDING_MODEL=… python bench/tune.py --weights` keeps it (0.12 and 0.19 score lower).
     "semantic": 0.15,
 }
 
