@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 
 from rapidfuzz import fuzz, process
 
-from .index import Index, reading_for_embedding
+from .index import Index
 from .kinds import question_kinds
 from .reading import char_bigrams
 
@@ -148,7 +148,7 @@ class Scorer:
         embedder = self.index.embedder
         if embedder is None or not entries:
             return [None] * len(entries)
-        q = embedder.embed([reading_for_embedding(text)])[0]
+        q = embedder.embed([text])[0]  # the reading is already normalised and stripped of fillers
         return [(float((e.vectors @ q).max()) + float(e.answer_vector @ q)) / 2 for e in entries]
 
     def _score(self, e, text, w_tok, w_pair, total_tok, total_pair, fuzzy, asked, semantic=None) -> Candidate:
