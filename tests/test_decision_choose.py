@@ -21,6 +21,8 @@ def ranking(*scores):
     ((44, 20), False, 10, 3, "clarify", ["f0", "f1"]),     # a lone top gets the runner-up beside it
     ((60, 57, 41), False, 0, 3, "clarify", ["f0", "f1"]),  # 41 is beyond twice the margin of 60
     ((39, 38), False, 10, 3, "handoff", []),               # under the clarify threshold
+    ((42, 38, 33), False, 10, 3, "clarify", ["f0", "f1", "f2"]),  # near the top, offered though under the threshold
+    ((42, 38, 20), False, 10, 3, "clarify", ["f0", "f1"]),  # 20 is too far behind 42 to be offered
     ((), False, 10, 3, "handoff", []),
 ])
 def test_choose(scores, topicless, window, size, action, named):
@@ -28,12 +30,13 @@ def test_choose(scores, topicless, window, size, action, named):
     assert (got, [c.faq_id for c in chosen]) == (action, named)
 
 
-PARTS = {"words_q": 0.5, "words_a": 0.2, "pairs_q": 0.4, "pairs_a": 0.1, "mass_q": 3.0, "mass_a": 1.0,
+PARTS = {"words_q": 0.5, "words_a": 0.2, "pairs_q": 0.4, "pairs_a": 0.1, "chars_q": 0.6, "chars_a": 0.1,
+         "mass_q": 3.0, "mass_a": 1.0,
          "phrasing": 0.3, "fuzzy": 0.6, "keyword": 1.0, "kind": 1.0}
 
 
 @pytest.mark.parametrize("change, direction", [
-    ({}, 0), ({"words_q": 0.9}, 1), ({"keyword": 0.0}, -1), ({"kind": -1.0}, -1), ({"mass_q": 10.0}, 1),
+    ({}, 0), ({"words_q": 0.9}, 1), ({"chars_q": 0.9}, 1), ({"chars_a": 0.0}, -1), ({"keyword": 0.0}, -1), ({"kind": -1.0}, -1), ({"mass_q": 10.0}, 1),
 ])
 def test_total_moves_with_its_parts(change, direction):
     base = total(PARTS, 4.0)

@@ -275,6 +275,28 @@ def test_words_an_answer_mentions_in_passing_do_not_crowd_out_the_faq_that_asks_
     assert ranked[0].faq_id == "hotline"
 
 
+def test_single_characters_break_a_tie_that_words_and_pairs_leave(tmp_path):
+    """A paraphrase may share no more words and two-character pairs with the FAQ it means than with another, only
+    characters (分 of 积分, 换 of 兑换): those still count, weighed by how rare each is in the knowledge base."""
+    (tmp_path / "faq.yaml").write_text(
+        "category: 会员\n"
+        "faqs:\n"
+        "  - id: points\n"
+        "    question: 会员积分兑换礼品\n"
+        "    answer: 在个人页面选择礼品即可。\n"
+        "  - id: level\n"
+        "    question: 会员等级怎么升级\n"
+        "    answer: 消费满一定金额自动升级。\n",
+        encoding="utf-8",
+    )
+    engine = Engine(load_knowledge(tmp_path))
+    ranked = {c.faq_id: c for c in engine.rank("会员分能换东西吗", DAY)}
+    points, level = ranked["points"], ranked["level"]
+    assert points.parts["words_q"] == level.parts["words_q"] and points.parts["pairs_q"] == level.parts["pairs_q"]
+    assert points.parts["chars_q"] > level.parts["chars_q"]
+    assert points.score > level.score
+
+
 OTHER_DOMAIN = str(Path(__file__).parent / "fixtures" / "other_domain_kb")
 
 

@@ -74,9 +74,10 @@ class Decision:
 FROM_ENVIRONMENT = object()  # Engine's default embedder: the model BOT_EMBEDDING_MODEL names, if any
 
 # "Did you mean" (a close call, or a top candidate between the clarify and answer thresholds) offers the top
-# candidate and those of the next CLARIFY_SIZE - 1 that pass the clarify threshold and come within twice the margin
-# plus CLARIFY_WINDOW points of it; the runner-up is always offered beside a lone top. Chosen by hand (10, 3),
-# not tuned.
+# candidate and those of the next CLARIFY_SIZE - 1 that come within twice the margin plus CLARIFY_WINDOW points of
+# it, even under the clarify threshold (that threshold decides whether to ask, not what to offer: a runner-up a few
+# points behind is as likely meant); the runner-up is always offered beside a lone top. Chosen by hand (10, 3);
+# bench/tune.py searches them too and finds no better.
 CLARIFY_WINDOW = 10.0
 CLARIFY_SIZE = 3
 
@@ -91,8 +92,7 @@ def choose(ranked: list, thresholds: dict, topicless: bool = False, window: floa
     if not ranked or ranked[0].score < thresholds["clarify"]:
         return "handoff", []
     top = ranked[0].score
-    close = [c for c in ranked[:size]
-             if c.score >= thresholds["clarify"] and top - c.score < 2 * thresholds["margin"] + window]
+    close = [c for c in ranked[:size] if top - c.score < 2 * thresholds["margin"] + window]
     if len(close) == 1:
         close = ranked[:2]
     return "clarify", close

@@ -1,8 +1,8 @@
 """The index over one knowledge base: each FAQ's words and character pairs, how rare each is, and who uses which.
 
 Every phrasing of an FAQ (question, alternates), its keywords and its answer text are read the way a question is
-(``reading.py``), cut into words (``tokenizer.py``) and two-character pairs. From those: the inverse document
-frequency of each word and pair, postings for the cheap pre-ranking (an FAQ's own phrasings apart from its answer),
+(``reading.py``), cut into words (``tokenizer.py``), two-character pairs and single Chinese characters. From those:
+the inverse document frequency of each word, pair and character, postings for the cheap pre-ranking (an FAQ's own phrasings apart from its answer),
 and the vocabulary that typo repair aims at. The per-phrasing detail the full score needs is built the first time
 an FAQ is a candidate (``detail``), which keeps start-up short. Cut texts are cached on disk (``memo.py``).
 """
@@ -16,7 +16,7 @@ from pathlib import Path
 from ..knowledge import KnowledgeBase
 from .kinds import question_kinds
 from .memo import MEMO_VERSION, load_memo, save_memo
-from .reading import Synonyms, char_bigrams, is_cjk, normalize, strip_fillers
+from .reading import Synonyms, char_bigrams, cjk_chars, is_cjk, normalize, strip_fillers
 from .tokenizer import Tokenizer
 
 # The code that decides how a text is read and cut: a change to it makes the on-disk cache of cut texts stale.
@@ -33,7 +33,8 @@ class Entry:
 
     __slots__ = ("faq", "texts", "text_tokens", "text_pairs", "joined", "bag", "pairs", "keywords",
                  "keyword_tokens", "answer_bag", "answer_pairs", "text_mass", "pair_mass", "intents",
-                 "word_texts", "pair_texts", "detailed", "vectors", "answer_vector")
+                 "word_texts", "pair_texts", "detailed", "vectors", "answer_vector", "chars",
+                 "answer_chars")
 
     def __init__(self, faq):
         self.faq = faq
@@ -74,7 +75,7 @@ class Index:
         self._memo = load_memo(self._memo_key())
         self._memo_dirty = False
         self.entries = []
-        df_words, df_pairs = Counter(), Counter()
+        df_words, df_pairs, df_chars = Counter(), Counter(), Counter()
         for faq in self.kb.faqs:
             e = Entry(faq)
             cuts = [self._cut(t) for t in (faq.question, *faq.alternates)]
@@ -87,11 +88,14 @@ class Index:
             e.detailed = False
             e.bag = set().union(*e.text_tokens, *(c[1] for c in keyword_cuts))
             e.pairs = set().union(*e.text_pairs, *(c[2] for c in keyword_cuts))
-            _, answer_tokens, answer_pairs = self._cut(faq.answer)
+            answer_text, answer_tokens, answer_pairs = self._cut(faq.answer)
             e.answer_bag = answer_tokens - e.bag
             e.answer_pairs = answer_pairs - e.pairs
+            e.chars = cjk_chars(*e.texts, *e.keywords)
+            e.answer_chars = cjk_chars(answer_text) - e.chars
             df_words.update(e.bag | e.answer_bag)
             df_pairs.update(e.pairs | e.answer_pairs)
+            df_chars.update(e.chars | e.answer_chars)
             self.entries.append(e)
         if self._memo_dirty:
             save_memo(self._memo_key(), self._memo)
@@ -100,6 +104,7 @@ class Index:
         self.df_words = df_words
         self.idf_words = {w: math.log((n + 1) / (c + 0.5)) for w, c in df_words.items()}
         self.idf_pairs = {p: math.log((n + 1) / (c + 0.5)) for p, c in df_pairs.items()}
+        self.idf_chars = {ch: math.log((n + 1) / (c + 0.5)) for ch, c in df_chars.items()}
         # Postings of the FAQs' own phrasings and of their answers apart: a match in an answer earns partial
         # credit in the cheap pre-ranking, as in the final score, so an FAQ whose question says it plainly is
         # not crowded out by answers that mention the word in passing.

@@ -203,3 +203,8 @@ def char_bigrams(text: str) -> list:
             out.append(chunk)
         out.extend(chunk[i:i + 2] for i in range(len(chunk) - 1))
     return out
+
+
+def cjk_chars(*texts: str) -> set:
+    """The Chinese characters of some texts, each once."""
+    return {ch for text in texts for ch in _CJK.findall(text)}
