@@ -2,8 +2,8 @@
 
 Every phrasing of an FAQ (question, alternates), its keywords and its answer text are read the way a question is
 (``reading.py``), cut into words (``tokenizer.py``), two-character pairs and single Chinese characters. From those:
-the inverse document frequency of each word, pair and character, postings for the cheap pre-ranking (an FAQ's own phrasings apart from its answer),
-and the vocabulary that typo repair aims at. The per-phrasing detail the full score needs is built the first time
+the inverse document frequency of each word, pair and character, postings of words and pairs for the cheap
+pre-ranking (an FAQ's own phrasings apart from its answer), and the vocabulary that typo repair aims at. The per-phrasing detail the full score needs is built the first time
 an FAQ is a candidate (``detail``), which keeps start-up short. Cut texts are cached on disk (``memo.py``).
 """
 from __future__ import annotations
@@ -33,8 +33,7 @@ class Entry:
 
     __slots__ = ("faq", "texts", "text_tokens", "text_pairs", "joined", "bag", "pairs", "keywords",
                  "keyword_tokens", "answer_bag", "answer_pairs", "text_mass", "pair_mass", "intents",
-                 "word_texts", "pair_texts", "detailed", "vectors", "answer_vector", "chars",
-                 "answer_chars")
+                 "word_texts", "pair_texts", "detailed", "vectors", "answer_vector", "chars", "answer_chars")
 
     def __init__(self, faq):
         self.faq = faq

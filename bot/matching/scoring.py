@@ -2,10 +2,9 @@
 
 A cheap pre-ranking over the index's postings picks the candidates; each is then scored on how much of the
 question's information it covers (IDF-weighted words, character pairs and single characters, answer text at
-partial credit), how
-closely its best single phrasing matches (weighted Dice overlap, rapidfuzz token_set_ratio), its keywords, the kind
-of answer asked for, blended with the absolute weight matched, and with an embedding model's similarity when one is
-configured (``embedding.py``). ``confident`` applies the settings' thresholds.
+partial credit), how closely its best single phrasing matches (weighted Dice overlap, rapidfuzz token_set_ratio),
+its keywords, the kind of answer asked for, blended with the absolute weight matched, and with an embedding
+model's similarity when one is configured (``embedding.py``). ``confident`` applies the settings' thresholds.
 """
 from __future__ import annotations
 
@@ -35,7 +34,7 @@ WEIGHTS = {
     # Commit 49f79bb "tuned weights" (no question set named), scaled to a 100-point total in b93cc7a; then
     # cover_pairs, phrasing, keyword, mass and kind moved by the coordinate descent of `python bench/tune.py
     # --weights` on the union of both dev sets and three leave-one-out sets (see that script and README.md).
-    # cover_chars (single Chinese characters: 换 in 换新的 still meets 换发, 丢 meets 丢失) came in at 0.1, chosen by
+    # cover_chars (single Chinese characters: 换 of 换个新的 still meets 换发, 分 meets 积分) came in at 0.1, chosen by
     # hand; the same descent kept it and lowered cover_words and phrasing from 0.31 and 0.248 to 0.1984 each.
     "cover_words": 0.1984, "cover_pairs": 0.2875, "cover_chars": 0.1, "phrasing": 0.1984, "fuzzy": 0.08,
     "keyword": 10.9375,
@@ -107,6 +106,7 @@ class Scorer:
         w_pair = {p: index.idf_pairs.get(p, self.idf_unknown) for p in pairs}
         total_tok, total_pair = sum(w_tok.values()) or 1.0, sum(w_pair.values()) or 1.0
         w_char = {ch: index.idf_chars.get(ch, self.idf_unknown) for ch in cjk_chars(a["text"])}
+        total_char = sum(w_char.values()) or 1.0
         rough = Counter()
         own, in_answer = index.postings
         credit = WEIGHTS["answer_credit"]
@@ -129,7 +129,7 @@ class Scorer:
         fuzzy = self._fuzzy(" ".join(sorted(set(tokens))), chosen)
         semantic = self._semantic(a["corrected"], chosen)
         asked = question_kinds(a["text"])
-        out = [self._score(e, a["text"], w_tok, w_pair, w_char, total_tok, total_pair, f, asked, s)
+        out = [self._score(e, a["text"], w_tok, w_pair, w_char, total_tok, total_pair, total_char, f, asked, s)
                for e, f, s in zip(chosen, fuzzy, semantic)]
         out.sort(key=lambda c: -c.score)
         return out
@@ -157,14 +157,14 @@ class Scorer:
         q = embedder.embed([text])[0]  # the reading is already normalised and stripped of fillers
         return [(float((e.vectors @ q).max()) + float(e.answer_vector @ q)) / 2 for e in entries]
 
-    def _score(self, e, text, w_tok, w_pair, w_char, total_tok, total_pair, fuzzy, asked, semantic=None) -> Candidate:
+    def _score(self, e, text, w_tok, w_pair, w_char, total_tok, total_pair, total_char, fuzzy, asked,
+               semantic=None) -> Candidate:
         q_words, q_pairs = w_tok.keys(), w_pair.keys()
         mass_q = sum(w_tok[t] for t in q_words & e.bag)
         mass_a = sum(w_tok[t] for t in q_words & e.answer_bag)
         words_q, words_a = mass_q / total_tok, mass_a / total_tok
         pairs_q = sum(w_pair[p] for p in q_pairs & e.pairs) / total_pair
         pairs_a = sum(w_pair[p] for p in q_pairs & e.answer_pairs) / total_pair
-        total_char = sum(w_char.values()) or 1.0
         chars_q = sum(w_char[ch] for ch in w_char.keys() & e.chars) / total_char
         chars_a = sum(w_char[ch] for ch in w_char.keys() & e.answer_chars) / total_char
         # Best single phrasing: the mean of its word and pair Dice overlaps, summed only over what matched.
