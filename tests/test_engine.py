@@ -290,11 +290,42 @@ def test_single_characters_break_a_tie_that_words_and_pairs_leave(tmp_path):
         encoding="utf-8",
     )
     engine = Engine(load_knowledge(tmp_path))
-    ranked = {c.faq_id: c for c in engine.rank("会员分能换东西吗", DAY)}
+    ranked = {c.faq_id: c for c in engine.rank("会员分能领东西吗", DAY)}
     points, level = ranked["points"], ranked["level"]
     assert points.parts["words_q"] == level.parts["words_q"] and points.parts["pairs_q"] == level.parts["pairs_q"]
     assert points.parts["chars_q"] > level.parts["chars_q"]
     assert points.score > level.score
+
+
+def test_a_general_synonym_of_an_faqs_word_earns_part_of_its_weight(tmp_path):
+    """赠品 is no word of the knowledge base, but 同义词词林 puts it in 礼品's group: the FAQ that says 礼品 becomes a
+    candidate and covers part of the question, less than the word itself would."""
+    (tmp_path / "faq.yaml").write_text(
+        "category: 会员\n"
+        "faqs:\n"
+        "  - id: gift\n"
+        "    question: 礼品什么时候发\n"
+        "    answer: 下单后三天内寄出。\n"
+        "  - id: level\n"
+        "    question: 会员等级怎么升级\n"
+        "    answer: 消费满一定金额自动升级。\n",
+        encoding="utf-8",
+    )
+    engine = Engine(load_knowledge(tmp_path))
+    assert "礼品" in engine.index.thesaurus.related("赠品")
+    by_synonym = engine.rank("赠品呢", DAY)
+    assert by_synonym[0].faq_id == "gift" and by_synonym[0].parts["words_q"] > 0
+    by_word = engine.rank("礼品呢", DAY)
+    assert by_word[0].faq_id == "gift" and by_word[0].parts["words_q"] > by_synonym[0].parts["words_q"]
+
+
+def test_the_thesaurus_links_only_to_the_knowledge_bases_own_longer_words():
+    from bot.matching.thesaurus import Thesaurus
+    thesaurus = Thesaurus(["遗失", "兑换", "用", "费用"])
+    assert thesaurus.related("丢失") == {"遗失"} and thesaurus.related("掉") == {"遗失"}
+    assert "遗失" not in thesaurus.related("遗失")  # never itself
+    assert "用" not in thesaurus.related("费用")  # a single character is no target
+    assert thesaurus.related("不在词林里的词") == frozenset()
 
 
 OTHER_DOMAIN = str(Path(__file__).parent / "fixtures" / "other_domain_kb")

@@ -3,7 +3,8 @@
 Every phrasing of an FAQ (question, alternates), its keywords and its answer text are read the way a question is
 (``reading.py``), cut into words (``tokenizer.py``), two-character pairs and single Chinese characters. From those:
 the inverse document frequency of each word, pair and character, postings of words and pairs for the cheap
-pre-ranking (an FAQ's own phrasings apart from its answer), and the vocabulary that typo repair aims at. The per-phrasing detail the full score needs is built the first time
+pre-ranking (an FAQ's own phrasings apart from its answer), the vocabulary that typo repair aims at, and the
+general synonyms of that vocabulary (``thesaurus.py``). The per-phrasing detail the full score needs is built the first time
 an FAQ is a candidate (``detail``), which keeps start-up short. Cut texts are cached on disk (``memo.py``).
 """
 from __future__ import annotations
@@ -17,6 +18,7 @@ from ..knowledge import KnowledgeBase
 from .kinds import question_kinds
 from .memo import MEMO_VERSION, load_memo, save_memo
 from .reading import Synonyms, char_bigrams, cjk_chars, is_cjk, normalize, strip_fillers
+from .thesaurus import Thesaurus
 from .tokenizer import Tokenizer
 
 # The code that decides how a text is read and cut: a change to it makes the on-disk cache of cut texts stale.
@@ -104,6 +106,7 @@ class Index:
         self.idf_words = {w: math.log((n + 1) / (c + 0.5)) for w, c in df_words.items()}
         self.idf_pairs = {p: math.log((n + 1) / (c + 0.5)) for p, c in df_pairs.items()}
         self.idf_chars = {ch: math.log((n + 1) / (c + 0.5)) for ch, c in df_chars.items()}
+        self.thesaurus = Thesaurus(df_words)
         # Postings of the FAQs' own phrasings and of their answers apart: a match in an answer earns partial
         # credit in the cheap pre-ranking, as in the final score, so an FAQ whose question says it plainly is
         # not crowded out by answers that mention the word in passing.
