@@ -7,6 +7,7 @@ import pytest
 from bot.matching import ACTIONS, Engine
 from bot.knowledge import load_knowledge
 from bot.matching.reading import normalize
+from bot.matching.thesaurus import Thesaurus
 
 FIXTURE_KB = Path(__file__).parent / "fixtures" / "engine_kb"
 DAY = dt.date(2026, 11, 26)
@@ -320,7 +321,6 @@ def test_a_general_synonym_of_an_faqs_word_earns_part_of_its_weight(tmp_path):
 
 
 def test_the_thesaurus_links_only_to_the_knowledge_bases_own_longer_words():
-    from bot.matching.thesaurus import Thesaurus
     thesaurus = Thesaurus(["遗失", "兑换", "用", "费用"])
     assert thesaurus.related("丢失") == {"遗失"} and thesaurus.related("掉") == {"遗失"}
     assert "遗失" not in thesaurus.related("遗失")  # never itself

@@ -9,6 +9,7 @@ Read in this order:
 - ``tokenizer.py`` our own jieba tokenizer and the function words it drops;
 - ``repair.py``    typo repair by toneless pinyin and look-alike characters;
 - ``kinds.py``     the kind of answer a question asks for;
+- ``thesaurus.py`` general Chinese synonyms (同义词词林, ``data/thesaurus.txt``) for partial credit;
 - ``index.py``     the index over a knowledge base (``memo.py``: its on-disk cache of cut texts);
 - ``embedding.py`` an optional sentence-embedding model (BOT_EMBEDDING_MODEL) that adds a "semantic" score part;
 - ``scoring.py``   candidates and their scores, the weights, the thresholds test;

@@ -4,8 +4,9 @@ Every phrasing of an FAQ (question, alternates), its keywords and its answer tex
 (``reading.py``), cut into words (``tokenizer.py``), two-character pairs and single Chinese characters. From those:
 the inverse document frequency of each word, pair and character, postings of words and pairs for the cheap
 pre-ranking (an FAQ's own phrasings apart from its answer), the vocabulary that typo repair aims at, and the
-general synonyms of that vocabulary (``thesaurus.py``). The per-phrasing detail the full score needs is built the first time
-an FAQ is a candidate (``detail``), which keeps start-up short. Cut texts are cached on disk (``memo.py``).
+general synonyms of that vocabulary (``thesaurus.py``). The per-phrasing detail the full score needs is built the
+first time an FAQ is a candidate (``detail``), which keeps start-up short. Cut texts are cached on disk
+(``memo.py``).
 """
 from __future__ import annotations
 

@@ -2,9 +2,9 @@
 
 A cheap pre-ranking over the index's postings picks the candidates; each is then scored on how much of the
 question's information it covers (IDF-weighted words, character pairs and single characters, answer text and
-general synonyms of the FAQ's words at partial credit), how closely its best single phrasing matches (weighted Dice overlap, rapidfuzz token_set_ratio),
-its keywords, the kind of answer asked for, blended with the absolute weight matched, and with an embedding
-model's similarity when one is configured (``embedding.py``). ``confident`` applies the settings' thresholds.
+general synonyms of the FAQ's words at partial credit), how closely its best single phrasing matches (weighted
+Dice overlap, rapidfuzz token_set_ratio), its keywords, the kind of answer asked for, blended with the absolute
+weight matched, and with an embedding model's similarity when one is configured (``embedding.py``). ``confident`` applies the settings' thresholds.
 """
 from __future__ import annotations
 
