@@ -277,7 +277,7 @@ def main(argv=None):
     answer, clarify, margin, _, _ = results[0][1]
     results = search(records, shipped, [answer], [clarify], [margin], WINDOW, SIZE) + results
     results.sort(key=lambda x: -x[0])
-    print(f"\nbest rows (answer/clarify/margin/window/size), objective = mean top-1 + resolved over the optimised sets:")
+    print("\nbest rows (answer/clarify/margin/window/size), objective = mean top-1 + resolved over the optimised sets:")
     for value, point, figs in results[:args.top]:
         print(f"{value:6.2f}  {'/'.join(f'{x:g}' for x in point):>16}:  {row(figs)}")
     value, point, figs = results[0]

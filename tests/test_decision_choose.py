@@ -36,7 +36,8 @@ PARTS = {"words_q": 0.5, "words_a": 0.2, "pairs_q": 0.4, "pairs_a": 0.1, "chars_
 
 
 @pytest.mark.parametrize("change, direction", [
-    ({}, 0), ({"words_q": 0.9}, 1), ({"chars_q": 0.9}, 1), ({"chars_a": 0.0}, -1), ({"keyword": 0.0}, -1), ({"kind": -1.0}, -1), ({"mass_q": 10.0}, 1),
+    ({}, 0), ({"words_q": 0.9}, 1), ({"chars_q": 0.9}, 1), ({"chars_a": 0.0}, -1), ({"keyword": 0.0}, -1),
+    ({"kind": -1.0}, -1), ({"mass_q": 10.0}, 1),
 ])
 def test_total_moves_with_its_parts(change, direction):
     base = total(PARTS, 4.0)

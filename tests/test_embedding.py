@@ -1,6 +1,5 @@
 """The optional sentence-embedding re-ranker (BOT_EMBEDDING_MODEL), with the model the wordllama package ships."""
 import datetime as dt
-import json
 import os
 import subprocess
 import sys

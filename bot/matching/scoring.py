@@ -4,7 +4,8 @@ A cheap pre-ranking over the index's postings picks the candidates; each is then
 question's information it covers (IDF-weighted words, character pairs and single characters, answer text and
 general synonyms of the FAQ's words at partial credit), how closely its best single phrasing matches (weighted
 Dice overlap, rapidfuzz token_set_ratio), its keywords, the kind of answer asked for, blended with the absolute
-weight matched, and with an embedding model's similarity when one is configured (``embedding.py``). ``confident`` applies the settings' thresholds.
+weight matched, and with an embedding model's similarity when one is configured (``embedding.py``). ``confident``
+applies the settings' thresholds.
 """
 from __future__ import annotations
 
@@ -31,10 +32,10 @@ UNKNOWN_WORD_WEIGHT = 0.6
 RELATED_WORD_CREDIT = 0.6
 
 # Weights of the score parts; the thresholds that act on the total live in settings (data/settings.yaml). The five
-# shares plus the keyword points add up to about 100 (97.4 at most; the question-kind bonus can add a little). "mass" blends in
-# how much the FAQ matched in absolute terms (IDF summed, saturating at mass_half times the rarest word's weight, so
-# the scale does not depend on the size of the knowledge base): a long, chatty question that matches many rare
-# words is still confident, while a short out-of-scope one that shares a word or two is not.
+# shares plus the keyword points add up to about 100 (97.4 at most; the question-kind bonus can add a little). "mass"
+# blends in how much the FAQ matched in absolute terms (IDF summed, saturating at mass_half times the rarest word's
+# weight, so the scale does not depend on the size of the knowledge base): a long, chatty question that matches many
+# rare words is still confident, while a short out-of-scope one that shares a word or two is not.
 WEIGHTS = {
     # Commit 49f79bb "tuned weights" (no question set named), scaled to a 100-point total in b93cc7a; then
     # cover_pairs, phrasing, keyword, mass and kind moved by the coordinate descent of `python bench/tune.py
