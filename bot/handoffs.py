@@ -306,6 +306,12 @@ def updates(db, handoff: Handoff, after_message: int = 0, after_reply: int = 0) 
     return _in_order(_message_entries(messages) + _outbox_entries(queued))
 
 
+def reply_statuses(db, handoff: Handoff, outbox_ids: list) -> list:
+    """The current state of replies the page already shows (at most MAX_UPDATES of them), as ``_outbox_entries``
+    gives them: a reply shown while it was still being sent is shown as delivered once it is."""
+    return _outbox_entries(store.outbox_rows(db, handoff.user_id, list(outbox_ids)[:MAX_UPDATES]))
+
+
 def last_ids(db, user_id: str) -> tuple:
     """The newest message log id and outbox id of a user (0 when none): where the page's polling starts."""
     return store.last_ids(db, user_id)

@@ -63,6 +63,29 @@ def test_updates_return_what_the_page_has_not_shown(app, staff_client, db):
     assert again["entries"] == []
 
 
+def test_updates_bring_a_shown_replys_delivery_up_to_date(app, staff_client, db):
+    """A reply the page shows while it is waiting or being sent is asked about again (``unsettled``) until it has a
+    final status; only this user's replies are answered, and what is not an id is left out."""
+    h = add_handoff(db, "oUser", "船舶被扣押怎么处理", asked=ago(minutes=10))
+    sending = add_reply(db, h, "oUser", "请带身份证原件", status="sending")
+    done = add_reply(db, h, "oUser", "还有船舶证书", status="sent")
+    other = add_reply(db, add_handoff(db, "oOther", "别的问题", asked=ago(minutes=5)), "oOther", "别人的回复",
+                      status="sending")
+    page = staff_client.get(f"/admin/handoffs/{h}").get_data(as_text=True)
+    assert f'data-outbox-id="{sending}"' in page and f'data-outbox-id="{done}"' not in page
+
+    after, replies_after = handoffs.last_ids(db, "oUser")
+    url = (f"/admin/handoffs/{h}/updates?after={after}&replies_after={replies_after}"
+           f"&unsettled={sending},{other},x,-1")
+    assert staff_client.get(url).get_json()["statuses"] == [
+        {"outbox_id": sending, "status": "sending", "status_text": "正在发送"}]
+    db["outbox"].update(sending, {"status": "sent"})
+    data = staff_client.get(url).get_json()
+    assert data["statuses"] == [{"outbox_id": sending, "status": "sent", "status_text": "已送达微信"}]
+    assert data["entries"] == []
+    assert staff_client.get(f"/admin/handoffs/{h}/updates").get_json()["statuses"] == []
+
+
 @pytest.mark.parametrize("query", ["?after=abc", "?after=-5", "?after=99999999999999999999999999",
                                    "?replies_after=1e9", "?after=%C2%B2", "?after=%EF%BC%91", ""])
 def test_updates_take_any_query_without_failing(staff_client, db, query):
@@ -177,7 +200,11 @@ def test_a_new_message_appears_while_a_reply_is_typed(app, live_server, browser,
     other.wait_for_function(
         "() => document.getElementById('presence').textContent.startsWith('此记录由 zhangsan 处理中')")
     other.wait_for_selector(f".transcript .msg.staff.fresh >> text={typed}")
+    # The other page may have seen the reply while it was being sent: its next poll says it was delivered.
+    other.wait_for_function("() => document.querySelector('.transcript .msg.staff.fresh .status')"
+                            ".textContent.includes('已送达微信')")
     assert "已送达微信" in other.locator(".transcript .msg.staff.fresh .status").inner_text()
+    assert other.locator(".transcript .msg.staff.fresh .status[data-outbox-id]").count() == 0
     shoot(other, "handoff-live-other")
 
     # lisi answers anyway: the box asks first, and the text survives the question.
@@ -191,3 +218,19 @@ def test_a_new_message_appears_while_a_reply_is_typed(app, live_server, browser,
     assert fake_api.contents() == [typed, "我补充一句：请带身份证"]
     with database(app) as db:
         assert db["handoffs"].get(h)["claimed_by"] == "zhangsan"
+
+
+def test_a_reply_shown_while_it_was_being_sent_turns_delivered_without_a_reload(app, live_server, browser):
+    """The page polls again about a reply it shows as being sent, and says so once WeChat has it."""
+    with database(app) as db:
+        h = add_handoff(db, "oSailor02", "船舶被扣押怎么处理", asked=ago(minutes=10))
+        reply = add_reply(db, h, "oSailor02", "请带身份证原件", status="sending")
+    page = staff_page(browser, live_server, "zhangsan", f"/admin/handoffs/{h}")
+    page.evaluate("window.__samePage = true")
+    status = page.locator(f".transcript .status[data-outbox-id='{reply}']")
+    assert status.inner_text() == "正在发送"
+    with database(app) as db:
+        db["outbox"].update(reply, {"status": "sent"})
+    page.wait_for_function("() => !document.querySelector('.transcript .status[data-outbox-id]')")
+    assert page.locator(".transcript .msg.staff .status").inner_text() == "已送达微信"
+    assert page.evaluate("window.__samePage") is True  # no reload

@@ -197,13 +197,20 @@ def _id_arg(name: str) -> int:
     return min(int(value), MAX_ID) if value.isascii() and value.isdigit() else 0
 
 
+def _id_list_arg(name: str) -> list:
+    """Comma-separated ids from the query string; what is not an id is left out."""
+    return [min(int(v), MAX_ID) for v in request.args.get(name, "").split(",") if v.isascii() and v.isdigit()]
+
+
 @bp.route("/handoffs/<int:handoff_id>/updates")
 def updates(handoff_id):
     """What the open handoff page has not shown yet, polled by static/handoff.js; also marks the caller as viewing.
 
-    ``?after=`` the last message log id shown, ``&replies_after=`` the last outbox id shown. Answers
-    ``{"entries": [...], "after", "replies_after", "presence", "claimed_by", "state"}``; each entry has
-    ``who`` (user, bot, staff), ``label``, ``time`` (Beijing), ``text`` and, for a staff reply, ``status``.
+    ``?after=`` the last message log id shown, ``&replies_after=`` the last outbox id shown, ``&unsettled=`` the
+    outbox ids of replies shown as waiting or being sent. Answers ``{"entries": [...], "statuses": [...], "after",
+    "replies_after", "presence", "claimed_by", "state"}``; each entry has ``who`` (user, bot, staff), ``label``,
+    ``time`` (Beijing), ``text`` and, for a staff reply, ``outbox_id``, ``status`` and ``status_text``; each of
+    ``statuses`` is an unsettled reply's ``outbox_id``, ``status`` and ``status_text`` now.
     """
     db = get_db()
     h = _get(handoff_id)
@@ -218,9 +225,12 @@ def updates(handoff_id):
         "entries": [{
             "who": e["who"], "label": labels.get(e["who"]) or f"客服 {e.get('author') or ''}".strip(),
             "time": local(e["at"], "%m-%d %H:%M"), "text": e["text"],
+            "outbox_id": e.get("outbox_id") if e["who"] == "staff" else None,
             "status": e.get("status") if e["who"] == "staff" else None,
             "status_text": _status_text(e) if e["who"] == "staff" else None,
         } for e in entries],
+        "statuses": [{"outbox_id": e["outbox_id"], "status": e["status"], "status_text": _status_text(e)}
+                     for e in handoffs.reply_statuses(db, h, _id_list_arg("unsettled"))],
         "after": after, "replies_after": replies_after,
         "presence": _presence(h, handoffs.viewers(db, h.id, exclude=g.staff)),
         "claimed_by": h.claimed_by, "state": h.state, "state_label": STATE_LABELS.get(h.state, h.state),

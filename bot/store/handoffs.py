@@ -252,6 +252,15 @@ def outbox_after(db, user_id: str, after_id: int, limit: int) -> list:
                          [user_id, after_id, limit]))
 
 
+def outbox_rows(db, user_id: str, ids: list) -> list:
+    """The user's outbox rows among ``ids`` (the handoff page asks again about replies it shows as not yet sent)."""
+    if not ids:
+        return []
+    marks = ", ".join("?" * len(ids))
+    return list(db.query(f"select * from outbox where user_id = ? and id in ({marks}) order by id",
+                         [user_id, *ids]))
+
+
 def last_ids(db, user_id: str) -> tuple:
     """The user's newest message log id and outbox id, 0 when none (where the handoff page's poll starts)."""
     row = db.execute("select (select coalesce(max(id), 0) from messages where user_id = ?), "

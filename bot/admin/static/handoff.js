@@ -2,7 +2,9 @@
  * appear in the conversation, and the line under the heading says who else has the page open or has claimed it.
  *
  * Polls <section id="transcript" data-updates-url> every data-poll-seconds with the last message and outbox ids
- * shown (data-after, data-replies-after); the answer's entries are added just above the reply form. Nothing else on
+ * shown (data-after, data-replies-after) and the replies shown as waiting or being sent (their status's
+ * data-outbox-id); the answer's entries are added just above the reply form, and those replies' statuses are brought
+ * up to date (a reply seen while it was being sent then says it was delivered). Nothing else on
  * the page is rebuilt, so text being typed in the reply box, a note or the resolve form stays as it is. The poll
  * also tells the server this member of staff is looking at the handoff. Stops when the session has ended.
  * A static file, as the pages' CSP forbids inline script.
@@ -27,11 +29,26 @@
     return node;
   }
 
+  var UNSETTLED = ["pending", "sending"];
+
+  // A reply's status label; one that may still change carries its outbox id, so the next poll asks about it.
+  function setStatus(span, status, text, outboxId) {
+    span.className = "status status-" + status;
+    span.textContent = text;
+    if (UNSETTLED.indexOf(status) >= 0 && outboxId) {
+      span.setAttribute("data-outbox-id", String(outboxId));
+    } else {
+      span.removeAttribute("data-outbox-id");
+    }
+  }
+
   function show(entry) {
     var box = element("div", "msg fresh " + entry.who + (entry.status === "failed" ? " failed" : ""));
     var who = element("div", "who", entry.label + " · " + entry.time + " ");
     if (entry.status_text) {
-      who.appendChild(element("span", "status status-" + entry.status, entry.status_text));
+      var span = element("span");
+      setStatus(span, entry.status, entry.status_text, entry.outbox_id);
+      who.appendChild(span);
     }
     box.appendChild(who);
     box.appendChild(element("div", "text", entry.text));
@@ -48,8 +65,23 @@
     setPresence("登录已过期：新消息不再自动显示。请先复制正在输入的内容，再刷新页面重新登录。");
   }
 
+  function unsettled() {
+    return Array.prototype.map.call(transcript.querySelectorAll(".status[data-outbox-id]"), function (span) {
+      return span.getAttribute("data-outbox-id");
+    });
+  }
+
+  function update(status) {
+    var span = transcript.querySelector('.status[data-outbox-id="' + status.outbox_id + '"]');
+    if (!span) return;
+    setStatus(span, status.status, status.status_text, status.outbox_id);
+    if (status.status === "failed") span.closest(".msg").classList.add("failed");
+  }
+
   function poll() {
     var query = "?after=" + encodeURIComponent(after) + "&replies_after=" + encodeURIComponent(repliesAfter);
+    var waiting = unsettled();
+    if (waiting.length) query += "&unsettled=" + encodeURIComponent(waiting.join(","));
     fetch(url + query, { credentials: "same-origin", cache: "no-store", headers: { Accept: "application/json" } })
       .then(function (r) {
         var json = (r.headers.get("Content-Type") || "").indexOf("application/json") === 0;
@@ -67,6 +99,7 @@
           if (empty) empty.remove();
           data.entries.forEach(show);
         }
+        (data.statuses || []).forEach(update);
         after = String(data.after);
         repliesAfter = String(data.replies_after);
         transcript.setAttribute("data-after", after);
