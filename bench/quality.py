@@ -189,7 +189,8 @@ def main(argv=None):
         rows.append((baseline.name + "*", f"{t:.3g}", result, ms))
 
     print(f"knowledge base: {args.kb} ({len(kb.faqs)} FAQs)")
-    print(f"embedding model (BOT_EMBEDDING_MODEL): {engine.embedder.folder if engine.embedder else 'none'}")
+    print(f"embedding model (BOT_EMBEDDING_MODEL, else the built-in word vectors): "
+          f"{engine.embedder.name if engine.embedder else 'none'}")
     print(f"cases: {args.cases} ({len(cases)}: {sum(c['expect'] == 'handoff' for c in cases)} out of scope, "
           f"{sum(c['expect'] == 'emergency' for c in cases)} distress), as of {day}")
     print()

@@ -252,11 +252,13 @@ def main(argv=None):
         records = {name: record_set(kb, cases, DAY) for name, kb, cases, _ in SETS}
         if cache:
             cache.write_bytes(pickle.dumps(records))
-    # With BOT_EMBEDDING_MODEL set the records carry the "semantic" part, and the thresholds of that mode apply;
-    # only the semantic weight is searched then, since the other weights are shared with the mode without a model.
-    embedded = configured_embedder() is not None
-    th = load_knowledge(ROOT / "knowledge").settings["embedding_thresholds" if embedded else "thresholds"]
-    keys = ("semantic",) if embedded else LEXICAL_WEIGHTS
+    # The records carry the "semantic" part of the engine's embedding model (the built-in word vectors, or the
+    # model BOT_EMBEDDING_MODEL names), and that model's thresholds apply. With a model from a folder only the
+    # semantic weight is searched, since the other weights are shared with the default mode.
+    model = configured_embedder()
+    key = getattr(model, "thresholds_key", "thresholds")
+    th = load_knowledge(ROOT / "knowledge").settings[key]
+    keys = ("semantic",) if key != "thresholds" else LEXICAL_WEIGHTS + (("semantic",) if model else ())
     shipped = figures(records, th, decision.CLARIFY_WINDOW, decision.CLARIFY_SIZE)
     print(header())
     print(f"shipped {th['answer']:g}/{th['clarify']:g}/{th['margin']:g}/{decision.CLARIFY_WINDOW:g}/"

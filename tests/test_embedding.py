@@ -1,4 +1,5 @@
-"""The optional sentence-embedding re-ranker (BOT_EMBEDDING_MODEL), with the model the wordllama package ships."""
+"""The sentence-embedding re-ranker: a model from a folder (BOT_EMBEDDING_MODEL, here the one the wordllama package
+ships) in place of the built-in word vectors."""
 import datetime as dt
 import os
 import subprocess
@@ -14,6 +15,7 @@ from bot.knowledge import load_knowledge
 from bot.matching import Engine
 from bot.matching.embedding import ENV, EmbeddingModelError, Embedder, configured_embedder, load_embedder
 from bot.matching.scoring import WEIGHTS, total
+from bot.matching.vectors import word_vectors
 
 ROOT = Path(__file__).resolve().parent.parent
 FIXTURE_KB = ROOT / "tests" / "fixtures" / "engine_kb"
@@ -64,17 +66,24 @@ def test_a_folder_without_a_model_is_a_clear_error(tmp_path):
 
 def test_the_environment_names_the_model_once_per_process(monkeypatch):
     monkeypatch.delenv(ENV, raising=False)
-    assert configured_embedder() is None
+    assert configured_embedder() is word_vectors() is not None
     monkeypatch.setenv(ENV, "  ")
-    assert configured_embedder() is None
+    assert configured_embedder() is word_vectors()
     monkeypatch.setenv(ENV, str(SHIPPED))
     assert configured_embedder() is configured_embedder() is load_embedder(str(SHIPPED))
 
 
-def test_without_a_model_nothing_changes(kb, monkeypatch):
+def test_without_the_variable_the_word_vectors_rerank_with_the_default_thresholds(kb, monkeypatch):
     monkeypatch.delenv(ENV, raising=False)
     engine = Engine(kb)
-    assert engine.embedder is None and engine.thresholds == kb.settings["thresholds"]
+    assert engine.embedder is word_vectors() and engine.thresholds == kb.settings["thresholds"]
+    ranked = engine.rank("海船适任证书快到期了，怎么办理再有效？", DAY)
+    assert ranked and all(-1.0 <= c.parts["semantic"] <= 1.0 for c in ranked)
+
+
+def test_without_any_model_no_candidate_has_a_semantic_part(kb):
+    engine = Engine(kb, embedder=None)
+    assert engine.thresholds == kb.settings["thresholds"]
     ranked = engine.rank("海船适任证书快到期了，怎么办理再有效？", DAY)
     assert ranked and all("semantic" not in c.parts for c in ranked)
 
@@ -111,7 +120,8 @@ def test_distress_never_reaches_the_model(kb, monkeypatch):
 
 
 def test_the_cli_honours_the_variable(tmp_path):
-    """`ask --debug` shows the semantic part when BOT_EMBEDDING_MODEL names the model, and no part without it."""
+    """`ask --debug` shows the semantic part of the model BOT_EMBEDDING_MODEL names, and of the word vectors
+    without it: the two models' parts differ."""
     def debug(env_value):
         env = {**os.environ, ENV: env_value}
         out = subprocess.run([sys.executable, "-m", "bot", "ask", "--kb", str(FIXTURE_KB), "--at", "2026-11-26",
@@ -119,8 +129,10 @@ def test_the_cli_honours_the_variable(tmp_path):
                              capture_output=True, text=True, encoding="utf-8", env=env, cwd=ROOT, timeout=120)
         assert out.returncode == 0, out.stderr
         return out.stdout
-    assert "semantic=" in debug(str(SHIPPED))
-    assert "semantic=" not in debug("")
+    def semantic(out):
+        return [part for part in out.split() if part.startswith("semantic=")]
+    with_model, with_vectors = semantic(debug(str(SHIPPED))), semantic(debug(""))
+    assert with_model and with_vectors and with_model != with_vectors
 
 
 def test_a_bad_model_folder_stops_the_cli_with_its_name(tmp_path):

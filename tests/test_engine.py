@@ -322,10 +322,10 @@ def test_a_general_synonym_of_an_faqs_word_earns_part_of_its_weight(tmp_path):
 
 def test_the_thesaurus_links_only_to_the_knowledge_bases_own_longer_words():
     thesaurus = Thesaurus(["遗失", "兑换", "用", "费用"])
-    assert thesaurus.related("丢失") == {"遗失"} and thesaurus.related("掉") == {"遗失"}
+    assert thesaurus.related("丢失") == {"遗失": 1.0} and thesaurus.related("掉") == {"遗失": 1.0}
     assert "遗失" not in thesaurus.related("遗失")  # never itself
     assert "用" not in thesaurus.related("费用")  # a single character is no target
-    assert thesaurus.related("不在词林里的词") == frozenset()
+    assert thesaurus.related("不在词林里的词") == {}
 
 
 OTHER_DOMAIN = str(Path(__file__).parent / "fixtures" / "other_domain_kb")

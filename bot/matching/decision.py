@@ -71,7 +71,7 @@ class Decision:
         return d
 
 
-FROM_ENVIRONMENT = object()  # Engine's default embedder: the model BOT_EMBEDDING_MODEL names, if any
+FROM_ENVIRONMENT = object()  # Engine's default embedder: the model BOT_EMBEDDING_MODEL names, else word vectors
 
 # "Did you mean" (a close call, or a top candidate between the clarify and answer thresholds) offers the top
 # candidate and those of the next CLARIFY_SIZE - 1 that come within twice the margin plus CLARIFY_WINDOW points of
@@ -103,11 +103,12 @@ class Engine:
 
     def __init__(self, kb: KnowledgeBase, embedder=FROM_ENVIRONMENT):
         """``embedder``: a sentence-embedding model that re-ranks the candidates (``embedding.py``); by default the
-        one BOT_EMBEDDING_MODEL names, if any. With a model the settings' ``embedding_thresholds`` apply."""
+        one BOT_EMBEDDING_MODEL names, else the built-in word vectors. A model names the settings' thresholds that
+        apply with it (its ``thresholds_key``)."""
         self.kb = kb
         self.settings = kb.settings
         self.embedder = configured_embedder() if embedder is FROM_ENVIRONMENT else embedder
-        self.thresholds = self.settings["embedding_thresholds" if self.embedder else "thresholds"]
+        self.thresholds = self.settings[getattr(self.embedder, "thresholds_key", "thresholds")]
         self.synonyms = Synonyms(built_in_synonyms(), kb.synonyms)
         extra = {normalize(w) for f in kb.faqs for w in f.keywords} | set(self.synonyms.map.values())
         self._tokenizer_words = (tokenizer_words(kb), sorted(extra))

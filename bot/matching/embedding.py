@@ -1,8 +1,10 @@
-"""An optional sentence-embedding model that re-ranks the candidates (``BOT_EMBEDDING_MODEL=/path/to/folder``).
+"""The sentence-embedding model that re-ranks the candidates: built-in word vectors, or a model from a folder.
 
-Without the variable nothing here is imported or used, and matching is as before. With it, every FAQ's phrasings and
-answer are embedded when the index is built, the question when it is ranked, and each candidate gets a "semantic"
-score part (``scoring.py``): the mean of its best phrasing's and its answer's cosine similarity to the question.
+Every FAQ's phrasings and answer are embedded when the index is built, the question when it is ranked, and each
+candidate gets a "semantic" score part (``scoring.py``): the mean of its best phrasing's and its answer's cosine
+similarity to the question. By default the model is the general word vectors of ``vectors.py`` (absent when their
+package is not installed). ``BOT_EMBEDDING_MODEL=/path/to/folder`` puts a model from a folder in their place, and
+the settings' ``embedding_thresholds`` apply instead of ``thresholds``.
 
 The model format is WordLlama's (token embeddings averaged over the tokens of a text): a folder holding one
 ``*.safetensors`` file with the matrix ``embedding.weight`` and one ``*tokenizer*.json`` (a Hugging Face
@@ -29,6 +31,9 @@ TENSOR = "embedding.weight"
 class Embedder:
     """Unit-length sentence vectors: the mean of a text's token embeddings, normalised."""
 
+    # Which of the settings' thresholds apply when this is the engine's embedding model (decision.Engine).
+    thresholds_key = "embedding_thresholds"
+
     def __init__(self, folder: str | os.PathLike):
         import numpy as np
         from safetensors import safe_open
@@ -49,7 +54,7 @@ class Embedder:
             tokenizer = Tokenizer.from_file(str(tokenizers[0]))
         except Exception as e:  # a corrupt file or a missing tensor: one clear error naming the folder
             raise EmbeddingModelError(f"{ENV}={folder}: cannot load the model: {e}") from e
-        self.folder = str(root)
+        self.folder = self.name = str(root)
         self._np = np
         self._matrix = np.ascontiguousarray(matrix, dtype=np.float32)
         self._tokenizer = tokenizer
@@ -80,7 +85,12 @@ def load_embedder(folder: str) -> Embedder:
     return Embedder(folder)
 
 
-def configured_embedder() -> Embedder | None:
-    """The model named by BOT_EMBEDDING_MODEL, or None when the variable is unset or empty."""
+def configured_embedder():
+    """The model named by BOT_EMBEDDING_MODEL; when the variable is unset or empty, the built-in word vectors
+    (``vectors.word_vectors``, None without their package)."""
     folder = os.environ.get(ENV, "").strip()
-    return load_embedder(folder) if folder else None
+    if folder:
+        return load_embedder(folder)
+    from .vectors import word_vectors
+
+    return word_vectors()

@@ -21,6 +21,7 @@ from .memo import MEMO_VERSION, load_memo, save_memo
 from .reading import Synonyms, char_bigrams, cjk_chars, is_cjk, normalize, strip_fillers
 from .thesaurus import Thesaurus
 from .tokenizer import Tokenizer
+from .vectors import word_vectors
 
 # The code that decides how a text is read and cut: a change to it makes the on-disk cache of cut texts stale.
 READING_CODE = tuple(Path(__file__).with_name(name) for name in ("reading.py", "tokenizer.py"))
@@ -107,7 +108,7 @@ class Index:
         self.idf_words = {w: math.log((n + 1) / (c + 0.5)) for w, c in df_words.items()}
         self.idf_pairs = {p: math.log((n + 1) / (c + 0.5)) for p, c in df_pairs.items()}
         self.idf_chars = {ch: math.log((n + 1) / (c + 0.5)) for ch, c in df_chars.items()}
-        self.thesaurus = Thesaurus(df_words)
+        self.thesaurus = Thesaurus(df_words, word_vectors())
         # Postings of the FAQs' own phrasings and of their answers apart: a match in an answer earns partial
         # credit in the cheap pre-ranking, as in the final score, so an FAQ whose question says it plainly is
         # not crowded out by answers that mention the word in passing.

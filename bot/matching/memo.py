@@ -14,13 +14,19 @@ MEMO_VERSION = "3"
 MEMO_KEEP = 8
 
 
+def cache_folder() -> Path:
+    """This user's own cache folder in the temp directory (also holds the word vectors, ``vectors.py``)."""
+    return Path(tempfile.gettempdir()) / f"faqbot-cache-{os.getuid()}"
+
+
 def memo_path(key: str) -> Path:
-    """Where the cache for ``key`` lives: a folder of this user's own in the temp directory."""
-    return Path(tempfile.gettempdir()) / f"faqbot-cache-{os.getuid()}" / f"cut-{key}.pickle"
+    """Where the cache for ``key`` lives."""
+    return cache_folder() / f"cut-{key}.pickle"
 
 
-def _trusted(folder: Path) -> bool:
-    # A pickle runs code when loaded: only read one from a folder nobody else can write to.
+def trusted_folder(folder: Path) -> bool:
+    """The folder is this user's and nobody else can write to it: a pickle runs code when loaded, so only one
+    from such a folder is read."""
     st = folder.stat()
     return st.st_uid == os.getuid() and not st.st_mode & 0o022
 
@@ -29,7 +35,7 @@ def load_memo(key: str) -> dict:
     """Tokenised knowledge-base texts from an earlier start (like jieba's own cache): start-up stays fast."""
     try:
         path = memo_path(key)
-        if not _trusted(path.parent):
+        if not trusted_folder(path.parent):
             return {}
         with open(path, "rb") as fh:
             memo = pickle.load(fh)
@@ -43,7 +49,7 @@ def save_memo(key: str, memo: dict) -> None:
     path = memo_path(key)
     try:
         path.parent.mkdir(mode=0o700, parents=True, exist_ok=True)
-        if not _trusted(path.parent):
+        if not trusted_folder(path.parent):
             return
         tmp = path.with_suffix(f".{os.getpid()}.tmp")
         with open(tmp, "wb") as fh:
