@@ -6,11 +6,13 @@ import os
 import pickle
 import shutil
 import tempfile
+from pathlib import Path
 
 import numpy as np
 import pytest
 
-from bot.matching import vectors
+from bot.knowledge import load_knowledge
+from bot.matching import Engine, vectors
 from bot.matching.thesaurus import Thesaurus
 from bot.matching.vectors import WordVectors, word_vectors
 
@@ -111,11 +113,6 @@ def test_a_small_set_of_vectors_embeds_by_weighted_mean():
 
 def test_a_question_the_vectors_know_nothing_of_gets_no_semantic_part():
     """PSC has no vector (nor have its letters): the lexical score stands alone instead of meeting a cosine of 0."""
-    from pathlib import Path
-
-    from bot.knowledge import load_knowledge
-    from bot.matching import Engine
-
     engine = Engine(load_knowledge(Path(__file__).parent / "fixtures" / "engine_kb"))
     assert engine.embedder is word_vectors()
     ranked = engine.rank("PSC")
