@@ -38,7 +38,7 @@ from bot.evaluate import held_out_phrasings, load_cases, without_phrasing  # noq
 from bot.knowledge import load_knowledge  # noqa: E402
 from bot.matching import decision, scoring  # noqa: E402
 from bot.matching.decision import Engine, choose  # noqa: E402
-from bot.matching.embedding import configured_embedder  # noqa: E402
+from bot.matching.embedding import configured_embedder, thresholds_key  # noqa: E402
 from bot.matching.repair import believed  # noqa: E402
 from bot.matching.scoring import Candidate, confident, total  # noqa: E402
 
@@ -256,7 +256,7 @@ def main(argv=None):
     # model BOT_EMBEDDING_MODEL names), and that model's thresholds apply. With a model from a folder only the
     # semantic weight is searched, since the other weights are shared with the default mode.
     model = configured_embedder()
-    key = getattr(model, "thresholds_key", "thresholds")
+    key = thresholds_key(model)
     th = load_knowledge(ROOT / "knowledge").settings[key]
     keys = ("semantic",) if key != "thresholds" else LEXICAL_WEIGHTS + (("semantic",) if model else ())
     shipped = figures(records, th, decision.CLARIFY_WINDOW, decision.CLARIFY_SIZE)

@@ -19,7 +19,7 @@ from ..knowledge import KnowledgeBase
 from . import replies, smalltalk
 from .complaint import ComplaintModel
 from .distress import DistressModel
-from .embedding import configured_embedder
+from .embedding import configured_embedder, thresholds_key
 from .index import Index
 from .kinds import TOPICLESS_WORDS, topicless_cues
 from .lexicon import built_in_synonyms, tokenizer_words
@@ -108,7 +108,7 @@ class Engine:
         self.kb = kb
         self.settings = kb.settings
         self.embedder = configured_embedder() if embedder is FROM_ENVIRONMENT else embedder
-        self.thresholds = self.settings[getattr(self.embedder, "thresholds_key", "thresholds")]
+        self.thresholds = self.settings[thresholds_key(self.embedder)]
         self.synonyms = Synonyms(built_in_synonyms(), kb.synonyms)
         extra = {normalize(w) for f in kb.faqs for w in f.keywords} | set(self.synonyms.map.values())
         self._tokenizer_words = (tokenizer_words(kb), sorted(extra))

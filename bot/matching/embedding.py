@@ -79,6 +79,12 @@ class Embedder:
         return out
 
 
+def thresholds_key(embedder) -> str:
+    """Which of the settings' thresholds apply with ``embedder`` (None: no model): ``thresholds``, or the
+    ``embedding_thresholds`` of a model from a folder."""
+    return getattr(embedder, "thresholds_key", "thresholds")
+
+
 @lru_cache(maxsize=4)
 def load_embedder(folder: str) -> Embedder:
     """The model in ``folder``, loaded once per process (every knowledge-base reload reuses it)."""

@@ -44,17 +44,25 @@ def load_memo(key: str) -> dict:
         return {}
 
 
+def write_cached(path: Path, write) -> bool:
+    """Write a file of the cache folder atomically (``write`` gets the open binary file); False, and nothing
+    written, when the folder is not this user's alone. An OSError is the caller's to ignore."""
+    path.parent.mkdir(mode=0o700, parents=True, exist_ok=True)
+    if not trusted_folder(path.parent):
+        return False
+    tmp = path.with_name(f"{path.name}.{os.getpid()}.tmp")
+    with open(tmp, "wb") as fh:
+        write(fh)
+    os.replace(tmp, path)
+    return True
+
+
 def save_memo(key: str, memo: dict) -> None:
     """Write the cache for ``key`` atomically and prune old ones."""
     path = memo_path(key)
     try:
-        path.parent.mkdir(mode=0o700, parents=True, exist_ok=True)
-        if not trusted_folder(path.parent):
+        if not write_cached(path, lambda fh: pickle.dump(memo, fh, protocol=pickle.HIGHEST_PROTOCOL)):
             return
-        tmp = path.with_suffix(f".{os.getpid()}.tmp")
-        with open(tmp, "wb") as fh:
-            pickle.dump(memo, fh, protocol=pickle.HIGHEST_PROTOCOL)
-        os.replace(tmp, path)
         # Each knowledge-base version gets its own file; keep the newest few (tests and reloads make many).
         older = sorted(path.parent.glob("cut-*.pickle"), key=lambda p: p.stat().st_mtime, reverse=True)[MEMO_KEEP:]
         for old in older:

@@ -19,12 +19,11 @@ from __future__ import annotations
 import gzip
 import importlib.util
 import logging
-import os
 import pickle
 from functools import lru_cache
 from pathlib import Path
 
-from .memo import cache_folder, trusted_folder
+from .memo import cache_folder, trusted_folder, write_cached
 from .reading import is_cjk
 
 log = logging.getLogger(__name__)
@@ -91,14 +90,8 @@ def _load(path: Path):
         pass
     words, matrix = _read_source(path)
     try:
-        folder.mkdir(mode=0o700, parents=True, exist_ok=True)
-        if trusted_folder(folder):
-            for final, write in ((txt, lambda fh: fh.write("\n".join(words).encode("utf-8"))),
-                                 (npy, lambda fh: np.save(fh, matrix, allow_pickle=False))):
-                tmp = final.with_name(f"{final.name}.{os.getpid()}.tmp")
-                with open(tmp, "wb") as fh:
-                    write(fh)
-                os.replace(tmp, final)
+        if write_cached(txt, lambda fh: fh.write("\n".join(words).encode("utf-8"))):
+            write_cached(npy, lambda fh: np.save(fh, matrix, allow_pickle=False))
     except OSError:
         pass  # a cache we cannot write only costs start-up time
     return words, matrix
