@@ -12,7 +12,8 @@ It reads what is happening rather than looking for one word. A message is weighe
 A hazard whose live evidence outweighs the "about" evidence is an emergency. The balance is set so that a
 message with a hazard and no "about" frame is always an emergency: when unsure, the model errs towards the
 emergency. Typed and voice slips of the key words are caught through their pinyin when the message is about a
-ship or the water. Traditional characters are read through the same normalisation as the FAQ matcher.
+ship or the water; full pinyin typed without picking characters (``ren diao shui li le``) is read back as Chinese
+first (``ime.py``). Traditional characters are read through the same normalisation as the FAQ matcher.
 
 The built-in model is always on; a knowledge folder's settings add words and patterns and name phrases that are
 not distress (``extra_words``, ``extra_patterns``, ``not_distress``), never remove what is built in.
@@ -26,13 +27,14 @@ from functools import lru_cache
 
 from pypinyin import Style, pinyin
 
+from .ime import pinyin_reader
 from .reading import normalize
 from .tokenizer import Tokenizer
 
 CATEGORY_LABELS = {
     "person_in_water": "人员落水", "fire": "火灾/爆炸", "flooding": "进水/沉没/倾覆", "collision": "碰撞",
     "grounding": "搁浅/触礁", "propulsion": "失去动力/失控/走锚/断缆", "medical": "人员受伤/急病",
-    "toxic": "中毒/窒息", "spill": "溢油/泄漏", "missing": "人员失踪", "violence": "船上暴力",
+    "toxic": "中毒/窒息", "spill": "溢油/泄漏", "missing": "人员失踪/被困", "violence": "船上暴力",
     "call": "呼救", "custom": "险情",
 }
 
@@ -65,13 +67,13 @@ HAZARDS = [
     ("person_in_water", 2, r"捞人|(?:下水|跳下去)救|人(?:冲|漂)走"),
     # Fire, smoke, explosion.
     ("fire", 3, r"着火|着了火|失火|起火|火灾|大火|火势|火苗|明火|火光|冒火|窜火|蹿火|浓烟|黑烟|冒烟|冒黑烟|冒白烟|烟很大|全是烟|有烟|烟雾"),
-    ("fire", 3, r"火(?:很|太|好|越来越|烧得)?大|好大的火|(?:在|还在|一直在)(?:烧|燃)|烧(?:起来|着了|了起来|得|到|穿|坏|没了)|燃(?:起来|烧起来|着了)|灭不(?:了|掉|住)|扑不灭"),
+    ("fire", 3, r"火(?:很|太|好|越来越|烧得)大|好大的火|(?:在|还在|一直在)(?:烧|燃)|烧(?:起来|着了|了起来|得|到|穿|坏|没了)|燃(?:起来|烧起来|着了)|灭不(?:了|掉|住)|扑不灭"),
     ("fire", 3, r"爆炸|炸了|爆了|爆燃|闪爆|(?:烧伤|烫伤|灼伤|烧到人|烧着人)"),
     # Water coming in, sinking, listing, capsizing.
     ("flooding", 3, r"进水|漏水|渗水|灌水|涌进|漫进|漫上|水(?:漫|灌|涌|冒|往里|一直)(?:进|上)?|沉没|下沉|要沉|快沉|沉了|在沉|往下沉"),
     ("flooding", 3, r"(?:船|舱|船底|船壳|船体|船板)(?:底|板)?.{0,2}(?:破|漏|裂)(?:了|开|个|一个)?(?:洞|口|缝)?|破(?:了)?(?:个|一个)?(?:大)?(?:洞|口子)"),
     ("flooding", 3, r"(?:抽|排)(?:不|不赢|不过来|不完|不出)|泵.{0,3}(?:抽不|顶不住|跟不上|来不及)|水位.{0,4}(?:涨|升|上来)|水.{0,2}(?:没过|淹到|漫到)"),
-    ("flooding", 3, r"倾覆|侧翻|翻船|船翻|翻了|翻过来|扣过来|倒扣|倾斜|侧倾|倾了|往一边(?:倒|歪|斜)|(?:船|驳|我们|船身).{0,4}(?:歪|斜|倒)(?:了|得|下去)|站(?:都)?站不稳|货移|货物移位"),
+    ("flooding", 3, r"倾覆|侧翻|翻船|船翻|翻了|翻过来|扣过来|倒扣|倾斜|侧倾|倾了|往一边(?:倒|歪|斜)|(?:船|驳|我们|船身|一条|那条|这条).{0,4}(?:歪|斜|倒)(?:了|得|下去)|(?:在|慢慢|越来越)(?:歪|斜|倾)|站(?:都)?站不稳|货移|货物移位"),
     # Collision, allision, imminent collision.
     ("collision", 3, rf"碰撞|相撞|撞船|追尾|撞(?:上|到|了|坏|破|在|向|过来|塌|翻|沉|断|穿|桥|码头|趸|岸|堤|船|墩|浮)|(?:碰|刮|擦|蹭)(?:上|到|了)?(?:了)?{_SPOT}"),
     ("collision", 3, r"刮蹭|擦碰|碰擦|(?:要|快|就要|马上)(?:撞|碰)|躲不开|避不开|让不开|避让不及|来不及(?:避|躲|让)|冲过来|(?:直|朝|向|冲着)(?:我们|我船|本船|我).{0,3}(?:冲|开|撞|来)|叫不应"),
@@ -82,34 +84,39 @@ HAZARDS = [
     ("propulsion", 3, rf"{_MACHINE}.{{0,6}}(?:坏|故障|失灵|熄火|停了|停机|停车|不转|不动|不听|不灵|没反应|打不着|卡死|失效|罢工|趴窝|跳闸)"),
     ("propulsion", 2, rf"{_ANY_MACHINE}.{{0,6}}(?:坏|故障|失灵|熄火|停了|停机|停车|不转|不动|不听|不灵|没反应|打不着|卡死|失效|罢工|趴窝|跳闸)"),
     ("propulsion", 3, r"失去动力|没(?:有)?动力|动力(?:没了|丢失)|失控|不受控|控制不住|操纵不了|打不了舵|舵打不动|失电|全船(?:停电|黑了)|没油了"),
-    ("propulsion", 3, rf"走锚|拖锚|锚.{{0,6}}(?:拉|抓|咬|吃|挂|稳)不住|锚.{{0,2}}(?:走|拖)了|断缆|{_LINE}.{{0,3}}(?:断|崩|绷断|脱|挣断|拉断|松脱)"),
-    ("propulsion", 3, rf"{_VESSEL}.{{0,4}}(?:漂|淌)(?:走|了|过去|向|往|出去|到)|(?:顺|随)(?:水|流)漂|漂(?:向|往)|往.{{0,4}}漂|漂在(?:江|河|水|海)"),
+    ("propulsion", 3, rf"走锚|拖锚|锚.{{0,6}}(?:拉|抓|咬|吃|挂|稳)不住|锚.{{0,2}}(?:走|拖)了|断缆|{_LINE}.{{0,6}}(?:断|崩|绷断|脱|挣断|拉断|松脱)"),
+    ("propulsion", 3, rf"{_VESSEL}.{{0,4}}(?:漂|淌)(?:走|了|过去|向|往|出去|到)|(?:顺|随)(?:水|流)(?:在)?漂|越漂越|漂(?:向|往)|往.{{0,4}}漂|漂在(?:江|河|水|海)"),
     # Injury and sudden illness.
     ("medical", 3, r"(?:流|出|吐|淌|咳)(?:了)?(?:好多|很多|一地|满地|大量)?血|大出血|血流不止|止不住血|头破血流|血肉模糊|骨头露"),
-    ("medical", 3, r"昏(?:迷|倒|过去|厥)|晕(?:倒|过去|死)|休克|不省人事|叫不醒|喊不醒|迷迷糊糊|意识不清|没(?:有)?了?(?:呼吸|意识|心跳|知觉|脉搏)|(?:人|他|她|叫|喊|拍|掐).{0,4}没(?:有)?(?:反应|气)|心跳(?:停|骤停|没)|心脏(?:骤停|病发|病犯)|呼吸(?:困难|停)"),
+    ("medical", 3, r"昏(?:迷|倒|过去|厥)|晕(?:倒|过去|死)|休克|不省人事|叫不醒|喊不醒|迷迷糊糊|意识不清|没(?:有)?了?(?:呼吸|意识|心跳|知觉|脉搏)|(?:人|他|她|叫|喊|拍|掐).{0,4}没(?:有)?(?:反应|气)|心跳(?:停|骤停|没)|心脏(?:骤停|病发|病犯)|呼吸(?:困难|停)|喘气困难|透不过气"),
     ("medical", 3, r"抽搐|抽风|口吐白沫|羊癫疯|癫痫发作|中风|脑溢血|人不行了|快不行了|伤得(?:很|挺|太)?重|重伤|骨折|断了(?:腿|手|胳膊)|(?:腿|手|胳膊|骨头|肋骨)(?:被)?.{0,2}断了"),
     ("medical", 3, r"胸口(?:痛|疼|闷)|胸(?:痛|闷)|喘不(?:上|过)气|呼吸不上来|脸(?:色)?(?:都)?(?:发白|发紫|白了|紫了|铁青)|嘴唇发紫|出冷汗|大汗|起不来|爬不起来|(?:人|他|她|船员)(?:都)?晕了|头着地|(?:要|快)生了|羊水破"),
-    ("medical", 3, r"(?:压|夹|挤|轧|卷|绞|砸)(?:住|伤|断|到|进|扁|烂)|(?:手|脚|腿|胳膊|人|身子).{0,4}(?:卷进|夹在|压在|挤在|绞进)|(?:摔|掉|跌)(?:进|到|下)?(?:了)?(?:舱|货舱|舱底|底舱)|(?:缆|绳).{0,3}(?:弹|抽|打)(?:到|中|伤)"),
-    ("medical", 2, r"受(?:了)?伤|伤了|伤者|伤员|急病|发病|犯病|病倒|(?:人|他|她).{0,3}(?:倒|躺)(?:下|在地|在甲板)|摔(?:下来|伤)"),
+    ("medical", 3, r"(?:压|夹|挤|轧|卷|绞|砸)(?:住|伤|断|到|进|扁|烂)|(?:手|脚|腿|胳膊|人|身子).{0,4}(?:卷进|夹在|压在|挤在|绞进)|(?:摔|掉|跌)(?:进|到|下|落)?(?:了)?(?:舱|货舱|舱底|底舱)|(?:缆|绳).{0,3}(?:弹|抽|打)(?:到|中|伤)"),
+    ("medical", 2, r"受(?:了)?伤|伤了|伤者|伤员|急病|发病|犯病|病倒|(?:人|他|她|船长|大副|轮机长|水手|船员|老板|工人|乘客).{0,5}(?:倒|躺)(?:下|在地|在甲板)|摔(?:下来|伤)"),
     # Toxic gas, enclosed spaces, fumes.
     ("toxic", 3, r"中毒|毒气|有毒(?:气|烟)|窒息|缺氧|熏(?:倒|晕)|(?:闻|吸)(?:了|到)?.{0,3}(?:晕|倒)|(?:倒|晕|躺)(?:在)?(?:了)?(?:舱|货舱|油舱|舱里|罐|底舱|船舱|舱底|压载舱|泵舱)"),
     ("toxic", 3, r"(?:舱|罐|舱室|舱底|泵舱|冷库)(?:里|内|下)?.{0,5}(?:晕|倒|没动静|叫不应|喊不应|没反应|上不来|还有人)|(?:硫化氢|一氧化碳|氨气|氯气|煤气|液化气|天然气|气体|制冷剂|氨).{0,3}(?:泄漏|漏|冒|熏)"),
-    ("toxic", 3, r"刺鼻|臭鸡蛋|怪味|呛(?:得|人|死|的不行)|头晕|想吐|恶心|呕吐|(?:冒|飘|起)(?:了)?(?:白雾|黄烟|毒烟|怪烟|毒雾)"),
+    ("toxic", 3, r"刺鼻|臭鸡蛋|怪味|呛(?:得|人|死|的不行)|(?:冒|飘|起)(?:了)?(?:白雾|黄烟|毒烟|怪烟|毒雾)"),
+    # Nausea and dizziness are fumes on board, or a figure of speech ("恶心 你们这帮人"): on the water only.
+    ("toxic", 2, r"头晕|想吐|恶心|呕吐"),
+    # Fumes strong enough to stagger, and several people down at once: a poisoned space, not a coincidence.
+    ("toxic", 3, r"熏得|(?:好几个|几个|两个|三个|\d+个)(?:人)?(?:都|全)?(?:倒|晕)(?:了|下|过去)"),
     # Oil or chemicals going into the water.
-    ("spill", 3, r"溢油|漏油|跑油|冒油|排油|误排|泄漏|泄露|(?:油|燃油|柴油|货油|化学品|液货|危险品|[酸碱苯])(?:污)?.{0,6}(?:漏|溢|流|冒|淌|泄|漂|飘|扩散)(?:出|到|进|了|下|向|往)?"),
+    ("spill", 3, r"溢油|漏油|跑油|冒油|排油|误排|泄漏|泄露|(?:油|燃油|柴油|货油|化学品|液货|危险品|[酸碱苯])(?:污)?.{0,6}(?:漏|溢|流|冒|淌|泄|漂|飘|扩散|喷)(?:出|到|进|了|下|向|往)?"),
     ("spill", 3, r"(?:江|水|河)面.{0,4}(?:油|油花|油膜)|油花|油膜|(?:漂|浮)(?:了)?(?:一层|一片|好多|大片)油|(?:往|向)(?:江|河)里(?:排|倒|放|流)(?:油|废油|污油|化学品|药水|酸|碱)|(?:油|污).{0,3}(?:到|进)(?:了)?(?:江|河)"),
     # A missing person.
     ("missing", 3, rf"失踪|失联|{_WHO}(?!证|书|的证).{{0,3}}(?:不见了|找不到了|找不着|没影|联系不上|不在(?:船上|床上|房间))|找不到(?:人|船员|乘客|他|她)|少了.{{0,2}}(?:一|1|两|2)?个|人数不对|人(?:就)?(?:没了|不见)|船上找不到"),
     ("missing", 2, r"(?:还)?没(?:有)?回来|没(?:有)?人影|不见人影|没消息|打不通|叫不通|呼不通|找不到了"),
     # Violence on board.
-    ("violence", 3, r"打架|打起来|打人(?!工)|打伤|打(?:我|他|她)(?!.{0,3}(?:电话|手机))|打(?:死|破)|被(?:人)?打|斗殴|互殴|(?:持|拿|动|掏|举)(?:着)?(?:刀|斧|棍|枪|菜刀|铁棍)|砍(?:人|伤|了)|捅(?:人|伤|了)|刀伤|行凶|杀人|劫持|绑架|人质|抢劫|抢了|海盗|要杀"),
+    ("violence", 3, r"打架|打起来|打人(?!工)|打伤|打(?:我|他|她)(?!.{0,3}(?:电话|手机))|打(?:死|破)|被(?:人)?打|斗殴|互殴|(?:持|拿|动|掏|举)(?:着|了|起)?(?:刀|斧|棍|枪|菜刀|铁棍|榔头|锤子|铁锤|钢管|扳手)|打相打|砍(?:人|伤|了)|捅(?:人|伤|了)|刀伤|行凶|杀人|劫持|绑架|人质|抢劫|抢了|海盗|要杀"),
     ("violence", 3, r"(?:关|锁)(?:在|起来)|不让(?:我|他|她|人|我们).{0,2}(?:出来|下船|走|靠近|离开)|(?:菜刀|铁棍|棍子|斧头)"),
     # Further ways people put the same events.
     ("person_in_water", 3, r"扑通|只剩(?:个|一个)?救生圈|看不(?:见|到)人(?:了)?|(?:江|河|水)(?:上|面|里)漂着(?:一)?个人|脸朝下|底朝天|冒得了"),
     ("person_in_water", 2, r"(?:掉|落|摔|跌|翻|滑|栽|跳)(?:了)?下去"),
     ("fire", 3, r"火星|喷火|发烫|烫得|(?:火|烟).{0,4}(?:窜|喷|往外)|烟往外冒|烧了(?!.{0,3}(?:钱|油))|焦糊|糊味|短路"),
     ("flooding", 3, r"全是水|都是水|灌进|漏得|堵不住|干舷|越来越低|没(?:到|进|入)水|往下栽|侧过去|翻扣|船.{0,3}(?:往下|下陷)"),
-    ("collision", 3, r"怼(?:到|上|了)|插进(?:来|去)|开了(?:个)?口子"),
+    ("collision", 3, r"插进(?:来|去)|开了(?:个)?口子"),
+    ("collision", 2, r"怼(?:到|上|了)"),  # to ram, and slang for a rude retort ("被客服怼了"): on the water only
     ("collision", 2, r"顶(?:了一下|上了|到了)|碰了一下|擦上了"),
     ("grounding", 3, r"坐礁|暗礁|(?:沙|泥|滩|沙洲).{0,3}(?:咬|吸|陷)住|搁(?:那|着|上)了|咯吱|船身.{0,3}(?:响|震)|怕船断"),
     ("propulsion", 3, r"(?:桨|螺旋桨|车叶|舵).{0,4}(?:缠|绞)|缠住了|打转|熄了|发不(?:燃|着|动)|打不(?:燃|着)|断电|黑灯|(?:船|我们)(?:还)?在漂"),
@@ -119,6 +126,55 @@ HAZARDS = [
     ("missing", 3, r"(?:床|铺|房间|驾驶台|舱)(?:上|里)?没人|一转眼|不晓得去哪|不知道去哪|定位(?:也)?没了|找了(?:也|都)?没(?:有)?"),
     ("missing", 2, r"不见了|没人接"),
     ("violence", 3, r"砸(?:人|他|我|头)|抄家伙|动手|按在.{0,8}打|扳手"),
+    # What is seen, heard and smelled rather than named: the signs a duty officer asks about when the caller has
+    # no word for the event (is water coming in and how deep, is the ship listing, is there smoke, is anyone
+    # trapped or not answering, was there an impact), and words of the same events that only some people use.
+    ("person_in_water", 3, r"翻(?:过|出)(?:了)?(?:栏杆|护栏|船舷|船帮|船边)|沉下去.{0,8}没(?:有)?(?:再)?(?:起来|上来|浮)|"
+                           r"只(?:上来|救上来|捞上来|回来|找到)(?:了)?(?:一|两|1|2|几)个"),
+    ("person_in_water", 2, r"扑腾"),
+    ("fire", 3, r"烟.{0,4}(?:好大|很大|太大|越来越|浓|呛|滚|往外)|(?:电)?火花|(?:灭火器|水枪|消防水).{0,6}(?:喷完|用完|用光|不够|没用)|"
+                r"(?:火|烟).{0,12}(?:压不住|没压住|控制不住|没控制住)"),
+    ("flooding", 3, r"(?:舱|船)(?:里|内|底)?水位.{0,8}(?:涨|升|上来|半米|一米|\d+公分|\d+厘米)|水(?:有|到|齐|快到|已经到|淹到|没到)(?:了)?.{0,3}"
+                    r"(?:深|膝盖|腰|脚踝|小腿|大腿|胸口|半米|一米)|舀水|舀不(?:赢|完|过来|及)|往外舀|"
+                    r"浪.{0,4}(?:打进|灌进|扑进|打上来|打到船里)|打进来.{0,3}浪|往(?:左|右|一)边(?:倒|歪|斜)|[左右]倾|越来越(?:歪|斜)"),
+    ("flooding", 2, r"淹(?:了|到|掉|住)|快淹"),
+    ("fire", 2, r"火大"),  # a big fire, or anger ("老板火大了"): on the water only
+    ("collision", 3, r"(?:船|船头|船尾|船身|船舷|船壳)(?:被)?.{0,4}(?:凹|瘪|变形|撞烂|撞坏)"),
+    ("collision", 2, r"(?:砰|嘭|咚|哐|轰|咣)(?:的|地)?一(?:声|下)|凹(?:进去|下去)"),
+    ("grounding", 3, r"(?:冲|开|顶|拱|搁|跑|撞)(?:上|到|进)(?:了)?.{0,4}(?:浅滩|沙滩|沙洲|乱石|礁石|石头堆|滩上|岸上)|船身.{0,3}(?:在)?抖"),
+    ("grounding", 2, r"(?:拖|退|倒|开)不(?:下来|出来)"),
+    ("propulsion", 3, r"锚.{0,3}(?:拖着|走了|拖了|在走|在拖|跑了|拖着走)"),
+    ("toxic", 3, r"(?:喊|叫)(?:也|都|了也|了都|他也|他都|半天)?不(?:应|答应|回话)|半天没(?:有)?(?:声|动静)|"
+                 r"(?:氨|煤气|油气|毒气|化学|硫化氢|药)味.{0,4}(?:重|大|冲|浓|呛)|二氧化碳.{0,4}(?:误放|释放|放了|喷)"),
+    ("missing", 3, r"(?:还有|有)(?:人|一个|\d+个人|两个|几个).{0,3}没(?:有)?(?:出来|上来|跑出来|下来)|(?:困|关|卡)在(?:里面|舱里|下面|水里)|被困(?!扰)"),
+    ("violence", 3, r"把.{0,3}(?:船|舱).{0,2}(?:点了|烧了|炸了)"),
+    ("violence", 2, r"(?:拉|拦|按)不住"),
+    ("person_in_water", 3, r"(?:趴|骑|站|抱)(?:在|着)船底"),  # on an upturned hull
+    ("person_in_water", 2, r"有(?:个)?人头|(?:手|胳膊)(?:还)?在(?:挥|摆|扑腾)"),
+    ("flooding", 3, r"吃水越来越深|甲板.{0,4}上水|(?:渗|漏|冒)进(?:来|去)|船番"),
+    ("collision", 3, r"(?:两条|两艘|两只|2条|俩)(?:\w{0,2}船)?.{0,6}(?:碰|撞)"),
+    ("collision", 2, r"咯噔|咔咔|哐当|嘎吱"),
+    ("grounding", 3, r"(?:冲|开|顶|拱|搁|跑|撞)(?:上|到|进)(?:了)?.{0,2}(?:石头|礁)(?:上|堆)?"),
+    ("grounding", 2, r"(?:倒车|后退|退车).{0,3}(?:也)?(?:不退|退不|不动)"),
+    ("medical", 3, r"嘴歪|口眼歪斜|半边(?:身子)?(?:不能动|动不了|麻)|(?:疼|痛)得(?:打滚|受不了|直叫|冒汗|满地)|"
+                   r"被.{0,4}砸(?:了|中|到|伤)|一动不动|(?:头上|脸上|身上|满身|满脸|一身)(?:都是|全是)血"),
+    ("medical", 2, r"吐了好几(?:回|次)|一直(?:在)?吐|说不出话"),  # 说不出话: a stroke, or anger ("气得说不出话")
+    ("spill", 2, r"(?:一层|一片|一大片|大片|好多).{0,4}油"),
+    ("fire", 3, r"(?:烧|焦|糊)(?:胶|塑料|电线|橡胶)味|焦味|烧焦|烟.{0,3}(?:一直|不停)?(?:涌|冒)(?:出|进)"),
+    ("flooding", 3, r"水越来越(?:深|多|高)|船.{0,3}(?:有点|有些|开始)(?:歪|斜)|(?:已经|开始)(?:歪|斜|倾斜)"),
+    ("flooding", 2, r"横(?:过来|在江|在河)"),
+    ("flooding", 2, r"(?:到|没过|淹到|漫到)(?:了)?(?:脚踝|膝盖|小腿|大腿|腰|胸口)"),
+    ("collision", 3, r"(?:跟|和|与).{1,8}(?:碰|撞)(?:了|上|到)|(?:戳|顶|插)(?:到|进|上)(?:了)?.{0,4}(?:船|肚子|舷)|卡在一起"),
+    ("propulsion", 3, r"动力.{0,2}没(?:有|了)|(?:船|我们).{0,4}不动了"),
+    ("propulsion", 2, r"吃不住|靠不上"),  # lines that cannot hold, a ship that cannot berth; or "can't rely on"
+    ("toxic", 3, r"(?:几个|好几个|两个|大家)(?:人)?都.{0,4}(?:头痛|头疼|头晕|想吐|想睡)|冒(?:白|黄)气"),
+    ("toxic", 2, r"(?:讲话|说话)(?:都)?(?:含糊|不清)"),
+    ("spill", 3, r"(?:管子|管线|输油管|软管|油管).{0,2}(?:断|破|裂|脱)(?:了|开)"),
+    ("spill", 2, r"往(?:江|河)里(?:流|淌|冒)"),
+    ("missing", 2, r"没(?:有)?(?:回应|跟上来|回音)"),
+    ("violence", 3, r"惨叫|就没声了"),
+    ("missing", 3, r"(?:驾驶台|甲板|房间|舱|船上|机舱).{0,10}都没(?:有)?(?:人|影)?$"),
+    ("missing", 2, r"(?:到处|哪里|哪儿|全船|上上下下)都(?:没有|找不到|找过了|找遍了)|找遍"),
 ]
 
 # English words for the same events, read as words.
@@ -127,10 +183,12 @@ ENGLISH = [
     ("fire", r"fire|smoke|explosion|burning"),
     ("flooding", r"sinking|sink|flooding|capsiz\w*|listing|taking water"),
     ("collision", r"collision|collided|crash\w*"),
-    ("grounding", r"aground|grounding|grounded"),
+    ("grounding", r"aground|grounding|grounded|stuck|cannot move|can't move"),
     ("propulsion", r"engine failure|engine (?:down|dead|broken)|drifting|blackout|no power|steering failure|dragging anchor"),
-    ("medical", r"injured|injury|bleeding|unconscious|heart attack|not breathing"),
-    ("toxic", r"gas leak|toxic|poison\w*"),
+    ("person_in_water", r"fell (?:into|in|overboard|off)|jumped (?:into|overboard|off)"),
+    ("medical", r"injured|injury|bleeding|unconscious|heart attack|not breathing|not moving|medevac|ambulance|collapsed|"
+                r"passed out"),
+    ("toxic", r"gas leak|toxic|poison\w*|enclosed space|breathing apparatus"),
     ("spill", r"oil spill|spill\w*|leaking"),
     ("missing", r"missing"),
     ("violence", r"attack\w*|knife|fight\w*|pirates?"),
@@ -139,9 +197,12 @@ ENGLISH = [
 # Explicit calls for help: an emergency in themselves unless only named ("求救电话是多少").
 CALLS = [
     (5, r"救命|救救|求救|呼救|快来人|来人啊|来人呀|救人啊|救人呀|快救|快来救|救(?:我|我们|一下|人)|求求(?:你|您)们?|快派|派(?:船|人)来|请求(?:支援|帮助|救援)|需要(?:支援|救援|拖轮|医疗|医生)"),
-    (3, r"紧急求助|十万火急|快来"),
+    (3, r"紧急求助|十万火急|快来|出人命|人命关天|要死人|弃船|(?:快|赶紧|赶快|马上)(?:点)?来(?:人|救)"),
+    # Emergency actions ordered now: everyone into life jackets, the boats or rafts lowered.
+    (5, r"(?:叫|让|喊|快)(?:大家|所有人|全船|乘客|我们)?.{0,2}穿(?:上|好)?救生衣|放(?:救生)?(?:艇|筏)|准备(?:跳船|跳水)"),
     (3, r"信号弹|求救信号"),
-    (2, r"紧急情况|求助|帮帮(?:我|我们|忙)|遇险|险情|有危险|不得了了|完了完了|遭了|糟了"),
+    # 紧急 on its own or before a plea ("紧急 快来"), not as an adjective ("紧急清淤", "紧急通知").
+    (2, r"紧急情况|(?:^|(?<=[!！,，。]))紧急(?=[!！,，。]|$|快|赶紧|马上|救|求|呼叫)|求助|帮帮(?:我|我们|忙)|遇险|险情|有危险|不得了了|完了完了|遭了|糟了"),
     (1, r"出事了|出大事"),
 ]
 # Latin calls are read as words, with their spaces: "isosceles", "ASOS快递" and "so so much" are no SOS.
@@ -150,13 +211,13 @@ LATIN_CALLS = [
     (3, r"(?<![a-z])(?:help|need (?:assistance|support|help)|emergency)(?![a-z])"),
 ]
 # A call word used as a noun: "求救电话", "呼救信号" name the call, they do not make it.
-CALL_AS_NOUN = re.compile(r"(?:救命|求救|呼救|求助|遇险|险情|紧急情况)(?:电话|号码|热线|信号|方式|渠道|程序|流程|设备|箱|包|知识|培训|演练|演习|报告|中心|联系|平台|处置|时|的时候|下|"
-    r"英雄|恩人|稻草|按钮|报警|系统|装置)")
+CALL_AS_NOUN = re.compile(r"(?:救命|求救|呼救|求助|遇险|险情|紧急情况|紧急|弃船)(?:电话|号码|热线|信号|方式|渠道|程序|流程|设备|箱|包|知识|培训|演练|演习|报告|中心|联系|平台|处置|时|的时候|下|"
+    r"英雄|恩人|稻草|按钮|报警|系统|装置|通知|避险|撤离|疏散|预案|联系人|措施|出口|集合|停车|加急|办理)")
 
 # Signs that the message reports something happening now: urgent ones, and ordinary ones.
 URGENT = re.compile(
     r"快来|快点|赶紧|赶快|立刻|马上|速来|快救|快派|快帮|快想办法|来人|救救|救命|急死|急急|十万火急|正在|还在|一直在|"
-    r"不行了|撑不住|顶不住|来不及|搞不赢|越来越|现在还|到现在"
+    r"不行了|撑不住|顶不住|来不及|搞不赢|越来越|现在还|到现在|啊啊|呀呀|快快|(?:好多人|大家|乘客|人)(?:都)?在(?:喊|叫|哭)"
 )
 LIVE = re.compile(r"了(?!解)|现在|此刻|刚刚|刚才|突然|怎么办|咋办|咋整|怎么搞|如何是好|不得了|我们|咱们|我的船|船上|本船|"
                   r"这边|附近|位置|坐标|\d+号|锚地|桥下|江心|江中|还有\d+|\d+(?:个)?人|几个人|全船|啊|呀|!|！")
@@ -165,32 +226,40 @@ LIVE = re.compile(r"了(?!解)|现在|此刻|刚刚|刚才|突然|怎么办|咋�
 HYPOTHETICAL = re.compile(
     r"如果|假如|万一|要是|假设|一旦|倘若|若是|若(?:有|船|人|发生)|遇到|遇上|碰到.{0,8}(?:怎么|如何|应该|该)|"
     r"发生.{0,10}(?:时|后|的话|怎么|如何|应该|该)|的时候.{0,4}(?:应该|怎么|如何|该)|应急(?:预案|处置|措施|程序)|预案|"
-    r"应该怎么(?:做|处理|处置)|该怎么(?:做|处理|处置)|怎么(?:预防|防止|避免|防范)|预防|防止|防范|避免|会不会|能不能|可不可以|"
-    r"以防|防备|注意(?:什么|事项|哪些)|该注意|防溺水|防火|防撞|防污"
+    r"应该怎么(?:做|处理|处置)|该怎么(?:做|处理|处置)|怎么(?:预防|防止|避免|防范)|预防|防止|防范|避免|会不会|能不能(?!.{0,2}(?:派|来|救|帮|快))|可不可以(?!.{0,2}(?:派|来|救|帮|快))|"
+    r"以防|防备|注意(?:什么|事项|哪些)|该注意|防溺水|防火|防撞|防污|迟早|早晚(?:会|要)|下(?:个)?月|下(?:个)?(?:周|星期|礼拜)|明年|下次|下回|容易(?:掉|落|翻|出事|撞|着火)"
 )
 PAST = re.compile(
     r"去年|前年|上个月|上月|上周|上礼拜|上星期|上次|上回(?!电|复|应)|那次|那一次|那起|那场|之前|以前|曾经|当年|\d+年前|\d+个?月前|几年前|"
     r"前几天|前些天|前段时间|前阵子|事后|过后|后来|过去(?:了)?(?:半|\d+)?(?:年|个月|天)|已经(?:结束|处理完|解决|结案|赔了)|"
     r"早就|当时|历史上|昨天|昨晚|前天|早些时候"
 )
+# The remote past and memories: a story, whatever tense it is told in ("那天晚上船在往下沉 … 最后把我们救了").
+REMOTE = re.compile(r"那个年代|那时候|那会儿|小时候|有一年|那一年|那年|那天|我记得|记得那|听说过|"
+                    r"(?<![没有未])(?:看到过|见过|遇到过|经历过|碰到过)|"
+                    r"想起来|后怕|回想|\d{2,4}年(?:大水|洪水|的时候|那)")
 # Hearsay and the news: whoever writes this is not on the scene.
-NEWS = re.compile(r"新闻|报道|报纸|听说|据说|听人说|群里说|微博|朋友圈|抖音|都在传|网上(?:说|看到)|看到(?:新闻|报道|视频)|电视|广播|"
-                  r"是不是出了")
+NEWS = re.compile(r"新闻|报道|报纸|听说|据说|听.{0,6}说|群里说|微博|朋友圈|抖音|都在传|网上(?:说|看到)|看到(?:新闻|报道|视频)|电视|听广播|广播(?:里|上)(?:说|讲)|电视剧|电影里|"
+                  r"是不是出了|小说|剧本|作业|作文|论文|写一篇|写篇")
 ABOUT = re.compile(
     r"规定|法规|条例|法律|法条|办法|标准|要求|责任|全责|主责|负责|义务|不可抗力|谁的错|过错|赔偿|赔钱|赔多少|怎么赔|理赔|拒赔|"
     r"保险|险种|碰撞险|火灾险|船壳险|一切险|费用|收费|多少钱|价格|经费|谁出钱|谁出|罚|处罚|处分|扣分|吊销|追究|判|起诉|诉讼|仲裁|"
     r"事故报告|报告书|报告表|表格|下载|模板|报告(?:怎么|要|需|格式|时限|期限|内容|写|由谁)|怎么报告|要报告吗|需要报告|调查|认定|"
     r"结论|鉴定|培训|演习|演练|训练|考试|考证|证书|课程|学游泳|学会游泳|学习|教程|注销|登记|补办|补发|换证|材料|流程|手续|申请|"
-    r"办理|审批|许可|配备|配置|配几|配多少|检验|年检|检测|设备|灭火器|救生衣(?:要|配|多少|标准)|药箱|药品|急救箱|常用药|"
+    r"办理|审批|许可|配备|配置|配几|配多少|检验|年检|检测|设备|(?<!用)(?<!拿)灭火器(?!.{0,4}(?:喷|用完|用光|拿|不够|没用))|救生衣(?:要|配|多少|标准)|药箱|药品|急救箱|常用药|"
     r"电话(?:是)?多少|号码|打什么电话|打哪个电话|打几|拨打什么|什么号码|热线|统计|案例|原因分析|知识|常识|是什么|什么叫|还是(?!在|不|没)|打哪个|打哪|拨哪个|"
     r"什么是|定义|区别|含义|属于|算不算|算.{0,6}吗|怎么算|怎么认定|如何认定|怎么定|谁管|归.{0,4}管|管还是|哪个部门|"
     r"在哪(?:里)?(?:办|查|看|下载)|查询|公告|通报|影响通航|封航|预警|天气|气象|警报|演示|视频|电影|游戏|小说|比赛|保养|维修|"
-    r"修理|更换|检修|改装|年审|资质|要不要|是否需要|需不需要|隐患|排查|报废|船名|打捞|强制|过期|有效期|临检|算谁|谁负责|赔(?:吗|不赔)|要赔|自动|误报|探测器|报警器|喷淋|灭火系统|[能可]以?补|补(?:吗|办|发|领)|去.{0,8}补|"
+    r"修理|更换|检修|改装|年审|资质|要不要|是否需要|需不需要|隐患|排查|报废|(?<!对方)船名(?!看不清|看不到|不清楚)|打捞|强制|过期|有效期|临检|算谁|谁负责|赔(?:吗|不赔)|要赔|自动|误报|探测器|报警器|喷淋|灭火系统|[能可]以?补|补(?:吗|办|发|领)|去.{0,8}补|(?:怎么|咋|如何|哪里)补|"
     r"报(?:告)?哪些|要报|该怎么报|怎么报|报什么|哪些内容|"
     r"(?:以后|之后)[^!！]{0,10}(?:谁|怎么|如何|是否|吗|哪|能不能|要不要|需要)|"
     r"(?:海事|你们|海事局|法院|公安|执法).{0,3}(?:怎么|会|如何|要)(?:处理|处罚|管|判|查)|"
     r"(?:不能|不准|不许|禁止|允许)(?:往|在|把|用|带|装|私自|随便|排|倒|乱)|"
-    r"向谁|找谁|报给谁|哪里报|举报|投诉|案子|案件|立案"
+    r"向谁|找谁|报给谁|哪里报|跟谁说|告诉谁|通知谁|联系谁|举报|投诉|案子|案件|立案|"
+    r"(?:后|以后|之后).{0,3}(?:多久|多长时间|几天|几个小时|什么时候)|多久(?:可以|能|才能|之内|以内|必须)|"
+    r"资料|你们.{0,2}(?:怎么|为什么|为啥)不(?:立|设|管|修|装|整治|处理)|反映一下|可以打.{0,8}吗|"
+    r"船舶险|货运险|船东险|包不包|保不保|交多少|禁航|停航|限航|(?:了)?的事(?:情)?[,，?？吧吗呢]|"
+    r"会被(?:怎么|如何)?(?:处理|处罚|罚|判)|步骤|学一下|想学|怎样的|信号(?:怎么|是什么|有哪些|代表)|是什么意思|讲讲|讲一讲|讲课|宣讲|(?:可以|能)(?:进人|进去|下去)吗"
 )
 # Office business that a bare call word ("求助", "紧急求助") may introduce: the call is a manner of speaking.
 SERVICE = re.compile(
@@ -200,12 +269,29 @@ SERVICE = re.compile(
 )
 # Office business in so many words: even 救命 before it is a manner of speaking ("救命，这个申报系统太难用了").
 OFFICE = re.compile(r"证|窗口|盖章|签证|证明|护照|服务簿|网上|系统|app|小程序|预约|入口|绑定|手机号|菜单|公众号|网站|页面|登录|"
-                    r"密码|账号|申报|提交|体检")
+                    r"密码|账号|申报|提交|体检|考试|考了|补考")
+# "人没事" says nobody is hurt, not that the ship is safe: only "没事了", "都没事" and the like negate the whole.
 NEGATED = re.compile(
-    r"没(?:有)?(?:人)?(?:落水|着火|受伤|进水|事)|不是(?:着火|落水|险情|紧急)|没事|无人(?:员)?(?:伤亡|落水|受伤)|"
-    r"已经(?:被)?(?:灭|扑灭|救上来|救起|脱险|没事|处理|修好|控制住|堵上|堵住|找到)|已(?:扑灭|救起|脱险|处置|修复)|平安|安全了|虚惊|"
-    r"找到了|修好了|修复了"
+    r"没(?:有)?(?:人)?(?:落水|着火|受伤|进水)|没(?:有)?出事|不是(?:着火|落水|险情|紧急|真的)|(?:都|船|一切|大家都?)没事|没事了|"
+    r"无人(?:员)?(?:伤亡|落水|受伤)|平安|安全了|虚惊"
 )
+# The event is over: put out, rescued, repaired, found.
+# The gap after 已经 may name who did it (已经被拖轮顶住了), never a negation (已经灭不了了 is no fire put out).
+RESOLVED = re.compile(
+    r"已经(?:被)?[^不没]{0,4}?(?:灭了|灭掉|扑灭|救上来|拉上来|捞上来|救起|脱险|没事|处理好|修好|控制住|堵上|堵住|找到|顶住|稳住|拖走|拖住|围住)|"
+    r"已(?:扑灭|救起|脱险|处置|修复)|(?:都|已经|已)(?:被)?救上来|救上来了|找到了|修好了|修复了|恢复(?:了)?正常|正常航行|继续航行|"
+    r"(?:清|清理|处理|收)(?:完|干净)"
+)
+# Not meant: laughter, a message sent by mistake, a drill said to be one.
+NOT_MEANT = re.compile(r"哈哈|呵呵|嘿嘿|笑死|发错了|打错了|开玩笑|演习演习|不是真的")
+# A drill, unless something really happened during it ("演习的时候真有人掉下去了").
+DRILL = re.compile(r"演习|演练|模拟器|假人")
+REALLY = re.compile(r"真(?:的)?(?:有|掉|落|着|出事|受伤|撞|进水)")
+# A hazard word as a figure of speech about money, work, games, songs or love (股市又翻船了, 业绩掉水里了, 火爆到爆炸).
+# Only words that a real emergency would hardly hold: not 游戏, 直播 or 饭店 (children at play, someone filming, a
+# restaurant's pontoon all fall in the water), not 失恋 (a threat to jump is an emergency).
+FIGURATIVE = re.compile(r"股市|股票|炒股|基金|全仓|被套|割肉|业绩|绩效|kpi|表格|火爆|很火|好火|王者|荣耀|团战|开黑|歌词|哪首歌|"
+                        r"这首歌|那首|歌名|没钱吃饭|爱情里|就像一(?:条|艘|只)|好比|比喻|(?:项目|计划|方案|合作|谈判|婚事).{0,4}搁浅")
 ABOUT_EN = re.compile(r"(?<![a-z])(?:insurance|cover|covers|claim|drill|training|exam|course|certificate|rule|rules|"
                       r"regulation|fine|penalty|report|how to|how many|how often|what is|policy)(?![a-z])")
 # A hazard word that only qualifies a noun: "落水事故", "火灾自动报警系统", "失踪人员的情况说明".
@@ -223,8 +309,22 @@ PINYIN_WORDS = {
     "着火": "fire", "失火": "fire", "起火": "fire", "爆炸": "fire", "进水": "flooding", "漏水": "flooding",
     "翻船": "flooding", "沉船": "flooding", "搁浅": "grounding", "触礁": "grounding", "走锚": "propulsion",
     "断缆": "propulsion", "撞船": "collision", "相撞": "collision", "昏迷": "medical", "失踪": "missing",
-    "漏油": "spill",
+    "漏油": "spill", "撞到": "collision", "撞上": "collision", "船翻": "flooding",
 }
+
+# Words the pinyin reader (ime.py) prefers over more common words of the same sound: the key words above, and
+# the words of a message from a boat on the river (船 over 穿, 江 over 将, 沉 over 陈, 桥 over 瞧).
+PINYIN_FAVOURED = tuple(PINYIN_WORDS) + (
+    "船", "江", "河", "沉", "漂", "桥", "漏", "舱", "锚", "浪", "掉", "火", "烟", "撞", "翻", "血", "江里", "水里", "河里",
+    "江边", "船上", "船头", "船尾", "船底", "机舱", "货舱", "主机", "舵", "救人", "打架", "拿刀", "受伤", "淹", "漏油", "油",
+    "晕倒", "昏倒", "冒烟", "下沉", "救生衣",
+)
+LATIN = re.compile(r"[a-z]{2,}[\s,.!?，。！？]+[a-z]{2,}|[a-z]{5,}")
+# Dialect that the patterns would miss: 冇 (Hubei, Hunan, Cantonese) is 没; the Cantonese of everyday speech.
+DIALECT = str.maketrans({"冇": "没", "喺": "在", "佢": "他", "唔": "不", "嚟": "来", "咗": "了", "嘅": "的"})
+DIALECT_WORDS = (("而家", "现在"), ("点算", "怎么办"), ("点办", "怎么办"), ("郁不", "动不"), ("郁都不郁", "一动不动"))
+
+FRESH = re.compile(r"(?:里|上|下|中|去|到|进)?了")
 
 THRESHOLD = 2  # live minus about, added to the hazard's strength
 # Figures of speech that hold a hazard word and say nothing of one: "跑断腿" is running back and forth to an office
@@ -278,10 +378,17 @@ class DistressModel:
         self.extra += [re.compile(p) for p in extra_patterns]
         self.not_distress = sorted({normalize(p).replace(" ", "") for p in (*not_distress, *IDIOMS) if normalize(p)},
                                    key=len, reverse=True)
+        # Built now rather than on the first message in pinyin: an emergency must not wait for the table.
+        self.pinyin = pinyin_reader(PINYIN_FAVOURED)
 
     def read(self, text: str) -> DistressReading:
         """Judge one message (as typed, or already normalised)."""
         spaced = normalize(text)
+        if LATIN.search(spaced):
+            spaced = self.pinyin.convert(spaced)
+        spaced = spaced.translate(DIALECT)
+        for word, plain in DIALECT_WORDS:
+            spaced = spaced.replace(word, plain)
         raw = unicodedata.normalize("NFKC", text or "")
         compact = spaced.replace(" ", "")
         for phrase in self.not_distress:
@@ -332,7 +439,8 @@ class DistressModel:
                 evidence.append(f"{cat}:{m.group(0)}")
                 if AS_MODIFIER.match(compact, m.end()) and "modifier" not in evidence:
                     evidence.append("modifier")
-                if compact.startswith("了", m.end()) and "fresh" not in evidence:
+                # 了 right after the event, or after where it went (掉江里了): it has just happened.
+                if FRESH.match(compact, m.end()) and "fresh" not in evidence:
                     evidence.append("fresh")
         for cat, pattern in _ENGLISH:
             m = pattern.search(spaced)
@@ -374,6 +482,9 @@ class DistressModel:
             asks = QUESTION.search(compact) or (not URGENT.search(compact) and not LIVE.search(compact))
             about += 5 if asks else 1
             evidence.append("past")
+        if REMOTE.search(compact):
+            about += 5
+            evidence.append("remote past")
         topics = {m.group(0) for m in ABOUT.finditer(compact)} | {m.group(0) for m in ABOUT_EN.finditer(raw.lower())}
         framed = about > 0 or "modifier" in evidence or NEWS.search(compact)
         if topics:
@@ -388,6 +499,18 @@ class DistressModel:
         if NEGATED.search(compact):
             about += 3
             evidence.append("negated")
+        if RESOLVED.search(compact):
+            about += 5
+            evidence.append("resolved")
+        if NOT_MEANT.search(compact):
+            about += 6
+            evidence.append("not meant")
+        if DRILL.search(compact) and not REALLY.search(compact):
+            about += 6
+            evidence.append("drill")
+        if FIGURATIVE.search(compact):
+            about += 8  # as much as office business before a bare call word ("救命 这个系统太难用了")
+            evidence.append("figurative")
         if "?" in raw or "？" in raw or compact.endswith("吗"):
             about += 1
         return about
