@@ -1,9 +1,8 @@
 """The distress model: live emergencies caught on our labelled sets, questions about hazards answered as usual.
 
 The sets (bench/distress.yaml, bench/distress_dev2.yaml) were written from the categories of the issue, apart
-from the model; bench/distress_dev3.yaml, bench/distress_dev4.yaml and bench/distress_dev5.yaml each by a helper that
-never saw the model or the other sets (written to describe what is seen rather than name it, in dialect and in full
-pinyin).
+from the model; bench/distress_dev3.yaml to bench/distress_dev8.yaml each by a helper that never saw the model or
+the other sets (written to describe what is seen rather than name it, in dialect and in full pinyin).
 bench/distress_holdout.yaml is measured by ``python -m bot eval --distress`` only, never here.
 """
 from __future__ import annotations
@@ -22,9 +21,10 @@ from bot.matching.distress import DistressModel
 
 ROOT = Path(__file__).resolve().parent.parent
 SETS = [ROOT / "bench" / "distress.yaml", ROOT / "bench" / "distress_dev2.yaml"]
-HELPER_SETS = [ROOT / "bench" / f"distress_dev{n}.yaml" for n in (3, 4, 5)]
-# One emergency of each is still missed: "you lou dao …" is read 油楼道 (楼道, corridor, is a word of its own), so
-# the spill is not seen; in "渡轮幢到桥墩" 幢 is read chuang, its usual sound, not as a slip of 撞.
+HELPER_SETS = [ROOT / "bench" / f"distress_dev{n}.yaml" for n in (3, 4, 5, 6, 7, 8)]
+# At most one emergency of each is missed, for instance: "you lou dao …" is read 油楼道 (楼道, corridor, is a word of
+# its own), so the spill is not seen; in "渡轮幢到桥墩" 幢 is read chuang, its usual sound, not as a slip of 撞; a ship
+# discharging dirty water is a pollution report that the knowledge base answers (pollution-report), not a distress.
 HELPER_MIN_RECALL = 0.99
 SHARED_DEV = ROOT.parent / "shared" / "bench" / "dev.yaml"
 MAX_FALSE_ALARMS = 0.03
@@ -77,6 +77,15 @@ def test_the_helpers_sets_are_caught_without_false_alarms(path):
     "好几个人趴在船底上",  # on an upturned hull
     "演习的时候真有人掉江里了 快来",  # something real during a drill
     "佢跌落货舱 而家郁唔到",  # Cantonese: he fell into the hold and cannot move now
+    "甲板上就剩一只拖鞋 喊了没人应",  # what is left behind
+    "舱门推不开 外面全是水声",  # trapped
+    "手机掉江里了 我老公下去捞 也没上来",  # a thing fell in, then a person
+    "我男人洛水了",  # 洛水 is a river's name, but a place does not "happen": a slip of 落水
+    "船失空了 往对岸冲",  # 失空: a slip of 失控 typed by sound
+    "我们船被撞了要不要报警",  # asking what to do while it happens
+    "舱里有人晕了可不可以直接下去救 现在人还在里面",
+    "今天一直联系不上我老公 他在船上",  # a relative ashore
+    "罐子里检修 一个人一下去就软了",  # an enclosed space
 ])
 def test_what_is_seen_and_heard_counts_without_the_events_name(text):
     reading = MODEL.read(text)
@@ -106,8 +115,18 @@ def test_words_that_frame_a_question_elsewhere_do_not_hide_a_live_emergency(text
     "落水的已经被我们拉上来了 人没事",  # over
     "今天搞弃船演习 大家穿着救生衣往艇甲板跑",  # a drill
     "航行警告跟通告哪个更紧急",  # 紧急 as a comparison
+    "手机掉江里了！！！刚买的 还能捞吗",  # a thing, not a person
+    "那个晕倒的娃娃已经醒了 谢谢你们",  # over, and thanks
+    "我烟瘾很大 想戒",  # words with an everyday sense count on the water only
+    "家里饭烧焦了",
+    "过年放鞭炮噼里啪啦的",
+    "货已经装船了",  # 装船 is loading, not a slip of 撞船
+    "钥匙从趸船缝里掉水里去了",  # a thing
+    "一条中华鲟搁浅在沙滩上了",  # an animal
+    "网上传宜昌有人落水 是不是谣言",  # hearsay
+    "长江这几天水位上涨 轮渡还开吗",  # the river's level, not water in a ship
 ])
-def test_a_story_a_joke_or_an_event_that_is_over_is_no_emergency(text):
+def test_a_story_a_joke_an_event_that_is_over_or_an_everyday_word_is_no_emergency(text):
     reading = MODEL.read(text)
     assert not reading.emergency, reading.evidence
 

@@ -4,7 +4,8 @@ from __future__ import annotations
 import os
 import tempfile
 
-from bot.matching import ime
+from bot.knowledge import load_knowledge
+from bot.matching import Engine, ime
 from bot.matching.distress import PINYIN_FAVOURED, DistressModel
 from bot.matching.ime import PinyinReader, pinyin_reader
 
@@ -50,6 +51,13 @@ def test_the_distress_model_reads_pinyin_as_the_words_it_spells():
     assert model.read("ren diao jiang li le kuai lai").emergency
     assert model.read("zhao huo le ji cang").emergency
     assert not model.read("qing wen chuan yuan zheng zen me huan").emergency
+
+
+def test_an_emergency_typed_in_pinyin_gets_the_emergency_reply(tmp_path):
+    (tmp_path / "01.yaml").write_text("category: 证书\nfaqs:\n  - id: a\n    question: 海员证怎么办\n    answer: 去窗口办。\n",
+                                      encoding="utf-8")
+    decision = Engine(load_knowledge(tmp_path)).decide("Ren Diao Jiang Li Le, kuai lai!")
+    assert decision.action == "emergency" and "12395" in decision.reply
 
 
 def test_the_table_is_built_once_then_read_from_the_cache(tmp_path, monkeypatch):
