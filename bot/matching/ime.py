@@ -2,9 +2,10 @@
 
 Someone in a hurry, on a phone without a Chinese keyboard or with shaking hands, sends the letters an input method
 would have turned into characters. This does what the input method would: the letters are cut into syllables and
-the syllables into the likeliest words of jieba's general dictionary (most frequent reading first, as jieba cuts
-text), so ``ren diao shui li le`` becomes 人掉水里了 and the distress model reads it like any other message. A caller
-may favour words of its own (the distress model favours its key words, so ``zhuang chuan`` reads 撞船, not 装船).
+the syllables into the likeliest words of jieba's general dictionary (the cut whose words' frequencies have the
+highest product, as jieba cuts text). A caller may favour words of its own: the distress model favours its key words
+and the river's, so ``ren diao shui li le`` reads 人掉水里了 (not 水力, hydraulic power) and ``zhuang chuan`` 撞船 (not
+装船), and it reads the message like any other.
 
 Only runs of two syllables or more are converted, and only letters that parse as pinyin entirely: English words
 ("man overboard", "fire") stay as they are. The table of readings (words of the dictionary used at least
@@ -12,14 +13,11 @@ Only runs of two syllables or more are converted, and only letters that parse as
 """
 from __future__ import annotations
 
-import logging
 import math
 import re
 from functools import lru_cache
 
 from .memo import cache_folder, trusted_folder, write_cached
-
-log = logging.getLogger(__name__)
 
 MIN_FREQ = 20  # 78,000 words of jieba's 350,000; rarer ones are seldom what a hurried writer meant
 MAX_WORD = 4  # syllables per dictionary word
