@@ -1,7 +1,7 @@
 """The distress model: live emergencies caught on our labelled sets, questions about hazards answered as usual.
 
 The sets (bench/distress.yaml, bench/distress_dev2.yaml) were written from the categories of the issue, apart
-from the model; bench/distress_dev3.yaml to bench/distress_dev8.yaml each by a helper that never saw the model or
+from the model; bench/distress_dev3.yaml to bench/distress_dev9.yaml each by a helper that never saw the model or
 the other sets (written to describe what is seen rather than name it, in dialect and in full pinyin).
 bench/distress_holdout.yaml is measured by ``python -m bot eval --distress`` only, never here.
 """
@@ -21,7 +21,7 @@ from bot.matching.distress import DistressModel
 
 ROOT = Path(__file__).resolve().parent.parent
 SETS = [ROOT / "bench" / "distress.yaml", ROOT / "bench" / "distress_dev2.yaml"]
-HELPER_SETS = [ROOT / "bench" / f"distress_dev{n}.yaml" for n in (3, 4, 5, 6, 7, 8)]
+HELPER_SETS = [ROOT / "bench" / f"distress_dev{n}.yaml" for n in (3, 4, 5, 6, 7, 8, 9)]
 # At most one emergency of each is missed, for instance: "you lou dao …" is read 油楼道 (楼道, corridor, is a word of
 # its own), so the spill is not seen; in "渡轮幢到桥墩" 幢 is read chuang, its usual sound, not as a slip of 撞; a ship
 # discharging dirty water is a pollution report that the knowledge base answers (pollution-report), not a distress.
@@ -86,6 +86,9 @@ def test_the_helpers_sets_are_caught_without_false_alarms(path):
     "舱里有人晕了可不可以直接下去救 现在人还在里面",
     "今天一直联系不上我老公 他在船上",  # a relative ashore
     "罐子里检修 一个人一下去就软了",  # an enclosed space
+    "钥匙掉江里 老公去捞 也没上来",  # a thing fell in, then a person went after it
+    "江里好像有个人 一沉一浮的 在三号码头对面",  # 号码 inside 三号码头 asks about no phone number
+    "呼叫海事 本船加油作业时溢油 已入江 请求协助围控",  # a radio call; 作业 is work, not homework
 ])
 def test_what_is_seen_and_heard_counts_without_the_events_name(text):
     reading = MODEL.read(text)
@@ -125,6 +128,8 @@ def test_words_that_frame_a_question_elsewhere_do_not_hide_a_live_emergency(text
     "一条中华鲟搁浅在沙滩上了",  # an animal
     "网上传宜昌有人落水 是不是谣言",  # hearsay
     "长江这几天水位上涨 轮渡还开吗",  # the river's level, not water in a ship
+    "32号红浮不见了 是不是被水冲走了",  # a buoy off station
+    "看到有人在江里游泳 是冬泳队的 这样安全吗",  # swimmers
 ])
 def test_a_story_a_joke_an_event_that_is_over_or_an_everyday_word_is_no_emergency(text):
     reading = MODEL.read(text)

@@ -62,7 +62,7 @@ HAZARDS = [
     ("person_in_water", 3, rf"{_WHO}.{{0,4}}(?:掉|落|摔|跌|翻|滑)(?:了)?下去"),
     ("person_in_water", 3, r"(?:没|还没|一直没|没有)(?:浮)?(?:上来|冒头|露头|冒出来)|沉下去(?:了)?(?:没|再)|不会游泳"),
     ("person_in_water", 3, r"(?:抱|抓|扒|拽|攀|挂)着?(?:个|一个|根|块)?(?:救生圈|救生衣|木头|木板|浮子|浮筒|浮标|缆|绳|轮胎|树枝|船边|船舷|泡沫|锚链)"),
-    ("person_in_water", 3, r"(?:江|河|水|海)(?:里|中|面|心)(?:有|漂着|飘着)(?:个|一个)?(?:人|头)|人(?:在)?(?:水|江|河|海)里"),
+    ("person_in_water", 3, r"(?:江|河|水|海)(?:里|中|面|心)(?:有|漂着|飘着)(?:个|一个)?(?:人|头)|人(?:在)?(?:水|江|河|海)里(?!游泳|冬泳|洗澡|玩|钓|捕|打鱼|作业|施工)"),
     ("person_in_water", 3, rf"{_WHO}.{{0,3}}在(?:江|河|水|海)(?:里|中|面)?.{{0,3}}(?:扑腾|挣扎|喊|漂|沉|浮|呼救)"),
     ("person_in_water", 2, r"捞人|(?:下水|跳下去)救|人(?:冲|漂)走"),
     # Fire, smoke, explosion.
@@ -92,7 +92,7 @@ HAZARDS = [
     ("medical", 3, r"昏(?:迷|倒|过去|厥)|晕(?:倒|过去|死)|休克|不省人事|叫不醒|喊不醒|迷迷糊糊|意识不清|没(?:有)?了?(?:呼吸|意识|心跳|知觉|脉搏)|(?:人|他|她|叫|喊|拍|掐).{0,4}没(?:有)?(?:反应|气)|心跳(?:停|骤停|没)|心脏(?:骤停|病发|病犯)|呼吸(?:困难|停)|喘气困难|透不过气"),
     ("medical", 3, r"抽搐|抽风|口吐白沫|羊癫疯|癫痫发作|中风|脑溢血|人不行了|快不行了|伤得(?:很|挺|太)?重|重伤|骨折|断了(?:腿|手|胳膊)|(?:腿|手|胳膊|骨头|肋骨)(?:被)?.{0,2}断了"),
     ("medical", 3, r"胸口(?:痛|疼|闷)|胸(?:痛|闷)|喘不(?:上|过)气|呼吸不上来|脸(?:色)?(?:都)?(?:发白|发紫|白了|紫了|铁青)|嘴唇发紫|出冷汗|大汗|起不来|爬不起来|(?:人|他|她|船员)(?:都)?晕了|头着地|(?:要|快)生了|羊水破"),
-    ("medical", 3, r"(?:压|夹|挤|轧|卷|绞|砸)(?:住|伤|断|到|进|扁|烂)|(?:手|脚|腿|胳膊|人|身子).{0,4}(?:卷进|夹在|压在|挤在|绞进)|(?:摔|掉|跌)(?:进|到|下|落)?(?:了)?(?:舱|货舱|舱底|底舱)|(?:缆|绳).{0,3}(?:弹|抽|打)(?:到|中|伤)"),
+    ("medical", 3, r"(?:压|夹|挤|轧|卷|绞|砸)(?:住|伤|断|到|进|扁|烂)|(?:手|脚|腿|胳膊|人|身子).{0,6}(?:卷进|卷入|绞入|夹在|压在|挤在|绞进)|(?:摔|掉|跌)(?:进|到|下|落)?(?:了)?(?:舱|货舱|舱底|底舱)|(?:缆|绳).{0,3}(?:弹|抽|打)(?:到|中|伤)"),
     ("medical", 2, r"受(?:了)?伤|伤了|伤者|伤员|急病|发病|犯病|病倒|(?:人|他|她|船长|大副|轮机长|水手|船员|老板|工人|乘客).{0,5}(?:倒|躺)(?:下|在地|在甲板)|摔(?:下来|伤)"),
     # Toxic gas, enclosed spaces, fumes.
     ("toxic", 3, r"中毒|毒气|有毒(?:气|烟)|窒息|缺氧|熏(?:倒|晕)|(?:闻|吸)(?:了|到)?.{0,3}(?:晕|倒)|(?:倒|晕|躺)(?:在)?(?:了)?(?:舱|货舱|油舱|舱里|罐|底舱|船舱|舱底|压载舱|泵舱)"),
@@ -110,7 +110,7 @@ HAZARDS = [
     ("missing", 3, rf"失踪|失联|{_WHO}(?!证|书|的证).{{0,3}}(?:不见了|找不到了|找不着|没影|联系不上|不在(?:船上|床上|房间))|找不到(?:人|船员|乘客|他|她)|少了.{{0,2}}(?:一|1|两|2)?个|少(?:一|1|两|2)个|人数不对|人(?:就)?(?:没了|不见)|船上找不到"),
     ("missing", 2, r"(?:还)?没(?:有)?回来|没(?:有)?人影|不见人影|没消息|打不通|叫不通|呼不通|找不到了"),
     # Violence on board.
-    ("violence", 3, r"打架|打起来|打人(?!工)|打伤|打(?:我|他|她)(?!.{0,3}(?:电话|手机))|打(?:死|破)|被(?:人)?打|斗殴|互殴|(?:持|拿|动|掏|举)(?:着|了|起)?(?:刀|斧|棍|枪|菜刀|铁棍|榔头|锤子|铁锤|钢管|扳手)|打相打|砍(?:人|伤|了)|捅(?:人|伤|了)|刀伤|行凶|杀人|劫持|绑架|人质|抢劫|抢了|海盗|要杀"),
+    ("violence", 3, r"打架|打起来|打人(?!工)|打伤|(?<!有事)打(?:我|他|她)(?!.{0,3}(?:电话|手机))|打(?:死|破)|被(?:人)?打|斗殴|互殴|(?:持|拿|动|掏|举)(?:着|了|起)?(?:刀|斧|棍|枪|菜刀|铁棍|榔头|锤子|铁锤|钢管|扳手)|打相打|砍(?:人|伤|了)|捅(?:人|伤|了)|刀伤|行凶|杀人|劫持|绑架|人质|抢劫|抢了|海盗|要杀"),
     ("violence", 3, r"(?:关|锁)(?:在|起来)|不让(?:我|他|她|人|我们).{0,2}(?:出来|下船|走|靠近|离开)|(?:菜刀|铁棍|棍子|斧头)"),
     # Further ways people put the same events.
     ("person_in_water", 3, r"扑通|只剩(?:个|一个)?救生圈|看不(?:见|到)人(?:了)?|(?:江|河|水)(?:上|面|里)漂着(?:一)?个人|脸朝下|底朝天|冒得了"),
@@ -219,6 +219,16 @@ HAZARDS = [
     ("toxic", 2, r"没人敢(?:再)?下"),
     ("violence", 2, r"砸东西|摔东西|两伙人|发疯"),
     ("missing", 2, r"联系不上(?:我)?(?:老公|老婆|爱人|儿子|女儿|爸|妈|哥|弟|姐|妹|他|她)"),
+    # Water in the hold and someone bailing, an engine gone quiet, a ferry into the pontoon, a scald, someone still
+    # not found, overdue at dark, searched for an hour, a boat out of contact.
+    ("flooding", 3, r"舱里(?:好多|很多|全是|都是)水"),
+    ("flooding", 2, r"在舀|歪歪的"),
+    ("collision", 3, r"冲(?:到|上)(?:了)?.{0,3}(?:趸船|码头|桥墩)"),
+    ("propulsion", 2, r"(?:发动机|机器|马达|主机).{0,4}不响(?:了)?"),
+    ("medical", 3, r"被.{0,4}烫(?:了|伤)|烫了大半个|伤势(?:严重|很重|较重)"),
+    ("medical", 2, r"摔倒(?:了)?好几个|好几个人摔倒"),
+    ("missing", 3, r"还有(?:一个|\d+个|两个|人)没(?:找到|救上来)|(?:船|渔船).{0,8}联系不上"),
+    ("missing", 2, r"到现在(?:都|还)?没(?:到|回)|找了(?:一个多|好几个|几个|半个|一个|\d+个)?(?:多)?(?:小时|钟头|半天)|说好.{0,6}回来"),
     # Dragged under by a net line, the bow pressed lower, a second rescuer silent, someone left inside, water
     # changing colour, a knife or petrol in someone's hands, the engine that will not start again.
     ("person_in_water", 3, r"被.{0,6}(?:拖|拽|带|卷)下去"),
@@ -238,16 +248,18 @@ HAZARDS = [
 ENGLISH = [
     ("person_in_water", r"man overboard|overboard|drowning|in the water"),
     ("fire", r"fire|smoke|explosion|burning"),
-    ("flooding", r"sinking|sink|flooding|capsiz\w*|listing|taking water"),
-    ("collision", r"collision|collided|crash\w*"),
+    ("flooding", r"sinking|sink|flooding|capsiz\w*|listing|taking water|water coming in|going down|lean\w*|tilt\w*|"
+                 r"pump (?:no|not|don't|doesn't|can't|cannot) work"),
+    ("collision", r"collision|collided|crash\w*|hit each other|hit us|hit our|struck"),
     ("grounding", r"aground|grounding|grounded|stuck|cannot move|can't move"),
-    ("propulsion", r"engine failure|engine (?:down|dead|broken)|drifting|blackout|no power|steering failure|dragging anchor"),
-    ("person_in_water", r"fell (?:into|in|overboard|off)|jumped (?:into|overboard|off)"),
+    ("propulsion", r"engine failure|engine (?:down|dead|broken)|drifting|blackout|no power|steering failure|dragging anchor|"
+                   r"anchor drag\w*"),
+    ("person_in_water", r"fell (?:into|in|overboard|off)|jumped (?:into|overboard|off)|fall in (?:the )?river"),
     ("medical", r"injured|injury|bleeding|unconscious|heart attack|not breathing|not moving|medevac|ambulance|collapsed|"
-                r"passed out"),
+                r"passed out|chest pain|can ?not breathe|can't breathe|need (?:a )?doctor"),
     ("toxic", r"gas leak|toxic|poison\w*|enclosed space|breathing apparatus"),
-    ("spill", r"oil spill|spill\w*|leaking"),
-    ("missing", r"missing"),
+    ("spill", r"oil spill|spill\w*|leaking|oil (?:going|leak\w*|into)"),
+    ("missing", r"missing|can ?not find|cannot find|lost a crew"),
     ("violence", r"attack\w*|knife|fight\w*|pirates?"),
 ]
 
@@ -258,7 +270,7 @@ CALLS = [
     # Emergency actions ordered now: everyone into life jackets, the boats or rafts lowered.
     (5, r"(?:叫|让|喊|快)(?:大家|所有人|全船|乘客|我们)?.{0,2}穿(?:上|好)?救生衣|放(?:救生)?(?:艇|筏)|准备(?:跳船|跳水)|"
         r"(?:快|赶紧|马上)叫(?:拖轮|拖船|救护车|消防|救援)"),
-    (3, r"信号弹|求救信号"),
+    (3, r"信号弹|求救信号|呼叫.{0,6}海事|请求(?:协助|指示|救助|医疗|围控|拖带)"),
     # 紧急 on its own or before a plea ("紧急 快来"), not as an adjective ("紧急清淤", "紧急通知").
     (2, r"紧急情况|(?:^|(?<=[!！,，。]))紧急(?=[!！,，。]|$|快|赶紧|马上|救|求|呼叫)|求助|帮帮(?:我|我们|忙)|遇险|险情|有危险|不得了了|完了完了|遭了|糟了"),
     (1, r"出事了|出大事"),
@@ -294,30 +306,31 @@ PAST = re.compile(
 )
 NOW = re.compile(r"现在|正在|还在|此刻|这会儿|马上")
 PLANNING = re.compile(r"如果|假如|万一|要是|假设|一旦|倘若|若是|遇到|遇上|碰到|预案|预防|防止|防范|以防|下次|下回|明年|下(?:个)?月")
+RELAYED = re.compile(r"群里说|群里转|转群里|群聊|转发|刚接到电话|朋友说")
 # The remote past and memories: a story, whatever tense it is told in ("那天晚上船在往下沉 … 最后把我们救了").
 REMOTE = re.compile(r"那个年代|那时候|那会儿|小时候|有一年|那一年|那年|那天|我记得|记得那|听说过|"
                     r"(?<![没有未])(?:看到过|见过|遇到过|经历过|碰到过)|"
                     r"想起来|后怕|回想|\d{2,4}年(?:大水|洪水|的时候|那)")
 # Hearsay and the news: whoever writes this is not on the scene.
-NEWS = re.compile(r"新闻|报道|报纸|听说|据说|听.{0,6}说|群里说|微博|朋友圈|抖音|都在传|网上(?:说|看到)|看到(?:新闻|报道|视频)|电视|听广播|广播(?:里|上)(?:说|讲)|电视剧|电影里|视频里|视频上|图片里|ai做的|太假了|是假的|网上传|谣言|传言|辟谣|"
-                  r"是不是出了|小说|剧本|作业|作文|论文|写一篇|写篇")
+NEWS = re.compile(r"新闻|报道|报纸|听说|据说|听.{0,6}说|微博|朋友圈|抖音|都在传|网上(?:说|看到)|看到(?:新闻|报道|视频)|电视|听广播|广播(?:里|上)(?:说|讲)|电视剧|电影里|视频里|视频上|图片里|ai做的|太假了|是假的|网上传|谣言|传言|辟谣|"
+                  r"是不是出了|小说|剧本|写作业|做作业|学校作业|作业题|作文|论文|写一篇|写篇")
 ABOUT = re.compile(
     r"规定|法规|条例|法律|法条|办法|标准|要求|责任|全责|主责|负责|义务|不可抗力|谁的错|过错|赔偿|赔钱|赔多少|怎么赔|理赔|拒赔|"
     r"保险|险种|碰撞险|火灾险|船壳险|一切险|费用|收费|多少钱|价格|经费|谁出钱|谁出|罚|处罚|处分|扣分|吊销|追究|判|起诉|诉讼|仲裁|"
     r"事故报告|报告书|报告表|表格|下载|模板|报告(?:怎么|要|需|格式|时限|期限|内容|写|由谁)|怎么报告|要报告吗|需要报告|调查|认定|"
     r"结论|鉴定|培训|演习|演练|训练|考试|考证|证书|课程|学游泳|学会游泳|学习|教程|注销|登记|补办|补发|换证|材料|流程|手续|申请|"
     r"办理|审批|许可|配备|配置|配几|配多少|检验|年检|检测|设备|(?<!用)(?<!拿)灭火器(?!.{0,4}(?:喷|用完|用光|拿|不够|没用))|救生衣(?:要|配|多少|标准)|药箱|药品|急救箱|常用药|"
-    r"电话(?:是)?多少|号码|打什么电话|打哪个电话|打几|拨打什么|什么号码|热线|统计|案例|原因分析|知识|常识|是什么|什么叫|还是(?!在|不|没|往|一直|继续)|打哪个|打哪|拨哪个|"
+    r"电话(?:是)?多少|号码(?!头)|打什么电话|打哪个电话|打几|拨打什么|什么号码|热线|统计|案例|原因分析|知识|常识|是什么|什么叫|还是(?!在|不|没|往|一直|继续)|打哪个|打哪|拨哪个|"
     r"什么是|定义|区别|含义|属于|算不算|算.{0,6}吗|怎么算|怎么认定|如何认定|怎么定|谁管|归.{0,4}管|管还是|哪个部门|"
-    r"在哪(?:里)?(?:办|查|看|下载)|查询|公告|通报|影响通航|封航|预警|天气|气象|警报|演示|(?<!跟我)(?<!和我)视频(?!通话|聊天)|电影|游戏|小说|比赛|保养|维修|"
-    r"修理|更换|检修|改装|年审|资质|要不要(?!紧|报警|叫|打)|是否需要|需不需要|隐患|排查|报废|船名(?:怎么|可以|能|要|是否|有什么|规定|登记|变更|重复|一样)|打捞|强制|过期|有效期|临检|算谁|谁负责|赔(?:吗|不赔)|要赔|自动|误报|探测器|报警器(?!.{0,3}(?:一直|在|叫|响))|喷淋|灭火系统|[能可]以?补|补(?:吗|办|发|领)|去.{0,8}补|(?:怎么|咋|如何|哪里)补|"
+    r"在哪(?:里)?(?:办|查|看|下载)|查询|公告|通报|影响通航|封航|预警|天气|气象|警报|演示|(?<!跟我)(?<!和我)(?<!拍)视频(?!通话|聊天)|电影|游戏|小说|比赛|保养|维修|"
+    r"修理|更换|检修|改装|年审|资质|要不要(?!紧|报警|叫|打|送)|是否需要|需不需要|隐患|排查|报废|船名(?:怎么|可以|能|要|是否|有什么|规定|登记|变更|重复|一样)|打捞|强制|过期|有效期|临检|算谁|谁负责|赔(?:吗|不赔)|要赔|自动|误报|探测器|报警器(?!.{0,3}(?:一直|在|叫|响))|喷淋|灭火系统|[能可]以?补|补(?:吗|办|发|领)|去.{0,8}补|(?:怎么|咋|如何|哪里)补|"
     r"报(?:告)?哪些|要报(?!警)|该怎么报|怎么报|报什么|哪些内容|"
     r"(?:以后|之后)[^!！]{0,10}(?:谁|怎么|如何|是否|吗|哪|能不能|要不要|需要)|"
     r"(?:海事|你们|海事局|法院|公安|执法).{0,3}(?:怎么|会|如何|要)(?:处理|处罚|管|判|查)|"
     r"(?:不能|不准|不许|禁止|允许)(?:往|在|把|用|带|装|私自|随便|排|倒|乱)|"
     r"向谁|找谁(?!拖|救|帮)|报给谁|哪里报|跟谁说|告诉谁|通知谁|联系谁|举报|投诉|案子|案件|立案|"
     r"(?:后|以后|之后).{0,3}(?:多久|多长时间|几天|几个小时|什么时候)|多久(?:可以|能|才能|之内|以内|必须)|"
-    r"资料|你们.{0,2}(?:怎么|为什么|为啥)不(?:立|设|管|修|装|整治|处理)|反映一下|可以打.{0,8}吗|(?:允许|合法|违法|违规)吗|环保|预报|期间|新消息|会涨|涨多少|开闸|还开吗|有没有.{0,4}消息|进展|搜救(?:是不是|还)|那个事|那件事|"
+    r"资料|你们.{0,2}(?:怎么|为什么|为啥)不(?:立|设|管|修|装|整治|处理)|反映一下|可以打.{0,8}吗|(?:允许|合法|违法|违规)吗|环保|预报|期间|新消息|会涨|涨多少|开闸|还开吗|乱响|探头|来得太慢|太慢了|安全提示|温馨提示|提醒大家|请大家|近期|(?:这样)?安全吗|有没有.{0,4}消息|进展|搜救(?:是不是|还)|那个事|那件事|"
     r"船舶险|货运险|船东险|包不包|保不保|交多少|禁航|停航|限航|(?:了)?的事(?:情)?[,，?？吧吗呢]|"
     r"会被(?:怎么|如何)?(?:处理|处罚|罚|判)|步骤|学一下|想学|怎样的|信号(?:怎么|是什么|有哪些|代表)|是什么意思|讲讲|讲一讲|讲课|宣讲|(?:可以|能)(?:进人|进去|下去)吗"
 )
@@ -332,8 +345,8 @@ OFFICE = re.compile(r"证|窗口|盖章|签证|证明|护照|服务簿|网上|�
                     r"密码|账号|申报|提交|体检|考试|考了|补考")
 # "人没事" says nobody is hurt, not that the ship is safe: only "没事了", "都没事" and the like negate the whole.
 NEGATED = re.compile(
-    r"没(?:有)?(?:人)?(?:落水|着火|受伤|进水)|没(?:有)?出事|不是(?:着火|落水|险情|紧急|真的)|(?:都|船|一切|大家都?)没事|没事了|"
-    r"无人(?:员)?(?:伤亡|落水|受伤)|平安|安全了|虚惊|里面没人|上面没人|不用找|不用派|不用来|不需要(?:帮助|救援|帮忙)|不用帮忙|"
+    r"没(?:有)?(?:人)?(?:落水|着火|受伤|进水|漏气|漏水|漏油)|没(?:有)?出事|不是(?:着火|落水|险情|紧急|真的)|(?:都|船|一切|大家都?)没事|没事了|"
+    r"无人(?:落水|受伤)|平安|安全了|虚惊|里面没人|上面没人|不用找|不用派|不用来|不需要(?:帮助|救援|帮忙)|不用帮忙|"
     r"没(?:有)?(?:流|漏|排)(?:到|进)"
 )
 # The event is over: put out, rescued, repaired, found.
@@ -341,7 +354,7 @@ NEGATED = re.compile(
 RESOLVED = re.compile(
     r"已经(?:被)?[^不没]{0,4}?(?:灭了|灭掉|扑灭|救上来|拉上来|捞上来|救起|脱险|没事|处理好|修好|控制住|堵上|堵住|找到|顶住|稳住|拖走|拖住|围住)|"
     r"已(?:扑灭|救起|脱险|处置|修复)|(?:都|已经|已)(?:被)?救上来|救上来了|找到了|修好了|修复了|恢复(?:了)?正常|正常航行|继续航行|"
-    r"(?:清|清理|处理|收|擦)(?:完|干净)|抛好|已经醒(?:了|过来)|醒过来了|接走了|来看过了|处理过了|(?:现在)?正常了|报备|稳得很|"
+    r"(?:清|清理|处理|收|擦)(?:完|干净)|抛好|拉开了|(?:船长|已经)处理了|自己(?:爬)?上来了|已经醒(?:了|过来)|醒过来了|接走了|来看过了|处理过了|(?:现在)?正常了|报备|稳得很|"
     r"退出来了|脱浅了"
 )
 THANKS = re.compile(r"谢谢你们|感谢你们|辛苦(?:了|你们|啦)|多谢")
@@ -357,12 +370,13 @@ FIGURATIVE = re.compile(r"股市|股票|炒股|基金|全仓|被套|割肉|业�
                         r"这首歌|那首|歌名|没钱吃饭|爱情里|就像一(?:条|艘|只)|好比|比喻|加班费|(?:恋爱|爱情|人生|生活|工作|婚姻)(?:就)?像|"
                         r"(?:项目|计划|方案|合作|谈判|婚事).{0,4}(?:搁浅|着火|翻船|沉了|黄了)|球赛|比分|防线|\d比\d|输成|心里像|心像|像(?:条|只|艘)|"
                         r"(?:公司|企业|厂子?).{0,3}(?:沉船|沉了|翻船|搁浅|倒闭)|老板跑路|欠薪|工资.{0,3}没发|压力大得|像溺水|房贷|车贷|"
-                        r"就是一(?:条|艘|只)")
+                        r"就是一(?:条|艘|只)|这题|第.{1,3}题|考题|做题|火药桶|气氛|感觉自己(?:在|像)")
 ABOUT_EN = re.compile(r"(?<![a-z])(?:insurance|cover|covers|claim|drill|training|exam|course|certificate|rule|rules|"
                       r"regulation|fine|penalty|report|how to|how many|how often|what is|policy|project|data|"
                       r"homework|assignment|research|article|last year|last month|update|any news|what should|if my|"
                       r"if i|if we|before|next month|next week|movie|film|book|novel|song|buoy|put out|"
-                      r"extinguished|no injur\w*|under control|all safe|resolved)(?![a-z])")
+                      r"extinguished|no injur\w*|under control|all safe|resolved|if man|if someone|if a|what channel|"
+                      r"which channel|login|password)(?![a-z])")
 # A hazard word that only qualifies a noun: "落水事故", "火灾自动报警系统", "失踪人员的情况说明".
 AS_MODIFIER = re.compile(r"(?:的)?(?:事故|人员|小孩|者|险|报警|系统|按钮|探测|演习|演练|训练|drill|证明|说明|声明|报告|案|事件|英雄|"
                          r"风险|隐患|损失|赔偿|责任|调查|医药费|费用|住院|造成|泡烂|的时候|时丢|表彰)")
@@ -387,7 +401,7 @@ PINYIN_WORDS = {
 PINYIN_FAVOURED = tuple(PINYIN_WORDS) + (
     "船", "江", "河", "沉", "漂", "桥", "漏", "舱", "锚", "浪", "掉", "火", "烟", "撞", "翻", "血", "江里", "水里", "河里",
     "江边", "船上", "船头", "船尾", "船底", "机舱", "货舱", "主机", "舵", "救人", "打架", "拿刀", "受伤", "淹", "漏油", "油",
-    "晕倒", "昏倒", "昏过去", "冒烟", "下沉", "救生衣", "碰", "碰撞", "油污",
+    "晕倒", "昏倒", "昏过去", "冒烟", "下沉", "救生衣", "碰", "碰撞", "油污", "夹住", "卷进",
 )
 LATIN = re.compile(r"[a-z]{2,}[\s,.!?，。！？]+[a-z]{2,}|[a-z]{5,}")
 # Dialect that the patterns would miss: 冇 (Hubei, Hunan, Cantonese) is 没; the Cantonese of everyday speech.
@@ -395,9 +409,11 @@ DIALECT = str.maketrans({"冇": "没", "喺": "在", "佢": "他", "唔": "不",
 DIALECT_WORDS = (("而家", "现在"), ("点算", "怎么办"), ("点办", "怎么办"), ("郁不", "动不"), ("郁都不郁", "一动不动"))
 
 FRESH = re.compile(r"(?:里|上|下|中|去|到|进)?了")
-# A thing or an animal, not a person or a ship: "手机掉江里了" is a lost phone, "江豚搁浅" a stranded porpoise.
-THING_BEFORE = re.compile(r"(?:手机|钱包|钥匙|证书|证件|身份证|护照|帽子|鞋子?|眼镜|东西|包|鱼竿|竿子|渔具|游泳圈|泳圈|桨|狗|猫|"
-                          r"宠物|江豚|中华鲟|鲟鱼)(?:不小心|也|又|给|被|从.{0,8})?$")
+# A thing or an animal, not a person or a ship, a few words before the event: "手机掉江里了" is a lost phone,
+# "江豚搁浅" a stranded porpoise, "32号红浮不见了" a buoy off station.
+THING_BEFORE = re.compile(r"(?:手机|钱包|背包|包包|钥匙|证书|证件|身份证|护照|帽子|鞋子?|眼镜|东西|鱼竿|竿子|渔具|游泳圈|泳圈|桨|狗|猫|"
+                          r"宠物|江豚|中华鲟|鲟鱼|浮标|航标|红浮|绿浮)"
+                          r"(?:(?!老公|老婆|爱人|儿子|女儿|孩子|小孩|娃|爸|妈|爷|奶|哥|姐|弟|妹|伙计|师傅|人|他|她|我|你).){0,6}$")
 
 THRESHOLD = 2  # live minus about, added to the hazard's strength
 # Figures of speech that hold a hazard word and say nothing of one: "跑断腿" is running back and forth to an office
@@ -516,7 +532,8 @@ class DistressModel:
             if power < 3 and not on_water:
                 continue  # "动不了", "找不到了", "机器故障" say nothing about a ship by themselves
             m = next((m for m in pattern.finditer(compact)
-                      if cat not in ("person_in_water", "grounding") or not THING_BEFORE.search(compact, 0, m.start())),
+                      if cat not in ("person_in_water", "grounding", "missing")
+                      or not THING_BEFORE.search(compact, 0, m.start())),
                      None)
             if m and power > strength:
                 strength, category = power, cat
@@ -579,6 +596,9 @@ class DistressModel:
         if NEWS.search(compact):
             about += 5
             evidence.append("news")
+        elif RELAYED.search(compact):
+            about += 1  # a group chat or a phone call passed on: often about something happening now
+            evidence.append("relayed")
         if "modifier" in evidence:
             about += 4
         if NEGATED.search(compact):
