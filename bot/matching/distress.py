@@ -47,7 +47,7 @@ _LINE = r"(?:缆|缆绳|缆桩|拖缆|拖绳|系缆|绳|绳子|钢缆|钢丝绳|
 _MACHINE = r"(?:主机|舵|舵机|推进器|螺旋桨|桨|机舱|发电机|舵叶|轮机|副机|尾轴|挂机|挂桨机)"
 # Machines that are not only a ship's: a failure counts when the message is about a ship or the water.
 _ANY_MACHINE = r"(?:发动机|机器|马达|引擎|柴油机|车|电|电瓶|机子|方向|engine)"
-WATER_CONTEXT = re.compile(r"船|舱|江|河|水|码头|锚|驳|趸|甲板|航|桥|浮|岸|舵|缆|海(?!员|事)|渡|艇|拖轮|轮|港|滩|湖|值班|伙计|水手")
+WATER_CONTEXT = re.compile(r"船|舱|江|河|水|码头|锚|驳|趸|甲板|航|桥|浮|岸|舵|缆|海(?!员|事)|渡|艇|拖轮|轮|港|滩|湖|值班|伙计|水手|打鱼|捕鱼|渔")
 _VESSEL = r"(?:船|驳|驳船|趸船|拖轮|渡船|快艇|艇|货船|渔船|客船|挂桨|我们|我)"
 _SPOT = r"(?:桥墩|桥|大桥|码头|趸船|岸|堤|浮|浮标|浮筒|礁|石头|船|对面|岸边|护岸|闸|闸门|墩)"
 
@@ -150,7 +150,7 @@ HAZARDS = [
     ("grounding", 2, r"(?:拖|退|倒|开)不(?:下来|出来)"),
     ("propulsion", 3, r"锚.{0,3}(?:拖着|走了|拖了|在走|在拖|跑了|拖着走)"),
     ("toxic", 3, r"(?:氨|煤气|油气|毒气|化学|硫化氢|药)味.{0,4}(?:重|大|冲|浓|呛)|二氧化碳.{0,4}(?:误放|释放|放了|喷)"),
-    ("toxic", 2, r"(?:喊|叫)(?:也|都|了也|了都|他也|他都|她也|她都|他|她|半天)?不(?:应|答应|回话)|半天没(?:有)?(?:声|动静)"),
+    ("toxic", 2, r"(?:喊|叫)(?:也|都|了也|了都|他也|他都|她也|她都|它也|它都|他|她|它|半天)?不(?:应|答应|回话)|半天没(?:有)?(?:声|动静)"),
     ("missing", 2, r"(?:还有|有)(?:人|一个|\d+个人|两个|几个).{0,3}没(?:有)?(?:出来|上来|跑出来|下来)|(?:困|关|卡)在(?:里面|舱里|下面|水里)|被困(?!扰)"),
     ("violence", 3, r"把.{0,3}(?:船|舱).{0,2}(?:点了|烧了|炸了)"),
     ("violence", 2, r"(?:拉|拦|按)不住"),
@@ -240,6 +240,18 @@ HAZARDS = [
     ("spill", 3, r"(?:江水|河水|湖水|水)(?:变色|变红|变黄|变黑)|油污.{0,6}(?:大|多|满|一片)|满江都是"),
     ("violence", 3, r"(?:拿|提|拎|握)(?:着|了)?(?:一)?把刀|(?:要|说要)炸船|(?:提|拎)着.{0,3}汽油"),
     ("violence", 2, r"弄死|搞死|打死你"),
+    # A vehicle or a person plunging into the river, someone outside a bridge's railing, people cut off by rising
+    # water or stranded mid-river, a stern going under, someone waving from a boat, a boat going round with nobody
+    # on it, a dark ship lying across the channel.
+    ("person_in_water", 3, r"(?:冲|滚|栽|开)(?:进|入|下)(?:了)?(?:江|河|湖|海)|(?:栏杆|护栏)(?:的)?(?:外面|外边|外侧|外头)"),
+    ("person_in_water", 2, r"(?:好像|想|要|准备|扬言|说要)(?:要)?跳(?:下去|桥|楼)?$"),
+    ("missing", 3, r"(?:被)?(?:水|洪水|江水|大水)(?:给)?(?:围|困|包围)(?:住|了)|(?:困|被困)在.{0,4}(?:江|河|船|滩|洲|岛|水)|"
+                   r"(?:江|河|滩|洲|岛|船)(?:上|里|中|中间)?(?:被)?困(?:了|住)"),
+    ("flooding", 2, r"水(?:还在|一直在|一直|越)涨"),
+    ("missing", 3, r"(?:艇|船|筏).{0,8}(?:上|上面)(?:已经)?没(?:有)?人了"),
+    ("flooding", 3, r"(?:船尾|船头|船身|甲板)(?:都)?(?:快|已经)?(?:看不(?:到|见)|没入水)"),
+    ("call", 2, r"(?:一直|拼命|使劲|不停)(?:在)?(?:挥手|招手|摇手)|挥(?:着)?手(?:喊|叫|呼)"),
+    ("collision", 2, r"(?:船|驳|趸).{0,6}横在(?:航道|江|河)"),
     ("missing", 2, r"(?:到处|哪里|哪儿|全船|上上下下)都(?:没有|找不到|找过了|找遍了)|找遍"),
 ]
 
@@ -254,7 +266,7 @@ ENGLISH = [
     ("propulsion", r"engine failure|engine (?:down|dead|broken)|drifting|blackout|no power|steering failure|dragging anchor|"
                    r"anchor drag\w*"),
     ("person_in_water", r"fell (?:into|in|overboard|off)|jumped (?:into|overboard|off)|fall in (?:the )?river"),
-    ("medical", r"injured|injury|bleeding|unconscious|heart attack|not breathing|not moving|medevac|ambulance|collapsed|"
+    ("medical", r"injured|injury|bleeding|unconscious|heart attack|not breathing|no breathing|stop(?:ped)? breathing|fell down|fall down|not moving|medevac|ambulance|collapsed|"
                 r"passed out|chest pain|can ?not breathe|can't breathe|need (?:a )?doctor"),
     ("toxic", r"gas leak|toxic|poison\w*|enclosed space|breathing apparatus"),
     ("spill", r"oil spill|spill\w*|leaking|oil (?:going|leak\w*|into)"),
@@ -285,7 +297,7 @@ CALL_AS_NOUN = re.compile(r"(?:救命|求救|呼救|求助|遇险|险情|紧急�
 
 # Signs that the message reports something happening now: urgent ones, and ordinary ones.
 URGENT = re.compile(
-    r"快来|快点|赶紧|赶快|立刻|马上|速来|快救|快派|快帮|快想办法|来人|救救|救命|急死|急急|十万火急|正在|还在|一直在|"
+    r"快来|快点|赶紧|赶快|立刻|马上|速来|快救|快派|快帮|快想办法|(?<![没未])来人|救救|救命|急死|急急|十万火急|正在|还在|一直在|"
     r"不行了|撑不住|顶不住|来不及|搞不赢|越来越|现在还|到现在|啊啊|呀呀|快快|(?:好多人|大家|乘客|人)(?:都)?在(?:喊|叫|哭)"
 )
 LIVE = re.compile(r"了(?!解)|现在|此刻|刚刚|刚才|突然|今天|今晚|今早|怎么办|咋办|咋整|怎么搞|如何是好|不得了|我们|咱们|我的船|船上|本船|"
@@ -296,23 +308,30 @@ HYPOTHETICAL = re.compile(
     r"如果|假如|万一|要是|假设|一旦|倘若|若是|若(?:有|船|人|发生)|遇到|遇上|碰到.{0,8}(?:怎么|如何|应该|该)|"
     r"发生.{0,10}(?:时|后|的话|怎么|如何|应该|该)|的时候.{0,4}(?:应该|怎么|如何|该)|应急(?:预案|处置|措施|程序|计划)|预案|"
     r"应该怎么(?:做|处理|处置)|该怎么(?:做|处理|处置)|怎么(?:预防|防止|避免|防范)|预防|防止|防范|避免|会不会|能不能(?!.{0,2}(?:派|来|救|帮|快))|可不可以(?!.{0,2}(?:派|来|救|帮|快))|"
-    r"以防|防备|注意(?:什么|事项|哪些)|该注意|防溺水|防火|防撞|防污|迟早|早晚(?:会|要)|怕有人|担心有人|怕(?:会)?(?:出事|掉|摔)|下(?:个)?月|下(?:个)?(?:周|星期|礼拜)|明年|下次|下回|容易(?:掉|落|翻|出事|撞|着火)"
+    r"以防|防备|注意(?:什么|事项|哪些)|该注意|防溺水|防火(?!门|墙)|防撞(?!墩|桩|梁|设施|护栏)|防污|感觉.{0,6}会|迟早|早晚(?:会|要)|怕有人|担心有人|怕(?:会)?(?:出事|掉|摔)|下(?:个)?月|下(?:个)?(?:周|星期|礼拜)|明年|下次|下回|容易(?:掉|落|翻|出事|撞|着火)"
 )
 PAST = re.compile(
     r"去年|前年|几个月前|几天前|几周前|上个月|上月|上周|上礼拜|上星期|上次|上回(?!电|复|应)|那次|那一次|那起|那场|之前|以前|曾经|当年|\d+年前|\d+个?月前|几年前|"
     r"前几天|前些天|前段时间|前阵子|事后|过后|后来|过去(?:了)?(?:半|\d+)?(?:年|个月|天)|已经(?:结束|处理完|解决|结案|赔了)|"
-    r"早就|当时|历史上|昨天|昨晚|前天|早些时候"
+    r"早就|当时|历史上|昨天|昨晚|前天|早些时候|那(?:个|把)火"
 )
+# What happens again and again: a complaint about a hazard, not a report of one ("每年都淹死人 为什么没人管").
+HABITUAL = re.compile(r"每年(?:都)?|年年|天天|每天都|经常(?:有|发生|出)|总(?:是)?有人|老是有人|家常便饭|常有的事|隔三差五|时不时")
+# A promise the office broke, a line nobody answered: a grievance about the service (complaint.py), not a call.
+GRIEVANCE = re.compile(r"(?:说好|答应)(?:了)?.{0,10}(?:结果|还没|怎么还)|打(?:你们|了你们).{0,8}(?:电话|热线).{0,10}没人接")
+# Learning about an event, however live its words ("走锚了怎么办 想学习一下").
+LEARNING = re.compile(r"想学|学习一下|学一下|学习学习|科普|涨知识|长知识")
 NOW = re.compile(r"现在|正在|还在|此刻|这会儿|马上")
 PLANNING = re.compile(r"如果|假如|万一|要是|假设|一旦|倘若|若是|遇到|遇上|碰到|预案|预防|防止|防范|以防|下次|下回|明年|下(?:个)?月")
 RELAYED = re.compile(r"群里说|群里转|转群里|群聊|转发|刚接到电话|朋友说")
 # The remote past and memories: a story, whatever tense it is told in ("那天晚上船在往下沉 … 最后把我们救了").
-REMOTE = re.compile(r"那个年代|那时候|那会儿|小时候|有一年|那一年|那年|那天|我记得|记得那|听说过|"
-                    r"(?<![没有未])(?:看到过|见过|遇到过|经历过|碰到过)|"
+REMOTE = re.compile(r"那个年代|那时候|那会儿|小时候|年轻时|年轻的时候|有一年|那一年|那年|那天|我记得|记得那|听说过|"
+                    r"(?<![没有未])(?<!没人)(?<!没有人)(?:看到过|见过|遇到过|遇过|经历过|碰到过)|"
                     r"想起来|后怕|回想|\d{2,4}年(?:大水|洪水|的时候|那)")
 # Hearsay and the news: whoever writes this is not on the scene.
 NEWS = re.compile(r"新闻|报道|报纸|听说|据说|听.{0,6}说|微博|朋友圈|抖音|都在传|网上(?:说|看到)|看到(?:新闻|报道|视频)|电视|听广播|广播(?:里|上)(?:说|讲)|电视剧|电影里|视频里|视频上|图片里|ai做的|太假了|是假的|网上传|谣言|传言|辟谣|"
-                  r"是不是出了|小说|剧本|写作业|做作业|学校作业|作业题|作文|论文|写一篇|写篇")
+                  r"是不是出了|小说|剧本|写作业|做作业|学校作业|作业题|作文|论文|写一篇|写篇|文章|帖子|纪录片|"
+                  r"是不是真的|是真的吗|真的假的|什么时候的事")
 ABOUT = re.compile(
     r"规定|法规|条例|法律|法条|办法|标准|要求|责任|全责|主责|负责|义务|不可抗力|谁的错|过错|赔偿|赔钱|赔多少|怎么赔|理赔|拒赔|"
     r"保险|险种|碰撞险|火灾险|船壳险|一切险|费用|收费|多少钱|价格|经费|谁出钱|谁出|罚|处罚|处分|扣分|吊销|追究|判|起诉|诉讼|仲裁|"
@@ -327,11 +346,11 @@ ABOUT = re.compile(
     r"(?:以后|之后)[^!！]{0,10}(?:谁|怎么|如何|是否|吗|哪|能不能|要不要|需要)|"
     r"(?:海事|你们|海事局|法院|公安|执法).{0,3}(?:怎么|会|如何|要)(?:处理|处罚|管|判|查)|"
     r"(?:不能|不准|不许|禁止|允许)(?:往|在|把|用|带|装|私自|随便|排|倒|乱)|"
-    r"向谁|找谁(?!拖|救|帮)|报给谁|哪里报|跟谁说|告诉谁|通知谁|联系谁|举报|投诉|案子|案件|立案|"
+    r"向谁|找谁(?!拖|救|帮)|报给谁|哪里报|往哪(?:里|儿)?报|不肯赔|不愿(?:意)?赔|跟谁说|告诉谁|通知谁|联系谁|举报|投诉|案子|案件|立案|"
     r"(?:后|以后|之后).{0,3}(?:多久|多长时间|几天|几个小时|什么时候)|多久(?:可以|能|才能|之内|以内|必须)|"
     r"资料|你们.{0,2}(?:怎么|为什么|为啥)不(?:立|设|管|修|装|整治|处理)|反映一下|可以打.{0,8}吗|(?:允许|合法|违法|违规)吗|环保|预报|期间|新消息|会涨|涨多少|开闸|还开吗|乱响|探头|来得太慢|太慢了|安全提示|温馨提示|提醒大家|请大家|近期|(?:这样)?安全吗|有没有.{0,4}消息|进展|搜救(?:是不是|还)|那个事|那件事|"
     r"船舶险|货运险|船东险|包不包|保不保|交多少|禁航|停航|限航|(?:了)?的事(?:情)?[,，?？吧吗呢]|"
-    r"会被(?:怎么|如何)?(?:处理|处罚|罚|判)|步骤|学一下|想学|怎样的|信号(?:怎么|是什么|有哪些|代表)|是什么意思|讲讲|讲一讲|讲课|宣讲|(?:可以|能)(?:进人|进去|下去)吗"
+    r"会被(?:怎么|如何)?(?:处理|处罚|罚|判)|要考|考(?:三副|二副|大副|船长|轮机|适任|驾驶)|笔录|建议(?:加|设|装|在|你们|增加|安装)|步骤|学一下|想学|怎样的|信号(?:怎么|是什么|有哪些|代表)|是什么意思|讲讲|讲一讲|讲课|宣讲|(?:可以|能)(?:进人|进去|下去)吗"
 )
 # Office business that a bare call word ("求助", "紧急求助") may introduce: the call is a manner of speaking.
 SERVICE = re.compile(
@@ -345,8 +364,8 @@ OFFICE = re.compile(r"证|窗口|盖章|签证|证明|护照|服务簿|网上|�
 # "人没事" says nobody is hurt, not that the ship is safe: only "没事了", "都没事" and the like negate the whole.
 NEGATED = re.compile(
     r"没(?:有)?(?:人)?(?:落水|着火|受伤|进水|漏气|漏水|漏油)|没(?:有)?出事|不是(?:着火|落水|险情|紧急|真的)|(?:都|船|一切|大家都?)没事|没事了|"
-    r"无人(?:落水|受伤)|平安|安全了|虚惊|里面没人|上面没人|不用找|不用派|不用来|不需要(?:帮助|救援|帮忙)|不用帮忙|"
-    r"没(?:有)?(?:流|漏|排)(?:到|进)"
+    r"无人(?:落水|受伤)|平安|安全了|虚惊|里面没人|上面没人(?!了)|不用找|不用派|不用来|不需要(?:帮助|救援|帮忙)|不用帮忙|"
+    r"没(?:有)?(?:流|漏|排)(?:到|进)|不急|不着急|不紧急|有空(?:来|再|的时候)"
 )
 # The event is over: put out, rescued, repaired, found.
 # The gap after 已经 may name who did it (已经被拖轮顶住了), never a negation (已经灭不了了 is no fire put out).
@@ -354,7 +373,7 @@ RESOLVED = re.compile(
     r"已经(?:被)?[^不没]{0,4}?(?:灭了|灭掉|扑灭|救上来|拉上来|捞上来|救起|脱险|没事|处理好|修好|控制住|堵上|堵住|找到|顶住|稳住|拖走|拖住|围住)|"
     r"已(?:扑灭|救起|脱险|处置|修复)|(?:都|已经|已)(?:被)?救上来|救上来了|找到了|修好了|修复了|恢复(?:了)?正常|正常航行|继续航行|"
     r"(?:清|清理|处理|收|擦)(?:完|干净)|抛好|拉开了|(?:船长|已经)处理了|自己(?:爬)?上来了|已经醒(?:了|过来)|醒过来了|接走了|来看过了|处理过了|(?:现在)?正常了|报备|稳得很|"
-    r"退出来了|脱浅了"
+    r"退出来了|脱浅了|已(?:经)?送(?:到|去|往)?医院|已(?:经)?送医|自己(?:游|爬|走)?(?:上|回)(?:岸|来|船)了"
 )
 THANKS = re.compile(r"谢谢你们|感谢你们|辛苦(?:了|你们|啦)|多谢")
 # Not meant: laughter, a message sent by mistake, a drill said to be one.
@@ -369,7 +388,9 @@ FIGURATIVE = re.compile(r"股市|股票|炒股|基金|全仓|被套|割肉|业�
                         r"这首歌|那首|歌名|没钱吃饭|爱情里|就像一(?:条|艘|只)|好比|比喻|加班费|(?:恋爱|爱情|人生|生活|工作|婚姻)(?:就)?像|"
                         r"(?:项目|计划|方案|合作|谈判|婚事).{0,4}(?:搁浅|着火|翻船|沉了|黄了)|球赛|比分|防线|\d比\d|输成|心里像|心像|像(?:条|只|艘)|"
                         r"(?:公司|企业|厂子?).{0,3}(?:沉船|沉了|翻船|搁浅|倒闭)|老板跑路|欠薪|工资.{0,3}没发|压力大得|像溺水|房贷|车贷|"
-                        r"就是一(?:条|艘|只)|这题|第.{1,3}题|考题|做题|火药桶|气氛|感觉自己(?:在|像)")
+                        r"就是一(?:条|艘|只)|这题|第.{1,3}题|考题|做题|火药桶|气氛|感觉自己(?:在|像)|"
+                        r"被(?:工作|作业|文件|消息|事情)|工作(?:给)?淹|运价|这一?行(?:的)?|跑不起|亏本|生意(?:难做|不好做)|"
+                        r"作业(?:写|做)不完|赶作业|补作业")
 ABOUT_EN = re.compile(r"(?<![a-z])(?:insurance|cover|covers|claim|drill|training|exam|course|certificate|rule|rules|"
                       r"regulation|fine|penalty|report|how to|how many|how often|what is|policy|project|data|"
                       r"homework|assignment|research|article|last year|last month|update|any news|what should|if my|"
@@ -404,8 +425,10 @@ PINYIN_FAVOURED = tuple(PINYIN_WORDS) + (
 )
 LATIN = re.compile(r"[a-z]{2,}[\s,.!?，。！？]+[a-z]{2,}|[a-z]{5,}")
 # Dialect that the patterns would miss: 冇 (Hubei, Hunan, Cantonese) is 没; the Cantonese of everyday speech.
-DIALECT = str.maketrans({"冇": "没", "喺": "在", "佢": "他", "唔": "不", "嚟": "来", "咗": "了", "嘅": "的"})
-DIALECT_WORDS = (("而家", "现在"), ("点算", "怎么办"), ("点办", "怎么办"), ("郁不", "动不"), ("郁都不郁", "一动不动"))
+DIALECT = str.maketrans({"冇": "没", "喺": "在", "佢": "他", "唔": "不", "嚟": "来", "咗": "了", "嘅": "的", "哋": "们"})
+# 冒 is 没 too in Hubei and Hunan speech, but also "to emerge" (冒出来, 冒烟): only in these phrases.
+DIALECT_WORDS = (("而家", "现在"), ("点算", "怎么办"), ("点办", "怎么办"), ("郁不", "动不"), ("郁都不郁", "一动不动"),
+                 ("他们话", "他们说"), ("系咪", "是不是"), ("几时", "什么时候"), ("冒回来", "没回来"), ("冒有", "没有"))
 
 FRESH = re.compile(r"(?:里|上|下|中|去|到|进)?了")
 # A thing or an animal, not a person or a ship, a few words before the event: "手机掉江里了" is a lost phone,
@@ -578,13 +601,14 @@ class DistressModel:
             about += 2 if NOW.search(compact) and not PLANNING.search(compact) else 6
             evidence.append("hypothetical")
         if any(compact[max(0, m.start() - 1):m.start()] not in ("从", "自")
-               and not re.match(r".{0,3}(?:开始|起|到现在|一直|就)", compact[m.end():]) for m in PAST.finditer(compact)):
+               and not re.match(r".{0,3}(?:开始|到现在|一直|就)|.{0,2}(?<![救拉捞扶抬吊])起(?!来)", compact[m.end():]) for m in PAST.finditer(compact)):
             # The past makes a question about the aftermath; a report with 昨晚 in it is still a report.
             asks = QUESTION.search(compact) or (not URGENT.search(compact) and not LIVE.search(compact))
             about += 5 if asks else 1
             evidence.append("past")
-        if REMOTE.search(compact):
-            about += 5
+        remote = {m.group(0) for m in REMOTE.finditer(compact)}
+        if remote:
+            about += 5 if len(remote) == 1 else 8  # "年轻时 … 遇过火灾": a memory twice over
             evidence.append("remote past")
         topics = {m.group(0) for m in ABOUT.finditer(compact)} | {m.group(0) for m in ABOUT_EN.finditer(raw.lower())}
         framed = about > 0 or "modifier" in evidence or NEWS.search(compact)
@@ -600,9 +624,19 @@ class DistressModel:
             evidence.append("relayed")
         if "modifier" in evidence:
             about += 4
-        if NEGATED.search(compact):
-            about += 3
+        negations = {m.group(0) for m in NEGATED.finditer(compact)}
+        if negations:
+            about += 3 * min(2, len(negations))  # "没事了 不用派船了": said twice, it is meant
             evidence.append("negated")
+        if HABITUAL.search(compact):
+            about += 1 if URGENT.search(compact) else 5
+            evidence.append("habitual")
+        if GRIEVANCE.search(compact):
+            about += 6
+            evidence.append("grievance")
+        if LEARNING.search(compact):
+            about += 6
+            evidence.append("learning")
         if RESOLVED.search(compact):
             about += 5
             evidence.append("resolved")
