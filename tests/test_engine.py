@@ -369,3 +369,22 @@ def test_pinyin_typos_are_respelt_towards_domain_terms(engine, typed, meant):
 def test_ordinary_words_are_not_respelt(engine):
     """正在 / 提前 sound like nothing here, and common words are never repair targets."""
     assert engine.correct_homophones("危险货物提前几个小时申报") == "危险货物提前几个小时申报"
+
+
+@pytest.mark.parametrize("query, expected", [
+    ("怎么转账", "how-transfer"),          # the FAQ says 如何
+    ("转账为何失败", "why-fail"),          # the FAQ says 为什么
+    ("转账怎么回事失败了", "why-fail"),    # 怎么回事 asks why, not how
+])
+def test_asking_words_of_the_same_meaning_read_alike(tmp_path, query, expected):
+    """如何 / 怎样 are 怎么 and 为何 / 怎么回事 are 为什么, whichever the FAQ was written with: otherwise the
+    FAQ that happens to share the user's asking word wins (怎么转账 → 转账失败了怎么办)."""
+    (tmp_path / "faq.yaml").write_text(
+        "category: 账户\nfaqs:\n"
+        "  - id: why-fail\n    question: 为什么转账失败？\n    answer: 多为余额不足或超出限额。\n"
+        "  - id: how-transfer\n    question: 如何转账？\n    answer: 在资金页面选择转账。\n"
+        "  - id: fail-what\n    question: 转账失败了怎么办？\n    answer: 查看失败原因后重试。\n",
+        encoding="utf-8",
+    )
+    d = Engine(load_knowledge(tmp_path)).decide(query, DAY)
+    assert (d.action, d.faq_id) == ("answer", expected), (d.action, d.faq_id, d.candidates[:2])
