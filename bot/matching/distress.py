@@ -58,8 +58,8 @@ HAZARDS = [
     ("person_in_water", 3, rf"{_FALL}(?:了|下|进|到|入|落|下去)*(?:了)?(?:到)?{_WATER}"),
     ("person_in_water", 3, rf"(?:带|拖|拽|拉|甩|弹|刮|扫|推|挤|撞)(?:下|进|到|入)(?:了)?{_WATER}"),
     ("person_in_water", 3, r"落水|溺水|淹着|淹死|淹到|呛水|落江|跳江|跳河|跳海|投江|人落|人下去了|一沉一浮|沉沉浮浮|时沉时浮"),
-    ("person_in_water", 3, r"(?:被|让)?(?:水|浪|江水|急流|水流|大浪|漩涡)?(?:冲|卷|带|打)(?:走|跑|下去|到水|进水|没)|卷进漩涡"),
-    ("person_in_water", 3, rf"{_WHO}.{{0,4}}(?:掉|落|摔|跌|翻|滑)(?:了)?下去"),
+    ("person_in_water", 3, r"(?:被|让)?(?:水|浪|江水|急流|水流|大浪|漩涡)(?:冲|卷|带|打)(?:着)?(?:走|跑|下去|到水|进水|没)|(?:冲|卷)(?:着)?(?:走|跑|下去|到水|进水|没)|卷进漩涡"),
+    ("person_in_water", 3, rf"{_WHO}.{{0,4}}(?:掉|落|摔|跌|翻|滑|踩空)(?:了)?下去"),
     ("person_in_water", 3, r"(?:没|还没|一直没|没有)(?:浮)?(?:上来|冒头|露头|冒出来)|沉下去(?:了)?(?:没|再)|不会游泳"),
     ("person_in_water", 3, r"(?:抱|抓|扒|拽|攀|挂)着?(?:个|一个|根|块)?(?:救生圈|救生衣|木头|木板|浮子|浮筒|浮标|缆|绳|轮胎|树枝|船边|船舷|泡沫|锚链)"),
     ("person_in_water", 3, r"(?:江|河|水|海)(?:里|中|面|心)(?:有|漂着|飘着)(?:个|一个)?(?:人|头)|人(?:在)?(?:水|江|河|海)里(?!游泳|冬泳|洗澡|玩|钓|捕|打鱼|作业|施工)"),
@@ -121,7 +121,7 @@ HAZARDS = [
     ("collision", 2, r"怼(?:到|上|了)"),  # to ram, and slang for a rude retort ("被客服怼了"): on the water only
     ("collision", 2, r"顶(?:了一下|上了|到了)|碰了一下|擦上了"),
     ("grounding", 3, r"坐礁|暗礁|(?:沙|泥|滩|沙洲).{0,3}(?:咬|吸|陷)住|搁(?:那|着|上)了|咯吱|船身.{0,3}(?:响|震)|怕船断"),
-    ("propulsion", 3, r"(?:桨|螺旋桨|车叶|舵).{0,4}(?:缠|绞)|缠住了|打转|熄了|发不(?:燃|着|动)|打不(?:燃|着)|断电|黑灯|(?:船|我们)(?:还)?在漂"),
+    ("propulsion", 3, r"(?:桨|螺旋桨|车叶|舵).{0,4}(?:缠|绞)|(?<!被网)(?<!被渔网)缠住了|打转|熄了|发不(?:燃|着|动)|打不(?:燃|着)|断电|黑灯|(?:船|我们)(?:还)?在漂"),
     ("medical", 3, r"骨头(?:都)?露|血.{0,2}止不住|流血|糊涂了|高烧|没气了|栽倒|蛇咬|咬伤|过敏|肿得|烫起泡"),
     ("toxic", 3, r"(?:晕|倒)在(?:底下|下面|里面|舱)|喊不应|叫不应|没(?:有)?声音|没动静|(?:救|下去)的(?:人)?也倒|漏气|白雾|熏蒸"),
     ("spill", 3, r"彩色|起泡泡|鱼.{0,2}翻白|全是油|都是油|输油.{0,4}断"),
@@ -246,12 +246,22 @@ HAZARDS = [
     ("person_in_water", 3, r"(?:冲|滚|栽|开)(?:进|入|下)(?:了)?(?:江|河|湖|海)|(?:栏杆|护栏)(?:的)?(?:外面|外边|外侧|外头)"),
     ("person_in_water", 2, r"(?:好像|想|要|准备|扬言|说要)(?:要)?跳(?:下去|桥|楼)?$"),
     ("missing", 3, r"(?:被)?(?:水|洪水|江水|大水)(?:给)?(?:围|困|包围)(?:住|了)|(?:困|被困)在.{0,4}(?:江|河|船|滩|洲|岛|水)|"
-                   r"(?:江|河|滩|洲|岛|船)(?:上|里|中|中间)?(?:被)?困(?:了|住)"),
+                   r"(?:江|河|滩|洲|岛|船)(?:上|里|中|中间)?(?:被)?困(?:了|住)|(?:天黑|晚上|半夜)(?:了)?(?:还|都)没(?:到|回)"),
     ("flooding", 2, r"水(?:还在|一直在|一直|越)涨"),
     ("missing", 3, r"(?:艇|船|筏).{0,8}(?:上|上面)(?:已经)?没(?:有)?人了"),
     ("flooding", 3, r"(?:船尾|船头|船身|甲板)(?:都)?(?:快|已经)?(?:看不(?:到|见)|没入水)"),
     ("call", 2, r"(?:一直|拼命|使劲|不停)(?:在)?(?:挥手|招手|摇手)|挥(?:着)?手(?:喊|叫|呼)"),
     ("collision", 2, r"(?:船|驳|趸).{0,6}横在(?:航道|江|河)"),
+    # Round 9: a boat about to capsize, water over the side, a person butted or thrown into the river, someone
+    # waving from a boat, an electric shock, a net round the propeller, swept towards a dam, overdue with the phone
+    # off, a boat rolling hard, a message that stopped.
+    ("flooding", 3, r"(?:要|快|就要|马上)翻(?![译身页脸墙篇书看开新])|(?:水|浪).{0,2}(?:漫过|没过|漫上|打上|冲到|冲上)(?:了)?(?:船舷|船帮|甲板)|吃水太深"),
+    ("flooding", 2, r"晃得(?:很|好|太)?(?:厉害|凶|吓人)"),
+    ("person_in_water", 3, r"(?:顶|撞|拱|踢|掀|撞飞)(?:下|进|到|入)(?:了)?(?:江|河|水|海)"),
+    ("call", 2, r"(?:船上|上面|水里|江里|那边).{0,6}(?:挥手|招手)"),
+    ("medical", 3, r"触电|被电(?:到|击|打)|电击"),
+    ("propulsion", 3, r"缠住(?:了)?(?:螺旋桨|车叶|桨|舵)|(?:冲|漂)向(?:了)?(?:大坝|坝|闸|桥墩|大桥)"),
+    ("missing", 2, r"(?:手机|电话)关机|最后(?:的)?位置|(?:不|没)回(?:我)?(?:微信|消息|信息|电话)"),
     ("missing", 2, r"(?:到处|哪里|哪儿|全船|上上下下)都(?:没有|找不到|找过了|找遍了)|找遍"),
 ]
 
@@ -281,7 +291,7 @@ CALLS = [
     # Emergency actions ordered now: everyone into life jackets, the boats or rafts lowered.
     (5, r"(?:叫|让|喊|快)(?:大家|所有人|全船|乘客|我们)?.{0,2}穿(?:上|好)?救生衣|放(?:救生)?(?:艇|筏)|准备(?:跳船|跳水)|"
         r"(?:快|赶紧|马上)叫(?:拖轮|拖船|救护车|消防|救援)"),
-    (3, r"信号弹|求救信号|呼叫.{0,6}海事|请求(?:协助|指示|救助|医疗|围控|拖带)"),
+    (3, r"信号弹|求救信号|呼叫.{0,6}海事|请求(?:协助|指示|救助|医疗|围控|拖带)|(?:能|可以|能不能|可不可以)(?:来|派人)?救(?:吗|一下|救)"),
     # 紧急 on its own or before a plea ("紧急 快来"), not as an adjective ("紧急清淤", "紧急通知").
     (2, r"紧急情况|(?:^|(?<=[!！,，。]))紧急(?=[!！,，。]|$|快|赶紧|马上|救|求|呼叫)|求助|帮帮(?:我|我们|忙)|遇险|险情|有危险|不得了了|完了完了|遭了|糟了"),
     (1, r"出事了|出大事"),
@@ -305,7 +315,7 @@ LIVE = re.compile(r"了(?!解)|现在|此刻|刚刚|刚才|突然|今天|今晚|
 
 # Signs that the message asks about a hazard rather than reports one.
 HYPOTHETICAL = re.compile(
-    r"如果|假如|万一|要是|假设|一旦|倘若|若是|若(?:有|船|人|发生)|遇到|遇上|碰到.{0,8}(?:怎么|如何|应该|该)|"
+    r"如果|假如|万一|要是|假设|一旦|倘若|若是|若(?:有|船|人|发生)|遇到(?!过)|遇上(?!过)|碰到.{0,8}(?:怎么|如何|应该|该)|"
     r"发生.{0,10}(?:时|后|的话|怎么|如何|应该|该)|的时候.{0,4}(?:应该|怎么|如何|该)|应急(?:预案|处置|措施|程序|计划)|预案|"
     r"应该怎么(?:做|处理|处置)|该怎么(?:做|处理|处置)|怎么(?:预防|防止|避免|防范)|预防|防止|防范|避免|会不会|能不能(?!.{0,2}(?:派|来|救|帮|快))|可不可以(?!.{0,2}(?:派|来|救|帮|快))|"
     r"以防|防备|注意(?:什么|事项|哪些)|该注意|防溺水|防火(?!门|墙)|防撞(?!墩|桩|梁|设施|护栏)|防污|感觉.{0,6}会|迟早|早晚(?:会|要)|怕有人|担心有人|怕(?:会)?(?:出事|掉|摔)|下(?:个)?月|下(?:个)?(?:周|星期|礼拜)|明年|下次|下回|容易(?:掉|落|翻|出事|撞|着火)"
@@ -313,15 +323,25 @@ HYPOTHETICAL = re.compile(
 PAST = re.compile(
     r"去年|前年|几个月前|几天前|几周前|上个月|上月|上周|上礼拜|上星期|上次|上回(?!电|复|应)|那次|那一次|那起|那场|之前|以前|曾经|当年|\d+年前|\d+个?月前|几年前|"
     r"前几天|前些天|前段时间|前阵子|事后|过后|后来|过去(?:了)?(?:半|\d+)?(?:年|个月|天)|已经(?:结束|处理完|解决|结案|赔了)|"
-    r"早就|当时|历史上|昨天|昨晚|前天|早些时候|那(?:个|把)火"
+    r"早就|当时|历史上|昨天|昨晚|前天|早些时候|那(?:个|把)火|前(?:两|三|\d+)天|今年(?:夏天|春天|秋天|冬天|以来)"
 )
+# The past set against now: "以前也遇到过 但这次不一样" tells the past to say that now is worse.
+CONTRAST = re.compile(r"(?:但|可|可是|不过)?这(?:次|回)(?:不一样|不同|更|比)")
 # What happens again and again: a complaint about a hazard, not a report of one ("每年都淹死人 为什么没人管").
-HABITUAL = re.compile(r"每年(?:都)?|年年|天天|每天都|经常(?:有|发生|出)|总(?:是)?有人|老是有人|家常便饭|常有的事|隔三差五|时不时")
+HABITUAL = re.compile(r"每年(?:都)?|年年|天天|每天都|经常(?:有|发生|出)|总(?:是)?有|老是有人|家常便饭|常有的事|隔三差五|时不时|"
+                      r"(?:好|\d+|[一两三四五六七八九十几半]+)(?:个)?(?:多)?(?:月|年)了")
+# Smoke that has an everyday source: a (factory's) chimney smoking, a barbecue, burning rubbish or straw on the bank.
+ORDINARY_SMOKE = re.compile(r"烟囱(?:一直|在|老是|总是)?冒(?:黑|白)?烟|烧烤|炊烟|烧(?:垃圾|秸秆|稻草|荒)")
 # A promise the office broke, a line nobody answered: a grievance about the service (complaint.py), not a call.
-GRIEVANCE = re.compile(r"(?:说好|答应)(?:了)?.{0,10}(?:结果|还没|怎么还)|打(?:你们|了你们).{0,8}(?:电话|热线).{0,10}没人接")
+GRIEVANCE = re.compile(r"(?:说好|答应)(?:了)?.{0,8}(?:派人|来人|回复|答复|结果|处理|办|来看|来查|联系).{0,10}(?:结果|还没|怎么还|一直没)|"
+                       r"打(?:你们|了你们).{0,8}(?:电话|热线).{0,10}没人接")
 # Learning about an event, however live its words ("走锚了怎么办 想学习一下").
 LEARNING = re.compile(r"想学|学习一下|学一下|学习学习|科普|涨知识|长知识")
 NOW = re.compile(r"现在|正在|还在|此刻|这会儿|马上")
+# The event as it goes on: now, still, already, ever more, "在" / "着" with the verb (在漏水, 被水冲着走), a drift
+# with a direction (往大坝那边漂).
+PRESENT = re.compile(r"现在|正在|还在|此刻|这会儿|已经|一直|越来越|(?<![现正还])在(?=.{0,2}(?:进|漏|沉|冒|烧|漂|歪|斜|往|淌|流|晃|下))|"
+                     r"(?:冲|漂|卷|拖|挂|烧|冒)着|往.{0,6}(?:漂|冲|沉|歪|倒)")
 PLANNING = re.compile(r"如果|假如|万一|要是|假设|一旦|倘若|若是|遇到|遇上|碰到|预案|预防|防止|防范|以防|下次|下回|明年|下(?:个)?月")
 RELAYED = re.compile(r"群里说|群里转|转群里|群聊|转发|刚接到电话|朋友说")
 # The remote past and memories: a story, whatever tense it is told in ("那天晚上船在往下沉 … 最后把我们救了").
@@ -343,7 +363,8 @@ ABOUT = re.compile(
     r"在哪(?:里)?(?:办|查|看|下载)|查询|公告|通报|影响通航|封航|预警|天气|气象|警报|演示|(?<!跟我)(?<!和我)(?<!拍)视频(?!通话|聊天)|电影|游戏|小说|比赛|保养|维修|"
     r"修理|更换|检修|改装|年审|资质|要不要(?!紧|报警|叫|打|送)|是否需要|需不需要|隐患|排查|报废|船名(?:怎么|可以|能|要|是否|有什么|规定|登记|变更|重复|一样)|打捞|强制|过期|有效期|临检|算谁|谁负责|赔(?:吗|不赔)|要赔|自动|误报|探测器|报警器(?!.{0,3}(?:一直|在|叫|响))|喷淋|灭火系统|[能可]以?补|补(?:吗|办|发|领)|去.{0,8}补|(?:怎么|咋|如何|哪里)补|"
     r"报(?:告)?哪些|要报(?!警)|该怎么报|怎么报|报什么|哪些内容|"
-    r"(?:以后|之后)[^!！]{0,10}(?:谁|怎么|如何|是否|吗|哪|能不能|要不要|需要)|"
+    r"(?:以后|之后)[^!！]{0,10}(?:谁|怎么|如何|是否|吗|哪|能不能|要不要|需要|是不是|应该|该)|"
+    r"常备|应该备|什么药|有权|权力|尾气|超标|英语|英文|翻译|(?:ais|系统|屏幕|app)(?:上)?(?:一直)?显示|"
     r"(?:海事|你们|海事局|法院|公安|执法).{0,3}(?:怎么|会|如何|要)(?:处理|处罚|管|判|查)|"
     r"(?:不能|不准|不许|禁止|允许)(?:往|在|把|用|带|装|私自|随便|排|倒|乱)|"
     r"向谁|找谁(?!拖|救|帮)|报给谁|哪里报|往哪(?:里|儿)?报|不肯赔|不愿(?:意)?赔|跟谁说|告诉谁|通知谁|联系谁|举报|投诉|案子|案件|立案|"
@@ -365,7 +386,7 @@ OFFICE = re.compile(r"证|窗口|盖章|签证|证明|护照|服务簿|网上|�
 NEGATED = re.compile(
     r"没(?:有)?(?:人)?(?:落水|着火|受伤|进水|漏气|漏水|漏油)|没(?:有)?出事|不是(?:着火|落水|险情|紧急|真的)|(?:都|船|一切|大家都?)没事|没事了|"
     r"无人(?:落水|受伤)|平安|安全了|虚惊|里面没人|上面没人(?!了)|不用找|不用派|不用来|不需要(?:帮助|救援|帮忙)|不用帮忙|"
-    r"没(?:有)?(?:流|漏|排)(?:到|进)|不急|不着急|不紧急|有空(?:来|再|的时候)"
+    r"没(?:有)?(?:流|漏|排)(?:到|进)|不急|不着急|不紧急|有空(?:来|再|的时候)|其实(?:我们|船|人)?(?:都)?(?:好好|没事|正常)"
 )
 # The event is over: put out, rescued, repaired, found.
 # The gap after 已经 may name who did it (已经被拖轮顶住了), never a negation (已经灭不了了 is no fire put out).
@@ -373,24 +394,25 @@ RESOLVED = re.compile(
     r"已经(?:被)?[^不没]{0,4}?(?:灭了|灭掉|扑灭|救上来|拉上来|捞上来|救起|脱险|没事|处理好|修好|控制住|堵上|堵住|找到|顶住|稳住|拖走|拖住|围住)|"
     r"已(?:扑灭|救起|脱险|处置|修复)|(?:都|已经|已)(?:被)?救上来|救上来了|找到了|修好了|修复了|恢复(?:了)?正常|正常航行|继续航行|"
     r"(?:清|清理|处理|收|擦)(?:完|干净)|抛好|拉开了|(?:船长|已经)处理了|自己(?:爬)?上来了|已经醒(?:了|过来)|醒过来了|接走了|来看过了|处理过了|(?:现在)?正常了|报备|稳得很|"
-    r"退出来了|脱浅了|已(?:经)?送(?:到|去|往)?医院|已(?:经)?送医|自己(?:游|爬|走)?(?:上|回)(?:岸|来|船)了"
+    r"退出来了|脱浅了|已经靠(?:上|好|了)?(?:码头|岸)|(?:现在|已经)稳(?:了|住)|已(?:经)?送(?:到|去|往)?医院|已(?:经)?送医|自己(?:游|爬|走)?(?:上|回)(?:岸|来|船)了"
 )
 THANKS = re.compile(r"谢谢你们|感谢你们|辛苦(?:了|你们|啦)|多谢")
 # Not meant: laughter, a message sent by mistake, a drill said to be one.
-NOT_MEANT = re.compile(r"哈哈|呵呵|嘿嘿|笑死|发错了|打错了|开玩笑|演习演习|不是真的|lol|just joking|kidding")
+NOT_MEANT = re.compile(r"哈哈|呵呵|嘿嘿|笑死|发错了|打错了|打错字|错别字|输错了|开玩笑|演习演习|不是真的|lol|just joking|kidding")
 # A drill, unless something really happened during it ("演习的时候真有人掉下去了").
-DRILL = re.compile(r"演习|演练|模拟器|假人")
+DRILL = re.compile(r"演习|演练|模拟器|模拟游戏|游戏里|假人")
 REALLY = re.compile(r"真(?:的)?(?:有|掉|落|着|出事|受伤|撞|进水)")
 # A hazard word as a figure of speech about money, work, games, songs or love (股市又翻船了, 业绩掉水里了, 火爆到爆炸).
 # Only words that a real emergency would hardly hold: not 游戏, 直播 or 饭店 (children at play, someone filming, a
 # restaurant's pontoon all fall in the water), not 失恋 (a threat to jump is an emergency).
 FIGURATIVE = re.compile(r"股市|股票|炒股|基金|全仓|被套|割肉|业绩|绩效|kpi|表格|火爆|很火|好火|王者|荣耀|团战|开黑|歌词|哪首歌|"
                         r"这首歌|那首|歌名|没钱吃饭|爱情里|就像一(?:条|艘|只)|好比|比喻|加班费|(?:恋爱|爱情|人生|生活|工作|婚姻)(?:就)?像|"
-                        r"(?:项目|计划|方案|合作|谈判|婚事).{0,4}(?:搁浅|着火|翻船|沉了|黄了)|球赛|比分|防线|\d比\d|输成|心里像|心像|像(?:条|只|艘)|"
-                        r"(?:公司|企业|厂子?).{0,3}(?:沉船|沉了|翻船|搁浅|倒闭)|老板跑路|欠薪|工资.{0,3}没发|压力大得|像溺水|房贷|车贷|"
-                        r"就是一(?:条|艘|只)|这题|第.{1,3}题|考题|做题|火药桶|气氛|感觉自己(?:在|像)|"
+                        r"(?:项目|计划|方案|合作|谈判|婚事).{0,8}(?:搁浅|着火|翻船|沉了|黄了)|球赛|比分|防线|\d比\d|输成|心里像|心像|像(?:条|只|艘)|"
+                        r"(?:公司|企业|厂子?).{0,6}(?:沉船|沉了|翻船|搁浅|倒闭)|老板(?:都)?跑(?:路|了)|欠薪|工资.{0,3}没发|压力大得|像溺水|房贷|车贷|"
+                        r"(?:生活|人生|工作|婚姻|爱情|公司|单位|家庭|团队|项目|社会|命运)(?:就|真)?是一(?:条|艘|只)|这题|第.{1,3}题|考题|做题|火药桶|气氛|感觉自己(?:在|像)|"
                         r"被(?:工作|作业|文件|消息|事情)|工作(?:给)?淹|运价|这一?行(?:的)?|跑不起|亏本|生意(?:难做|不好做)|"
-                        r"作业(?:写|做)不完|赶作业|补作业")
+                        r"作业(?:写|做)不完|赶作业|补作业|的作业|逼疯|生意|亏了|亏损|找出路|散伙|火锅|辣死|被老板|老板骂|挨骂|被骂|"
+                        r"这道题|选错|选对")
 ABOUT_EN = re.compile(r"(?<![a-z])(?:insurance|cover|covers|claim|drill|training|exam|course|certificate|rule|rules|"
                       r"regulation|fine|penalty|report|how to|how many|how often|what is|policy|project|data|"
                       r"homework|assignment|research|article|last year|last month|update|any news|what should|if my|"
@@ -411,7 +433,7 @@ PINYIN_WORDS = {
     "救命": "call", "求救": "call", "救救": "call", "落水": "person_in_water", "溺水": "person_in_water",
     "着火": "fire", "失火": "fire", "起火": "fire", "爆炸": "fire", "进水": "flooding", "漏水": "flooding",
     "翻船": "flooding", "沉船": "flooding", "搁浅": "grounding", "触礁": "grounding", "走锚": "propulsion",
-    "断缆": "propulsion", "撞船": "collision", "相撞": "collision", "昏迷": "medical", "失踪": "missing",
+    "断缆": "propulsion", "撞船": "collision", "跳江": "person_in_water", "相撞": "collision", "昏迷": "medical", "失踪": "missing",
     "漏油": "spill", "撞到": "collision", "撞上": "collision", "船翻": "flooding", "失控": "propulsion",
     "中毒": "toxic", "打架": "violence",
 }
@@ -433,8 +455,8 @@ DIALECT_WORDS = (("而家", "现在"), ("点算", "怎么办"), ("点办", "怎�
 FRESH = re.compile(r"(?:里|上|下|中|去|到|进)?了")
 # A thing or an animal, not a person or a ship, a few words before the event: "手机掉江里了" is a lost phone,
 # "江豚搁浅" a stranded porpoise, "32号红浮不见了" a buoy off station.
-THING_BEFORE = re.compile(r"(?:手机|钱包|背包|包包|钥匙|证书|证件|身份证|护照|帽子|鞋子?|眼镜|东西|鱼竿|竿子|渔具|游泳圈|泳圈|桨|狗|猫|"
-                          r"宠物|江豚|中华鲟|鲟鱼|浮标|航标|红浮|绿浮)"
+THING_BEFORE = re.compile(r"(?:手机|钱包|背包|包包|钥匙|证书|证件|身份证|护照|服务簿|帽子|鞋子?|眼镜|东西|鱼竿|竿子|渔具|游泳圈|泳圈|桨|狗|猫|"
+                          r"宠物|江豚|中华鲟|鲟鱼|浮标|航标|红浮|绿浮|(?:钻|婚)?戒(?:指)?|项链|耳环|手表|首饰|无人机|相机|行李|箱子|鸟|鸭子?|鹅)"
                           r"(?:(?!老公|老婆|爱人|儿子|女儿|孩子|小孩|娃|爸|妈|爷|奶|哥|姐|弟|妹|伙计|师傅|人|他|她|我|你).){0,6}$")
 
 THRESHOLD = 2  # live minus about, added to the hazard's strength
@@ -517,7 +539,7 @@ class DistressModel:
         if not compact.strip("、"):
             return DistressReading(False)
         evidence = []
-        strength, category = self._hazard(compact, spaced, evidence)
+        strength, category, spans = self._hazard(compact, spaced, evidence)
         call = self._call(compact, spaced, evidence)
         if not strength and not call:
             slip = self._pinyin_slip(compact)
@@ -532,7 +554,10 @@ class DistressModel:
             return DistressReading(False)
         live = min(2, len(LIVE.findall(compact)) + (1 if "!" in raw or "！" in raw else 0))
         live += min(4, 2 * len(URGENT.findall(compact)))
-        about = self._about(compact, raw, evidence)
+        live_clause = self._live_clause(compact, spaced, spans, evidence)
+        if live_clause == "going on":
+            live += 1  # "船在进水", "一直联系不上"
+        about = self._about(compact, raw, evidence, live_clause)
         if strength == 2 and OFFICE.search(compact):
             about += 4  # "海员证找不到了": a lost certificate, not a lost person
             evidence.append("office")
@@ -548,7 +573,8 @@ class DistressModel:
                                evidence=evidence)
 
     def _hazard(self, compact: str, spaced: str, evidence: list) -> tuple:
-        strength, category = 0, None
+        """(strength, category, where in ``compact`` the Chinese patterns of that strength matched)."""
+        strength, category, found = 0, None, []
         on_water = bool(WATER_CONTEXT.search(compact))
         for cat, power, pattern in _HAZARDS:
             if power < 3 and not on_water:
@@ -557,6 +583,8 @@ class DistressModel:
                       if cat not in ("person_in_water", "grounding", "missing")
                       or not THING_BEFORE.search(compact, 0, m.start())),
                      None)
+            if m:
+                found.append((power, m.span()))
             if m and power > strength:
                 strength, category = power, cat
                 evidence.append(f"{cat}:{m.group(0)}")
@@ -575,7 +603,7 @@ class DistressModel:
             if m and 3 > strength:
                 strength, category = 3, category or "custom"
                 evidence.append(f"custom:{m.group(0)}")
-        return strength, category
+        return strength, category, [span for power, span in found if power == strength]
 
     @staticmethod
     def _call(compact: str, spaced: str, evidence: list) -> int:
@@ -593,29 +621,70 @@ class DistressModel:
         return call
 
     @staticmethod
-    def _about(compact: str, raw: str, evidence: list) -> int:
-        """How strongly the message reads as a question about a hazard rather than a report of one."""
-        about = 0
+    def _live_clause(compact: str, spaced: str, spans: list, evidence: list) -> str:
+        """"going on", "urgent" or "fresh" when the hazard is reported as happening in a clause of its own, with no frame in
+        that clause: what the other clauses ask (the insurer's number, whether to report, who pays) is asked
+        during the event; "" otherwise. Only an event that goes on ("一直联系不上", "在进水") outweighs the past
+        the other clauses tell ("他们昨晚说遇到大风"): one that has just happened may be the past's outcome.
+        ``spans``: where the hazard's patterns matched; any of their clauses may be the live one ("如果我现在不报
+        船沉了会不会判刑 船在往下沉")."""
+        if not spans or " " not in spaced.strip():
+            return ""
+        bounds, start = [], 0
+        for part in spaced.split():
+            bounds.append((start, start + len(part)))
+            start += len(part)
+        best = ""
+        for span in spans:
+            start, end = next(((a, b) for a, b in bounds if a <= span[0] < b), (span[0], span[1]))
+            clause = compact[start:max(end, span[1])]
+            if any(p.search(clause) for p in (HYPOTHETICAL, PAST, REMOTE, NEWS, ABOUT, NEGATED, RESOLVED, HABITUAL)):
+                continue
+            if PRESENT.search(clause):
+                best = "going on"
+                break
+            if URGENT.search(compact):
+                best = "urgent"
+            if FRESH.match(compact, span[1]) and not best:
+                best = "fresh"
+        if best:
+            evidence.append("live clause")
+        return best
+
+    @staticmethod
+    def _about(compact: str, raw: str, evidence: list, live_clause: str = "") -> int:
+        """How strongly the message reads as a question about a hazard rather than a report of one.
+
+        ``live_clause`` (``_live_clause``): the event is reported as happening in a clause of its own; then what
+        the other clauses ask or plan (and, for an event that goes on, the past they tell) weigh 2 at most
+        together."""
+        about = asked = 0
         if HYPOTHETICAL.search(compact):
             # "可不可以直接下去救 现在人还在里面": a question asked while it is happening is still live.
-            about += 2 if NOW.search(compact) and not PLANNING.search(compact) else 6
+            asked += 2 if NOW.search(compact) and not PLANNING.search(compact) else 6
             evidence.append("hypothetical")
-        if any(compact[max(0, m.start() - 1):m.start()] not in ("从", "自")
+        if not CONTRAST.search(compact) and any(compact[max(0, m.start() - 1):m.start()] not in ("从", "自")
                and not re.match(r".{0,3}(?:开始|到现在|一直|就)|.{0,2}(?<![救拉捞扶抬吊])起(?!来)", compact[m.end():]) for m in PAST.finditer(compact)):
             # The past makes a question about the aftermath; a report with 昨晚 in it is still a report.
             asks = QUESTION.search(compact) or (not URGENT.search(compact) and not LIVE.search(compact))
-            about += 5 if asks else 1
+            if live_clause in ("going on", "urgent"):
+                asked += 5 if asks else 1
+            else:
+                about += 5 if asks else 1
             evidence.append("past")
-        remote = {m.group(0) for m in REMOTE.finditer(compact)}
+        remote = {m.group(0) for m in REMOTE.finditer(compact)} if not CONTRAST.search(compact) else set()
         if remote:
             about += 5 if len(remote) == 1 else 8  # "年轻时 … 遇过火灾": a memory twice over
             evidence.append("remote past")
         topics = {m.group(0) for m in ABOUT.finditer(compact)} | {m.group(0) for m in ABOUT_EN.finditer(raw.lower())}
-        framed = about > 0 or "modifier" in evidence or NEWS.search(compact)
+        framed = about + asked > 0 or "modifier" in evidence or NEWS.search(compact)
         if topics:
             # "碰撞了 要不要报告": an event that has just happened, asked about in the same breath, is still live.
-            about += min(2 if "fresh" in evidence and not framed and len(topics) == 1 else 6, 3 + len(topics))
+            asked += min(2 if "fresh" in evidence and not framed and len(topics) == 1 else 6, 3 + len(topics))
             evidence.append("about:" + "/".join(sorted(topics)))
+        if "?" in raw or "？" in raw or compact.endswith("吗"):
+            asked += 1
+        about += min(asked, 2) if live_clause else asked
         if NEWS.search(compact):
             about += 5
             evidence.append("news")
@@ -631,6 +700,9 @@ class DistressModel:
         if HABITUAL.search(compact):
             about += 1 if URGENT.search(compact) else 5
             evidence.append("habitual")
+        if ORDINARY_SMOKE.search(compact):
+            about += 4
+            evidence.append("ordinary smoke")
         if GRIEVANCE.search(compact):
             about += 6
             evidence.append("grievance")
@@ -652,8 +724,6 @@ class DistressModel:
         if FIGURATIVE.search(compact):
             about += 8  # as much as office business before a bare call word ("救命 这个系统太难用了")
             evidence.append("figurative")
-        if "?" in raw or "？" in raw or compact.endswith("吗"):
-            about += 1
         return about
 
     def _pinyin_slip(self, compact: str):
@@ -675,6 +745,8 @@ class DistressModel:
                 if Tokenizer.base().FREQ.get(window) and not (_place_name(window)
                                                               and compact.startswith(("了", "啦"), i + n)):
                     continue  # a word of its own (装船 is no slip of 撞船); a place that "happened" is one (洛水了)
+                if PINYIN_WORDS[word] in ("person_in_water", "grounding", "missing") and THING_BEFORE.search(compact, 0, i):
+                    continue  # "手机掉江里了": a thing, as for the words themselves
                 if all(sets[i + k] & keys[k] for k in range(n)):
                     return word, PINYIN_WORDS[word]
         return None
