@@ -30,6 +30,16 @@ def test_choose(scores, topicless, window, size, action, named):
     assert (got, [c.faq_id for c in chosen]) == (action, named)
 
 
+def test_a_close_call_on_a_fee_that_no_faq_names_goes_to_a_person():
+    ranked = ranking(42, 41)
+    for c in ranked:
+        c.parts["fee_untold"] = 1.0
+    assert choose(ranked, TH) == ("handoff", [])
+    ranked[1].parts.pop("fee_untold")  # one of them says what it costs: worth offering
+    assert choose(ranked, TH)[0] == "clarify"
+    assert choose(ranking(60, 40), TH)[0] == "answer"  # a confident answer is left alone
+
+
 PARTS = {"words_q": 0.5, "words_a": 0.2, "pairs_q": 0.4, "pairs_a": 0.1, "chars_q": 0.6, "chars_a": 0.1,
          "mass_q": 3.0, "mass_a": 1.0,
          "phrasing": 0.3, "fuzzy": 0.6, "keyword": 1.0, "kind": 1.0}

@@ -388,3 +388,20 @@ def test_asking_words_of_the_same_meaning_read_alike(tmp_path, query, expected):
     )
     d = Engine(load_knowledge(tmp_path)).decide(query, DAY)
     assert (d.action, d.faq_id) == ("answer", expected), (d.action, d.faq_id, d.candidates[:2])
+
+
+
+def test_candidates_say_whether_they_tell_what_it_costs(tmp_path):
+    """A question on a fee marks the FAQs whose phrasings and answer name none (``fee_untold``): a close call
+    among only such FAQs goes to a person (decision.choose). An answer with a fee or an amount tells one."""
+    (tmp_path / "faq.yaml").write_text(
+        "category: 进出港\nfaqs:\n"
+        "  - id: report-how\n    question: 进出港报告怎么报？\n    answer: 通过海事通APP提交，不收费。\n"
+        "  - id: report-who\n    question: 进出港报告由谁来报？\n    answer: 由船长或船公司报告。\n"
+        "  - id: report-what\n    question: 进出港报告要报哪些内容？\n    answer: 船名、航次、载货和人员情况，工本费20元。\n",
+        encoding="utf-8",
+    )
+    engine = Engine(load_knowledge(tmp_path))
+    untold = {c.faq_id: bool(c.parts.get("fee_untold")) for c in engine.rank("进出港报告要收费吗", DAY)}
+    assert untold == {"report-how": False, "report-who": True, "report-what": False}
+    assert not any(c.parts.get("fee_untold") for c in engine.rank("进出港报告由谁来报", DAY))

@@ -86,7 +86,9 @@ def choose(ranked: list, thresholds: dict, topicless: bool = False, window: floa
            size: int = CLARIFY_SIZE) -> tuple:
     """("answer" | "clarify" | "handoff", the candidates named) for a ranking, by the thresholds alone.
 
-    ``topicless``: the question names no topic (only "要多久", "多少钱"), so it is never answered outright."""
+    ``topicless``: the question names no topic (only "要多久", "多少钱"), so it is never answered outright. A close
+    call on what something costs, where none of the FAQs to offer names a fee (their ``fee_untold`` part), goes to a
+    person."""
     if confident(ranked, thresholds) and not topicless:
         return "answer", ranked[:1]
     if not ranked or ranked[0].score < thresholds["clarify"]:
@@ -95,6 +97,9 @@ def choose(ranked: list, thresholds: dict, topicless: bool = False, window: floa
     close = [c for c in ranked[:size] if top - c.score < 2 * thresholds["margin"] + window]
     if len(close) == 1:
         close = ranked[:2]
+    if all(c.parts.get("fee_untold") for c in close):
+        # "报名费多少钱" against FAQs none of which names a fee: a list of them cannot answer it, a person can.
+        return "handoff", []
     return "clarify", close
 
 

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import hashlib
 import math
+import re
 from collections import Counter, defaultdict
 from pathlib import Path
 
@@ -22,6 +23,9 @@ from .reading import Synonyms, char_bigrams, cjk_chars, is_cjk, normalize, strip
 from .thesaurus import Thesaurus
 from .tokenizer import Tokenizer
 from .vectors import word_vectors
+
+# An amount of money in an answer ("工本费20元"): the FAQ says what something costs.
+_AMOUNT = re.compile(r"\d+(?:\.\d+)?\s*(?:元|块钱|万元)")
 
 # The code that decides how a text is read and cut: a change to it makes the on-disk cache of cut texts stale.
 READING_CODE = tuple(Path(__file__).with_name(name) for name in ("reading.py", "tokenizer.py"))
@@ -36,7 +40,7 @@ class Entry:
     """Index data of one FAQ."""
 
     __slots__ = ("faq", "texts", "text_tokens", "text_pairs", "joined", "bag", "pairs", "keywords",
-                 "keyword_tokens", "answer_bag", "answer_pairs", "text_mass", "pair_mass", "intents",
+                 "keyword_tokens", "answer_bag", "answer_pairs", "text_mass", "pair_mass", "intents", "tells_fee",
                  "word_texts", "pair_texts", "detailed", "vectors", "answer_vector", "chars", "answer_chars")
 
     def __init__(self, faq):
@@ -153,6 +157,7 @@ class Index:
         """Per-phrasing data of one FAQ, built the first time it is a candidate (keeps start-up short)."""
         e.joined = [" ".join(sorted(t)) for t in e.text_tokens]
         e.intents = set().union(*(question_kinds(t) for t in e.texts))
+        e.tells_fee = "fee" in e.intents or "fee" in question_kinds(e.faq.answer) or bool(_AMOUNT.search(e.faq.answer))
         e.text_mass = [sum(self.idf_words[t] for t in toks) or 1.0 for toks in e.text_tokens]
         e.pair_mass = [sum(self.idf_pairs[p] for p in prs) or 1.0 for prs in e.text_pairs]
         word_texts, pair_texts = defaultdict(list), defaultdict(list)

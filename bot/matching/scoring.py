@@ -208,6 +208,8 @@ class Scorer:
             "chars_q": chars_q, "chars_a": chars_a,
             "mass_q": mass_q, "mass_a": mass_a, "phrasing": phrasing, "fuzzy": fuzzy, "keyword": keyword,
         }
+        if "fee" in asked and not e.tells_fee:
+            parts["fee_untold"] = 1.0  # asked what it costs; neither its phrasings nor its answer say (decision.choose)
         if semantic is not None:
             parts["semantic"] = semantic
         score = total(parts, self.mass_half)
