@@ -262,12 +262,28 @@ HAZARDS = [
     ("medical", 3, r"触电|被电(?:到|击|打)|电击"),
     ("propulsion", 3, r"缠住(?:了)?(?:螺旋桨|车叶|桨|舵)|(?:冲|漂)向(?:了)?(?:大坝|坝|闸|桥墩|大桥)"),
     ("missing", 2, r"(?:手机|电话)关机|最后(?:的)?位置|(?:不|没)回(?:我)?(?:微信|消息|信息|电话)"),
+    # Round 10: half a body in the water, not knowing whether someone still breathes, chest pain and cold sweat,
+    # breathing gone bad, a face drooping, slurred speech, sleepwalking to the rail, a boat empty and circling,
+    # missed at muster, knocking from inside a sunken hull, someone still in a car in the river, fire in the
+    # engine room in a learner's words, water coming in written the other way round.
+    ("person_in_water", 3, r"(?:半截|半个|半边)身子.{0,2}(?:在|泡在|浸在)(?:水|江|河)|(?:冲|滚|栽)(?:进|入|下|到)(?:了)?(?:江|河|湖|海)"),
+    ("person_in_water", 2, r"梦游"),
+    ("medical", 3, r"还有(?:没有)?气|有没有气|有气没(?:有|得)?|没得气|莫得气|心口(?:好|很|疼)?(?:痛|疼|闷)|出(?:晒|了|一身)冷汗|"
+                   r"(?:抖|透|喘)不(?:到|过|上)气|呼吸不(?:好|顺|过来)|半边脸(?:歪|麻|动不了)|脸歪了|说话(?:说)?不清(?:楚)?|"
+                   r"(?:手|脚|手脚)没(?:有)?力气"),
+    ("medical", 2, r"(?:很|好|非常)痛.{0,4}不能动|(?:跌|摔)倒.{0,3}不动"),
+    ("missing", 3, r"(?:船|艇)(?:是)?空的|点名(?:不在|少了?|没到)|敲.{0,4}(?:船壳|船底|舱壁|船板).{0,4}(?:回声|有声|回应)|"
+                   r"(?:沉船|船|驾驶室|船舱|车)里(?:面)?还有(?:人|一个|\d+个|两个)|人还在车里"),
+    ("propulsion", 2, r"绕圈|转圈"),  # a boat circling, or a page loading ("系统登不上 一直转圈")
+    ("fire", 3, r"(?:很多|好多|大量的?)烟|有火在|(?:船|舱|机舱|驾驶台|机器房).{0,2}着了"),
+    ("flooding", 3, r"水进来|进来(?:很多|好多)?水|水(?:灌|涌)来"),
     ("missing", 2, r"(?:到处|哪里|哪儿|全船|上上下下)都(?:没有|找不到|找过了|找遍了)|找遍"),
 ]
 
 # English words for the same events, read as words.
 ENGLISH = [
-    ("person_in_water", r"man overboard|overboard|drowning|in the water"),
+    ("person_in_water", r"man overboard|overboard|drowning|in the water|(?:not|didn't|did not) come up|no bubbles|"
+                        r"not surfaced|sleepwalk\w*"),
     ("fire", r"fire|smoke|explosion|burning"),
     ("flooding", r"sinking|sink|flooding|capsiz\w*|listing|taking water|water coming in|going down|lean\w*|tilt\w*|"
                  r"pump (?:no|not|don't|doesn't|can't|cannot) work"),
@@ -280,13 +296,16 @@ ENGLISH = [
                 r"passed out|chest pain|can ?not breathe|can't breathe|need (?:a )?doctor"),
     ("toxic", r"gas leak|toxic|poison\w*|enclosed space|breathing apparatus"),
     ("spill", r"oil spill|spill\w*|leaking|oil (?:going|leak\w*|into)"),
-    ("missing", r"missing|can ?not find|cannot find|lost a crew"),
+    ("missing", r"missing|can ?not find|cannot find|lost a crew|no (?:one|person|people|body) on board|nobody on board|"
+                r"going round and round|circling|(?:child|boy|girl|kid|man|woman|crew|person|passenger)s? (?:is |are |was |got )?lost"
+                r"(?= (?:on|at|in|near|from|overboard)\b|$|[,.!])|"
+                r"(?:child|boy|girl|kid) lost|searched (?:\d+|one|an) hours?"),
     ("violence", r"attack\w*|knife|fight\w*|pirates?"),
 ]
 
 # Explicit calls for help: an emergency in themselves unless only named ("求救电话是多少").
 CALLS = [
-    (5, r"救命|救救|求救|呼救|快来人|来人啊|来人呀|救人啊|救人呀|快救|快来救|救(?:我|我们|一下|人)|求求(?:你|您)们?|快派|派(?:船|人)来|请求(?:支援|帮助|救援)|需要(?:支援|救援|拖轮|医疗|医生|消防|救护车|直升机|拖船)"),
+    (5, r"救命|救救|求救|呼救|快来人|来人啊|来人呀|救人啊|救人呀|快救|快来救|救(?:我|我们|一下|人)|求求(?:你|您)们?|快派|派(?:船|人)来|请求(?:支援|帮助|救援)|请(?:帮助|帮忙|救)|需要(?:支援|救援|拖轮|医疗|医生|消防|救护车|直升机|拖船)"),
     (3, r"紧急求助|十万火急|快来|出人命|人命关天|要死人|弃船|(?:快|赶紧|赶快|马上)(?:点)?来(?:人|救)"),
     # Emergency actions ordered now: everyone into life jackets, the boats or rafts lowered.
     (5, r"(?:叫|让|喊|快)(?:大家|所有人|全船|乘客|我们)?.{0,2}穿(?:上|好)?救生衣|放(?:救生)?(?:艇|筏)|准备(?:跳船|跳水)|"
@@ -318,20 +337,24 @@ HYPOTHETICAL = re.compile(
     r"如果|假如|万一|要是|假设|一旦|倘若|若是|若(?:有|船|人|发生)|遇到(?!过)|遇上(?!过)|碰到.{0,8}(?:怎么|如何|应该|该)|"
     r"发生.{0,10}(?:时|后|的话|怎么|如何|应该|该)|的时候.{0,4}(?:应该|怎么|如何|该)|应急(?:预案|处置|措施|程序|计划)|预案|"
     r"应该怎么(?:做|处理|处置)|该怎么(?:做|处理|处置)|怎么(?:预防|防止|避免|防范)|预防|防止|防范|避免|会不会|能不能(?!.{0,2}(?:派|来|救|帮|快))|可不可以(?!.{0,2}(?:派|来|救|帮|快))|"
-    r"以防|防备|注意(?:什么|事项|哪些)|该注意|防溺水|防火(?!门|墙)|防撞(?!墩|桩|梁|设施|护栏)|防污|感觉.{0,6}会|迟早|早晚(?:会|要)|怕有人|担心有人|怕(?:会)?(?:出事|掉|摔)|下(?:个)?月|下(?:个)?(?:周|星期|礼拜)|明年|下次|下回|容易(?:掉|落|翻|出事|撞|着火)"
+    r"以防|防备|注意(?:什么|事项|哪些)|该注意|防溺水|防落水|防火(?!门|墙)|防撞(?!墩|桩|梁|设施|护栏)|防污|感觉.{0,6}会|迟早|早晚(?:会|要)|怕有人|担心有人|怕(?:会)?(?:出事|掉|摔)|下(?:个)?月|下(?:个)?(?:周|星期|礼拜)|明年|下次|下回|容易(?:掉|落|翻|出事|撞|着火)"
 )
 PAST = re.compile(
     r"去年|前年|几个月前|几天前|几周前|上个月|上月|上周|上礼拜|上星期|上次|上回(?!电|复|应)|那次|那一次|那起|那场|之前|以前|曾经|当年|\d+年前|\d+个?月前|几年前|"
     r"前几天|前些天|前段时间|前阵子|事后|过后|后来|过去(?:了)?(?:半|\d+)?(?:年|个月|天)|已经(?:结束|处理完|解决|结案|赔了)|"
-    r"早就|当时|历史上|昨天|昨晚|前天|早些时候|那(?:个|把)火|前(?:两|三|\d+)天|今年(?:夏天|春天|秋天|冬天|以来)"
+    r"早就|当时|历史上|昨天|昨晚|前天|早些时候|那(?:个|把)火|前(?:两|三|\d+)天|今年(?:夏天|春天|秋天|冬天|以来)|前(?:几|两|三|\d+)年|"
+    r"(?:19|20)\d\d[-./年]\d{1,2}"
 )
 # The past set against now: "以前也遇到过 但这次不一样" tells the past to say that now is worse.
 CONTRAST = re.compile(r"(?:但|可|可是|不过)?这(?:次|回)(?:不一样|不同|更|比)")
 # What happens again and again: a complaint about a hazard, not a report of one ("每年都淹死人 为什么没人管").
-HABITUAL = re.compile(r"每年(?:都)?|年年|天天|每天都|经常(?:有|发生|出)|总(?:是)?有|老是有人|家常便饭|常有的事|隔三差五|时不时|"
+HABITUAL = re.compile(r"每年(?:都)?|年年|天天|每天都|经常(?:有|发生|出)|总(?:是)?有|老是有人|家常便饭|常有的事|隔三差五|时不时|毛病|习惯|"
                       r"(?:好|\d+|[一两三四五六七八九十几半]+)(?:个)?(?:多)?(?:月|年)了")
 # Smoke that has an everyday source: a (factory's) chimney smoking, a barbecue, burning rubbish or straw on the bank.
 ORDINARY_SMOKE = re.compile(r"烟囱(?:一直|在|老是|总是)?冒(?:黑|白)?烟|烧烤|炊烟|烧(?:垃圾|秸秆|稻草|荒)")
+# What follows an event: a claim, a reward, a finding. Asked in the same breath as a fresh event it still tells
+# that the event is over, unlike the insurer's phone number or whether to report.
+AFTERMATH = re.compile(r"索赔|理赔|赔偿|赔了|赔钱|见义勇为|表彰|事故认定|责任认定")
 # A promise the office broke, a line nobody answered: a grievance about the service (complaint.py), not a call.
 GRIEVANCE = re.compile(r"(?:说好|答应)(?:了)?.{0,8}(?:派人|来人|回复|答复|结果|处理|办|来看|来查|联系).{0,10}(?:结果|还没|怎么还|一直没)|"
                        r"打(?:你们|了你们).{0,8}(?:电话|热线).{0,10}没人接")
@@ -345,7 +368,7 @@ PRESENT = re.compile(r"现在|正在|还在|此刻|这会儿|已经|一直|越�
 PLANNING = re.compile(r"如果|假如|万一|要是|假设|一旦|倘若|若是|遇到|遇上|碰到|预案|预防|防止|防范|以防|下次|下回|明年|下(?:个)?月")
 RELAYED = re.compile(r"群里说|群里转|转群里|群聊|转发|刚接到电话|朋友说")
 # The remote past and memories: a story, whatever tense it is told in ("那天晚上船在往下沉 … 最后把我们救了").
-REMOTE = re.compile(r"那个年代|那时候|那会儿|小时候|年轻时|年轻的时候|有一年|那一年|那年|那天|我记得|记得那|听说过|"
+REMOTE = re.compile(r"那个年代|那时候|那会儿|小时候|年轻时|年轻的时候|致敬|缅怀|悼念|追悼|牺牲的|有一年|那一年|那年|那天|我记得|记得那|听说过|"
                     r"(?<![没有未])(?<!没人)(?<!没有人)(?:看到过|见过|遇到过|遇过|经历过|碰到过)|"
                     r"想起来|后怕|回想|\d{2,4}年(?:大水|洪水|的时候|那)")
 # Hearsay and the news: whoever writes this is not on the scene.
@@ -367,7 +390,7 @@ ABOUT = re.compile(
     r"常备|应该备|什么药|有权|权力|尾气|超标|英语|英文|翻译|(?:ais|系统|屏幕|app)(?:上)?(?:一直)?显示|"
     r"(?:海事|你们|海事局|法院|公安|执法).{0,3}(?:怎么|会|如何|要)(?:处理|处罚|管|判|查)|"
     r"(?:不能|不准|不许|禁止|允许)(?:往|在|把|用|带|装|私自|随便|排|倒|乱)|"
-    r"向谁|找谁(?!拖|救|帮)|报给谁|哪里报|往哪(?:里|儿)?报|不肯赔|不愿(?:意)?赔|跟谁说|告诉谁|通知谁|联系谁|举报|投诉|案子|案件|立案|"
+    r"向谁|找谁(?!拖|救|帮)|报给谁|哪里报|往哪(?:里|儿)?报|不肯赔|不愿(?:意)?赔|大家注意|跟谁说|告诉谁|通知谁|联系谁|举报|投诉|案子|案件|立案|"
     r"(?:后|以后|之后).{0,3}(?:多久|多长时间|几天|几个小时|什么时候)|多久(?:可以|能|才能|之内|以内|必须)|"
     r"资料|你们.{0,2}(?:怎么|为什么|为啥)不(?:立|设|管|修|装|整治|处理)|反映一下|可以打.{0,8}吗|(?:允许|合法|违法|违规)吗|环保|预报|期间|新消息|会涨|涨多少|开闸|还开吗|乱响|探头|来得太慢|太慢了|安全提示|温馨提示|提醒大家|请大家|近期|(?:这样)?安全吗|有没有.{0,4}消息|进展|搜救(?:是不是|还)|那个事|那件事|"
     r"船舶险|货运险|船东险|包不包|保不保|交多少|禁航|停航|限航|(?:了)?的事(?:情)?[,，?？吧吗呢]|"
@@ -385,7 +408,7 @@ OFFICE = re.compile(r"证|窗口|盖章|签证|证明|护照|服务簿|网上|�
 # "人没事" says nobody is hurt, not that the ship is safe: only "没事了", "都没事" and the like negate the whole.
 NEGATED = re.compile(
     r"没(?:有)?(?:人)?(?:落水|着火|受伤|进水|漏气|漏水|漏油)|没(?:有)?出事|不是(?:着火|落水|险情|紧急|真的)|(?:都|船|一切|大家都?)没事|没事了|"
-    r"无人(?:落水|受伤)|平安|安全了|虚惊|里面没人|上面没人(?!了)|不用找|不用派|不用来|不需要(?:帮助|救援|帮忙)|不用帮忙|"
+    r"无人(?:落水|受伤)|平安|安全了|虚惊|里面没人|不用找|不用派|不用来|不需要(?:帮助|救援|帮忙)|不用帮忙|"
     r"没(?:有)?(?:流|漏|排)(?:到|进)|不急|不着急|不紧急|有空(?:来|再|的时候)|其实(?:我们|船|人)?(?:都)?(?:好好|没事|正常)"
 )
 # The event is over: put out, rescued, repaired, found.
@@ -394,7 +417,7 @@ RESOLVED = re.compile(
     r"已经(?:被)?[^不没]{0,4}?(?:灭了|灭掉|扑灭|救上来|拉上来|捞上来|救起|脱险|没事|处理好|修好|控制住|堵上|堵住|找到|顶住|稳住|拖走|拖住|围住)|"
     r"已(?:扑灭|救起|脱险|处置|修复)|(?:都|已经|已)(?:被)?救上来|救上来了|找到了|修好了|修复了|恢复(?:了)?正常|正常航行|继续航行|"
     r"(?:清|清理|处理|收|擦)(?:完|干净)|抛好|拉开了|(?:船长|已经)处理了|自己(?:爬)?上来了|已经醒(?:了|过来)|醒过来了|接走了|来看过了|处理过了|(?:现在)?正常了|报备|稳得很|"
-    r"退出来了|脱浅了|已经靠(?:上|好|了)?(?:码头|岸)|(?:现在|已经)稳(?:了|住)|已(?:经)?送(?:到|去|往)?医院|已(?:经)?送医|自己(?:游|爬|走)?(?:上|回)(?:岸|来|船)了"
+    r"退出来了|脱浅了|已被(?:救起|救上来|找到|送医)|已经(?:恢复|康复|好)了|已(?:经)?康复|抢救(?:过来|成功)|抢救后|已经靠(?:上|好|了)?(?:码头|岸)|(?:现在|已经)稳(?:了|住)|已(?:经)?送(?:到|去|往)?医院|已(?:经)?送医|自己(?:游|爬|走)?(?:上|回)(?:岸|来|船)了"
 )
 THANKS = re.compile(r"谢谢你们|感谢你们|辛苦(?:了|你们|啦)|多谢")
 # Not meant: laughter, a message sent by mistake, a drill said to be one.
@@ -416,9 +439,9 @@ FIGURATIVE = re.compile(r"股市|股票|炒股|基金|全仓|被套|割肉|业�
 ABOUT_EN = re.compile(r"(?<![a-z])(?:insurance|cover|covers|claim|drill|training|exam|course|certificate|rule|rules|"
                       r"regulation|fine|penalty|report|how to|how many|how often|what is|policy|project|data|"
                       r"homework|assignment|research|article|last year|last month|update|any news|what should|if my|"
-                      r"if i|if we|before|next month|next week|movie|film|book|novel|song|buoy|put out|"
+                      r"if i|if we|before|next month|next week|movie|film|book|novel|song|buoy (?:is |was )?(?:missing|gone|moved|off|out|broken|light)|off position|off station|no light|put out|"
                       r"extinguished|no injur\w*|under control|all safe|resolved|if man|if someone|if a|what channel|"
-                      r"which channel|login|password)(?![a-z])")
+                      r"which channel|login|password|recovered)(?![a-z])")
 # A hazard word that only qualifies a noun: "落水事故", "火灾自动报警系统", "失踪人员的情况说明".
 AS_MODIFIER = re.compile(r"(?:的)?(?:事故|人员|小孩|者|险|报警|系统|按钮|探测|演习|演练|训练|drill|证明|说明|声明|报告|案|事件|英雄|"
                          r"风险|隐患|损失|赔偿|责任|调查|医药费|费用|住院|造成|泡烂|的时候|时丢|表彰)")
@@ -447,17 +470,20 @@ PINYIN_FAVOURED = tuple(PINYIN_WORDS) + (
 )
 LATIN = re.compile(r"[a-z]{2,}[\s,.!?，。！？]+[a-z]{2,}|[a-z]{5,}")
 # Dialect that the patterns would miss: 冇 (Hubei, Hunan, Cantonese) is 没; the Cantonese of everyday speech.
-DIALECT = str.maketrans({"冇": "没", "喺": "在", "佢": "他", "唔": "不", "嚟": "来", "咗": "了", "嘅": "的", "哋": "们"})
-# 冒 is 没 too in Hubei and Hunan speech, but also "to emerge" (冒出来, 冒烟): only in these phrases.
+DIALECT = str.maketrans({"冇": "没", "喺": "在", "佢": "他", "唔": "不", "嚟": "来", "咗": "了", "嘅": "的", "哋": "们",
+                         "勿": "不", "伊": "他"})
+# 勿 and 伊 are 不 and 他 in Shanghai and Suzhou speech. 冒 is 没 too in Hubei and Hunan speech, but also "to emerge" (冒出来, 冒烟): only in these phrases.
 DIALECT_WORDS = (("而家", "现在"), ("点算", "怎么办"), ("点办", "怎么办"), ("郁不", "动不"), ("郁都不郁", "一动不动"),
-                 ("他们话", "他们说"), ("系咪", "是不是"), ("几时", "什么时候"), ("冒回来", "没回来"), ("冒有", "没有"))
+                 ("他们话", "他们说"), ("系咪", "是不是"), ("几时", "什么时候"), ("冒回来", "没回来"), ("冒有", "没有"),
+                 # Sichuan and Chongqing: 河头 is 河里; Shanghai: 阿拉 we, 哪能办 what to do, 浪向 on.
+                 ("河头", "河里"), ("水头", "水里"), ("阿拉", "我们"), ("哪能办", "怎么办"), ("浪向", "上"))
 
 FRESH = re.compile(r"(?:里|上|下|中|去|到|进)?了")
 # A thing or an animal, not a person or a ship, a few words before the event: "手机掉江里了" is a lost phone,
 # "江豚搁浅" a stranded porpoise, "32号红浮不见了" a buoy off station.
 THING_BEFORE = re.compile(r"(?:手机|钱包|背包|包包|钥匙|证书|证件|身份证|护照|服务簿|帽子|鞋子?|眼镜|东西|鱼竿|竿子|渔具|游泳圈|泳圈|桨|狗|猫|"
                           r"宠物|江豚|中华鲟|鲟鱼|浮标|航标|红浮|绿浮|(?:钻|婚)?戒(?:指)?|项链|耳环|手表|首饰|无人机|相机|行李|箱子|鸟|鸭子?|鹅)"
-                          r"(?:(?!老公|老婆|爱人|儿子|女儿|孩子|小孩|娃|爸|妈|爷|奶|哥|姐|弟|妹|伙计|师傅|人|他|她|我|你).){0,6}$")
+                          r"(?:(?!老公|老婆|爱人|儿子|女儿|孩子|小孩|娃|爸|妈|爷|奶|哥|姐|弟|妹|伙计|师傅|人|他|她|我|你|也在|还在|都在).){0,6}$")
 
 THRESHOLD = 2  # live minus about, added to the hazard's strength
 # Figures of speech that hold a hazard word and say nothing of one: "跑断腿" is running back and forth to an office
@@ -532,6 +558,8 @@ class DistressModel:
         for word, plain in DIALECT_WORDS:
             spaced = spaced.replace(word, plain)
         raw = unicodedata.normalize("NFKC", text or "")
+        if "\U0001F198" in raw:  # 🆘, the SOS button of emoji keyboards
+            spaced += " sos"
         compact = spaced.replace(" ", "")
         for phrase in self.not_distress:
             compact = compact.replace(phrase, "、")
@@ -561,6 +589,8 @@ class DistressModel:
         if strength == 2 and OFFICE.search(compact):
             about += 4  # "海员证找不到了": a lost certificate, not a lost person
             evidence.append("office")
+        if not strength and "thing" in evidence and call < 5:
+            about += 4  # "遭了 手机掉河里了": the dismay is about a thing
         if not strength and (OFFICE.search(compact) or call < 5 and SERVICE.search(compact)):
             about += 8  # a bare call word before office business: "求助 网上申请提交不了"
             evidence.append("service")
@@ -579,10 +609,13 @@ class DistressModel:
         for cat, power, pattern in _HAZARDS:
             if power < 3 and not on_water:
                 continue  # "动不了", "找不到了", "机器故障" say nothing about a ship by themselves
-            m = next((m for m in pattern.finditer(compact)
+            matches = list(pattern.finditer(compact))
+            m = next((m for m in matches
                       if cat not in ("person_in_water", "grounding", "missing")
                       or not THING_BEFORE.search(compact, 0, m.start())),
                      None)
+            if matches and not m and "thing" not in evidence:
+                evidence.append("thing")  # 手机掉河里了: a thing, not a person
             if m:
                 found.append((power, m.span()))
             if m and power > strength:
@@ -700,6 +733,9 @@ class DistressModel:
         if HABITUAL.search(compact):
             about += 1 if URGENT.search(compact) else 5
             evidence.append("habitual")
+        if AFTERMATH.search(compact):
+            about += 4
+            evidence.append("aftermath")
         if ORDINARY_SMOKE.search(compact):
             about += 4
             evidence.append("ordinary smoke")
