@@ -21,7 +21,7 @@ from bot.matching.distress import DistressModel
 
 ROOT = Path(__file__).resolve().parent.parent
 SETS = [ROOT / "bench" / "distress.yaml", ROOT / "bench" / "distress_dev2.yaml"]
-HELPER_SETS = [ROOT / "bench" / f"distress_dev{n}.yaml" for n in (3, 4, 5, 6, 7, 8, 9, 10, 11, 12)]
+HELPER_SETS = [ROOT / "bench" / f"distress_dev{n}.yaml" for n in (3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13)]
 # At most one emergency of each is missed, for instance: "you lou dao …" is read 油楼道 (楼道, corridor, is a word of
 # its own), so the spill is not seen; in "渡轮幢到桥墩" 幢 is read chuang, its usual sound, not as a slip of 撞; a ship
 # discharging dirty water is a pollution report that the knowledge base answers (pollution-report), not a distress.
@@ -118,6 +118,14 @@ def test_the_helpers_sets_are_caught_without_false_alarms(path):
     "卡车从码头栽到江里了 司机还在车里",  # a vehicle in the river
     "our bosun did not come up after diving, no bubbles",
     "请帮助 船的机器房有火 很多烟",  # a learner's Chinese
+    "皮划艇被浪冲到江心了 划不回来",  # swept out
+    "有个乘客说活着没意思 人坐在船舷外面",  # a threat to end one's life
+    "机舱冒了点烟 灭火器喷了没灭掉",  # understated
+    "底舱的水一直往上冒 抽了一个钟头还没下去",  # pumping does not help
+    "驳船被急流冲横了 卡在闸门那里 人还在上面",
+    "大水把我们的渔船冲到岸上的树林里了 出不去",
+    "船歪得厉害 要不要弃船",  # whether to abandon ship
+    "江堤被淹了 一个钓鱼的被水冲下去了",  # 钓鱼的 is a person
 ])
 
 def test_what_is_seen_and_heard_counts_without_the_events_name(text):
@@ -202,6 +210,14 @@ def test_words_that_frame_a_question_elsewhere_do_not_hide_a_live_emergency(text
     "小程序一直转圈 进不去",  # a page loading
     "the buoy is off position near the bridge",
     "crew lost his passport, how to apply new one",
+    "有人落水了应该怎么施救 想给船员做个培训",  # training
+    "船员在甲板上受伤了 工伤怎么认定",  # the aftermath
+    "水位降到多少会搁浅",  # a condition
+    "船员发烧了 去哪个码头看病方便",  # 发烧了 is no fire
+    "两个水手吵起来了 没动手",  # no blows
+    "江滩公园被水淹了 什么时候开放",  # flooded land
+    "电视剧台词：救命啊 船要沉了",  # a line of a drama
+    "猫从我家船上掉下去了",  # an animal
 ])
 def test_a_story_a_joke_an_event_that_is_over_or_an_everyday_word_is_no_emergency(text):
     reading = MODEL.read(text)

@@ -115,7 +115,7 @@ HAZARDS = [
     # Further ways people put the same events.
     ("person_in_water", 3, r"扑通|只剩(?:个|一个)?救生圈|看不(?:见|到)人(?:了)?|(?:江|河|水)(?:上|面|里)漂着(?:一)?个人|脸朝下|底朝天|冒得了"),
     ("person_in_water", 2, r"(?:掉|落|摔|跌|翻|滑|栽|跳)(?:了)?下去"),
-    ("fire", 3, r"火星|喷火|发烫|烫得|(?:火|烟).{0,4}(?:窜|喷|往外)|烟往外冒|烧了(?!.{0,3}(?:钱|油))|焦糊|糊味|短路"),
+    ("fire", 3, r"火星|喷火|发烫|烫得|(?:火|烟).{0,4}(?:窜|喷|往外)|烟往外冒|(?<![发高])烧了(?!.{0,3}(?:钱|油))|焦糊|糊味|短路"),
     ("flooding", 3, r"全是水|都是水|灌进|漏得|堵不住|干舷|越来越低|没(?:到|进|入)水|往下栽|侧过去|翻扣|船.{0,3}(?:往下|下陷)"),
     ("collision", 3, r"插进(?:来|去)|开了(?:个)?口子"),
     ("collision", 2, r"怼(?:到|上|了)"),  # to ram, and slang for a rude retort ("被客服怼了"): on the water only
@@ -127,7 +127,7 @@ HAZARDS = [
     ("spill", 3, r"彩色|起泡泡|鱼.{0,2}翻白|全是油|都是油|输油.{0,4}断"),
     ("missing", 3, r"(?:床|铺|房间|驾驶台|舱)(?:上|里)?没人|一转眼|不晓得去哪|不知道去哪|定位(?:也)?没了|找了(?:也|都)?没(?:有)?"),
     ("missing", 2, r"不见了|没人接"),
-    ("violence", 3, r"砸(?:人|他|我|头)|抄家伙|动手|按在.{0,8}打|扳手"),
+    ("violence", 3, r"砸(?:人|他|我|头)|抄家伙|(?<!没)(?<!没有)(?<!不)动手|按在.{0,8}打|扳手"),
     # What is seen, heard and smelled rather than named: the signs a duty officer asks about when the caller has
     # no word for the event (is water coming in and how deep, is the ship listing, is there smoke, is anyone
     # trapped or not answering, was there an impact), and words of the same events that only some people use.
@@ -243,7 +243,7 @@ HAZARDS = [
     # A vehicle or a person plunging into the river, someone outside a bridge's railing, people cut off by rising
     # water or stranded mid-river, a stern going under, someone waving from a boat, a boat going round with nobody
     # on it, a dark ship lying across the channel.
-    ("person_in_water", 3, r"(?:冲|滚|栽|开)(?:进|入|下)(?:了)?(?:江|河|湖|海)|(?:栏杆|护栏)(?:的)?(?:外面|外边|外侧|外头)"),
+    ("person_in_water", 3, r"(?:冲|滚|栽|开)(?:进|入|下)(?:了)?(?:江|河|湖|海)|(?:栏杆|护栏|船舷|船边)(?:的)?(?:外面|外边|外侧|外头)"),
     ("person_in_water", 2, r"(?:好像|想|要|准备|扬言|说要)(?:要)?跳(?:下去|桥|楼)?$"),
     ("missing", 3, r"(?:被)?(?:水|洪水|江水|大水)(?:给)?(?:围|困|包围)(?:住|了)|(?:困|被困)在.{0,4}(?:江|河|船|滩|洲|岛|水)|"
                    r"(?:江|河|滩|洲|岛|船)(?:上|里|中|中间)?(?:被)?困(?:了|住)|(?:天黑|晚上|半夜)(?:了)?(?:还|都)没(?:到|回)"),
@@ -277,6 +277,17 @@ HAZARDS = [
     ("propulsion", 2, r"绕圈|转圈"),  # a boat circling, or a page loading ("系统登不上 一直转圈")
     ("fire", 3, r"(?:很多|好多|大量的?)烟|有火在|(?:船|舱|机舱|驾驶台|机器房).{0,2}着了"),
     ("flooding", 3, r"水进来|进来(?:很多|好多)?水|水(?:灌|涌)来"),
+    # Round 11: blown or swept out and unable to get back, a threat to end one's life, smoke that would not go
+    # out, water welling up that pumping does not lower, a ship swept sideways onto a pier or into the trees,
+    # whether to jump.
+    ("propulsion", 3, r"(?:风|浪|水|流)(?:给)?(?:吹|刮|冲|推)(?:到|走|跑)(?:了)?.{0,4}(?:江中|江心|河中|河心|对岸|下游|江中间|河中间)|(?:划|游|开|撑)不回(?:来|去)"),
+    ("propulsion", 2, r"回不来"),
+    ("person_in_water", 2, r"不想活了|想不开|轻生|寻短见|自杀|寻死"),
+    ("fire", 3, r"没(?:有)?(?:灭|扑灭)(?:掉|了|住)|(?:机舱|舱|驾驶台|船).{0,4}(?:有点|有些)烟"),
+    ("flooding", 3, r"水.{0,3}冒(?:上来|进来)|抽了.{0,8}(?:也|都|还)?没(?:少|下去|减少?)|越抽越多|抽不干"),
+    ("collision", 3, r"冲横|卡在(?:了)?(?:桥墩|桥|闸门|闸)"),
+    ("missing", 3, r"(?:洪水|大水|水)把.{0,6}冲(?:到|走|跑)"),
+    ("missing", 2, r"出不去"),
     ("missing", 2, r"(?:到处|哪里|哪儿|全船|上上下下)都(?:没有|找不到|找过了|找遍了)|找遍"),
 ]
 
@@ -305,7 +316,7 @@ ENGLISH = [
 
 # Explicit calls for help: an emergency in themselves unless only named ("求救电话是多少").
 CALLS = [
-    (5, r"救命|救救|求救|呼救|快来人|来人啊|来人呀|救人啊|救人呀|快救|快来救|救(?:我|我们|一下|人)|求求(?:你|您)们?|快派|派(?:船|人)来|请求(?:支援|帮助|救援)|请(?:帮助|帮忙|救)|需要(?:支援|救援|拖轮|医疗|医生|消防|救护车|直升机|拖船)"),
+    (5, r"救命|救救|求救|呼救|快来人|来人啊|来人呀|救人啊|救人呀|快救|快来救|救(?:我|我们|一下|人)|求求(?:你|您)们?|快派|派(?:船|人)来|(?:要不要|该不该|要)(?:跳船|弃船)|请求(?:支援|帮助|救援)|请(?:帮助|帮忙|救)|需要(?:支援|救援|拖轮|医疗|医生|消防|救护车|直升机|拖船)"),
     (3, r"紧急求助|十万火急|快来|出人命|人命关天|要死人|弃船|(?:快|赶紧|赶快|马上)(?:点)?来(?:人|救)"),
     # Emergency actions ordered now: everyone into life jackets, the boats or rafts lowered.
     (5, r"(?:叫|让|喊|快)(?:大家|所有人|全船|乘客|我们)?.{0,2}穿(?:上|好)?救生衣|放(?:救生)?(?:艇|筏)|准备(?:跳船|跳水)|"
@@ -336,7 +347,7 @@ LIVE = re.compile(r"了(?!解)|现在|此刻|刚刚|刚才|突然|今天|今晚|
 HYPOTHETICAL = re.compile(
     r"如果|假如|万一|要是|假设|一旦|倘若|若是|若(?:有|船|人|发生)|遇到(?!过)|遇上(?!过)|碰到.{0,8}(?:怎么|如何|应该|该)|"
     r"发生.{0,10}(?:时|后|的话|怎么|如何|应该|该)|的时候.{0,4}(?:应该|怎么|如何|该)|应急(?:预案|处置|措施|程序|计划)|预案|"
-    r"应该怎么(?:做|处理|处置)|该怎么(?:做|处理|处置)|怎么(?:预防|防止|避免|防范)|预防|防止|防范|避免|会不会|能不能(?!.{0,2}(?:派|来|救|帮|快))|可不可以(?!.{0,2}(?:派|来|救|帮|快))|"
+    r"应该怎么(?:做|处理|处置|施救|救|急救|抢救)|该怎么(?:做|处理|处置|施救|急救|抢救)|(?:多少|多深|多大|多高|多低)(?:就)?会|怎么(?:预防|防止|避免|防范)|预防|防止|防范|避免|会不会|能不能(?!.{0,2}(?:派|来|救|帮|快))|可不可以(?!.{0,2}(?:派|来|救|帮|快))|"
     r"以防|防备|注意(?:什么|事项|哪些)|该注意|防溺水|防落水|防火(?!门|墙)|防撞(?!墩|桩|梁|设施|护栏)|防污|感觉.{0,6}会|迟早|早晚(?:会|要)|怕有人|担心有人|怕(?:会)?(?:出事|掉|摔)|下(?:个)?月|下(?:个)?(?:周|星期|礼拜)|明年|下次|下回|容易(?:掉|落|翻|出事|撞|着火)"
 )
 PAST = re.compile(
@@ -349,17 +360,19 @@ PAST = re.compile(
 CONTRAST = re.compile(r"(?:但|可|可是|不过)?这(?:次|回)(?:不一样|不同|更|比)")
 # What happens again and again: a complaint about a hazard, not a report of one ("每年都淹死人 为什么没人管").
 HABITUAL = re.compile(r"每年(?:都)?|年年|天天|每天都|经常(?:有|发生|出)|总(?:是)?有|老是有人|家常便饭|常有的事|隔三差五|时不时|毛病|习惯|"
-                      r"(?:好|\d+|[一两三四五六七八九十几半]+)(?:个)?(?:多)?(?:月|年)了")
+                      r"(?:好|\d+|[一两三四五六七八九十几半]+)(?:个)?(?:多)?(?:月|年)了|好几天没人(?:管|动|理|来)")
 # Smoke that has an everyday source: a (factory's) chimney smoking, a barbecue, burning rubbish or straw on the bank.
 ORDINARY_SMOKE = re.compile(r"烟囱(?:一直|在|老是|总是)?冒(?:黑|白)?烟|烧烤|炊烟|烧(?:垃圾|秸秆|稻草|荒)")
 # What follows an event: a claim, a reward, a finding. Asked in the same breath as a fresh event it still tells
 # that the event is over, unlike the insurer's phone number or whether to report.
-AFTERMATH = re.compile(r"索赔|理赔|赔偿|赔了|赔钱|见义勇为|表彰|事故认定|责任认定")
+AFTERMATH = re.compile(r"索赔|理赔|赔偿|赔了|赔钱|见义勇为|表彰|事故认定|责任认定|工伤|(?:怎么|如何)认定|重新(?:申请|办|做)|调解")
+# Water over land: a road, a field, a car park. A flooded bank is news, not a ship in trouble, unless more is said.
+LAND_FLOODED = re.compile(r"(?:路|马路|公路|田|菜地|房子|车库|地下室|广场|公园|步道|江滩|堤)(?:上)?(?:都)?(?:被)?(?:水)?淹")
 # A promise the office broke, a line nobody answered: a grievance about the service (complaint.py), not a call.
 GRIEVANCE = re.compile(r"(?:说好|答应)(?:了)?.{0,8}(?:派人|来人|回复|答复|结果|处理|办|来看|来查|联系).{0,10}(?:结果|还没|怎么还|一直没)|"
                        r"打(?:你们|了你们).{0,8}(?:电话|热线).{0,10}没人接")
 # Learning about an event, however live its words ("走锚了怎么办 想学习一下").
-LEARNING = re.compile(r"想学|学习一下|学一下|学习学习|科普|涨知识|长知识")
+LEARNING = re.compile(r"想学|学习一下|学一下|学习学习|科普|涨知识|长知识|想教|教教|想(?:给|教|做).{0,6}培训|做(?:个)?培训")
 NOW = re.compile(r"现在|正在|还在|此刻|这会儿|马上")
 # The event as it goes on: now, still, already, ever more, "在" / "着" with the verb (在漏水, 被水冲着走), a drift
 # with a direction (往大坝那边漂).
@@ -384,7 +397,7 @@ ABOUT = re.compile(
     r"电话(?:是)?多少|号码(?!头)|打什么电话|打哪个电话|打几|拨打什么|什么号码|热线|统计|案例|原因分析|知识|常识|是什么|什么叫|还是(?!在|不|没|往|一直|继续)|打哪个|打哪|拨哪个|"
     r"什么是|定义|区别|含义|属于|算不算|算.{0,6}吗|怎么算|怎么认定|如何认定|怎么定|谁管|归.{0,4}管|管还是|哪个部门|"
     r"在哪(?:里)?(?:办|查|看|下载)|查询|公告|通报|影响通航|封航|预警|天气|气象|警报|演示|(?<!跟我)(?<!和我)(?<!拍)视频(?!通话|聊天)|电影|游戏|小说|比赛|保养|维修|"
-    r"修理|更换|检修|改装|年审|资质|要不要(?!紧|报警|叫|打|送)|是否需要|需不需要|隐患|排查|报废|船名(?:怎么|可以|能|要|是否|有什么|规定|登记|变更|重复|一样)|打捞|强制|过期|有效期|临检|算谁|谁负责|赔(?:吗|不赔)|要赔|自动|误报|探测器|报警器(?!.{0,3}(?:一直|在|叫|响))|喷淋|灭火系统|[能可]以?补|补(?:吗|办|发|领)|去.{0,8}补|(?:怎么|咋|如何|哪里)补|"
+    r"修理|更换|检修|改装|年审|资质|要不要(?!紧|报警|叫|打|送|跳|弃)|是否需要|需不需要|隐患|排查|报废|船名(?:怎么|可以|能|要|是否|有什么|规定|登记|变更|重复|一样)|打捞|强制|过期|有效期|临检|算谁|谁负责|赔(?:吗|不赔)|要赔|自动|误报|探测器|报警器(?!.{0,3}(?:一直|在|叫|响))|喷淋|灭火系统|[能可]以?补|补(?:吗|办|发|领)|去.{0,8}补|(?:怎么|咋|如何|哪里)补|"
     r"报(?:告)?哪些|要报(?!警)|该怎么报|怎么报|报什么|哪些内容|"
     r"(?:以后|之后)[^!！]{0,10}(?:谁|怎么|如何|是否|吗|哪|能不能|要不要|需要|是不是|应该|该)|"
     r"常备|应该备|什么药|有权|权力|尾气|超标|英语|英文|翻译|(?:ais|系统|屏幕|app)(?:上)?(?:一直)?显示|"
@@ -435,7 +448,7 @@ FIGURATIVE = re.compile(r"股市|股票|炒股|基金|全仓|被套|割肉|业�
                         r"(?:生活|人生|工作|婚姻|爱情|公司|单位|家庭|团队|项目|社会|命运)(?:就|真)?是一(?:条|艘|只)|这题|第.{1,3}题|考题|做题|火药桶|气氛|感觉自己(?:在|像)|"
                         r"被(?:工作|作业|文件|消息|事情)|工作(?:给)?淹|运价|这一?行(?:的)?|跑不起|亏本|生意(?:难做|不好做)|"
                         r"作业(?:写|做)不完|赶作业|补作业|的作业|逼疯|生意|亏了|亏损|找出路|散伙|火锅|辣死|被老板|老板骂|挨骂|被骂|"
-                        r"这道题|选错|选对")
+                        r"这道题|选错|选对|广播剧|台词|剧里|音效|配音")
 ABOUT_EN = re.compile(r"(?<![a-z])(?:insurance|cover|covers|claim|drill|training|exam|course|certificate|rule|rules|"
                       r"regulation|fine|penalty|report|how to|how many|how often|what is|policy|project|data|"
                       r"homework|assignment|research|article|last year|last month|update|any news|what should|if my|"
@@ -456,7 +469,7 @@ PINYIN_WORDS = {
     "救命": "call", "求救": "call", "救救": "call", "落水": "person_in_water", "溺水": "person_in_water",
     "着火": "fire", "失火": "fire", "起火": "fire", "爆炸": "fire", "进水": "flooding", "漏水": "flooding",
     "翻船": "flooding", "沉船": "flooding", "搁浅": "grounding", "触礁": "grounding", "走锚": "propulsion",
-    "断缆": "propulsion", "撞船": "collision", "跳江": "person_in_water", "相撞": "collision", "昏迷": "medical", "失踪": "missing",
+    "断缆": "propulsion", "撞船": "collision", "跳江": "person_in_water", "撞了": "collision", "受伤": "medical", "相撞": "collision", "昏迷": "medical", "失踪": "missing",
     "漏油": "spill", "撞到": "collision", "撞上": "collision", "船翻": "flooding", "失控": "propulsion",
     "中毒": "toxic", "打架": "violence",
 }
@@ -481,9 +494,10 @@ DIALECT_WORDS = (("而家", "现在"), ("点算", "怎么办"), ("点办", "怎�
 FRESH = re.compile(r"(?:里|上|下|中|去|到|进)?了")
 # A thing or an animal, not a person or a ship, a few words before the event: "手机掉江里了" is a lost phone,
 # "江豚搁浅" a stranded porpoise, "32号红浮不见了" a buoy off station.
+# "遛狗的" and "钓鱼的" are people: a thing followed by 的 names whoever goes with it.
 THING_BEFORE = re.compile(r"(?:手机|钱包|背包|包包|钥匙|证书|证件|身份证|护照|服务簿|帽子|鞋子?|眼镜|东西|鱼竿|竿子|渔具|游泳圈|泳圈|桨|狗|猫|"
                           r"宠物|江豚|中华鲟|鲟鱼|浮标|航标|红浮|绿浮|(?:钻|婚)?戒(?:指)?|项链|耳环|手表|首饰|无人机|相机|行李|箱子|鸟|鸭子?|鹅)"
-                          r"(?:(?!老公|老婆|爱人|儿子|女儿|孩子|小孩|娃|爸|妈|爷|奶|哥|姐|弟|妹|伙计|师傅|人|他|她|我|你|也在|还在|都在).){0,6}$")
+                          r"(?:(?!老公|老婆|爱人|儿子|女儿|孩子|小孩|娃|爸|妈|爷|奶|哥|姐|弟|妹|伙计|师傅|人|他|她|我(?!家|们家)|你|也在|还在|都在|的$).){0,6}$")
 
 THRESHOLD = 2  # live minus about, added to the hazard's strength
 # Figures of speech that hold a hazard word and say nothing of one: "跑断腿" is running back and forth to an office
@@ -586,6 +600,9 @@ class DistressModel:
         if live_clause == "going on":
             live += 1  # "船在进水", "一直联系不上"
         about = self._about(compact, raw, evidence, live_clause)
+        if strength == 2 and category == "flooding" and LAND_FLOODED.search(compact):
+            about += 4  # "江边的路被水淹了"
+            evidence.append("land")
         if strength == 2 and OFFICE.search(compact):
             about += 4  # "海员证找不到了": a lost certificate, not a lost person
             evidence.append("office")
