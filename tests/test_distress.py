@@ -21,7 +21,7 @@ from bot.matching.distress import DistressModel
 
 ROOT = Path(__file__).resolve().parent.parent
 SETS = [ROOT / "bench" / "distress.yaml", ROOT / "bench" / "distress_dev2.yaml"]
-HELPER_SETS = [ROOT / "bench" / f"distress_dev{n}.yaml" for n in (3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13)]
+HELPER_SETS = [ROOT / "bench" / f"distress_dev{n}.yaml" for n in (3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14)]
 # At most one emergency of each is missed, for instance: "you lou dao …" is read 油楼道 (楼道, corridor, is a word of
 # its own), so the spill is not seen; in "渡轮幢到桥墩" 幢 is read chuang, its usual sound, not as a slip of 撞; a ship
 # discharging dirty water is a pollution report that the knowledge base answers (pollution-report), not a distress.
@@ -56,7 +56,7 @@ def test_the_helpers_sets_are_caught_without_false_alarms(path):
     cases = yaml.safe_load(path.read_text(encoding="utf-8"))
     live = [c["q"] for c in cases if c["expect"] == "emergency"]
     calm = [c["q"] for c in cases if c["expect"] == "normal"]
-    assert len(live) >= 120 and len(calm) >= 100
+    assert len(live) >= 100 and len(calm) >= 100  # dev14 weighs near misses more: 110 and 160
     caught = [q for q in live if MODEL.read(q).emergency]
     assert len(caught) >= HELPER_MIN_RECALL * len(live), sorted(set(live) - set(caught))
     alarms = [q for q in calm if MODEL.read(q).emergency]
@@ -126,6 +126,10 @@ def test_the_helpers_sets_are_caught_without_false_alarms(path):
     "大水把我们的渔船冲到岸上的树林里了 出不去",
     "船歪得厉害 要不要弃船",  # whether to abandon ship
     "江堤被淹了 一个钓鱼的被水冲下去了",  # 钓鱼的 is a person
+    "轮渡开到一半熄火了 浪大得很",  # a ferry stalled
+    "雾太大 找不到方向了 旁边全是大船的喇叭声",  # lost in fog
+    "翻船了 翻船了 底下还有人在里面",
+    "有人掉江里了 打110还是打你们 人还在水里",  # asked which number, while it goes on
 ])
 
 def test_what_is_seen_and_heard_counts_without_the_events_name(text):
@@ -218,6 +222,16 @@ def test_words_that_frame_a_question_elsewhere_do_not_hide_a_live_emergency(text
     "江滩公园被水淹了 什么时候开放",  # flooded land
     "电视剧台词：救命啊 船要沉了",  # a line of a drama
     "猫从我家船上掉下去了",  # an animal
+    "船上起火应该先用什么灭火器",  # what to use, in general
+    "黄色烟雾信号代表什么",
+    "溺水的人救上来后先做什么",  # first aid after a rescue
+    "最近忙得快被工作淹死了",
+    "江里漂着一个集装箱 可能会撞到船 跟你们说一声",  # a thing adrift, reported
+    "码头边有一点点油花 不多",  # a sheen
+    "一只天鹅被鱼线缠住了在江边扑腾",  # an animal
+    "要给救我们的船员送锦旗",  # thanks after a rescue
+    "you should have an english version of the emergency manual",
+    "昨晚梦到船沉了 吓醒了",  # a dream
 ])
 def test_a_story_a_joke_an_event_that_is_over_or_an_everyday_word_is_no_emergency(text):
     reading = MODEL.read(text)

@@ -39,7 +39,7 @@ CATEGORY_LABELS = {
 }
 
 _WHO = (r"(?:人|船员|水手|孩子|小孩|娃|儿子|女儿|老人|老头|老太|老婆|老公|媳妇|爱人|同事|兄弟|伙计|师傅|船长|大副|"
-        r"二副|三副|轮机长|轮机员|机工|水头|旅客|乘客|游客|渔民|工人|他|她|一个|两个|俩|\d+个|朋友|家人|妈|爸|爷|奶|"
+        r"二副|三副|轮机长|轮机员|机工|水头|旅客|乘客|游客|渔民|工人|他|她|(?:一|两|\d+)个(?!集装箱|箱|木头|木板|东西|桶|浮|袋|瓶|轮胎|塑料)|俩|朋友|家人|妈|爸|爷|奶|"
         r"哥|姐|弟|妹|男的|女的)")
 _WATER = r"(?:江|河|水|海|湖|浪|船下|舷外)"
 _FALL = r"(?:掉|落|跌|摔|滑|翻|栽|坠|跳|扎)"
@@ -111,7 +111,7 @@ HAZARDS = [
     ("missing", 2, r"(?:还)?没(?:有)?回来|没(?:有)?人影|不见人影|没消息|打不通|叫不通|呼不通|找不到了"),
     # Violence on board.
     ("violence", 3, r"打架|打起来|打人(?!工)|打伤|(?<!有事)打(?:我|他|她)(?!.{0,3}(?:电话|手机))|打(?:死|破)|被(?:人)?打|斗殴|互殴|(?:持|拿|动|掏|举)(?:着|了|起)?(?:刀|斧|棍|枪|菜刀|铁棍|榔头|锤子|铁锤|钢管|扳手)|打相打|砍(?:人|伤|了)|捅(?:人|伤|了)|刀伤|行凶|杀人|劫持|绑架|人质|抢劫|抢了|海盗|要杀"),
-    ("violence", 3, r"(?:关|锁)(?:在|起来)|不让(?:我|他|她|人|我们).{0,2}(?:出来|下船|走|靠近|离开)|(?:菜刀|铁棍|棍子|斧头)"),
+    ("violence", 3, r"(?:人|他|她|我|我们|船员|乘客|孩子|被)(?:给)?(?:关|锁)(?:在|起来)|不让(?:我|他|她|人|我们).{0,2}(?:出来|下船|走|靠近|离开)|(?:菜刀|铁棍|棍子|斧头)"),
     # Further ways people put the same events.
     ("person_in_water", 3, r"扑通|只剩(?:个|一个)?救生圈|看不(?:见|到)人(?:了)?|(?:江|河|水)(?:上|面|里)漂着(?:一)?个人|脸朝下|底朝天|冒得了"),
     ("person_in_water", 2, r"(?:掉|落|摔|跌|翻|滑|栽|跳)(?:了)?下去"),
@@ -288,6 +288,14 @@ HAZARDS = [
     ("collision", 3, r"冲横|卡在(?:了)?(?:桥墩|桥|闸门|闸)"),
     ("missing", 3, r"(?:洪水|大水|水)把.{0,6}冲(?:到|走|跑)"),
     ("missing", 2, r"出不去"),
+    # Round 12: a ferry stalled in waves, lost in fog with ships near, a ship swept against a lock gate, a sinking
+    # shouted, someone still inside or still in the water.
+    ("propulsion", 3, r"(?:船|渡船|轮渡|驳|艇).{0,4}熄火|(?:水|浪|流)(?:给)?(?:冲|推)到(?:了)?.{0,2}(?:闸|坝|桥墩)"),
+    ("propulsion", 2, r"找不到方向|迷(?:路|航|失方向)|(?:一直|不停)(?:在)?晃"),
+    ("collision", 2, r"(?:怕|要|快)被(?:大船|船)?撞"),
+    ("flooding", 3, r"沉船了"),
+    ("missing", 3, r"人(?:还)?在(?:里面|船里|舱里)"),
+    ("person_in_water", 3, r"人还在(?:水|江|河|海)里"),
     ("missing", 2, r"(?:到处|哪里|哪儿|全船|上上下下)都(?:没有|找不到|找过了|找遍了)|找遍"),
 ]
 
@@ -316,7 +324,7 @@ ENGLISH = [
 
 # Explicit calls for help: an emergency in themselves unless only named ("求救电话是多少").
 CALLS = [
-    (5, r"救命|救救|求救|呼救|快来人|来人啊|来人呀|救人啊|救人呀|快救|快来救|救(?:我|我们|一下|人)|求求(?:你|您)们?|快派|派(?:船|人)来|(?:要不要|该不该|要)(?:跳船|弃船)|请求(?:支援|帮助|救援)|请(?:帮助|帮忙|救)|需要(?:支援|救援|拖轮|医疗|医生|消防|救护车|直升机|拖船)"),
+    (5, r"救命|救救|求救|呼救|快来人|来人啊|来人呀|救人啊|救人呀|快救|快来救|救(?:我们|我|一下|人)|求求(?:你|您)们?|快派|派(?:船|人)来|(?:要不要|该不该|要)(?:跳船|弃船)|请求(?:支援|帮助|救援)|请(?:帮助|帮忙|救)|需要(?:支援|救援|拖轮|医疗|医生|消防|救护车|直升机|拖船)"),
     (3, r"紧急求助|十万火急|快来|出人命|人命关天|要死人|弃船|(?:快|赶紧|赶快|马上)(?:点)?来(?:人|救)"),
     # Emergency actions ordered now: everyone into life jackets, the boats or rafts lowered.
     (5, r"(?:叫|让|喊|快)(?:大家|所有人|全船|乘客|我们)?.{0,2}穿(?:上|好)?救生衣|放(?:救生)?(?:艇|筏)|准备(?:跳船|跳水)|"
@@ -347,8 +355,9 @@ LIVE = re.compile(r"了(?!解)|现在|此刻|刚刚|刚才|突然|今天|今晚|
 HYPOTHETICAL = re.compile(
     r"如果|假如|万一|要是|假设|一旦|倘若|若是|若(?:有|船|人|发生)|遇到(?!过)|遇上(?!过)|碰到.{0,8}(?:怎么|如何|应该|该)|"
     r"发生.{0,10}(?:时|后|的话|怎么|如何|应该|该)|的时候.{0,4}(?:应该|怎么|如何|该)|应急(?:预案|处置|措施|程序|计划)|预案|"
-    r"应该怎么(?:做|处理|处置|施救|救|急救|抢救)|该怎么(?:做|处理|处置|施救|急救|抢救)|(?:多少|多深|多大|多高|多低)(?:就)?会|怎么(?:预防|防止|避免|防范)|预防|防止|防范|避免|会不会|能不能(?!.{0,2}(?:派|来|救|帮|快))|可不可以(?!.{0,2}(?:派|来|救|帮|快))|"
-    r"以防|防备|注意(?:什么|事项|哪些)|该注意|防溺水|防落水|防火(?!门|墙)|防撞(?!墩|桩|梁|设施|护栏)|防污|感觉.{0,6}会|迟早|早晚(?:会|要)|怕有人|担心有人|怕(?:会)?(?:出事|掉|摔)|下(?:个)?月|下(?:个)?(?:周|星期|礼拜)|明年|下次|下回|容易(?:掉|落|翻|出事|撞|着火)"
+    r"应该怎么(?:做|处理|处置|施救|救|急救|抢救)|应该先|应该用什么|用什么灭火器|能用水泼|可能会|可能要|怕会|真要|等你们来|"
+    r"早(?:就)?(?:淹死|烧光|烧没|沉|死)了|(?:救上来|上岸|出水)后|该怎么(?:做|处理|处置|施救|急救|抢救)|(?:多少|多深|多大|多高|多低)(?:就)?会|怎么(?:预防|防止|避免|防范)|预防|防止|防范|避免|会不会|能不能(?!.{0,2}(?:派|来|救|帮|快))|可不可以(?!.{0,2}(?:派|来|救|帮|快))|"
+    r"以防|防备|注意(?:什么|事项|哪些)|该注意|防溺水|防落水|防火(?!门|墙)|防撞(?!墩|桩|梁|设施|护栏)|防污|感觉.{0,6}会|迟早|早晚(?:会|要)|怕有人|担心有人|怕(?:会)?(?:出事|掉|摔)|怕.{0,4}(?:掉|摔|落|淹|翻)下?去|下(?:个)?月|下(?:个)?(?:周|星期|礼拜)|明年|下次|下回|容易(?:掉|落|翻|出事|撞|着火)"
 )
 PAST = re.compile(
     r"去年|前年|几个月前|几天前|几周前|上个月|上月|上周|上礼拜|上星期|上次|上回(?!电|复|应)|那次|那一次|那起|那场|之前|以前|曾经|当年|\d+年前|\d+个?月前|几年前|"
@@ -365,14 +374,20 @@ HABITUAL = re.compile(r"每年(?:都)?|年年|天天|每天都|经常(?:有|发�
 ORDINARY_SMOKE = re.compile(r"烟囱(?:一直|在|老是|总是)?冒(?:黑|白)?烟|烧烤|炊烟|烧(?:垃圾|秸秆|稻草|荒)")
 # What follows an event: a claim, a reward, a finding. Asked in the same breath as a fresh event it still tells
 # that the event is over, unlike the insurer's phone number or whether to report.
-AFTERMATH = re.compile(r"索赔|理赔|赔偿|赔了|赔钱|见义勇为|表彰|事故认定|责任认定|工伤|(?:怎么|如何)认定|重新(?:申请|办|做)|调解")
+AFTERMATH = re.compile(r"索赔|理赔|赔偿|赔了|赔钱|见义勇为|表彰|事故认定|责任认定|工伤|(?:怎么|如何)认定|重新(?:申请|办|做)|调解|锦旗|感谢信|表扬信|谁承担")
 # Water over land: a road, a field, a car park. A flooded bank is news, not a ship in trouble, unless more is said.
 LAND_FLOODED = re.compile(r"(?:路|马路|公路|田|菜地|房子|车库|地下室|广场|公园|步道|江滩|堤)(?:上)?(?:都)?(?:被)?(?:水)?淹")
+# A little oil: a sheen to report, not a spill to fight ("薄薄的油花 不多").
+SMALL = re.compile(r"不多|一点点|少量|薄薄")
+# An animal in trouble, with no person in the message ("一只白鹭被渔网缠住了在江边扑腾").
+ANIMAL = re.compile(r"(?:一|有|那|这)只(?:小)?(?:鸟|白鹭|鹭|天鹅|野鸭|鸭子?|鹅|海鸥|狗|猫|猴子?)")
+PERSON = re.compile(r"船员|(?<!主)人(?!家)|老公|老婆|孩子|小孩|娃|他|她|老人|乘客|游客|水手|我们")
 # A promise the office broke, a line nobody answered: a grievance about the service (complaint.py), not a call.
 GRIEVANCE = re.compile(r"(?:说好|答应)(?:了)?.{0,8}(?:派人|来人|回复|答复|结果|处理|办|来看|来查|联系).{0,10}(?:结果|还没|怎么还|一直没)|"
-                       r"打(?:你们|了你们).{0,8}(?:电话|热线).{0,10}没人接")
+                       r"(?:说好|答应)(?:的|了)?.{0,8}呢|打(?:你们|了你们).{0,8}(?:电话|热线).{0,10}没人接|"
+                       r"你们(?:的)?(?:电话|热线).{0,10}(?:占线|打不通|没人接)")
 # Learning about an event, however live its words ("走锚了怎么办 想学习一下").
-LEARNING = re.compile(r"想学|学习一下|学一下|学习学习|科普|涨知识|长知识|想教|教教|想(?:给|教|做).{0,6}培训|做(?:个)?培训")
+LEARNING = re.compile(r"想学|学学|提前学|学习一下|学一下|学习学习|科普|涨知识|长知识|想教|教教|想(?:给|教|做).{0,6}培训|做(?:个)?培训")
 NOW = re.compile(r"现在|正在|还在|此刻|这会儿|马上")
 # The event as it goes on: now, still, already, ever more, "在" / "着" with the verb (在漏水, 被水冲着走), a drift
 # with a direction (往大坝那边漂).
@@ -381,7 +396,7 @@ PRESENT = re.compile(r"现在|正在|还在|此刻|这会儿|已经|一直|越�
 PLANNING = re.compile(r"如果|假如|万一|要是|假设|一旦|倘若|若是|遇到|遇上|碰到|预案|预防|防止|防范|以防|下次|下回|明年|下(?:个)?月")
 RELAYED = re.compile(r"群里说|群里转|转群里|群聊|转发|刚接到电话|朋友说")
 # The remote past and memories: a story, whatever tense it is told in ("那天晚上船在往下沉 … 最后把我们救了").
-REMOTE = re.compile(r"那个年代|那时候|那会儿|小时候|年轻时|年轻的时候|致敬|缅怀|悼念|追悼|牺牲的|有一年|那一年|那年|那天|我记得|记得那|听说过|"
+REMOTE = re.compile(r"那个年代|那时候|那会儿|小时候|年轻时|年轻的时候|噩梦|致敬|缅怀|悼念|追悼|牺牲的|有一年|那一年|那年|那天|我记得|记得那|听说过|"
                     r"(?<![没有未])(?<!没人)(?<!没有人)(?:看到过|见过|遇到过|遇过|经历过|碰到过)|"
                     r"想起来|后怕|回想|\d{2,4}年(?:大水|洪水|的时候|那)")
 # Hearsay and the news: whoever writes this is not on the scene.
@@ -407,7 +422,7 @@ ABOUT = re.compile(
     r"(?:后|以后|之后).{0,3}(?:多久|多长时间|几天|几个小时|什么时候)|多久(?:可以|能|才能|之内|以内|必须)|"
     r"资料|你们.{0,2}(?:怎么|为什么|为啥)不(?:立|设|管|修|装|整治|处理)|反映一下|可以打.{0,8}吗|(?:允许|合法|违法|违规)吗|环保|预报|期间|新消息|会涨|涨多少|开闸|还开吗|乱响|探头|来得太慢|太慢了|安全提示|温馨提示|提醒大家|请大家|近期|(?:这样)?安全吗|有没有.{0,4}消息|进展|搜救(?:是不是|还)|那个事|那件事|"
     r"船舶险|货运险|船东险|包不包|保不保|交多少|禁航|停航|限航|(?:了)?的事(?:情)?[,，?？吧吗呢]|"
-    r"会被(?:怎么|如何)?(?:处理|处罚|罚|判)|要考|考(?:三副|二副|大副|船长|轮机|适任|驾驶)|笔录|建议(?:加|设|装|在|你们|增加|安装)|步骤|学一下|想学|怎样的|信号(?:怎么|是什么|有哪些|代表)|是什么意思|讲讲|讲一讲|讲课|宣讲|(?:可以|能)(?:进人|进去|下去)吗"
+    r"会被(?:怎么|如何)?(?:处理|处罚|罚|判)|代表什么|什么意思|比例|要考|考(?:三副|二副|大副|船长|轮机|适任|驾驶)|笔录|建议(?:加|设|装|在|你们|增加|安装|修)|步骤|学一下|想学|怎样的|信号(?:怎么|是什么|有哪些|代表)|是什么意思|讲讲|讲一讲|讲课|宣讲|(?:可以|能)(?:进人|进去|下去)吗"
 )
 # Office business that a bare call word ("求助", "紧急求助") may introduce: the call is a manner of speaking.
 SERVICE = re.compile(
@@ -422,7 +437,7 @@ OFFICE = re.compile(r"证|窗口|盖章|签证|证明|护照|服务簿|网上|�
 NEGATED = re.compile(
     r"没(?:有)?(?:人)?(?:落水|着火|受伤|进水|漏气|漏水|漏油)|没(?:有)?出事|不是(?:着火|落水|险情|紧急|真的)|(?:都|船|一切|大家都?)没事|没事了|"
     r"无人(?:落水|受伤)|平安|安全了|虚惊|里面没人|不用找|不用派|不用来|不需要(?:帮助|救援|帮忙)|不用帮忙|"
-    r"没(?:有)?(?:流|漏|排)(?:到|进)|不急|不着急|不紧急|有空(?:来|再|的时候)|其实(?:我们|船|人)?(?:都)?(?:好好|没事|正常)"
+    r"没(?:有)?(?:流|漏|排)(?:到|进)|不急|不着急|不紧急|有空(?:来|再|的时候)|说一声|提个醒|提醒一下|帮忙留意|留意一下|其实(?:我们|船|人)?(?:都)?(?:好好|没事|正常)"
 )
 # The event is over: put out, rescued, repaired, found.
 # The gap after 已经 may name who did it (已经被拖轮顶住了), never a negation (已经灭不了了 is no fire put out).
@@ -448,15 +463,16 @@ FIGURATIVE = re.compile(r"股市|股票|炒股|基金|全仓|被套|割肉|业�
                         r"(?:生活|人生|工作|婚姻|爱情|公司|单位|家庭|团队|项目|社会|命运)(?:就|真)?是一(?:条|艘|只)|这题|第.{1,3}题|考题|做题|火药桶|气氛|感觉自己(?:在|像)|"
                         r"被(?:工作|作业|文件|消息|事情)|工作(?:给)?淹|运价|这一?行(?:的)?|跑不起|亏本|生意(?:难做|不好做)|"
                         r"作业(?:写|做)不完|赶作业|补作业|的作业|逼疯|生意|亏了|亏损|找出路|散伙|火锅|辣死|被老板|老板骂|挨骂|被骂|"
-                        r"这道题|选错|选对|广播剧|台词|剧里|音效|配音")
+                        r"这道题|选错|选对|广播剧|台词|剧里|音效|配音|被.{0,3}(?:订单|邮件|消息|工作|作业|文件|事情|活儿?)(?:给)?淹|爆单|"
+                        r"感情(?:里|上)|恋爱里|婚姻里|钱眼|梦见|梦到|做梦|等(?:到|得).{0,6}都(?:要|快)")
 ABOUT_EN = re.compile(r"(?<![a-z])(?:insurance|cover|covers|claim|drill|training|exam|course|certificate|rule|rules|"
                       r"regulation|fine|penalty|report|how to|how many|how often|what is|policy|project|data|"
                       r"homework|assignment|research|article|last year|last month|update|any news|what should|if my|"
                       r"if i|if we|before|next month|next week|movie|film|book|novel|song|buoy (?:is |was )?(?:missing|gone|moved|off|out|broken|light)|off position|off station|no light|put out|"
                       r"extinguished|no injur\w*|under control|all safe|resolved|if man|if someone|if a|what channel|"
-                      r"which channel|login|password|recovered)(?![a-z])")
+                      r"which channel|login|password|recovered|procedures?|version|manual|guide)(?![a-z])")
 # A hazard word that only qualifies a noun: "落水事故", "火灾自动报警系统", "失踪人员的情况说明".
-AS_MODIFIER = re.compile(r"(?:的)?(?:事故|人员|小孩|者|险|报警|系统|按钮|探测|演习|演练|训练|drill|证明|说明|声明|报告|案|事件|英雄|"
+AS_MODIFIER = re.compile(r"的人(?!还|在|没|不)|(?:的)?(?:事故|人员|小孩|者|险|报警|系统|按钮|探测|演习|演练|训练|drill|证明|说明|声明|报告|案|事件|英雄|"
                          r"风险|隐患|损失|赔偿|责任|调查|医药费|费用|住院|造成|泡烂|的时候|时丢|表彰)")
 # A question rather than a report (怎么办 asks for help, not information).
 QUESTION = re.compile(r"吗|么|呢|多久|多少|谁|哪|什么|(.)不\1|怎么(?!办|搞|弄)|如何|几|是否|了没(?:有)?$|没有$|不$|有没有|请问")
@@ -603,6 +619,12 @@ class DistressModel:
         if strength == 2 and category == "flooding" and LAND_FLOODED.search(compact):
             about += 4  # "江边的路被水淹了"
             evidence.append("land")
+        if category == "spill" and SMALL.search(compact):
+            about += 3
+            evidence.append("small")
+        if ANIMAL.search(compact) and not PERSON.search(compact):
+            about += 5
+            evidence.append("animal")
         if strength == 2 and OFFICE.search(compact):
             about += 4  # "海员证找不到了": a lost certificate, not a lost person
             evidence.append("office")
@@ -659,7 +681,8 @@ class DistressModel:
     def _call(compact: str, spaced: str, evidence: list) -> int:
         call = 0
         for power, pattern in _CALLS:
-            m = next((m for m in pattern.finditer(compact) if not CALL_AS_NOUN.match(compact, m.start())), None)
+            m = next((m for m in pattern.finditer(compact)
+                      if not CALL_AS_NOUN.match(compact, m.start()) and not compact.startswith("的", m.end())), None)
             if m and power > call:
                 call = power
                 evidence.append(f"call:{m.group(0)}")
