@@ -56,7 +56,7 @@ _SPOT = r"(?:桥墩|桥|大桥|码头|趸船|岸|堤|浮|浮标|浮筒|礁|石�
 HAZARDS = [
     # A person in the water: a fall, a push, a current; someone seen in the water; someone not coming up.
     ("person_in_water", 3, rf"{_FALL}(?:了|下|进|到|入|落|下去)*(?:了)?(?:到)?{_WATER}"),
-    ("person_in_water", 3, rf"(?:带|拖|拽|拉|甩|弹|刮|扫|推|挤|撞)(?:下|进|到|入)(?:了)?{_WATER}"),
+    ("person_in_water", 3, rf"(?:带|拖|拽|拉|甩|弹|刮|扫|推|挤|撞)(?:下|进|到|入)(?:了)?{_WATER}|打(?:下|进|入)(?:了)?{_WATER}"),
     ("person_in_water", 3, r"落水|溺水|淹着|淹死|淹到|呛水|落江|跳江|跳河|跳海|投江|人落|人下去了|一沉一浮|沉沉浮浮|时沉时浮"),
     ("person_in_water", 3, r"(?:被|让)?(?:水|浪|江水|急流|水流|大浪|漩涡)(?:冲|卷|带|打)(?:着)?(?:走|跑|下去|到水|进水|没)|(?:冲|卷)(?:着)?(?:走|跑|下去|到水|进水|没)|卷进漩涡"),
     ("person_in_water", 3, rf"{_WHO}.{{0,4}}(?:掉|落|摔|跌|翻|滑|踩空)(?:了)?下去"),
@@ -68,7 +68,7 @@ HAZARDS = [
     # Fire, smoke, explosion.
     ("fire", 3, r"着火|着了火|失火|起火|火灾|大火|火势|火苗|明火|火光|冒火|窜火|蹿火|浓烟|黑烟|冒烟|冒黑烟|冒白烟|烟很大|全是烟|有烟|烟雾"),
     ("fire", 3, r"火(?:很|太|好|越来越|烧得)大|好大的火|(?:在|还在|一直在)(?:烧|燃)|烧(?:起来|着了|了起来|得|到|穿|坏|没了)|燃(?:起来|烧起来|着了)|灭不(?:了|掉|住)|扑不灭"),
-    ("fire", 3, r"爆炸|炸了|爆了|爆燃|闪爆|(?:烧伤|烫伤|灼伤|烧到人|烧着人)"),
+    ("fire", 3, r"爆炸(?!头)|炸了|爆了|爆燃|闪爆|(?:烧伤|烫伤|灼伤|烧到人|烧着人)"),
     # Water coming in, sinking, listing, capsizing.
     ("flooding", 3, r"进水|漏水|渗水|灌水|涌进|漫进|漫上|水(?:漫|灌|涌|冒|往里|一直)(?:进|上)?|沉没|下沉|要沉|快沉|沉了|在沉|往下沉"),
     ("flooding", 3, r"(?:船|舱|船底|船壳|船体|船板)(?:底|板)?.{0,2}(?:破|漏|裂)(?:了|开|个|一个)?(?:洞|口|缝)?|破(?:了)?(?:个|一个)?(?:大)?(?:洞|口子)"),
@@ -125,7 +125,7 @@ HAZARDS = [
     ("medical", 3, r"骨头(?:都)?露|血.{0,2}止不住|流血|糊涂了|高烧|没气了|栽倒|蛇咬|咬伤|过敏|肿得|烫起泡"),
     ("toxic", 3, r"(?:晕|倒)在(?:底下|下面|里面|舱)|喊不应|叫不应|没(?:有)?声音|没动静|(?:救|下去)的(?:人)?也倒|漏气|白雾|熏蒸"),
     ("spill", 3, r"彩色|起泡泡|鱼.{0,2}翻白|全是油|都是油|输油.{0,4}断"),
-    ("missing", 3, r"(?:床|铺|房间|驾驶台|舱)(?:上|里)?没人|一转眼|不晓得去哪|不知道去哪|定位(?:也)?没了|找了(?:也|都)?没(?:有)?"),
+    ("missing", 3, r"(?:床|铺|房间|驾驶台|舱)(?:上|里)?没人(?!守|值)|一转眼|不晓得去哪|不知道去哪|定位(?:也)?没了|找了(?:也|都)?没(?:有)?"),
     ("missing", 2, r"不见了|没人接"),
     ("violence", 3, r"砸(?:人|他|我|头)|抄家伙|(?<!没)(?<!没有)(?<!不)动手|按在.{0,8}打|扳手"),
     # What is seen, heard and smelled rather than named: the signs a duty officer asks about when the caller has
@@ -297,6 +297,15 @@ HAZARDS = [
     ("flooding", 3, r"沉船了"),
     ("missing", 3, r"人还在(?:里面|船里|舱里)"),
     ("person_in_water", 3, r"人还在(?:水|江|河|海)里"),
+    # Round 13: crushed between two ships, out of contact for hours, broken down and drifting, struck into the
+    # river by a line, swept into the fairway, students who did not come up, a sinking not seen to end.
+    ("medical", 3, r"(?:夹|压|挤)(?:了|住了)?(?:个|一个)人|(?:夹|压|挤)在(?:两条船|两船|船)中间"),
+    ("missing", 3, r"失去(?:了)?联系"),
+    ("missing", 2, r"最后(?:的)?船位"),
+    ("propulsion", 3, r"(?:一直|还)在漂|被(?:水|浪|风)?(?:冲|吹|刮)(?:到|进)(?:了)?(?:主)?航道"),
+    ("propulsion", 2, r"船(?:在)?(?:江|河|湖|半路|路)?(?:上|中|中间)?坏(?:了|在)"),
+    ("collision", 2, r"大船(?:开|冲)过来"),
+    ("person_in_water", 3, r"没(?:有)?浮(?:起来|上来)|沉下去(?:了)?.{0,4}没(?:看到|看见|见)(?:人)?(?:上来|浮上来|冒头)"),
     ("missing", 2, r"(?:到处|哪里|哪儿|全船|上上下下)都(?:没有|找不到|找过了|找遍了)|找遍"),
 ]
 
@@ -310,9 +319,10 @@ ENGLISH = [
     ("collision", r"collision|collided|crash\w*|hit each other|hit us|hit our|struck"),
     ("grounding", r"aground|grounding|grounded|stuck|cannot move|can't move"),
     ("propulsion", r"engine failure|engine (?:down|dead|broken)|drifting|blackout|no power|steering failure|dragging anchor|"
+                   r"lost (?:steering|power|engine|propulsion)|no steering|steering (?:lost|gone|broken)|"
                    r"anchor drag\w*"),
     ("person_in_water", r"fell (?:into|in|overboard|off)|jumped (?:into|overboard|off)|fall in (?:the )?river"),
-    ("medical", r"injured|injury|bleeding|unconscious|heart attack|not breathing|no breathing|stop(?:ped)? breathing|fell down|fall down|not moving|medevac|ambulance|collapsed|"
+    ("medical", r"injured|injury|bleeding|electric shock|doing cpr|unconscious|heart attack|not breathing|no breathing|stop(?:ped)? breathing|fell down|fall down|not moving|medevac|ambulance|collapsed|"
                 r"passed out|chest pain|can ?not breathe|can't breathe|need (?:a )?doctor"),
     ("toxic", r"gas leak|toxic|poison\w*|enclosed space|breathing apparatus"),
     ("spill", r"oil spill|spill\w*|leaking|oil (?:going|leak\w*|into)"),
@@ -329,8 +339,8 @@ CALLS = [
     (3, r"紧急求助|十万火急|快来|出人命|人命关天|要死人|弃船|(?:快|赶紧|赶快|马上)(?:点)?来(?:人|救)"),
     # Emergency actions ordered now: everyone into life jackets, the boats or rafts lowered.
     (5, r"(?:叫|让|喊|快)(?:大家|所有人|全船|乘客|我们)?.{0,2}穿(?:上|好)?救生衣|放(?:救生)?(?:艇|筏)|准备(?:跳船|跳水)|"
-        r"(?:快|赶紧|马上)叫(?:拖轮|拖船|救护车|消防|救援)"),
-    (3, r"信号弹|求救信号|呼叫.{0,6}海事|请求(?:协助|指示|救助|医疗|围控|拖带)|(?:能|可以|能不能|可不可以)(?:来|派人)?救(?:吗|一下|救)|"
+        r"(?:快|赶紧|马上)叫(?:拖轮|拖船|救护|消防|救援)"),
+    (3, r"信号弹|求救信号|呼叫.{0,6}海事|请求(?:协助|指示|救助|医疗|围控|拖带)|请协助|(?:能|可以|能不能|可不可以)(?:来|派人)?救(?:吗|一下|救)|"
         r"请帮忙|要(?:跳船|弃船)"),  # common in requests of any kind: weaker than 请帮助
     # 紧急 on its own or before a plea ("紧急 快来"), not as an adjective ("紧急清淤", "紧急通知").
     (2, r"紧急情况|(?:^|(?<=[!！,，。]))紧急(?=[!！,，。]|$|快|赶紧|马上|救|求|呼叫)|求助|帮帮(?:我|我们|忙)|遇险|险情|有危险|不得了了|完了完了|遭了|糟了"),
@@ -355,7 +365,7 @@ LIVE = re.compile(r"了(?!解)|现在|此刻|刚刚|刚才|突然|今天|今晚|
 
 # Signs that the message asks about a hazard rather than reports one.
 HYPOTHETICAL = re.compile(
-    r"如果|假如|万一|要是|假设|一旦|倘若|若是|什么情况下|哪些情况|若(?:有|船|人|发生)|遇到(?!过)|遇上(?!过)|碰到.{0,8}(?:怎么|如何|应该|该)|"
+    r"如果|假如|万一|要是|假设|一旦|倘若|若是|什么情况下|哪些情况|(?<!说)的话(?!.{0,3}(?:快|赶紧|马上))|若(?:有|船|人|发生)|遇到(?!过)|遇上(?!过)|碰到.{0,8}(?:怎么|如何|应该|该)|"
     r"发生.{0,10}(?:时|后|的话|怎么|如何|应该|该)|的时候.{0,4}(?:应该|怎么|如何|该)|应急(?:预案|处置|措施|程序|计划)|预案|"
     r"应该怎么(?:做|处理|处置|施救|救|急救|抢救)|应该先|应该用什么|用什么灭火器|能用水泼|可能会|可能要|怕会|真要|等你们来|"
     r"早(?:就)?(?:淹死|烧光|烧没|沉|死)了|(?:救上来|上岸|出水)后|该怎么(?:做|处理|处置|施救|急救|抢救)|(?:多少|多深|多大|多高|多低)(?:就)?会|怎么(?:预防|防止|避免|防范)|预防|防止|防范|避免|会不会|能不能(?!.{0,2}(?:派|来|救|帮|快))|可不可以(?!.{0,2}(?:派|来|救|帮|快))|"
@@ -369,15 +379,17 @@ PAST = re.compile(
 # The past set against now: "以前也遇到过 但这次不一样" tells the past to say that now is worse.
 CONTRAST = re.compile(r"(?:但|可|可是|不过)?这(?:次|回)(?:不一样|不同|更|比)")
 # What happens again and again: a complaint about a hazard, not a report of one ("每年都淹死人 为什么没人管").
-HABITUAL = re.compile(r"每年(?:都)?|年年|天天|每天都|经常(?:有|发生|出)|总(?:是)?有|老是有人|家常便饭|常有的事|隔三差五|时不时|毛病|习惯|"
+HABITUAL = re.compile(r"每年(?:都)?|年年|天天|每天都|经常(?:有|发生|出|联系不上|打不通|没信号)|总(?:是)?有|老是有人|家常便饭|常有的事|隔三差五|时不时|毛病|习惯|"
                       r"(?:好|\d+|[一两三四五六七八九十几半]+)(?:个)?(?:多)?(?:月|年)了|好几天没人(?:管|动|理|来)")
 # Smoke that has an everyday source: a (factory's) chimney smoking, a barbecue, burning rubbish or straw on the bank.
 ORDINARY_SMOKE = re.compile(r"烟囱(?:一直|在|老是|总是)?冒(?:黑|白)?烟|烧烤|炊烟|烧(?:垃圾|秸秆|稻草|荒)")
 # What follows an event: a claim, a reward, a finding. Asked in the same breath as a fresh event it still tells
 # that the event is over, unlike the insurer's phone number or whether to report.
-AFTERMATH = re.compile(r"索赔|理赔|赔偿|赔了|赔钱|见义勇为|表彰|事故认定|责任认定|工伤|(?:怎么|如何)认定|重新(?:申请|办|做)|调解|锦旗|感谢信|表扬信|谁承担")
+AFTERMATH = re.compile(r"索赔|理赔|赔偿|赔了|赔钱|见义勇为|表彰|事故认定|责任认定|工伤|(?:怎么|如何)认定|重新(?:申请|办|做)|调解|锦旗|感谢信|表扬信|谁承担|补偿")
 # Water over land: a road, a field, a car park. A flooded bank is news, not a ship in trouble, unless more is said.
 LAND_FLOODED = re.compile(r"(?:路|马路|公路|田|菜地|房子|车库|地下室|广场|公园|步道|江滩|堤)(?:上)?(?:都)?(?:被)?(?:水)?淹")
+# Plumbing: a toilet or a tap that leaks is no ship taking on water.
+PLUMBING = re.compile(r"厕所|卫生间|洗手间|马桶|水龙头|水管")
 # A little oil: a sheen to report, not a spill to fight ("薄薄的油花 不多").
 SMALL = re.compile(r"不多|一点点|少量|薄薄")
 # An animal in trouble, with no person in the message ("一只白鹭被渔网缠住了在江边扑腾").
@@ -385,15 +397,14 @@ ANIMAL = re.compile(r"(?:一|有|那|这)只(?:小)?(?:鸟|白鹭|鹭|天鹅|野
 PERSON = re.compile(r"船员|(?<!主)人(?!家)|老公|老婆|孩子|小孩|娃|他|她|老人|乘客|游客|水手|我们")
 # A promise the office broke, a line nobody answered: a grievance about the service (complaint.py), not a call.
 GRIEVANCE = re.compile(r"(?:说好|答应)(?:了)?.{0,8}(?:派人|来人|回复|答复|结果|处理|办|来看|来查|联系).{0,10}(?:结果|还没|怎么还|一直没)|"
-                       r"(?:说好|答应)(?:的|了)?.{0,8}呢|打(?:你们|了你们).{0,8}(?:电话|热线).{0,10}没人接|"
-                       r"你们(?:的)?(?:电话|热线).{0,10}(?:占线|打不通|没人接)")
+                       r"(?:说好|答应)(?:的|了)?.{0,8}呢|打(?:你们|了你们).{0,8}(?:电话|热线).{0,10}没人接")
 # Learning about an event, however live its words ("走锚了怎么办 想学习一下").
 LEARNING = re.compile(r"想学|学学|提前学|学习一下|学一下|学习学习|科普|涨知识|长知识|想教|教教|想(?:给|教|做).{0,6}培训|做(?:个)?培训")
 NOW = re.compile(r"现在|正在|还在|此刻|这会儿|马上")
 # The event as it goes on: now, still, already, ever more, "在" / "着" with the verb (在漏水, 被水冲着走), a drift
 # with a direction (往大坝那边漂).
 PRESENT = re.compile(r"现在|正在|还在|此刻|这会儿|已经|一直|越来越|(?<![现正还])在(?=.{0,2}(?:进|漏|沉|冒|烧|漂|歪|斜|往|淌|流|晃|下))|"
-                     r"(?:冲|漂|卷|拖|挂|烧|冒)着|往.{0,6}(?:漂|冲|沉|歪|倒)")
+                     r"(?:冲|漂|卷|拖|挂|烧|冒)着|往.{0,6}(?:漂|冲|沉|歪|倒)|没(?:有)?(?:浮起来|浮上来|上来)")
 PLANNING = re.compile(r"如果|假如|万一|要是|假设|一旦|倘若|若是|遇到|遇上|碰到|预案|预防|防止|防范|以防|下次|下回|明年|下(?:个)?月")
 RELAYED = re.compile(r"群里说|群里转|转群里|群聊|转发|刚接到电话|朋友说")
 # The remote past and memories: a story, whatever tense it is told in ("那天晚上船在往下沉 … 最后把我们救了").
@@ -416,7 +427,7 @@ ABOUT = re.compile(
     r"修理|更换|检修|改装|年审|资质|要不要(?!紧|报警|叫|打|送|跳|弃)|是否需要|需不需要|隐患|排查|报废|船名(?:怎么|可以|能|要|是否|有什么|规定|登记|变更|重复|一样)|打捞|强制|过期|有效期|临检|算谁|谁负责|赔(?:吗|不赔)|要赔|自动|误报|探测器|报警器(?!.{0,3}(?:一直|在|叫|响))|喷淋|灭火系统|[能可]以?补|补(?:吗|办|发|领)|去.{0,8}补|(?:怎么|咋|如何|哪里)补|"
     r"报(?:告)?哪些|要报(?!警)|该怎么报|怎么报|报什么|哪些内容|"
     r"(?:以后|之后)[^!！]{0,10}(?:谁|怎么|如何|是否|吗|哪|能不能|要不要|需要|是不是|应该|该)|"
-    r"常备|应该备|什么药|有权|权力|尾气|超标|英语|英文|翻译|(?:ais|系统|屏幕|app)(?:上)?(?:一直)?显示|"
+    r"常备|应该备|什么药|有权|权力|配多大|功率|警示牌|警示标志|立(?:个)?牌|有人管吗|没人管吗|尾气|超标|英语|英文|翻译|(?:ais|系统|屏幕|app)(?:上)?(?:一直)?显示|"
     r"(?:海事|你们|海事局|法院|公安|执法).{0,3}(?:怎么|会|如何|要)(?:处理|处罚|管|判|查)|"
     r"(?:不能|不准|不许|禁止|允许)(?:往|在|把|用|带|装|私自|随便|排|倒|乱)|"
     r"向谁|找谁(?!拖|救|帮)|报给谁|哪里报|往哪(?:里|儿)?报|不肯赔|不愿(?:意)?赔|大家注意|跟谁说|告诉谁|通知谁|联系谁|举报|投诉|案子|案件|立案|"
@@ -438,7 +449,7 @@ OFFICE = re.compile(r"证|窗口|盖章|签证|证明|护照|服务簿|网上|�
 NEGATED = re.compile(
     r"没(?:有)?(?:人)?(?:落水|着火|受伤|进水|漏气|漏水|漏油)|没(?:有)?出事|不是(?:着火|落水|险情|紧急|真的)|(?:都|船|一切|大家都?)没事|没事了|"
     r"无人(?:落水|受伤)|平安|安全了|虚惊|里面没人|不用找|不用派|不用来|不需要(?:帮助|救援|帮忙)|不用帮忙|"
-    r"没(?:有)?(?:流|漏|排)(?:到|进)|不急|不着急|不紧急|有空(?:来|再|的时候)|说一声|提个醒|提醒一下|帮忙留意|留意一下|其实(?:我们|船|人)?(?:都)?(?:好好|没事|正常)"
+    r"没(?:有)?(?:流|漏|排)(?:到|进)|不急|不着急|不紧急|有空(?:来|再|的时候)|说一声|提个醒|提醒一下|帮忙留意|留意一下|(?:估计|可能|应该)(?:是)?(?:在)?(?:睡觉|睡着)|还没下水|没下水|其实(?:我们|船|人)?(?:都)?(?:好好|没事|正常)"
 )
 # The event is over: put out, rescued, repaired, found.
 # The gap after 已经 may name who did it (已经被拖轮顶住了), never a negation (已经灭不了了 is no fire put out).
@@ -446,14 +457,16 @@ RESOLVED = re.compile(
     r"已经(?:被)?[^不没]{0,4}?(?:灭了|灭掉|扑灭|救上来|拉上来|捞上来|救起|脱险|没事|处理好|修好|控制住|堵上|堵住|找到|顶住|稳住|拖走|拖住|围住)|"
     r"已(?:扑灭|救起|脱险|处置|修复)|(?:都|已经|已)(?:被)?救上来|救上来了|找到了|修好了|修复了|恢复(?:了)?正常|正常航行|继续航行|"
     r"(?:清|清理|处理|收|擦)(?:完|干净)|抛好|拉开了|(?:船长|已经)处理了|自己(?:爬)?上来了|已经醒(?:了|过来)|醒过来了|接走了|来看过了|处理过了|(?:现在)?正常了|报备|稳得很|"
-    r"退出来了|脱浅了|已被(?:救起|救上来|找到|送医)|已经(?:恢复|康复|好)了|已(?:经)?康复|抢救(?:过来|成功)|抢救后|已经靠(?:上|好|了)?(?:码头|岸)|(?:现在|已经)稳(?:了|住)|已(?:经)?送(?:到|去|往)?医院|已(?:经)?送医|自己(?:游|爬|走)?(?:上|回)(?:岸|来|船)了"
+    r"退出来了|脱浅了|还好(?:没(?:撞|碰|出事|翻)|让开|躲开)|(?:让|躲)开了|已(?:经)?联系上|联系上了|一切正常|已被(?:救起|救上来|找到|送医)|已经(?:恢复|康复|好)了|已(?:经)?康复|抢救(?:过来|成功)|抢救后|已经靠(?:上|好|了)?(?:码头|岸)|(?:现在|已经)稳(?:了|住)|已(?:经)?送(?:到|去|往)?医院|已(?:经)?送医|自己(?:游|爬|走)?(?:上|回)(?:岸|来|船)了"
 )
 THANKS = re.compile(r"谢谢你们|感谢你们|辛苦(?:了|你们|啦)|多谢")
 # Not meant: laughter, a message sent by mistake, a drill said to be one.
 NOT_MEANT = re.compile(r"哈哈|呵呵|嘿嘿|笑死|发错了|打错了|打错字|错别字|输错了|开玩笑|演习演习|不是真的|lol|just joking|kidding")
+# Laughing and crying-with-laughter emoji: "救命😂" is a joke.
+LAUGHING = re.compile("[\U0001F602\U0001F923\U0001F606\U0001F604\U0001F601]")
 # A drill, unless something really happened during it ("演习的时候真有人掉下去了").
 DRILL = re.compile(r"演习|演练|模拟器|模拟游戏|游戏里|假人")
-REALLY = re.compile(r"真(?:的)?(?:有|掉|落|着|出事|受伤|撞|进水)")
+REALLY = re.compile(r"真(?:的)?(?:有|掉|落|着|出事|受伤|撞|进水|晕|倒|昏|伤|沉|翻)|不是(?:演习|演练|训练)")
 # A hazard word as a figure of speech about money, work, games, songs or love (股市又翻船了, 业绩掉水里了, 火爆到爆炸).
 # Only words that a real emergency would hardly hold: not 游戏, 直播 or 饭店 (children at play, someone filming, a
 # restaurant's pontoon all fall in the water), not 失恋 (a threat to jump is an emergency).
@@ -465,7 +478,8 @@ FIGURATIVE = re.compile(r"股市|股票|炒股|基金|全仓|被套|割肉|业�
                         r"被(?:工作|作业|文件|消息|事情)|工作(?:给)?淹|运价|这一?行(?:的)?|跑不起|亏本|生意(?:难做|不好做)|"
                         r"作业(?:写|做)不完|赶作业|补作业|的作业|逼疯|生意|亏了|亏损|找出路|散伙|火锅|辣死|被老板|老板骂|挨骂|被骂|"
                         r"这道题|选错|选对|广播剧|台词|剧里|音效|配音|被.{0,3}(?:订单|邮件|消息|工作|作业|文件|事情|活儿?)(?:给)?淹|爆单|"
-                        r"感情(?:里|上)|恋爱里|婚姻里|钱眼|梦见|梦到|做梦|等(?:到|得).{0,6}都(?:要|快)")
+                        r"感情(?:里|上)|恋爱里|婚姻里|钱眼|梦见|梦到|做梦|感觉自己是|画饼|画的饼|网速|wifi|难吃|吃到撑|撑死|太贵了|无聊|"
+                        r"小龙虾|和平精英|吃鸡|原神|爆炸头|(?<![a-z])cp(?![a-z])|心态崩|塌房|重映|泰坦尼克|等(?:到|得).{0,6}都(?:要|快)")
 ABOUT_EN = re.compile(r"(?<![a-z])(?:insurance|cover|covers|claim|drill|training|exam|course|certificate|rule|rules|"
                       r"regulation|fine|penalty|report|how to|how many|how often|what is|policy|project|data|"
                       r"homework|assignment|research|article|last year|last month|update|any news|what should|if my|"
@@ -620,6 +634,9 @@ class DistressModel:
         if strength == 2 and category == "flooding" and LAND_FLOODED.search(compact):
             about += 4  # "江边的路被水淹了"
             evidence.append("land")
+        if category == "flooding" and PLUMBING.search(compact):
+            about += 4
+            evidence.append("plumbing")
         if category == "spill" and SMALL.search(compact):
             about += 3
             evidence.append("small")
@@ -751,6 +768,8 @@ class DistressModel:
             about += 5 if len(remote) == 1 else 8  # "年轻时 … 遇过火灾": a memory twice over
             evidence.append("remote past")
         topics = {m.group(0) for m in ABOUT.finditer(compact)} | {m.group(0) for m in ABOUT_EN.finditer(raw.lower())}
+        if REALLY.search(compact):
+            topics -= {"演习", "演练", "训练"}  # "演练时有人真晕倒了": the drill is where it happened
         framed = about + asked > 0 or "modifier" in evidence or NEWS.search(compact)
         if topics:
             # "碰撞了 要不要报告": an event that has just happened, asked about in the same breath, is still live.
@@ -792,7 +811,7 @@ class DistressModel:
         if THANKS.search(compact):
             about += 3  # thanks after the event; a plea with a thank-you keeps its urgency and its call
             evidence.append("thanks")
-        if NOT_MEANT.search(compact):
+        if NOT_MEANT.search(compact) or LAUGHING.search(raw):
             about += 6
             evidence.append("not meant")
         if DRILL.search(compact) and not REALLY.search(compact):

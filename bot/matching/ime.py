@@ -121,12 +121,29 @@ class PinyinReader:
         return "".join(out)
 
     def convert(self, text: str) -> str:
-        """``text`` with each run of two or more pinyin syllables (lower case) written in characters."""
+        """``text`` with each run of two or more pinyin syllables (lower case) written in characters.
+
+        In a run that mixes pinyin with English ("jiu ming chuan zhao huo le ship name …"), only three or more words
+        in a row that are one syllable each are converted; the rest is left as typed. Longer English words split
+        into syllables too ("name", "ocean"), and two short ones would take "he can" of "he can not swim"."""
         def replace(m):
-            parts = [self.split(w) for w in LATIN_WORD.findall(m.group(0))]
-            if any(p is None for p in parts) or sum(len(p) for p in parts) < 2:
-                return m.group(0)
-            return self.words([s for p in parts for s in p])
+            words = LATIN_WORD.findall(m.group(0))
+            parts = [self.split(w) for w in words]
+            if all(p is not None for p in parts):
+                return self.words([s for p in parts for s in p]) if sum(len(p) for p in parts) >= 2 else m.group(0)
+            out, run = [], []
+            for word, part in [*zip(words, parts), ("", None)]:
+                if part is not None and len(part) == 1:
+                    run.append((word, part))
+                    continue
+                if len(run) >= 3:
+                    out.append(self.words([s for _, p in run for s in p]))
+                else:
+                    out.extend(w for w, _ in run)
+                run = []
+                if word:
+                    out.append(word)
+            return " ".join(out)
 
         return LATIN_RUN.sub(replace, text)
 
