@@ -155,7 +155,7 @@ HAZARDS = [
     ("violence", 3, r"把.{0,3}(?:船|舱).{0,2}(?:点了|烧了|炸了)"),
     ("violence", 2, r"(?:拉|拦|按)不住"),
     ("person_in_water", 3, r"(?:趴|骑|站|抱)(?:在|着)船底"),  # on an upturned hull
-    ("person_in_water", 2, r"有(?:个)?人头|(?:手|胳膊)(?:还)?在(?:挥|摆|扑腾)"),
+    ("person_in_water", 2, r"有(?:个)?人头|几个人头|看到.{0,4}人头|(?:手|胳膊)(?:还)?在(?:挥|摆|扑腾)"),
     ("flooding", 3, r"吃水越来越深|甲板.{0,4}上水|(?:渗|漏|冒)进(?:来|去)|船番"),
     ("collision", 3, r"(?:两条|两艘|两只|2条|俩)\w{0,3}船.{0,6}(?:碰|撞)"),
     ("collision", 2, r"咯噔|咔咔|哐当|嘎吱"),
@@ -174,7 +174,7 @@ HAZARDS = [
     ("collision", 2, r"(?:跟|和|与).{1,8}(?:碰|撞)(?:了|上|到)|卡在一起"),
     ("propulsion", 3, r"船.{0,4}不动了"),
     ("propulsion", 2, r"动力.{0,2}没(?:有|了)|我们.{0,4}不动了"),
-    ("propulsion", 2, r"吃不住|靠不上"),  # lines that cannot hold, a ship that cannot berth; or "can't rely on"
+    ("propulsion", 2, r"吃不住|靠不上|靠不了(?:岸|码头)"),  # lines that cannot hold, a ship that cannot berth; or "can't rely on"
     ("toxic", 3, r"(?:几个|好几个|两个|三个)(?:人)?都.{0,4}(?:头痛|头疼|头晕|想吐)"),
     ("toxic", 2, r"大家都.{0,4}(?:头痛|头疼|头晕|想吐|想睡)|冒(?:白|黄)气"),
     ("toxic", 2, r"(?:讲话|说话)(?:都)?(?:含糊|不清)"),
@@ -257,12 +257,12 @@ HAZARDS = [
     # waving from a boat, an electric shock, a net round the propeller, swept towards a dam, overdue with the phone
     # off, a boat rolling hard, a message that stopped.
     ("flooding", 3, r"(?:要|快|就要|马上)翻(?![译身页脸墙篇书看开新一到出阅找查遍过来])|(?:水|浪).{0,2}(?:漫过|没过|漫上|打上|冲到|冲上)(?:了)?(?:船舷|船帮|甲板)|吃水太深"),
-    ("flooding", 2, r"晃得(?:很|好|太)?(?:厉害|凶|吓人)"),
+    ("flooding", 2, r"(?:晃|摇|颠)得(?:很|好|太|特别|非常)?(?:厉害|凶|吓人)"),
     ("person_in_water", 3, r"(?:顶|撞|拱|踢|掀|撞飞)(?:下|进|到|入)(?:了)?(?:江|河|水|海)"),
     ("call", 2, r"(?:船上|上面|水里|江里|那边).{0,6}(?:挥手|招手)"),
     ("medical", 3, r"触电|被电(?:到|击|打)|电击"),
     ("propulsion", 3, r"缠住(?:了)?(?:螺旋桨|车叶|桨|舵)|(?:冲|漂)向(?:了)?(?:大坝|坝|闸|桥墩|大桥)"),
-    ("missing", 2, r"(?:手机|电话)关机|最后(?:的)?位置|(?:不|没)回(?:我)?(?:微信|消息|信息|电话)"),
+    ("missing", 2, r"(?:手机|电话)(?:也|都)?关机|最后(?:的)?位置|(?:不|没)回(?:我)?(?:微信|消息|信息|电话)"),
     # Round 10: half a body in the water, not knowing whether someone still breathes, chest pain and cold sweat,
     # breathing gone bad, a face drooping, slurred speech, sleepwalking to the rail, a boat empty and circling,
     # missed at muster, knocking from inside a sunken hull, someone still in a car in the river, fire in the
@@ -318,6 +318,12 @@ HAZARDS = [
     ("flooding", 3, r"斜了.{0,4}度|往一边滑|(?:上|登上)(?:了)?救生(?:筏|艇)|船(?:快)?没了(?!.{0,2}(?:信号|电|油))|冲滩|"
                     r"晃得(?:特别|非常)(?:厉害|凶)|好多人摔倒"),
     ("propulsion", 3, r"往.{0,4}(?:坝|闸|桥墩)(?:那边)?(?:冲|漂)"),
+    # Round 15: a ferry rocking and unable to berth, swept up to a dam, a ship gone under with heads in the water,
+    # people waving clothes from a stopped ship, overdue at dark and out of reach.
+    ("flooding", 3, r"(?:船|客船|渡船|驳船|货船).{0,6}沉下去(?:了)?"),
+    ("propulsion", 3, r"被(?:水|浪|流)?(?:冲|推)到(?:了)?.{0,2}(?:闸|坝|桥墩)|停着不动"),
+    ("call", 2, r"挥(?:着|舞)?(?:衣服|衣裳|毛巾|旗子|手电)|摇(?:着)?(?:衣服|毛巾)"),
+    ("missing", 3, r"(?:天黑|晚上|半夜)了?(?:还|都)?联系不上"),
     ("person_in_water", 3, r"没(?:有)?浮(?:起来|上来)|沉下去(?:了)?.{0,4}没(?:看到|看见|见)(?:人)?(?:上来|浮上来|冒头)"),
     ("missing", 2, r"(?:到处|哪里|哪儿|全船|上上下下)都(?:没有|找不到|找过了|找遍了)|找遍"),
 ]
@@ -374,7 +380,7 @@ CALL_AS_NOUN = re.compile(r"(?:救命|求救|呼救|求助|遇险|险情|紧急�
 # Signs that the message reports something happening now: urgent ones, and ordinary ones.
 URGENT = re.compile(
     r"快来(?!看)|快点|赶紧|赶快|立刻|马上|速来|快救|快派|快帮|快想办法|(?<![没未])来人|救救|救命|急死|急急|十万火急|正在|还在|一直在|"
-    r"不行了|撑不住|顶不住|来不及|搞不赢|越来越|现在还|到现在|啊啊|呀呀|快快|(?:好多人|大家|乘客|人)(?:都)?在(?:喊|叫|哭)"
+    r"不行了|撑不住|顶不住|来不及|搞不赢|越来越|现在还|到现在|啊啊|呀呀|快快|(?:好多人|大家|乘客|人)(?:都)?在(?:尖叫|哭喊|喊|叫|哭)"
 )
 LIVE = re.compile(r"了(?!解)|现在|此刻|刚刚|刚才|突然|今天|今晚|今早|怎么办|咋办|咋整|怎么搞|如何是好|不得了|我们|咱们|我的船|船上|本船|"
                   r"这边|附近|位置|坐标|\d+号|锚地|桥下|江心|江中|还有\d+|\d+(?:个)?人|几个人|全船|啊|呀|!|！")
@@ -395,7 +401,7 @@ PAST = re.compile(
 # The past set against now: "以前也遇到过 但这次不一样" tells the past to say that now is worse.
 CONTRAST = re.compile(r"(?:但|可|可是|不过)?这(?:次|回)(?:又|不一样|不同|更|比)")
 # What happens again and again: a complaint about a hazard, not a report of one ("每年都淹死人 为什么没人管").
-HABITUAL = re.compile(r"每年(?:都)?|年年|天天|老(?=翻|沉|出事|撞)|每天都|经常(?:有|发生|出|联系不上|打不通|没信号)|总(?:是)?有|老是有人|家常便饭|常有的事|隔三差五|时不时|毛病|习惯|"
+HABITUAL = re.compile(r"每年(?:都)?|年年|天天|(?:的事|事故)(?:太多|很多|不少)|老(?=翻|沉|出事|撞)|每天都|经常(?:有|发生|出|联系不上|打不通|没信号)|总(?:是)?有|老是有人|家常便饭|常有的事|隔三差五|时不时|毛病|习惯|"
                       r"(?:好|\d+|[一两三四五六七八九十几半]+)(?:个)?(?:多)?(?:月|年)了|好几天没人(?:管|动|理|来)")
 # Smoke that has an everyday source: a (factory's) chimney smoking, a barbecue, burning rubbish or straw on the bank.
 ORDINARY_SMOKE = re.compile(r"烟囱(?:一直|在|老是|总是)?冒(?:黑|白)?烟|烧烤|炊烟|烧(?:垃圾|秸秆|稻草|荒)")
@@ -450,7 +456,7 @@ ABOUT = re.compile(
     r"(?:后|以后|之后).{0,3}(?:多久|多长时间|几天|几个小时|什么时候)|多久(?:可以|能|才能|之内|以内|必须)|"
     r"资料|你们.{0,2}(?:怎么|为什么|为啥)不(?:立|设|管|修|装|整治|处理)|反映一下|可以打.{0,8}吗|(?:允许|合法|违法|违规)吗|环保|预报|期间|新消息|会涨|涨多少|开闸|还开吗|乱响|探头|来得太慢|太慢了|安全提示|温馨提示|提醒大家|请大家|近期|(?:这样)?安全吗|有没有.{0,4}消息|进展|搜救(?:是不是|还)|那个事|那件事|"
     r"船舶险|货运险|船东险|包不包|保不保|交多少|禁航|停航|限航|(?:了)?的事(?:情)?[,，?？吧吗呢]|"
-    r"会被(?:怎么|如何)?(?:处理|处罚|罚|判)|代表什么|什么意思|比例|要考|考(?:三副|二副|大副|船长|轮机|适任|驾驶)|笔录|建议(?:加|设|装|在|你们|增加|安装|修)|步骤|学一下|想学|怎样的|信号(?:怎么|是什么|有哪些|代表)|是什么意思|讲讲|讲一讲|讲课|宣讲|(?:可以|能)(?:进人|进去|下去)吗"
+    r"会被(?:怎么|如何)?(?:处理|处罚|罚|判)|代表什么|什么意思|比例|要考|考(?:三副|二副|大副|船长|轮机|适任|驾驶)|笔录|建议(?:多|加|设|装|在|你们|增加|安装|修)|怎么写|海事声明|步骤|学一下|想学|怎样的|信号(?:怎么|是什么|有哪些|代表)|是什么意思|讲讲|讲一讲|讲课|宣讲|(?:可以|能)(?:进人|进去|下去)吗"
 )
 # Office business that a bare call word ("求助", "紧急求助") may introduce: the call is a manner of speaking.
 SERVICE = re.compile(
@@ -502,12 +508,12 @@ FIGURATIVE = re.compile(r"股市|股票|炒股|基金|全仓|被套|割肉|业�
                         r"小龙虾|和平精英|吃鸡|原神|资金链|像.{0,8}一样|亏死|没货|还没轮到|排到.{0,8}(?:下面|后面)|爆炸头|(?<![a-z])cp(?![a-z])|心态崩|塌房|重映|泰坦尼克|等(?:到|得).{0,6}都(?:要|快)")
 ABOUT_EN = re.compile(r"(?<![a-z])(?:insurance|cover|covers|claim|drill|training|exam|course|certificate|rule|rules|"
                       r"regulation|fine|penalty|report|how to|how many|how often|what is|policy|project|data|"
-                      r"homework|assignment|research|article|last year|last month|update|any news|what should|if my|"
+                      r"homework|assignment|research|article|last year|last month|last week|(?:channel|river|port|lock) (?:is |still )?closed|still closed|reopen\w*|update|any news|what should|if my|"
                       r"if i|if we|before|next month|next week|movie|film|book|novel|song|buoy (?:is |was )?(?:missing|gone|moved|off|out|broken|light)|off position|off station|no light|put out|"
                       r"extinguished|no injur\w*|under control|all safe|resolved|if man|if someone|if a|what channel|"
                       r"which channel|login|password|recovered|procedures?|version|manual|guide)(?![a-z])")
 # A hazard word that only qualifies a noun: "落水事故", "火灾自动报警系统", "失踪人员的情况说明".
-AS_MODIFIER = re.compile(r"的人(?!还|在|没|不)|(?:的)?(?:事故|人员|小孩|者|险|报警|系统|按钮|探测|演习|演练|训练|drill|证明|说明|声明|报告|案|事件|英雄|"
+AS_MODIFIER = re.compile(r"的人(?!还|在|没|不)|后的|(?:的)?(?:事故|人员|小孩|者|险|报警|系统|按钮|探测|演习|演练|训练|drill|证明|说明|声明|报告|案|事件|英雄|"
                          r"风险|隐患|损失|赔偿|责任|调查|医药费|费用|住院|造成|泡烂|的时候|时丢|表彰)")
 # A question rather than a report (怎么办 asks for help, not information).
 QUESTION = re.compile(r"吗|么|呢|多久|多少|谁|哪|什么|(.)不\1|怎么(?!办|搞|弄)|如何|几|是否|了没(?:有)?$|没有$|不$|有没有|请问")
@@ -542,7 +548,7 @@ DIALECT_WORDS = (("而家", "现在"), ("点算", "怎么办"), ("点办", "怎�
                  # Sichuan and Chongqing: 河头 is 河里; Shanghai: 阿拉 we, 哪能办 what to do, 浪向 on.
                  ("河头", "河里"), ("水头", "水里"), ("阿拉", "我们"), ("哪能办", "怎么办"), ("浪向", "上"))
 
-FRESH = re.compile(r"(?:里|上|下|中|去|到|进)?了")
+FRESH = re.compile(r"(?:里|上|下|中|去|到|进|前|边|旁|口)?了")
 # A thing or an animal, not a person or a ship, a few words before the event: "手机掉江里了" is a lost phone,
 # "江豚搁浅" a stranded porpoise, "32号红浮不见了" a buoy off station.
 # "遛狗的" and "钓鱼的" are people: a thing followed by 的 names whoever goes with it.
@@ -650,7 +656,9 @@ class DistressModel:
         live_clause = self._live_clause(compact, spaced, spans, evidence)
         if live_clause == "going on":
             live += 1  # "船在进水", "一直联系不上"
-        about = self._about(compact, raw, evidence, live_clause)
+        but = BUT.search(compact)
+        after_but = bool(but) and any(start >= but.end() for start, _ in spans)
+        about = self._about(compact, raw, evidence, live_clause, after_but)
         if strength == 2 and category == "flooding" and LAND_FLOODED.search(compact):
             about += 4  # "江边的路被水淹了"
             evidence.append("land")
@@ -766,12 +774,13 @@ class DistressModel:
         return best
 
     @staticmethod
-    def _about(compact: str, raw: str, evidence: list, live_clause: str = "") -> int:
+    def _about(compact: str, raw: str, evidence: list, live_clause: str = "", after_but: bool = False) -> int:
         """How strongly the message reads as a question about a hazard rather than a report of one.
 
         ``live_clause`` (``_live_clause``): the event is reported as happening in a clause of its own; then what
         the other clauses ask or plan (and, for an event that goes on, the past they tell) weigh 2 at most
-        together."""
+        together. ``after_but``: the hazard is told after 不过 / 但是 ("捞上来了 但是没有呼吸"); what was said before
+        it, that all is well or over or a joke, does not count."""
         about = asked = 0
         if HYPOTHETICAL.search(compact):
             # "可不可以直接下去救 现在人还在里面": a question asked while it is happening is still live.
@@ -810,7 +819,7 @@ class DistressModel:
         if "modifier" in evidence:
             about += 4
         negations = {m.group(0) for m in NEGATED.finditer(compact)}
-        if live_clause == "going on" and BUT.search(compact):
+        if after_but or live_clause == "going on" and BUT.search(compact):
             negations = set()  # "没事没事 … 不过水一直往舱里灌": the but is the message
         if negations:
             about += 3 * min(2, len(negations))  # "没事了 不用派船了": said twice, it is meant
@@ -830,14 +839,14 @@ class DistressModel:
         if LEARNING.search(compact):
             about += 6
             evidence.append("learning")
-        if RESOLVED.search(compact):
+        if RESOLVED.search(compact) and not after_but:
             about += 5
             evidence.append("resolved")
         if THANKS.search(compact):
             about += 3  # thanks after the event; a plea with a thank-you keeps its urgency and its call
             evidence.append("thanks")
         if (NOT_MEANT.search(compact) or LAUGHING.search(raw)) and not REALLY.search(compact) \
-                and not (live_clause == "going on" and BUT.search(compact)):
+                and not after_but and not (live_clause == "going on" and BUT.search(compact)):
             about += 6
             evidence.append("not meant")
         if DRILL.search(compact) and not REALLY.search(compact):
