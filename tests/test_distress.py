@@ -280,6 +280,9 @@ def test_words_that_frame_a_question_elsewhere_do_not_hide_a_live_emergency(text
     "碰撞后的海事声明怎么写",  # paperwork after an event
     "Is the river still closed after the collision last week?",
     "航标被撞歪了好几天 晚上很危险 你们管不管",  # a hazard to report, not distress
+    "我的船坏了 去哪修",  # a repair
+    "过江大桥上堵车了 车停着不动",  # a car in a jam
+    "你们晚上联系不上人怎么办",  # the office out of hours
 ])
 def test_a_story_a_joke_an_event_that_is_over_or_an_everyday_word_is_no_emergency(text):
     reading = MODEL.read(text)

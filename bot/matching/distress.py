@@ -321,9 +321,10 @@ HAZARDS = [
     # Round 15: a ferry rocking and unable to berth, swept up to a dam, a ship gone under with heads in the water,
     # people waving clothes from a stopped ship, overdue at dark and out of reach.
     ("flooding", 3, r"(?:船|客船|渡船|驳船|货船).{0,6}沉下去(?:了)?"),
-    ("propulsion", 3, r"被(?:水|浪|流)?(?:冲|推)到(?:了)?.{0,2}(?:闸|坝|桥墩)|停着不动"),
+    ("propulsion", 3, r"被(?:水|浪|流)?(?:冲|推)到(?:了)?.{0,2}(?:闸|坝|桥墩)"),
+    ("propulsion", 2, r"停着不动"),  # a ship, or a car in a jam: on the water only
     ("call", 2, r"挥(?:着|舞)?(?:衣服|衣裳|毛巾|旗子|手电)|摇(?:着)?(?:衣服|毛巾)"),
-    ("missing", 3, r"(?:天黑|晚上|半夜)了?(?:还|都)?联系不上"),
+    ("missing", 2, r"(?:天黑|晚上|半夜)了(?:还|都)?联系不上"),
     ("person_in_water", 3, r"没(?:有)?浮(?:起来|上来)|沉下去(?:了)?.{0,4}没(?:看到|看见|见)(?:人)?(?:上来|浮上来|冒头)"),
     ("missing", 2, r"(?:到处|哪里|哪儿|全船|上上下下)都(?:没有|找不到|找过了|找遍了)|找遍"),
 ]
@@ -417,6 +418,8 @@ SMALL = re.compile(r"不多|一点点|少量|薄薄")
 # An animal in trouble, with no person in the message ("一只白鹭被渔网缠住了在江边扑腾").
 ANIMAL = re.compile(r"(?:一|有|那|这)只(?:小)?(?:鸟|白鹭|鹭|天鹅|野鸭|鸭子?|鹅|海鸥|狗|猫|猴子?)")
 PERSON = re.compile(r"船员|(?<!主)人(?!家)|老公|老婆|孩子|小孩|娃|他|她|老人|乘客|游客|水手|我们")
+# Road traffic on a bridge or the bank.
+TRAFFIC = re.compile(r"堵车|塞车|车流|排长队")
 # A promise the office broke, a line nobody answered: a grievance about the service (complaint.py), not a call.
 GRIEVANCE = re.compile(r"(?:说好|答应)(?:了)?.{0,8}(?:派人|来人|回复|答复|结果|处理|办|来看|来查|联系).{0,10}(?:结果|还没|怎么还|一直没)|"
                        r"(?:说好|答应)(?:的|了)?.{0,8}呢|打(?:你们|了你们).{0,8}(?:电话|热线).{0,10}没人接")
@@ -449,7 +452,7 @@ ABOUT = re.compile(
     r"修理|更换|检修|改装|年审|资质|要不要(?!紧|报警|叫|打|送|跳|弃|派)|是否需要|需不需要|隐患|排查|报废|船名(?:怎么|可以|能|要|是否|有什么|规定|登记|变更|重复|一样)|打捞|强制|过期|有效期|临检|算谁|谁负责|赔(?:吗|不赔)|要赔|自动|误报|探测器|报警器(?!.{0,3}(?:一直|在|叫|响))|喷淋|灭火系统|[能可]以?补|补(?:吗|办|发|领)|去.{0,8}补|(?:怎么|咋|如何|哪里)补|"
     r"报(?:告)?哪些|要报(?!警)|该怎么报|怎么报|报什么|哪些内容|"
     r"(?:以后|之后)[^!！]{0,10}(?:谁|怎么|如何|是否|吗|哪|能不能|要不要|需要|是不是|应该|该)|"
-    r"常备|应该备|什么药|有权|权力|有没有人知道|谁知道|配多大|功率|警示牌|警示标志|立(?:个)?牌|有人管吗|没人管吗|尾气|超标|英语|英文|翻译|(?:ais|系统|屏幕|app)(?:上)?(?:一直)?显示|"
+    r"常备|应该备|什么药|有权|权力|(?:去|在)?哪(?:里|儿)?修|找人修|有没有人知道|谁知道|配多大|功率|警示牌|警示标志|立(?:个)?牌|有人管吗|没人管吗|尾气|超标|英语|英文|翻译|(?:ais|系统|屏幕|app)(?:上)?(?:一直)?显示|"
     r"(?:海事|你们|海事局|法院|公安|执法).{0,3}(?:怎么|会|如何|要)(?:处理|处罚|管|判|查)|"
     r"(?:不能|不准|不许|禁止|允许)(?:往|在|把|用|带|装|私自|随便|排|倒|乱)|"
     r"向谁|找谁(?!拖|救|帮)|报给谁|哪里报|往哪(?:里|儿)?报|不肯赔|不愿(?:意)?赔|大家注意|跟谁说|告诉谁|通知谁|联系谁|举报|投诉|案子|案件|立案|"
@@ -659,6 +662,9 @@ class DistressModel:
         but = BUT.search(compact)
         after_but = bool(but) and any(start >= but.end() for start, _ in spans)
         about = self._about(compact, raw, evidence, live_clause, after_but)
+        if strength == 2 and TRAFFIC.search(compact):
+            about += 4  # "大桥上堵车了 车停着不动": a car in a jam, not an engine failure afloat
+            evidence.append("traffic")
         if strength == 2 and category == "flooding" and LAND_FLOODED.search(compact):
             about += 4  # "江边的路被水淹了"
             evidence.append("land")
