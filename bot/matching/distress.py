@@ -425,7 +425,12 @@ GRIEVANCE = re.compile(r"(?:说好|答应)(?:了)?.{0,8}(?:派人|来人|回复|
                        r"(?:说好|答应)(?:的|了)?.{0,8}呢|打(?:你们|了你们).{0,8}(?:电话|热线).{0,10}没人接")
 # Learning about an event, however live its words ("走锚了怎么办 想学习一下").
 LEARNING = re.compile(r"想学|学学|提前学|学习一下|学一下|学习学习|科普|涨知识|长知识|想教|教教|想(?:给|教|做).{0,6}培训|做(?:个)?培训")
+# Frames that tell the whole message is not a report, whatever else it says: (evidence, pattern, weight).
+WHOLE_FRAMES = (("aftermath", AFTERMATH, 4), ("ordinary smoke", ORDINARY_SMOKE, 4), ("grievance", GRIEVANCE, 6),
+                ("learning", LEARNING, 6))
 NOW = re.compile(r"现在|正在|还在|此刻|这会儿|马上")
+# A time word that starts what goes on still (昨晚开始, 昨天起, 前天到现在): not the past (but 昨天救起 is).
+SINCE = re.compile(r".{0,3}(?:开始|到现在|一直|就)|.{0,2}(?<![救拉捞扶抬吊])起(?!来)")
 # The event as it goes on: now, still, already, ever more, "在" / "着" with the verb (在漏水, 被水冲着走), a drift
 # with a direction (往大坝那边漂).
 PRESENT = re.compile(r"现在|正在|还在|此刻|这会儿|已经|一直|越来越|(?<![现正还])在(?=.{0,2}(?:进|漏|沉|冒|烧|漂|歪|斜|往|淌|流|晃|下))|"
@@ -700,12 +705,14 @@ class DistressModel:
         for cat, power, pattern in _HAZARDS:
             if power < 3 and not on_water:
                 continue  # "动不了", "找不到了", "机器故障" say nothing about a ship by themselves
-            matches = list(pattern.finditer(compact))
-            m = next((m for m in matches
-                      if cat not in ("person_in_water", "grounding", "missing")
-                      or not THING_BEFORE.search(compact, 0, m.start())),
-                     None)
-            if matches and not m and "thing" not in evidence:
+            m, matched = None, False
+            for candidate in pattern.finditer(compact):
+                matched = True
+                if cat not in ("person_in_water", "grounding", "missing") \
+                        or not THING_BEFORE.search(compact, 0, candidate.start()):
+                    m = candidate
+                    break
+            if matched and not m and "thing" not in evidence:
                 evidence.append("thing")  # 手机掉河里了: a thing, not a person
             if m:
                 found.append((power, m.span()))
@@ -762,7 +769,7 @@ class DistressModel:
         for part in spaced.split():
             bounds.append((start, start + len(part)))
             start += len(part)
-        best = ""
+        best, urgent = "", URGENT.search(compact)
         for span in spans:
             start, end = next(((a, b) for a, b in bounds if a <= span[0] < b), (span[0], span[1]))
             clause = compact[start:max(end, span[1])]
@@ -771,7 +778,7 @@ class DistressModel:
             if PRESENT.search(clause):
                 best = "going on"
                 break
-            if URGENT.search(compact):
+            if urgent:
                 best = "urgent"
             if FRESH.match(compact, span[1]) and not best:
                 best = "fresh"
@@ -793,7 +800,7 @@ class DistressModel:
             asked += 2 if NOW.search(compact) and not PLANNING.search(compact) else 6
             evidence.append("hypothetical")
         if not CONTRAST.search(compact) and any(compact[max(0, m.start() - 1):m.start()] not in ("从", "自")
-               and not re.match(r".{0,3}(?:开始|到现在|一直|就)|.{0,2}(?<![救拉捞扶抬吊])起(?!来)", compact[m.end():]) for m in PAST.finditer(compact)):
+                                                and not SINCE.match(compact, m.end()) for m in PAST.finditer(compact)):
             # The past makes a question about the aftermath; a report with 昨晚 in it is still a report.
             asks = QUESTION.search(compact) or (not URGENT.search(compact) and not LIVE.search(compact))
             if live_clause in ("going on", "urgent") and not LONG_AGO.search(compact):
@@ -824,35 +831,26 @@ class DistressModel:
             evidence.append("relayed")
         if "modifier" in evidence:
             about += 4
-        negations = {m.group(0) for m in NEGATED.finditer(compact)}
-        if after_but or live_clause == "going on" and BUT.search(compact):
-            negations = set()  # "没事没事 … 不过水一直往舱里灌": the but is the message
+        # "没事没事 … 不过水一直往舱里灌": the but is the message.
+        but_said = after_but or live_clause == "going on" and bool(BUT.search(compact))
+        negations = set() if but_said else {m.group(0) for m in NEGATED.finditer(compact)}
         if negations:
             about += 3 * min(2, len(negations))  # "没事了 不用派船了": said twice, it is meant
             evidence.append("negated")
         if HABITUAL.search(compact):
             about += 1 if URGENT.search(compact) else 5
             evidence.append("habitual")
-        if AFTERMATH.search(compact):
-            about += 4
-            evidence.append("aftermath")
-        if ORDINARY_SMOKE.search(compact):
-            about += 4
-            evidence.append("ordinary smoke")
-        if GRIEVANCE.search(compact):
-            about += 6
-            evidence.append("grievance")
-        if LEARNING.search(compact):
-            about += 6
-            evidence.append("learning")
+        for name, pattern, weight in WHOLE_FRAMES:
+            if pattern.search(compact):
+                about += weight
+                evidence.append(name)
         if RESOLVED.search(compact) and not after_but:
             about += 5
             evidence.append("resolved")
         if THANKS.search(compact):
             about += 3  # thanks after the event; a plea with a thank-you keeps its urgency and its call
             evidence.append("thanks")
-        if (NOT_MEANT.search(compact) or LAUGHING.search(raw)) and not REALLY.search(compact) \
-                and not after_but and not (live_clause == "going on" and BUT.search(compact)):
+        if (NOT_MEANT.search(compact) or LAUGHING.search(raw)) and not REALLY.search(compact) and not but_said:
             about += 6
             evidence.append("not meant")
         if DRILL.search(compact) and not REALLY.search(compact):

@@ -7,8 +7,9 @@ highest product, as jieba cuts text). A caller may favour words of its own: the 
 and the river's, so ``ren diao shui li le`` reads 人掉水里了 (not 水力, hydraulic power) and ``zhuang chuan`` 撞船 (not
 装船), and it reads the message like any other.
 
-Only runs of two syllables or more are converted, and only letters that parse as pinyin entirely: English words
-("man overboard", "fire") stay as they are. The table of readings (words of the dictionary used at least
+Only runs of two syllables or more are converted, and only words that parse as pinyin: English words ("man
+overboard", "fire") stay as they are. In a run that mixes the two, only three or more one-syllable pinyin words in a
+row are converted (``PinyinReader.convert``). The table of readings (words of the dictionary used at least
 ``MIN_FREQ`` times) takes two seconds to build and is kept in this user's cache folder (``memo.py``).
 """
 from __future__ import annotations
