@@ -23,7 +23,7 @@ ROOT = Path(__file__).resolve().parent.parent
 SETS = [ROOT / "bench" / "distress.yaml", ROOT / "bench" / "distress_dev2.yaml"]
 HELPER_SETS = [ROOT / "bench" / f"distress_dev{n}.yaml" for n in (3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17)]
 # At most one emergency of each is missed, for instance: "you lou dao …" is read 油楼道 (楼道, corridor, is a word of
-# its own), so the spill is not seen; in "渡轮幢到桥墩" 幢 is read chuang, its usual sound, not as a slip of 撞; a ship
+# its own), so the spill is not seen; a ship
 # discharging dirty water is a pollution report that the knowledge base answers (pollution-report), not a distress.
 HELPER_MIN_RECALL = 0.99
 SHARED_DEV = ROOT.parent / "shared" / "bench" / "dev.yaml"
@@ -82,6 +82,7 @@ def test_the_helpers_sets_are_caught_without_false_alarms(path):
     "手机掉江里了 我老公下去捞 也没上来",  # a thing fell in, then a person
     "我男人洛水了",  # 洛水 is a river's name, but a place does not "happen": a slip of 落水
     "船失空了 往对岸冲",  # 失空: a slip of 失控 typed by sound
+    "渡轮幢到桥墩了",  # 幢 is read chuang as often as zhuang: a keyboard offers it for 撞
     "我们船被撞了要不要报警",  # asking what to do while it happens
     "舱里有人晕了可不可以直接下去救 现在人还在里面",
     "今天一直联系不上我老公 他在船上",  # a relative ashore
@@ -206,6 +207,7 @@ def test_words_that_frame_a_question_elsewhere_do_not_hide_a_live_emergency(text
     "家里饭烧焦了",
     "过年放鞭炮噼里啪啦的",
     "货已经装船了",  # 装船 is loading, not a slip of 撞船
+    "船上那个手机验证码错误它将手机锁了",  # 它将 could be read yi qiang, but 失控 is said shi kong
     "钥匙从趸船缝里掉水里去了",  # a thing
     "一条中华鲟搁浅在沙滩上了",  # an animal
     "网上传宜昌有人落水 是不是谣言",  # hearsay

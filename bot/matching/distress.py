@@ -597,14 +597,16 @@ _LATIN_CALLS = [(s, re.compile(p)) for s, p in LATIN_CALLS]
 
 
 @lru_cache(maxsize=8192)
-def _readings(ch: str, every: bool = True) -> frozenset:
-    """The toneless readings of a character: all of them, or only its usual one (和 is he, not huo)."""
+def _readings(ch: str) -> frozenset:
+    """Every toneless reading of a character: a pinyin keyboard offers 幢 for zhuang as well as for chuang."""
     if not ("\u4e00" <= ch <= "\u9fff"):
         return frozenset()
-    return frozenset(r for r in pinyin(ch, style=Style.NORMAL, heteronym=every)[0] if r)
+    return frozenset(r for r in pinyin(ch, style=Style.NORMAL, heteronym=True)[0] if r)
 
 
-_PINYIN_KEYS = {word: [_readings(c) for c in word] for word in PINYIN_WORDS}
+# Each key word as it is said, one reading per character read in the word's context (着火 is zhao huo, 失控 shi kong):
+# a rare reading on both sides would make 它将 (yi qiang) a slip of 失控.
+_PINYIN_KEYS = {word: [frozenset(r) for r in pinyin(word, style=Style.NORMAL)] for word in PINYIN_WORDS}
 
 
 def _place_name(word: str) -> bool:
@@ -864,7 +866,7 @@ class DistressModel:
     def _pinyin_slip(self, compact: str):
         """A key word written with a homophone (落睡 for 落水) in a message about a ship or the water."""
         on_water = bool(SHIP_CONTEXT.search(compact) or URGENT.search(compact))
-        sets = [_readings(c, False) for c in compact]
+        sets = [_readings(c) for c in compact]
         bounds, at = {0}, 0
         for token in Tokenizer.base().lcut(compact, HMM=False):
             at += len(token)
