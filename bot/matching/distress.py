@@ -47,8 +47,11 @@ _LINE = r"(?:缆|缆绳|缆桩|拖缆|拖绳|系缆|绳|绳子|钢缆|钢丝绳|
 _MACHINE = r"(?:主机|舵|舵机|推进器|螺旋桨|桨|机舱|发电机|舵叶|轮机|副机|尾轴|挂机|挂桨机)"
 # Machines that are not only a ship's: a failure counts when the message is about a ship or the water.
 _ANY_MACHINE = r"(?:发动机|机器|马达|引擎|柴油机|车|电|电瓶|机子|方向|engine)"
-WATER_CONTEXT = re.compile(r"船|舱|江|河|水|码头|锚|驳|趸|甲板|航|桥|浮|岸|舵|缆|海(?!员|事)|渡|艇|拖轮|轮|港|滩|湖|值班|伙计|水手|打鱼|捕鱼|渔|救生")
+WATER_CONTEXT = re.compile(r"船|舱|江|河|水|泳|码头|锚|驳|趸|甲板|航|桥|浮|岸|舵|缆|海(?!员|事)|渡|艇|拖轮|轮|港|滩|湖|值班|伙计|水手|打鱼|捕鱼|渔|救生")
 _VESSEL = r"(?:船|驳|驳船|趸船|拖轮|渡船|快艇|艇|货船|渔船|客船|挂桨|我们|我)"
+# All were saved or found but one: the one still missing outweighs the rescue ("其他人都救上来了 就他没找到").
+STILL_MISSING = (r"(?:就|只有|只剩|就剩|唯独|还有)(?:他|她|一个|一人|\d+个|两个|我\w{0,2})(?:人)?(?:还)?没(?:有)?"
+                 r"(?:找到|找着|上来|救上来|捞上来|出来)")
 _SPOT = r"(?:桥墩|桥|大桥|码头|趸船|岸|堤|浮|浮标|浮筒|礁|石头|船|对面|岸边|护岸|闸|闸门|墩)"
 
 # (category, strength, pattern). Strength 3: the event itself; 2: an event that also names ordinary things
@@ -323,10 +326,24 @@ HAZARDS = [
     ("flooding", 3, r"(?:船|客船|渡船|驳船|货船).{0,6}沉下去(?:了)?"),
     ("propulsion", 3, r"被(?:水|浪|流)?(?:冲|推)到(?:了)?.{0,2}(?:闸|坝|桥墩)"),
     ("propulsion", 2, r"停着不动"),  # a ship, or a car in a jam: on the water only
-    ("call", 2, r"挥(?:着|舞)?(?:衣服|衣裳|毛巾|旗子|手电)|摇(?:着)?(?:衣服|毛巾)"),
+    ("call", 2, r"挥(?:着|舞)?.{0,2}(?:衣服|衣裳|毛巾|旗子|手电)|摇(?:着)?(?:衣服|毛巾)"),
+    ("person_in_water", 2, r"沉下去(?:了)?"),  # a swimmer, or a ship (above): on the water only
     ("missing", 2, r"(?:天黑|晚上|半夜)了(?:还|都)?联系不上"),
     ("person_in_water", 3, r"没(?:有)?浮(?:起来|上来)|沉下去(?:了)?.{0,4}没(?:看到|看见|见)(?:人)?(?:上来|浮上来|冒头)"),
     ("missing", 2, r"(?:到处|哪里|哪儿|全船|上上下下)都(?:没有|找不到|找过了|找遍了)|找遍"),
+    # Round 16: people jumping into the river from a burning ship, a ship slowly going down, coloured fumes and
+    # people coughing on the bank, the river changing colour, all saved but one, cut off by rising water, someone
+    # throttled at the rail or held on board and beaten, a fire that "caught" and smoke pouring, a ship sounding
+    # clothes waved from a ship.
+    ("person_in_water", 3, r"(?:往|向)(?:江|河|水|海)(?:里|中)?(?:跳|扑)"),
+    ("flooding", 3, r"(?:慢慢|渐渐|一点点|一点一点)(?:地)?(?:往下)?沉"),
+    ("toxic", 2, r"[黄绿紫棕](?:色)?的?(?:烟|雾|气)|(?:人|大家)(?:都)?(?:在)?(?:咳|呛)(?!嗽药)"),
+    ("spill", 3, r"(?:江水|河水|湖水|水)(?:突然|一下子)?变(?:成|了)?(?:了)?(?:红|黄|黑|绿|紫)"),
+    ("missing", 3, STILL_MISSING),
+    ("missing", 3, r"(?:水|洪水|江水|大水)(?:给)?(?:围|困|包围)(?:在|住)"),
+    ("violence", 3, r"(?:掐|勒)(?:着|住)?.{0,6}脖子|(?:往|向).{0,6}(?:栏杆|船边|江里|水里).{0,2}推|被.{0,6}(?:扣|关|锁)(?:在|着)?船上"),
+    ("violence", 2, r"不(?:让|给|准)(?:我|他|她|我们)?下船"),
+    ("fire", 3, r"(?<!睡)着起来|烟冒(?:得|出来|起来)"),
 ]
 
 # English words for the same events, read as words.
@@ -369,10 +386,19 @@ CALLS = [
 ]
 # A report headed as an alarm ("报警：LNG运输船…", "紧急 …"): the heading, before the first space, is the call.
 HEADED = re.compile(r"(?:报警|紧急报告|紧急求助|求救)\s")
+
+
+def _swapped(*words: str) -> str:
+    """The words and their slips with two neighbouring letters swapped (hlep, mayady), as one alternation: typed
+    in a hurry on a phone, not looked at."""
+    slips = {w[:i] + w[i + 1] + w[i] + w[i + 2:] for w in words for i in range(len(w) - 1)}
+    return "|".join(sorted(slips | set(words), key=len, reverse=True))
+
+
 # Latin calls are read as words, with their spaces: "isosceles", "ASOS快递" and "so so much" are no SOS.
 LATIN_CALLS = [
-    (5, r"(?<![a-z])(?:sos|s o s|mayday|may day)(?![a-z])"),
-    (3, r"(?<![a-z])(?:help|need (?:assistance|support|help)|emergency)(?![a-z])"),
+    (5, rf"(?<![a-z])(?:sos|s o s|{_swapped('mayday')}|may day)(?![a-z])"),
+    (3, rf"(?<![a-z])(?:{_swapped('help', 'emergency')}|need (?:assistance|support|help))(?![a-z])"),
 ]
 # A call word used as a noun: "求救电话", "呼救信号" name the call, they do not make it.
 CALL_AS_NOUN = re.compile(r"(?:救命|求救|呼救|求助|遇险|险情|紧急情况|紧急|弃船)(?:电话|号码|热线|信号|方式|渠道|程序|流程|设备|箱|包|知识|培训|演练|演习|报告|中心|联系|平台|处置|时|的时候|下|"
@@ -412,7 +438,7 @@ AFTERMATH = re.compile(r"索赔|理赔|赔偿|赔了|赔钱|见义勇为|表彰|
 # Water over land: a road, a field, a car park. A flooded bank is news, not a ship in trouble, unless more is said.
 LAND_FLOODED = re.compile(r"(?:路|马路|公路|田|菜地|房子|车库|地下室|广场|公园|步道|江滩|堤)(?:上)?(?:都)?(?:被)?(?:水)?淹")
 # Plumbing: a toilet or a tap that leaks is no ship taking on water.
-PLUMBING = re.compile(r"厕所|卫生间|洗手间|马桶|水龙头|水管")
+PLUMBING = re.compile(r"厕所|卫生间|洗手间|马桶|水龙头|水管|空调|冰箱|热水器|洗衣机|屋顶|房顶|天花板|楼上")
 # A little oil: a sheen to report, not a spill to fight ("薄薄的油花 不多").
 SMALL = re.compile(r"不多|一点点|少量|薄薄")
 # An animal in trouble, with no person in the message ("一只白鹭被渔网缠住了在江边扑腾").
@@ -424,7 +450,7 @@ TRAFFIC = re.compile(r"堵车|塞车|车流|排长队")
 GRIEVANCE = re.compile(r"(?:说好|答应)(?:了)?.{0,8}(?:派人|来人|回复|答复|结果|处理|办|来看|来查|联系).{0,10}(?:结果|还没|怎么还|一直没)|"
                        r"(?:说好|答应)(?:的|了)?.{0,8}呢|打(?:你们|了你们).{0,8}(?:电话|热线).{0,10}没人接")
 # Learning about an event, however live its words ("走锚了怎么办 想学习一下").
-LEARNING = re.compile(r"想学|学学|提前学|学习一下|学一下|学习学习|科普|涨知识|长知识|想教|教教|想(?:给|教|做).{0,6}培训|做(?:个)?培训")
+LEARNING = re.compile(r"提前(?:了解|知道)|想(?:先)?了解|好奇(?:问问|问一下|一问|想问)|随便问问|想学|学学|提前学|学习一下|学一下|学习学习|科普|涨知识|长知识|想教|教教|想(?:给|教|做).{0,6}培训|做(?:个)?培训")
 # Frames that tell the whole message is not a report, whatever else it says: (evidence, pattern, weight).
 WHOLE_FRAMES = (("aftermath", AFTERMATH, 4), ("ordinary smoke", ORDINARY_SMOKE, 4), ("grievance", GRIEVANCE, 6),
                 ("learning", LEARNING, 6))
@@ -444,7 +470,7 @@ REMOTE = re.compile(r"那个年代|那时候|那会儿|小时候|年轻时|年�
 # Hearsay and the news: whoever writes this is not on the scene.
 NEWS = re.compile(r"新闻|报道|报纸|听说|据说|听.{0,6}说|微博|朋友圈|抖音|都在传|网上(?:说|看到)|看到(?:新闻|报道|视频)|电视|听广播|广播(?:里|上)(?:说|讲)|电视剧|电影里|视频里|视频上|图片里|ai做的|太假了|是假的|网上传|谣言|传言|辟谣|"
                   r"是不是出了|小说|剧本|写作业|做作业|学校作业|作业题|作文|论文|写一篇|写篇|文章|帖子|纪录片|"
-                  r"是不是真的|是真的吗|真的假的|什么时候的事")
+                  r"是不是真的|是真的吗|真的假的|什么时候的事|刷到|短视频|【转】|请各(?:船|位船)|各船(?:注意|加强|做好)")
 ABOUT = re.compile(
     r"规定|法规|条例|法律|法条|办法|标准|要求|责任|全责|主责|负责|义务|不可抗力|谁的错|过错|赔偿|赔钱|赔多少|怎么赔|理赔|拒赔|"
     r"保险|险种|碰撞险|火灾险|船壳险|一切险|费用|收费|多少钱|价格|经费|谁出钱|谁出|罚|处罚|处分|扣分|吊销|追究|判|起诉|诉讼|仲裁|"
@@ -453,7 +479,7 @@ ABOUT = re.compile(
     r"办理|审批|许可|配备|配置|配几|配多少|检验|年检|检测|设备|(?<!用)(?<!拿)灭火器(?!.{0,4}(?:喷|用完|用光|拿|不够|没用))|救生衣(?:要|配|多少|标准)|药箱|药品|急救箱|常用药|"
     r"电话(?:是)?多少|号码(?!头)|打什么电话|打哪个电话|打几|拨打什么|什么号码|热线|统计|案例|原因分析|知识|常识|是什么|什么叫|还是(?!在|不|没|往|一直|继续|打不)|打哪个|打哪|拨哪个|"
     r"什么是|定义|区别|含义|属于|算不算|算.{0,6}吗|怎么算|怎么认定|如何认定|怎么定|谁管|归.{0,4}管|管还是|哪个部门|"
-    r"在哪(?:里)?(?:办|查|看|下载)|查询|公告|通报|影响通航|封航|预警|天气|气象|警报|演示|(?<!跟我)(?<!和我)(?<!拍)视频(?!通话|聊天)|电影|游戏|小说|比赛|保养|维修|"
+    r"在哪(?:里)?(?:办|查|看|下载)|查询|公告|通报|影响通航|封航|预警|天气|气象|(?:台风|大风|暴雨|气象|洪水|防汛|寒潮|大雾|雷电|雷暴)警报|警报(?:解除|信息|等级|级别)|演示|(?<!跟我)(?<!和我)(?<!拍)视频(?!通话|聊天)|电影|游戏|小说|比赛|保养|维修|"
     r"修理|更换|检修|改装|年审|资质|要不要(?!紧|报警|叫|打|送|跳|弃|派)|是否需要|需不需要|隐患|排查|报废|船名(?:怎么|可以|能|要|是否|有什么|规定|登记|变更|重复|一样)|打捞|强制|过期|有效期|临检|算谁|谁负责|赔(?:吗|不赔)|要赔|自动|误报|探测器|报警器(?!.{0,3}(?:一直|在|叫|响))|喷淋|灭火系统|[能可]以?补|补(?:吗|办|发|领)|去.{0,8}补|(?:怎么|咋|如何|哪里)补|"
     r"报(?:告)?哪些|要报(?!警)|该怎么报|怎么报|报什么|哪些内容|"
     r"(?:以后|之后)[^!！]{0,10}(?:谁|怎么|如何|是否|吗|哪|能不能|要不要|需要|是不是|应该|该)|"
@@ -479,19 +505,24 @@ OFFICE = re.compile(r"证|窗口|盖章|签证|证明|护照|服务簿|网上|�
 NEGATED = re.compile(
     r"没(?:有)?(?:人)?(?:落水|着火|受伤|进水|漏气|漏水|漏油)|没(?:有)?出事|不是(?:着火|落水|险情|紧急|真的)|(?:都|船|一切|大家都?)没事|没事了|"
     r"(?<!暂)无人(?:落水|受伤|伤亡)|(?<!暂)(?:无|没有)人员伤亡|平安|安全了|虚惊|里面没人|不用找|不用派|不用来|不需要(?:帮助|救援|帮忙)|不用帮忙|"
-    r"没(?:有)?(?:流|漏|排)(?:到|进)|不急|不着急|不紧急|有空(?:来|再|的时候)|说一声|提个醒|提醒一下|帮忙留意|留意一下|(?:估计|可能|应该)(?:是)?(?:在)?(?:睡觉|睡着)|还没下水|没下水|其实(?:我们|船|人)?(?:都)?(?:好好|没事|正常)"
+    r"没(?:有)?(?:流|漏|排)(?:到|进)|不急|不着急|不紧急|有空(?:来|再|的时候)|说一声|提个醒|提醒一下|帮忙留意|留意一下|(?:估计|可能|应该)(?:是)?(?:在)?(?:睡觉|睡着)|还没下水|没下水|其实(?:我们|船|人)?(?:都)?(?:好好|没事|正常)|"
+    r"好好的|原来只是|船(?:也)?没(?:有)?(?:坏|破|事)|不用管"
 )
+# That all is well, but for what follows: "大家都好好的 就是老张不见了" tells the news after the exception.
+ALL_WELL = re.compile(r"好好的|(?:都|船|一切|大家都?)没事|没事了|平安|安全了")
+EXCEPT = re.compile(r"(?:了|的)?(?:就是|只是|除了|只有|唯独)")
 # The event is over: put out, rescued, repaired, found.
 # The gap after 已经 may name who did it (已经被拖轮顶住了), never a negation (已经灭不了了 is no fire put out).
 RESOLVED = re.compile(
     r"已经(?:被)?[^不没]{0,4}?(?:灭了|灭掉|扑灭|救上来|拉上来|捞上来|救起|脱险|没事|处理好|修好|控制住|堵上|堵住|找到|顶住|稳住|拖走|拖住|围住)|"
     r"已(?:扑灭|救起|脱险|处置|修复)|(?:都|已经|已)(?:被)?救上来|救上来了|找到了|修好了|修复了|恢复(?:了)?正常|正常航行|继续航行|"
     r"(?:清|清理|处理|收|擦)(?:完|干净)|抛好|拉开了|(?:船长|已经)处理了|自己(?:爬)?上来了|已经醒(?:了|过来)|醒过来了|接走了|来看过了|处理过了|(?:现在)?正常了|报备|稳得很|"
-    r"退出来了|脱浅了|(?:全部|都|已|已经)?获救|还好(?:没(?:撞|碰|出事|翻)|让开|躲开)|(?:让|躲)开了|已(?:经)?联系上|联系上了|一切正常|已被(?:救起|救上来|找到|送医)|已经(?:恢复|康复|好)了|已(?:经)?康复|抢救(?:过来|成功)|抢救后|已经靠(?:上|好|了)?(?:码头|岸)|(?:现在|已经)稳(?:了|住)|已(?:经)?送(?:到|去|往)?医院|已(?:经)?送医|自己(?:游|爬|走)?(?:上|回)(?:岸|来|船)了"
+    r"退出来了|脱浅了|(?:全部|都|已|已经)?获救|还好(?:没(?:撞|碰|出事|翻)|让开|躲开)|(?:让|躲)开了|已(?:经)?联系上|联系上了|一切正常|已被(?:救起|救上来|找到|送医)|已经(?:恢复|康复|好)了|已(?:经)?康复|抢救(?:过来|成功)|抢救后|已经靠(?:上|好|了)?(?:码头|岸)|(?:现在|已经)稳(?:了|住)|已(?:经)?送(?:到|去|往)?医院|已(?:经)?送医|自己(?:游|爬|走)?(?:上|回)(?:岸|来|船)了|"
+    r"一把(?:拉|抓|拽)住|(?:已经|又|重新)(?:打着|发动|启动)(?:了)?|正常(?:走|开|跑)了|(?:自己|船)(?:又)?浮起来了"
 )
 THANKS = re.compile(r"(?:谢谢|感谢)你们(?!上次|以前|之前)|辛苦(?:了|你们|啦)|多谢")
 # Not meant: laughter, a message sent by mistake, a drill said to be one.
-NOT_MEANT = re.compile(r"哈哈|呵呵|嘿嘿|笑死|发错了|打错了|打错字|错别字|输错了|(?<!不是)开玩笑|演习演习|不是真的|lol|just joking|kidding")
+NOT_MEANT = re.compile(r"哈哈|呵呵|嘿嘿|笑死|发错了|打错了|乱发|误发|乱按|按错|误触|不小心(?:发|按|点)|打错字|错别字|输错了|(?<!不是)开玩笑|演习演习|不是真的|lol|just joking|kidding")
 # Long ago: months or years. An event that "goes on" since then (人一直没找到) is the aftermath, not news.
 LONG_AGO = re.compile(r"\d+(?:个)?(?:多)?(?:年|月)前|半年前|去年|前年|几年前|上个?月|当年")
 # "But": what follows it is the point.
@@ -510,10 +541,13 @@ FIGURATIVE = re.compile(r"股市|股票|炒股|基金|全仓|被套|割肉|业�
                         r"(?:公司|企业|厂子?).{0,6}(?:沉船|沉了|翻船|搁浅|倒闭)|老板(?:都)?跑(?:路|了)|欠薪|工资.{0,3}没发|压力大得|像溺水|房贷|车贷|"
                         r"(?:生活|人生|工作|婚姻|爱情|公司|单位|家庭|团队|项目|社会|命运)(?:就|真)?是一(?:条|艘|只)|这题|第.{1,3}题|考题|做题|火药桶|气氛|感觉自己(?:在|像)|"
                         r"被(?:工作|作业|文件|消息|事情)|工作(?:给)?淹|运价|这一?行(?:的)?|跑不起|亏本|生意(?:难做|不好做)|"
-                        r"作业(?:写|做)不完|赶作业|补作业|的作业|逼疯|生意|亏了|亏损|找出路|散伙|火锅|辣死|被老板|老板骂|挨骂|被骂|"
+                        r"作业(?:写|做)不完|赶作业|补作业|的作业|逼疯|生意|亏了|亏损|找出路|散伙|火锅|辣死|被老板(?:骂|批|训|说|催|开除|辞退|炒)|老板骂|挨骂|被骂|"
                         r"这道题|选错|选对|广播剧|台词|剧里|音效|配音|被.{0,3}(?:订单|邮件|消息|工作|作业|文件|事情|活儿?)(?:给)?淹|爆单|"
                         r"感情(?:里|上)|恋爱里|婚姻里|钱眼|梦见|梦到|做梦|感觉自己是|画饼|画的饼|网速|wifi|难吃|吃到撑|撑死|太贵了|无聊|"
-                        r"小龙虾|和平精英|吃鸡|原神|资金链|像.{0,8}一样|亏死|没货|还没轮到|排到.{0,8}(?:下面|后面)|爆炸头|(?<![a-z])cp(?![a-z])|心态崩|塌房|重映|泰坦尼克|等(?:到|得).{0,6}都(?:要|快)")
+                        r"小龙虾|和平精英|吃鸡|原神|资金链|热得.{0,6}(?:要|快|都)(?:着火|冒烟|烧起来|爆炸)|像.{0,8}一样|亏死|没货|还没轮到|排到.{0,8}(?:下面|后面)|排队.{0,4}(?:太|好|真)?(?:长|久|慢)|爆炸头|(?<![a-z])cp(?![a-z])|心态崩|塌房|重映|泰坦尼克|等(?:到|得).{0,6}都(?:要|快)")
+# Money troubles: a hazard word said of them in the same clause is a figure of speech ("运费跌成这样船要沉了",
+# "救命这个月又没活干"); a fire told beside the freight ("运费的事先不说 船撞了") is not.
+MONEY = re.compile(r"运费|没活(?:干|了)|电费|水费|借(?:我)?(?:点)?钱|亏(?:得|惨)")
 ABOUT_EN = re.compile(r"(?<![a-z])(?:insurance|cover|covers|claim|drill|training|exam|course|certificate|rule|rules|"
                       r"regulation|fine|penalty|report|how to|how many|how often|what is|policy|project|data|"
                       r"homework|assignment|research|article|last year|last month|last week|(?:channel|river|port|lock) (?:is |still )?closed|still closed|reopen\w*|update|any news|what should|if my|"
@@ -609,6 +643,17 @@ def _readings(ch: str) -> frozenset:
 _PINYIN_KEYS = {word: [frozenset(r) for r in pinyin(word, style=Style.NORMAL)] for word in PINYIN_WORDS}
 
 
+def _clause(compact: str, spaced: str, span: tuple) -> str:
+    """The clause of ``compact`` (the message without spaces) that holds ``span``: the clauses are what spaces and
+    punctuation part in ``spaced``."""
+    start = 0
+    for part in spaced.split():
+        if start <= span[0] < start + len(part):
+            return compact[start:max(start + len(part), span[1])]
+        start += len(part)
+    return compact[span[0]:span[1]]
+
+
 def _place_name(word: str) -> bool:
     """jieba's dictionary tags the word as a place name (洛水, a river, for 落水)."""
     import jieba.posseg
@@ -669,6 +714,10 @@ class DistressModel:
         but = BUT.search(compact)
         after_but = bool(but) and any(start >= but.end() for start, _ in spans)
         about = self._about(compact, raw, evidence, live_clause, after_but)
+        if MONEY.search(compact) and (not strength or any(MONEY.search(_clause(compact, spaced, span))
+                                                           for span in spans)):
+            about += 8
+            evidence.append("money")
         if strength == 2 and TRAFFIC.search(compact):
             about += 4  # "大桥上堵车了 车停着不动": a car in a jam, not an engine failure afloat
             evidence.append("traffic")
@@ -692,6 +741,8 @@ class DistressModel:
         if not strength and (OFFICE.search(compact) or call < 5 and SERVICE.search(compact)):
             about += 8  # a bare call word before office business: "求助 网上申请提交不了"
             evidence.append("service")
+        if not strength and "not meant" in evidence:
+            about += 4  # "哈哈救命": a bare call word and a laugh, nothing happening
         best = max(strength, call)
         score = best + live - about
         emergency = score >= THRESHOLD
@@ -767,14 +818,9 @@ class DistressModel:
         船沉了会不会判刑 船在往下沉")."""
         if not spans or " " not in spaced.strip():
             return ""
-        bounds, start = [], 0
-        for part in spaced.split():
-            bounds.append((start, start + len(part)))
-            start += len(part)
         best, urgent = "", URGENT.search(compact)
         for span in spans:
-            start, end = next(((a, b) for a, b in bounds if a <= span[0] < b), (span[0], span[1]))
-            clause = compact[start:max(end, span[1])]
+            clause = _clause(compact, spaced, span)
             if any(p.search(clause) for p in (HYPOTHETICAL, PAST, REMOTE, NEWS, ABOUT, NEGATED, RESOLVED, HABITUAL)):
                 continue
             if PRESENT.search(clause):
@@ -795,7 +841,8 @@ class DistressModel:
         ``live_clause`` (``_live_clause``): the event is reported as happening in a clause of its own; then what
         the other clauses ask or plan (and, for an event that goes on, the past they tell) weigh 2 at most
         together. ``after_but``: the hazard is told after 不过 / 但是 ("捞上来了 但是没有呼吸"); what was said before
-        it, that all is well or over or a joke, does not count."""
+        it, that all is well or over or a joke, does not count. That all is well does not count before an
+        exception (EXCEPT)."""
         about = asked = 0
         if HYPOTHETICAL.search(compact):
             # "可不可以直接下去救 现在人还在里面": a question asked while it is happening is still live.
@@ -835,7 +882,8 @@ class DistressModel:
             about += 4
         # "没事没事 … 不过水一直往舱里灌": the but is the message.
         but_said = after_but or live_clause == "going on" and bool(BUT.search(compact))
-        negations = set() if but_said else {m.group(0) for m in NEGATED.finditer(compact)}
+        negations = set() if but_said else {m.group(0) for m in NEGATED.finditer(compact)
+                                             if not (ALL_WELL.fullmatch(m.group(0)) and EXCEPT.match(compact, m.end()))}
         if negations:
             about += 3 * min(2, len(negations))  # "没事了 不用派船了": said twice, it is meant
             evidence.append("negated")
@@ -846,7 +894,7 @@ class DistressModel:
             if pattern.search(compact):
                 about += weight
                 evidence.append(name)
-        if RESOLVED.search(compact) and not after_but:
+        if RESOLVED.search(compact) and not after_but and not re.search(STILL_MISSING, compact):
             about += 5
             evidence.append("resolved")
         if THANKS.search(compact):
