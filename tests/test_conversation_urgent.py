@@ -79,6 +79,16 @@ def test_every_further_message_is_part_of_the_emergency_never_office_hours(db, e
     assert db["handoffs"].get(first.handoff_id)["key_message"] == "我们船撞了 在进水"
 
 
+@pytest.mark.parametrize("text", ["还在冒", "火压不住", "他们还在打，拦不住", "定位发你了，快点", "第二个也下去了"])
+def test_a_follow_up_that_says_little_is_part_of_the_open_emergency(db, engine, alerts, text):
+    # Alone these say nothing of a ship or the water (bench/distress_dev21.yaml); after an emergency they are news.
+    assert not engine.is_distress(text)
+    first = respond(db, engine, "u1", "机舱着火了 快来", alerts=alerts)
+    follow = respond(db, engine, "u1", text, alerts=alerts)
+    assert follow.action == "emergency" and follow.handoff_id == first.handoff_id
+    assert any(r["reason"] == "follow_up" and r["trigger_text"] == text for r in _alerts(db))
+
+
 def test_passed_on_is_said_only_after_an_alert_went_out(db, engine, alerts):
     first = respond(db, engine, "u1", "有人掉江里了", alerts=alerts)
     db.execute("update alerts set status = 'sent', sent_at = created_at where handoff_id = ? and channel = 'wecom'",

@@ -44,7 +44,7 @@ _WHO = (r"(?:人|船员|水手|孩子|小孩|娃|儿子|女儿|老人|老头|老
 _WATER = r"(?:江|河|水|海|湖|浪|船下|舷外)"
 _FALL = r"(?:掉|落|跌|摔|滑|翻|栽|坠|跳|扎)"
 _LINE = r"(?:缆|缆绳|缆桩|拖缆|拖绳|系缆|绳|绳子|钢缆|钢丝绳|锚链|锚链子|链子|拖带)"
-_MACHINE = r"(?:主机|舵|舵机|推进器|螺旋桨|桨|机舱|发电机|舵叶|轮机|副机|尾轴|挂机|挂桨机)"
+_MACHINE = r"(?:(?<!ais)(?<!雷达)(?<!电脑)主机|舵|舵机|推进器|螺旋桨|桨|机舱|发电机|舵叶|轮机|副机|尾轴|挂机|挂桨机)"
 # Machines that are not only a ship's: a failure counts when the message is about a ship or the water.
 _ANY_MACHINE = r"(?:发动机|机器|马达|引擎|柴油机|车|电|电瓶|机子|方向|engine)"
 WATER_CONTEXT = re.compile(r"船|舱|江|河|水|泳|码头|锚|驳|趸|甲板|航|桥|浮|岸|舵|缆|海(?!员|事)|渡|艇|拖轮|轮|港|滩|湖|值班|伙计|水手|打鱼|捕鱼|渔|救生")
@@ -92,7 +92,7 @@ HAZARDS = [
     ("propulsion", 3, rf"{_VESSEL}.{{0,4}}(?:漂|淌)(?:走|了|过去|向|往|出去|到)|(?:顺|随)(?:水|流)(?:在)?漂|越漂越|漂(?:向|往)|往.{{0,4}}漂|漂在(?:江|河|水|海)"),
     # Injury and sudden illness.
     ("medical", 3, r"(?:流|出|吐|淌|咳)(?:了)?(?:好多|很多|一地|满地|大量)?血|大出血|血流不止|止不住血|头破血流|血肉模糊|骨头露"),
-    ("medical", 3, r"昏(?:迷|倒|过去|厥)|晕(?:倒|过去|死)|休克|不省人事|叫不醒|喊不醒|迷迷糊糊|意识不清|没(?:有)?了?(?:呼吸|意识|心跳|知觉|脉搏)|(?:人|他|她|叫|喊|拍|掐).{0,4}没(?:有)?(?:反应|气)|心跳(?:停|骤停|没)|心脏(?:骤停|病发|病犯)|呼吸(?:困难|停)|喘气困难|透不过气"),
+    ("medical", 3, r"昏(?:迷|倒|过去|厥)|晕(?:倒|过去|死)|休克|不省人事|叫不醒|喊不醒|迷迷糊糊|意识不清|没(?:有)?了?(?:呼吸(?!器|机|道)|意识|心跳|知觉|脉搏)|(?:人|他|她|叫|喊|拍|掐).{0,4}没(?:有)?(?:反应|气)|心跳(?:停|骤停|没)|心脏(?:骤停|病发|病犯)|呼吸(?:困难|停)|喘气困难|透不过气"),
     ("medical", 3, r"抽搐|抽风|口吐白沫|羊癫疯|癫痫发作|中风|脑溢血|人不行了|快不行了|伤得(?:很|挺|太)?重|重伤|骨折|断了(?:腿|手|胳膊)|(?:腿|手|胳膊|骨头|肋骨)(?:被)?.{0,2}断了"),
     ("medical", 3, r"胸口(?:痛|疼|闷)|胸(?:痛|闷)|喘不(?:上|过)气|呼吸不上来|脸(?:色)?(?:都)?(?:发白|发紫|白了|紫了|铁青)|嘴唇发紫|出冷汗|大汗|起不来|爬不起来|(?:人|他|她|船员)(?:都)?晕了|头着地|(?:要|快)生了|羊水破"),
     ("medical", 3, r"(?:压|夹|挤|轧|卷|绞|砸)(?:住|伤|断|到|进|扁|烂)|(?:手|脚|腿|胳膊|人|身子).{0,6}(?:卷进|卷入|绞入|夹在|压在|挤在|绞进)|(?:摔|掉|跌)(?:进|到|下|落)?(?:了)?(?:舱|货舱|舱底|底舱)|(?:缆|绳).{0,3}(?:弹|抽|打)(?:到|中|伤)"),
@@ -327,6 +327,20 @@ HAZARDS = [
     ("propulsion", 3, r"被(?:水|浪|流)?(?:冲|推)到(?:了)?.{0,2}(?:闸|坝|桥墩)"),
     ("propulsion", 2, r"停着不动"),  # a ship, or a car in a jam: on the water only
     ("call", 2, r"挥(?:着|舞)?.{0,2}(?:衣服|衣裳|毛巾|旗子|手电)|摇(?:着)?(?:衣服|毛巾)"),
+    # Rounds 18-19: a fire alarm and the CO2 released, a barge half sunk, only some of the crew reached, someone
+    # trapped or buried under cargo, still inside, a hand cut off, foaming at the mouth, aground on a shoal,
+    # drifting into the fairway, an engine that will not start, a fight still going on, "this is no drill".
+    ("fire", 3, r"火警(?!电话|号码|铃|系统|探测|报警器|装置|按钮)|(?:启动|释放|施放)(?:了)?.{0,4}(?:二氧化碳|co2|灭火系统)"),
+    ("flooding", 3, r"半沉|沉了(?:一半|半截)|舱(?:里|内|底)?(?:有|进了)水了"),
+    ("missing", 3, r"(?:只|目前|才|就)联系上(?:了)?(?:\d|[一二两三四五六七八九])(?:个)?人|有人被困|人被困|被埋|埋住|塌货|货(?:物)?塌(?:了|下来)|"
+                   r"还在.{0,4}(?:舱|船舱|机舱|里面|水里)(?:里)?没(?:有)?(?:出来|上来)"),
+    ("medical", 3, r"断(?:了)?(?:手|腿|脚|胳膊|手指)|吐白沫"),
+    ("grounding", 3, r"搁(?:在)?(?:滩|浅滩|沙滩|沙洲)"),
+    ("propulsion", 3, rf"漂(?:到|进)(?:了)?(?:主)?航道(?!边)|{_MACHINE}.{{0,6}}(?:起不来|启动不了|发动不了)"),
+    ("violence", 2, r"还在打(?!电话|游戏|牌|球|扑克|麻将|字|针)"),
+    ("missing", 3, r"(?:船员|船上|船长|大家)(?:的)?(?:电话|手机)(?:都|也)?(?:打不通|没人接)"),
+    ("missing", 3, r"(?:一整天|一天一夜|一晚上|一夜|整整一天|\d+个?(?:多)?小时|[两三四五六七八九十几]个(?:多)?小时)(?:了)?(?:都|还是|还)?"
+                   r"(?:没(?:有)?(?:消息|回来|联系上|音讯)|联系不上|打不通)"),
     ("person_in_water", 2, r"沉下去(?:了)?"),  # a swimmer, or a ship (above): on the water only
     ("missing", 2, r"(?:天黑|晚上|半夜)了(?:还|都)?联系不上"),
     ("person_in_water", 3, r"没(?:有)?浮(?:起来|上来)|沉下去(?:了)?.{0,4}没(?:看到|看见|见)(?:人)?(?:上来|浮上来|冒头)"),
@@ -372,16 +386,16 @@ ENGLISH = [
 
 # Explicit calls for help: an emergency in themselves unless only named ("求救电话是多少").
 CALLS = [
-    (5, r"救命|救救|求救|呼救|快来人|来人啊|来人呀|救人啊|救人呀|快救|快来救|救(?:我们|我|一下|人)|求求(?:你|您)们?|快派|派(?:船|人)来|(?:要不要|该不该)(?:跳船|弃船)|请求(?:支援|帮助|救援)|请求.{0,16}(?:支援|救援|救助)|请(?:帮助|救)|需要(?:支援|救援|拖轮|医疗|医生|消防|救护车|直升机|拖船)"),
+    (5, r"救命|救救(?!生)|求救|呼救|快来人|来人啊|来人呀|救人啊|救人呀|快救|快来救|救(?:我们|我|一下|人)|求求(?:你|您)们?|快派|派(?:船|人)来|(?:要不要|该不该)(?:跳船|弃船)|请求(?:支援|帮助|救援)|请求.{0,16}(?:支援|救援|救助)|请(?:帮助|救)|需要(?:支援|救援|拖轮|医疗|医生|消防|救护车|直升机|拖船)"),
     (3, r"紧急求助|十万火急|快来(?!看)|出人命|启动(?:了)?(?:应急)?预案|(?:快|就要|要)撑不住|坚持不(?:了|住)|顶不住了|"
         r"你们的(?:船|人)(?:到哪|什么时候到|还要多久)|派(?:消防船|拖轮|救援船|海巡艇|船).{0,2}(?:来|支援|救援)|出人命|人命关天|要死人|弃船|(?:快|赶紧|赶快|马上)(?:点)?来(?:人|救)"),
     # Emergency actions ordered now: everyone into life jackets, the boats or rafts lowered.
     (5, r"(?:叫|让|喊|快)(?:大家|所有人|全船|乘客|我们)?.{0,2}穿(?:上|好)?救生衣|放(?:救生)?(?:艇|筏)|准备(?:跳船|跳水)|"
-        r"(?:快|赶紧|马上)叫(?:拖轮|拖船|救护|消防|救援)"),
+        r"(?:快|赶紧|马上)叫(?:拖轮|拖船|救护|消防|救援)|请(?:海事艇|海巡艇|海事|你们|派船|派人).{0,6}(?:支援|救援)"),
     (3, r"信号弹|求救信号|呼叫.{0,6}海事|请求(?:协助|指示|救助|医疗|围控|拖带)|请协助|(?:能|可以|能不能|可不可以)(?:来|派人)?救(?:吗|一下|救)|"
-        r"请帮忙|要(?:跳船|弃船)"),  # common in requests of any kind: weaker than 请帮助
+        r"请帮忙|要(?:跳船|弃船)|不是(?:演习|演练|训练).{0,3}(?:是)?真的"),  # common in requests of any kind: weaker than 请帮助
     # 紧急 on its own or before a plea ("紧急 快来"), not as an adjective ("紧急清淤", "紧急通知").
-    (2, r"紧急情况|(?:^|(?<=[!！,，。]))紧急(?=[!！,，。]|$|快|赶紧|马上|救|求|呼叫)|求助|帮帮(?:我|我们|忙)|遇险|险情|有危险|不得了了|完了完了|遭了|糟了"),
+    (2, r"紧急情况|(?:^|(?<=[!！,，。]))紧急(?=[!！,，。]|$|快|赶紧|马上|救|求|呼叫)|求助|帮帮(?:我|我们|忙)|遇险|险情|(?<!没)有危险|不得了了|完了完了|遭了|糟了"),
     (1, r"出事了|出大事"),
 ]
 # A report headed as an alarm ("报警：LNG运输船…", "紧急 …"): the heading, before the first space, is the call.
@@ -401,27 +415,27 @@ LATIN_CALLS = [
     (3, rf"(?<![a-z])(?:{_swapped('help', 'emergency')}|need (?:assistance|support|help))(?![a-z])"),
 ]
 # A call word used as a noun: "求救电话", "呼救信号" name the call, they do not make it.
-CALL_AS_NOUN = re.compile(r"(?:救命|求救|呼救|求助|遇险|险情|紧急情况|紧急|弃船)(?:电话|号码|热线|信号|方式|渠道|程序|流程|设备|箱|包|知识|培训|演练|演习|报告|中心|联系|平台|处置|时|的时候|下|"
+CALL_AS_NOUN = re.compile(r"(?:救命|求救|呼救|求助|遇险|险情|紧急情况|紧急|弃船)(?:回顾|统计|分析|总结|案例|电话|号码|热线|信号|方式|渠道|程序|流程|设备|箱|包|知识|培训|演练|演习|报告|中心|联系|平台|处置|时|的时候|下|"
     r"英雄|恩人|稻草|按钮|报警|系统|装置|管管|管一管|评评理|通知|避险|撤离|疏散|预案|联系人|措施|出口|集合|停车|加急|办理)")
 
 # Signs that the message reports something happening now: urgent ones, and ordinary ones.
 URGENT = re.compile(
-    r"快来(?!看)|快点|赶紧|赶快|立刻|马上|速来|快救|快派|快帮|快想办法|(?<![没未])来人|救救|救命|急死|急急|十万火急|正在|还在|一直在|"
+    r"刚接到.{0,6}电话|快来(?!看)|快点|赶紧|赶快|立刻|马上|速来|快救|快派|快帮|快想办法|(?<![没未])来人|救救(?!生)|救命|急死|急急|十万火急|正在|还在|一直在|"
     r"不行了|撑不住|顶不住|来不及|搞不赢|越来越|现在还|到现在|啊啊|呀呀|快快|(?:好多人|大家|乘客|人)(?:都)?在(?:尖叫|哭喊|喊|叫|哭)"
 )
-LIVE = re.compile(r"了(?!解)|现在|此刻|刚刚|刚才|突然|今天|今晚|今早|怎么办|咋办|咋整|怎么搞|如何是好|不得了|我们|咱们|我的船|船上|本船|"
+LIVE = re.compile(r"了(?!解)|现在|目前|此刻|刚刚|刚才|突然|今天|今晚|今早|怎么办|咋办|咋整|怎么搞|如何是好|不得了|我们|咱们|我的船|船上|本船|"
                   r"这边|附近|位置|坐标|\d+号|锚地|桥下|江心|江中|还有\d+|\d+(?:个)?人|几个人|全船|啊|呀|!|！")
 
 # Signs that the message asks about a hazard rather than reports one.
 HYPOTHETICAL = re.compile(
-    r"如果|假如|万一|要是|假设|一旦|倘若|若是|什么情况下|哪些情况|(?<!说)的话(?!.{0,3}(?:快|赶紧|马上))|若(?:有|船|人|发生)|遇到(?!过)|遇上(?!过)|碰到.{0,8}(?:怎么|如何|应该|该)|"
+    r"如果|假如|万一|要是|假设|一旦|倘若|若是|什么情况下|哪些情况|(?<!说)的话(?!.{0,3}(?:快|赶紧|马上))|若(?:有|船|人|发生)|(?:遇到|遇上)(?!过)(?=.{0,16}(?:怎么|如何|应该|该|咋|吗|要不要|会不会|能不能|时|的话|呢))|碰到.{0,8}(?:怎么|如何|应该|该)|"
     r"发生.{0,10}(?:时|后|的话|怎么|如何|应该|该)|的时候.{0,4}(?:应该|怎么|如何|该)|(?<!启动)(?<!启动了)应急(?:预案|处置|措施|程序|计划)|(?<!启动)(?<!启动了)(?<!应急)预案|"
     r"应该怎么(?:做|处理|处置|施救|救|急救|抢救)|应该先|应该用什么|用什么灭火器|能用水泼|可能会|可能要|怕会|真要|等你们来|"
     r"早(?:就)?(?:淹死|烧光|烧没|沉|死)了|(?:救上来|上岸|出水)后|该怎么(?:做|处理|处置|施救|急救|抢救)|(?:多少|多深|多大|多高|多低|多久).{0,3}(?:就)?会|怎么(?:预防|防止|避免|防范)|预防|防止|防范|避免|会不会|能不能(?!.{0,2}(?:派|来|救|帮|快|告诉))|可不可以(?!.{0,2}(?:派|来|救|帮|快))|"
-    r"以防|防备|注意(?:什么|事项|哪些)|该注意|防溺水|防落水|防火(?!门|墙)|防撞(?!墩|桩|梁|设施|护栏)|防污|感觉.{0,6}会|迟早|早晚(?:会|要)|怕有人|担心有人|怕(?:会)?(?:出事|掉|摔)|怕.{0,4}(?:掉|摔|落|淹|翻)下?去|下(?:个)?月|下(?:个)?(?:周|星期|礼拜)|明年|下次|下回|容易(?:掉|落|翻|出事|撞|着火)"
+    r"以防|防备|注意(?:什么|事项|哪些)|该注意|防溺水|防落水|防火(?!门|墙)|防撞(?!墩|桩|梁|设施|护栏)|防污|感觉.{0,6}会|迟早|早晚(?:会|要)|怕有人|担心有人|怕(?:会)?(?:出事|掉|摔)|怕.{0,4}(?:掉|摔|落|淹|翻)下?去(?!了)|下(?:个)?月|下(?:个)?(?:周|星期|礼拜)|明年|下次|下回|容易(?:掉|落|翻|出事|撞|着火)"
 )
 PAST = re.compile(
-    r"去年|前年|几个月前|几天前|几周前|上个月|上月|上周|上礼拜|上星期|上次|上回(?!电|复|应)|那次|那一次|那起|那场|之前|以前|曾经|当年|\d+年前|\d+个?月前|几年前|"
+    r"补报|去年|前年|几个月前|几天前|几周前|上个月|上月|上周|上礼拜|上星期|上次|上回(?!电|复|应)|那次|那一次|那起|那场|之前|以前|曾经|当年|\d+年前|\d+个?月前|几年前|"
     r"前几天|前些天|前段时间|前阵子|事后|过后|后来|过去(?:了)?(?:半|\d+)?(?:年|个月|天)|已经(?:结束|处理完|解决|结案|赔了)|"
     r"早就|当时|历史上|昨天|昨晚|昨日|前日|前天|早些时候|那(?:个|把)火|前(?:两|三|\d+)天|今年(?:夏天|春天|秋天|冬天|以来)|前(?:几|两|三|\d+)年"
 )
@@ -454,22 +468,23 @@ LEARNING = re.compile(r"提前(?:了解|知道)|想(?:先)?了解|好奇(?:问�
 # Frames that tell the whole message is not a report, whatever else it says: (evidence, pattern, weight).
 WHOLE_FRAMES = (("aftermath", AFTERMATH, 4), ("ordinary smoke", ORDINARY_SMOKE, 4), ("grievance", GRIEVANCE, 6),
                 ("learning", LEARNING, 6))
-NOW = re.compile(r"现在|正在|还在|此刻|这会儿|马上")
+NOW = re.compile(r"现在|目前|正在|还在|此刻|这会儿|马上")
 # A time word that starts what goes on still (昨晚开始, 昨天起, 前天到现在): not the past (but 昨天救起 is).
 SINCE = re.compile(r".{0,3}(?:开始|到现在|一直|就)|.{0,2}(?<![救拉捞扶抬吊])起(?!来)")
 # The event as it goes on: now, still, already, ever more, "在" / "着" with the verb (在漏水, 被水冲着走), a drift
 # with a direction (往大坝那边漂).
-PRESENT = re.compile(r"现在|正在|还在|此刻|这会儿|已经|一直|越来越|(?<![现正还])在(?=.{0,2}(?:进|漏|沉|冒|烧|漂|歪|斜|往|淌|流|晃|下))|"
+PRESENT = re.compile(r"(?:一整天|一天一夜|一晚上|整整|\d+个?(?:多)?小时|[两三四五六七八九十几]个(?:多)?小时)(?:了)?(?:都|还是|还)?没|"
+                     r"现在|目前|正在|还在|此刻|这会儿|已经|一直|越来越|(?<![现正还])在(?=.{0,2}(?:进|漏|沉|冒|烧|漂|歪|斜|往|淌|流|晃|下))|"
                      r"(?:冲|漂|卷|拖|挂|烧|冒)着|往.{0,6}(?:漂|冲|沉|歪|倒|流|淌|滑)|没(?:有)?(?:浮起来|浮上来|上来)")
 PLANNING = re.compile(r"如果|假如|万一|要是|假设|一旦|倘若|若是|遇到|遇上|碰到|预案|预防|防止|防范|以防|下次|下回|明年|下(?:个)?月")
 RELAYED = re.compile(r"群里说|群里转|转群里|群聊|转发|刚接到电话|朋友说")
 # The remote past and memories: a story, whatever tense it is told in ("那天晚上船在往下沉 … 最后把我们救了").
-REMOTE = re.compile(r"那个年代|那时候|那会儿|小时候|年轻时|年轻的时候|噩梦|致敬|缅怀|悼念|追悼|牺牲的|有一年|那一年|那年|那天|我记得|记得那|听说过|"
+REMOTE = re.compile(r"(?:老人|老一辈|老辈|爷爷|奶奶|外公|外婆|老船长|老师傅)(?:们)?(?:讲|说)(?:过)?.{0,6}(?:以前|当年|那时|过去|从前|早年)|那个年代|那时候|那会儿|小时候|年轻时|年轻的时候|噩梦|致敬|缅怀|悼念|追悼|牺牲的|有一年|那一年|那年|那天|我记得|记得那|听说过|"
                     r"(?<![没有未])(?<!没人)(?<!没有人)(?:看到过|见过|遇到过|遇过|经历过|碰到过)|"
                     r"想起来|后怕|回想|\d{2,4}年(?:大水|洪水|的时候|那)")
 # Hearsay and the news: whoever writes this is not on the scene.
-NEWS = re.compile(r"新闻|报道|报纸|听说|据说|听.{0,6}说|微博|朋友圈|抖音|都在传|网上(?:说|看到)|看到(?:新闻|报道|视频)|电视|听广播|广播(?:里|上)(?:说|讲)|电视剧|电影里|视频里|视频上|图片里|ai做的|太假了|是假的|网上传|谣言|传言|辟谣|"
-                  r"是不是出了|小说|剧本|写作业|做作业|学校作业|作业题|作文|论文|写一篇|写篇|文章|帖子|纪录片|"
+NEWS = re.compile(r"新闻|报道|报纸|听说|据说|听(?!到他|到她|见他|见她).{0,6}说|微博|朋友圈|抖音|都在传|网上(?:说|看到)|看到(?:新闻|报道|视频)|电视|听广播|广播(?:里|上)(?:说|讲)|电视剧|电影里|视频里|视频上|图片里|ai做的|太假了|是假的|网上传|谣言|传言|辟谣|"
+                  r"(?<!担心)(?<!怕)是不是出了|小说|剧本|写作业|做作业|学校作业|作业题|作文|论文|写一篇|写篇|文章|帖子|纪录片|"
                   r"是不是真的|是真的吗|真的假的|什么时候的事|刷到|短视频|【转】|请各(?:船|位船)|各船(?:注意|加强|做好)")
 ABOUT = re.compile(
     r"规定|法规|条例|法律|法条|办法|标准|要求|责任|全责|主责|负责|义务|不可抗力|谁的错|过错|赔偿|赔钱|赔多少|怎么赔|理赔|拒赔|"
@@ -477,13 +492,13 @@ ABOUT = re.compile(
     r"事故报告|报告书|报告表|表格|下载|模板|报告(?:怎么|要|需|格式|时限|期限|内容|写|由谁)|怎么报告|要报告吗|需要报告|调查|认定|"
     r"结论|鉴定|培训|演习|演练|训练|考试|考证|证书|课程|学游泳|学会游泳|学习|教程|注销|登记|补办|补发|换证|材料|流程|手续|申请|"
     r"办理|审批|许可|配备|配置|配几|配多少|检验|年检|检测|设备|(?<!用)(?<!拿)灭火器(?!.{0,4}(?:喷|用完|用光|拿|不够|没用))|救生衣(?:要|配|多少|标准)|药箱|药品|急救箱|常用药|"
-    r"电话(?:是)?多少|号码(?!头)|打什么电话|打哪个电话|打几|拨打什么|什么号码|热线|统计|案例|原因分析|知识|常识|是什么|什么叫|还是(?!在|不|没|往|一直|继续|打不)|打哪个|打哪|拨哪个|"
+    r"电话(?:是)?多少|号码(?!头)|打什么电话|打哪个电话|打几|拨打什么|什么号码|热线|统计|案例|原因分析|知识|常识|是什么|什么叫|还是(?!在|不|没|往|一直|继续|打不|起不|联系不|找不|撞|进|沉|翻|漏|着|掉|落|烧)|打哪个|打哪|拨哪个|"
     r"什么是|定义|区别|含义|属于|算不算|算.{0,6}吗|怎么算|怎么认定|如何认定|怎么定|谁管|归.{0,4}管|管还是|哪个部门|"
     r"在哪(?:里)?(?:办|查|看|下载)|查询|公告|通报|影响通航|封航|预警|天气|气象|(?:台风|大风|暴雨|气象|洪水|防汛|寒潮|大雾|雷电|雷暴)警报|警报(?:解除|信息|等级|级别)|演示|(?<!跟我)(?<!和我)(?<!拍)视频(?!通话|聊天)|电影|游戏|小说|比赛|保养|维修|"
     r"修理|更换|检修|改装|年审|资质|要不要(?!紧|报警|叫|打|送|跳|弃|派)|是否需要|需不需要|隐患|排查|报废|船名(?:怎么|可以|能|要|是否|有什么|规定|登记|变更|重复|一样)|打捞|强制|过期|有效期|临检|算谁|谁负责|赔(?:吗|不赔)|要赔|自动|误报|探测器|报警器(?!.{0,3}(?:一直|在|叫|响))|喷淋|灭火系统|[能可]以?补|补(?:吗|办|发|领)|去.{0,8}补|(?:怎么|咋|如何|哪里)补|"
     r"报(?:告)?哪些|要报(?!警)|该怎么报|怎么报|报什么|哪些内容|"
     r"(?:以后|之后)[^!！]{0,10}(?:谁|怎么|如何|是否|吗|哪|能不能|要不要|需要|是不是|应该|该)|"
-    r"常备|应该备|什么药|有权|权力|(?:去|在)?哪(?:里|儿)?修|找人修|有没有人知道|谁知道|配多大|功率|警示牌|警示标志|立(?:个)?牌|有人管吗|没人管吗|尾气|超标|英语|英文|翻译|(?:ais|系统|屏幕|app)(?:上)?(?:一直)?显示|"
+    r"常备|应该备|什么药|有权|权力|(?:去|在)?哪(?:里|儿)?修|找人修|有没有人知道|谁知道|配多大|功率|警示牌|警示标志|立(?:个)?牌|有人管吗|没人管吗|尾气|超标|英语|英文|翻译|(?:系统|屏幕|app)(?:上)?(?:一直)?显示|ais(?:上)?(?:一直)?显示(?=.{0,16}(?:不对|错|不准|异常|其实|但是|可是|实际))|"
     r"(?:海事|你们|海事局|法院|公安|执法).{0,3}(?:怎么|会|如何|要)(?:处理|处罚|管|判|查)|"
     r"(?:不能|不准|不许|禁止|允许)(?:往|在|把|用|带|装|私自|随便|排|倒|乱)|"
     r"向谁|找谁(?!拖|救|帮)|报给谁|哪里报|往哪(?:里|儿)?报|不肯赔|不愿(?:意)?赔|大家注意|跟谁说|告诉谁|通知谁|联系谁|举报|投诉|案子|案件|立案|"
@@ -503,7 +518,7 @@ OFFICE = re.compile(r"证|窗口|盖章|签证|证明|护照|服务簿|网上|�
                     r"密码|账号|申报|提交|体检|考试|考了|补考")
 # "人没事" says nobody is hurt, not that the ship is safe: only "没事了", "都没事" and the like negate the whole.
 NEGATED = re.compile(
-    r"没(?:有)?(?:人)?(?:落水|着火|受伤|进水|漏气|漏水|漏油)|没(?:有)?出事|不是(?:着火|落水|险情|紧急|真的)|(?:都|船|一切|大家都?)没事|没事了|"
+    r"没(?:有)?(?:人)?(?:落水|着火|受伤|进水(?!里)|漏气|漏水|漏油)|没(?:有)?出事|无(?:损失|后果|人员受伤)|未遂|险些|正常(?:待泊|锚泊|停泊|作业)|不是(?:着火|落水|险情|紧急|真的)|(?:都|船|一切|大家都?)没事|没事了|"
     r"(?<!暂)无人(?:落水|受伤|伤亡)|(?<!暂)(?:无|没有)人员伤亡|平安|安全了|虚惊|里面没人|不用找|不用派|不用来|不需要(?:帮助|救援|帮忙)|不用帮忙|"
     r"没(?:有)?(?:流|漏|排)(?:到|进)|不急|不着急|不紧急|有空(?:来|再|的时候)|说一声|提个醒|提醒一下|帮忙留意|留意一下|(?:估计|可能|应该)(?:是)?(?:在)?(?:睡觉|睡着)|还没下水|没下水|其实(?:我们|船|人)?(?:都)?(?:好好|没事|正常)|"
     r"好好的|原来只是|船(?:也)?没(?:有)?(?:坏|破|事)|不用管"
@@ -518,7 +533,7 @@ RESOLVED = re.compile(
     r"已(?:扑灭|救起|脱险|处置|修复)|(?:都|已经|已)(?:被)?救上来|救上来了|找到了|修好了|修复了|恢复(?:了)?正常|正常航行|继续航行|"
     r"(?:清|清理|处理|收|擦)(?:完|干净)|抛好|拉开了|(?:船长|已经)处理了|自己(?:爬)?上来了|已经醒(?:了|过来)|醒过来了|接走了|来看过了|处理过了|(?:现在)?正常了|报备|稳得很|"
     r"退出来了|脱浅了|(?:全部|都|已|已经)?获救|还好(?:没(?:撞|碰|出事|翻)|让开|躲开)|(?:让|躲)开了|已(?:经)?联系上|联系上了|一切正常|已被(?:救起|救上来|找到|送医)|已经(?:恢复|康复|好)了|已(?:经)?康复|抢救(?:过来|成功)|抢救后|已经靠(?:上|好|了)?(?:码头|岸)|(?:现在|已经)稳(?:了|住)|已(?:经)?送(?:到|去|往)?医院|已(?:经)?送医|自己(?:游|爬|走)?(?:上|回)(?:岸|来|船)了|"
-    r"一把(?:拉|抓|拽)住|(?:已经|又|重新)(?:打着|发动|启动)(?:了)?|正常(?:走|开|跑)了|(?:自己|船)(?:又)?浮起来了"
+    r"一把(?:拉|抓|拽)住|(?:后|已|已经|又|重新)恢复(?!不)|(?:已经|又|重新)(?:打着|发动|启动)(?:了)?|正常(?:走|开|跑)了|(?:自己|船)(?:又)?浮起来了"
 )
 THANKS = re.compile(r"(?:谢谢|感谢)你们(?!上次|以前|之前)|辛苦(?:了|你们|啦)|多谢")
 # Not meant: laughter, a message sent by mistake, a drill said to be one.
@@ -527,6 +542,10 @@ NOT_MEANT = re.compile(r"哈哈|呵呵|嘿嘿|笑死|发错了|打错了|乱发|
 LONG_AGO = re.compile(r"\d+(?:个)?(?:多)?(?:年|月)前|半年前|去年|前年|几年前|上个?月|当年")
 # "But": what follows it is the point.
 BUT = re.compile(r"不过|但是|可是")
+# A question given up: "本来想问…". What follows its clause is the news.
+SUPERSEDED = re.compile(r"本来(?:是)?(?:想|要|打算)(?:问|咨询|了解)")
+# A turn in a long message: what follows it is news, not the question asked before it.
+TURN = re.compile(r"不过|但是|可是|结果(?=刚|现在|突然|今天)|然而|谁知|没想到|现在出(?:事|了)|现在更|唉|另外|还有(?=刚|现在|突然)")
 # Laughing and crying-with-laughter emoji: "救命😂" is a joke.
 LAUGHING = re.compile("[\U0001F602\U0001F923\U0001F606\U0001F604\U0001F601]")
 # A drill, unless something really happened during it ("演习的时候真有人掉下去了").
@@ -545,9 +564,9 @@ FIGURATIVE = re.compile(r"股市|股票|炒股|基金|全仓|被套|割肉|业�
                         r"这道题|选错|选对|广播剧|台词|剧里|音效|配音|被.{0,3}(?:订单|邮件|消息|工作|作业|文件|事情|活儿?)(?:给)?淹|爆单|"
                         r"感情(?:里|上)|恋爱里|婚姻里|钱眼|梦见|梦到|做梦|感觉自己是|画饼|画的饼|网速|wifi|难吃|吃到撑|撑死|太贵了|无聊|"
                         r"小龙虾|和平精英|吃鸡|原神|资金链|热得.{0,6}(?:要|快|都)(?:着火|冒烟|烧起来|爆炸)|像.{0,8}一样|亏死|没货|还没轮到|排到.{0,8}(?:下面|后面)|排队.{0,4}(?:太|好|真)?(?:长|久|慢)|爆炸头|(?<![a-z])cp(?![a-z])|心态崩|塌房|重映|泰坦尼克|等(?:到|得).{0,6}都(?:要|快)")
-# Money troubles: a hazard word said of them in the same clause is a figure of speech ("运费跌成这样船要沉了",
-# "救命这个月又没活干"); a fire told beside the freight ("运费的事先不说 船撞了") is not.
-MONEY = re.compile(r"运费|没活(?:干|了)|电费|水费|借(?:我)?(?:点)?钱|亏(?:得|惨)")
+# Money, paperwork and temper: a hazard word said of them in the same clause is a figure of speech ("运费跌成这样
+# 船要沉了", "救命这个月又没活干", "淹死在报表里", "气炸了"); a fire told beside the freight ("运费的事先不说 船撞了") is not.
+WORRIES = re.compile(r"运费|没活(?:干|了)|电费|水费|借(?:我)?(?:点)?钱|亏(?:得|惨)|报表|气炸")
 ABOUT_EN = re.compile(r"(?<![a-z])(?:insurance|cover|covers|claim|drill|training|exam|course|certificate|rule|rules|"
                       r"regulation|fine|penalty|report|how to|how many|how often|what is|policy|project|data|"
                       r"homework|assignment|research|article|last year|last month|last week|(?:channel|river|port|lock) (?:is |still )?closed|still closed|reopen\w*|update|any news|what should|if my|"
@@ -555,7 +574,7 @@ ABOUT_EN = re.compile(r"(?<![a-z])(?:insurance|cover|covers|claim|drill|training
                       r"extinguished|no injur\w*|under control|all safe|resolved|if man|if someone|if a|what channel|"
                       r"which channel|login|password|recovered|procedures?|version|manual|guide)(?![a-z])")
 # A hazard word that only qualifies a noun: "落水事故", "火灾自动报警系统", "失踪人员的情况说明".
-AS_MODIFIER = re.compile(r"的人(?!还|在|没|不)|后的|(?:的)?(?:事故|人员|小孩|者|险|报警|系统|按钮|探测|演习|演练|训练|drill|证明|说明|声明|报告|案|事件|英雄|"
+AS_MODIFIER = re.compile(r"的人(?!还|在|没|不)|后的|(?:的)?(?:事故|人员|人数|小孩|者|险|报警|系统|按钮|探测|演习|演练|训练|drill|证明|说明|声明|报告|案|事件|英雄|"
                          r"风险|隐患|损失|赔偿|责任|调查|医药费|费用|住院|造成|泡烂|的时候|时丢|表彰)")
 # A question rather than a report (怎么办 asks for help, not information).
 QUESTION = re.compile(r"吗|么|呢|多久|多少|谁|哪|什么|(.)不\1|怎么(?!办|搞|弄)|如何|几|是否|了没(?:有)?$|没有$|不$|有没有|请问")
@@ -597,6 +616,7 @@ FRESH = re.compile(r"(?:里|上|下|中|去|到|进|前|边|旁|口)?了")
 THING_BEFORE = re.compile(r"(?:手机|钱包|背包|包包|钥匙|证书|证件|身份证|护照|服务簿|帽子|鞋子?|眼镜|东西|鱼竿|竿子|渔具|游泳圈|泳圈|桨|狗|猫|"
                           r"宠物|江豚|中华鲟|鲟鱼|浮标|航标|红浮|绿浮|(?:钻|婚)?戒(?:指)?|项链|耳环|手表|首饰|无人机|相机|行李|箱子|鸟|鸭子?|鹅)"
                           r"(?:(?!老公|老婆|爱人|儿子|女儿|孩子|小孩|娃|爸|妈|爷|奶|哥|姐|弟|妹|伙计|师傅|人|他|她|我(?!家|们家)|你|也在|还在|都在|的$).){0,6}$")
+NAVAID_BEFORE = re.compile(r"(?:浮标|航标|灯桩|灯浮|红浮|绿浮)(?:(?!人|我|他|她|船上).){0,8}$")
 
 THRESHOLD = 2  # live minus about, added to the hazard's strength
 # Figures of speech that hold a hazard word and say nothing of one: "跑断腿" is running back and forth to an office
@@ -641,6 +661,15 @@ def _readings(ch: str) -> frozenset:
 # Each key word as it is said, one reading per character read in the word's context (着火 is zhao huo, 失控 shi kong):
 # a rare reading on both sides would make 它将 (yi qiang) a slip of 失控.
 _PINYIN_KEYS = {word: [frozenset(r) for r in pinyin(word, style=Style.NORMAL)] for word in PINYIN_WORDS}
+
+
+def _breaks(spaced: str) -> frozenset:
+    """Where one clause ends and the next begins, as positions in the message without spaces."""
+    out, at = set(), 0
+    for part in spaced.split():
+        at += len(part)
+        out.add(at)
+    return frozenset(out)
 
 
 def _clause(compact: str, spaced: str, span: tuple) -> str:
@@ -713,11 +742,24 @@ class DistressModel:
             live += 1  # "船在进水", "一直联系不上"
         but = BUT.search(compact)
         after_but = bool(but) and any(start >= but.end() for start, _ in spans)
-        about = self._about(compact, raw, evidence, live_clause, after_but)
-        if MONEY.search(compact) and (not strength or any(MONEY.search(_clause(compact, spaced, span))
-                                                           for span in spans)):
+        # "本来想问年检的时间。但是刚才有个老人倒下了": the turn before the event starts what the message is about;
+        # what was asked or planned before it is not asked of the event.
+        first = min((start for start, _ in spans), default=None)
+        turn = None if first is None else next((m for m in reversed(list(TURN.finditer(compact, 0, first)))), None)
+        point = compact[turn.start():] if turn else compact
+        superseded = SUPERSEDED.search(compact, 0, first) if first is not None and not turn else None
+        if superseded:
+            # "本来想问过驳要不要申请。现在…": the question given up ends with its clause.
+            end = min((b for b in _breaks(spaced) if b > superseded.end()), default=len(compact))
+            if end <= first:
+                turn, point = superseded, compact[end:]
+        if turn:
+            evidence.append("turn")
+        about = self._about(point, raw, evidence, live_clause, after_but or bool(turn))
+        if WORRIES.search(compact) and (not strength or any(WORRIES.search(_clause(compact, spaced, span))
+                                                             for span in spans)):
             about += 8
-            evidence.append("money")
+            evidence.append("worries")
         if strength == 2 and TRAFFIC.search(compact):
             about += 4  # "大桥上堵车了 车停着不动": a car in a jam, not an engine failure afloat
             evidence.append("traffic")
@@ -755,12 +797,15 @@ class DistressModel:
         """(strength, category, where in ``compact`` the Chinese patterns of that strength matched)."""
         strength, category, found = 0, None, []
         on_water = bool(WATER_CONTEXT.search(compact))
+        breaks = _breaks(spaced)
         for cat, power, pattern in _HAZARDS:
             if power < 3 and not on_water:
                 continue  # "动不了", "找不到了", "机器故障" say nothing about a ship by themselves
             m, matched = None, False
             for candidate in pattern.finditer(compact):
                 matched = True
+                if cat == "collision" and NAVAID_BEFORE.search(compact, 0, candidate.start()):
+                    continue  # "浮标歪了，是不是被船撞了": a buoy to report, not a ship in trouble
                 if cat not in ("person_in_water", "grounding", "missing") \
                         or not THING_BEFORE.search(compact, 0, candidate.start()):
                     m = candidate
@@ -772,7 +817,10 @@ class DistressModel:
             if m and power > strength:
                 strength, category = power, cat
                 evidence.append(f"{cat}:{m.group(0)}")
-                if AS_MODIFIER.match(compact, m.end()) and "modifier" not in evidence:
+                # "落水者", "失踪人员": the event names a person or a thing; not across a clause ("流了很多血，报警了").
+                # After a measure word the noun is counted, not qualified: "少了一个小孩".
+                if m.end() not in breaks and not m.group(0).endswith("个") and AS_MODIFIER.match(compact, m.end()) \
+                        and "modifier" not in evidence:
                     evidence.append("modifier")
                 # 了 right after the event, or after where it went (掉江里了): it has just happened.
                 if FRESH.match(compact, m.end()) and "fresh" not in evidence:
