@@ -21,7 +21,7 @@ from bot.matching.distress import DistressModel
 
 ROOT = Path(__file__).resolve().parent.parent
 SETS = [ROOT / "bench" / "distress.yaml", ROOT / "bench" / "distress_dev2.yaml"]
-HELPER_SETS = [ROOT / "bench" / f"distress_dev{n}.yaml" for n in range(3, 22)]
+HELPER_SETS = [ROOT / "bench" / f"distress_dev{n}.yaml" for n in range(3, 24)]
 # At most one emergency of each is missed, for instance: "you lou dao …" is read 油楼道 (楼道, corridor, is a word of
 # its own), so the spill is not seen; a ship
 # discharging dirty water is a pollution report that the knowledge base answers (pollution-report), not a distress.
@@ -183,6 +183,14 @@ def test_the_helpers_sets_are_caught_without_false_alarms(path):
     "报表先不说 船着火了",  # paperwork in another clause
     "今天一整天都联系不上我老公的船",
     "AIS显示我司货船在锚地以2节速度往下漂，船员电话都打不通",
+    "早上出港一切正常，中午起风了，刚才锚链断了，现在船横过来了",  # a calm start is not the end
+    "十点多的时候报过一次走锚，后来重新抛好了，可刚才又走了，船已经靠到别的船上了",  # a relapse
+    "落水的人被水冲走了，我们是调头追还是原地抛锚？",  # 落水的人 named, then what happens to him
+    "机舱着火了能不能用水灭",  # what to do, asked of a fire that has broken out
+    "两条船撞在一起卡住了，倒车会不会进水更多",
+    "他被缆绳打到了头在流血要不要动他",  # 要不要 of what to do now, not of office business
+    "距离不到两百米了，他还在加速，我们已经鸣笛五声了",  # five short blasts
+    "驳船上的锅炉压力一直在升，安全阀打不开，随时可能爆",
 ])
 
 def test_what_is_seen_and_heard_counts_without_the_events_name(text):
@@ -324,6 +332,15 @@ def test_words_that_frame_a_question_elsewhere_do_not_hide_a_live_emergency(text
     "卸货时发现货舱里几箱货物被雨水淋湿，没有危险",
     "村里老人讲，以前江上渡船翻了，全村人都去捞人",  # a story of old
     "气炸了",
+    "刚才货舱冒烟，我们用二氧化碳灭掉了，温度也降下来了，现在没事了",  # over, told after it
+    "以为孩子掉江里了，找了半天原来在船舱里睡觉，虚惊一场",  # mistaken
+    "一开始看到江面上好大一片油，吓一跳，走近一看是水草和泡沫",
+    "刚才有人喊救命，原来是几个年轻人在江边玩闹，现在已经走了",
+    "船进水一般用什么堵",  # a lesson
+    "一氧化碳中毒一般有哪些表现",
+    "客船翻了的话，人在舱里还能不能出来",  # a condition, asked what would happen
+    "船在下沉，我拼命往上游，然后就醒了，最近老做这种梦",  # a dream
+    "3月12日晚上我们船在锚地走锚碰了别的船，已经私了了，现在对方又反悔要怎么办",
 ])
 def test_a_story_a_joke_an_event_that_is_over_or_an_everyday_word_is_no_emergency(text):
     reading = MODEL.read(text)

@@ -64,7 +64,7 @@ HAZARDS = [
     ("person_in_water", 3, r"(?:被|让)?(?:水|浪|江水|急流|水流|大浪|漩涡)(?:冲|卷|带|打)(?:着)?(?:走|跑|下去|到水|进水|没)|(?:冲|卷)(?:着)?(?:走|跑|下去|到水|进水|没)|卷进漩涡"),
     ("person_in_water", 3, rf"{_WHO}.{{0,4}}(?:掉|落|摔|跌|翻|滑|踩空)(?:了)?下去"),
     ("person_in_water", 3, r"(?:没|还没|一直没|没有)(?:浮)?(?:上来|冒头|露头|冒出来)|沉下去(?:了)?(?:没|再)|不会游泳"),
-    ("person_in_water", 3, r"(?:抱|抓|扒|拽|攀|挂)着?(?:个|一个|根|块)?(?:救生圈|救生衣|木头|木板|浮子|浮筒|浮标|缆|绳|轮胎|树枝|船边|船舷|泡沫|锚链)"),
+    ("person_in_water", 3, r"(?:抱|抓|扒|拽|攀|挂)(?:着|住)?(?:个|一个|根|块)?(?:救生圈|救生衣|木头|木板|浮子|浮筒|浮标|缆绳|缆|绳子|绳|轮胎|树枝|船边|船舷|泡沫|锚链)"),
     ("person_in_water", 3, r"(?:江|河|水|海)(?:里|中|面|心)(?:有|漂着|飘着)(?:个|一个)?(?:人|头)|人(?:在)?(?:水|江|河|海)里(?!游泳|冬泳|洗澡|玩|钓|捕|打鱼|作业|施工)"),
     ("person_in_water", 3, rf"{_WHO}.{{0,3}}在(?:江|河|水|海)(?:里|中|面)?.{{0,3}}(?:扑腾|挣扎|喊|漂|沉|浮|呼救)"),
     ("person_in_water", 2, r"捞人|(?:下水|跳下去)救|人(?:冲|漂)走"),
@@ -339,6 +339,22 @@ HAZARDS = [
     ("propulsion", 3, rf"漂(?:到|进)(?:了)?(?:主)?航道(?!边)|{_MACHINE}.{{0,6}}(?:起不来|启动不了|发动不了)"),
     ("violence", 2, r"还在打(?!电话|游戏|牌|球|扑克|麻将|字|针)"),
     ("missing", 3, r"(?:船员|船上|船长|大家)(?:的)?(?:电话|手机)(?:都|也)?(?:打不通|没人接)"),
+    # Rounds 20-21: pushed off in a crowd, swept under a bridge, a fire spreading, five short blasts, a boat overdue
+    # by hours, a worker pinned under cargo, a gang on board, a relapse, a boiler about to burst, lost in fog with a
+    # ship's horn closing in, knocking from a wreck, the pumps gone, the anchor lost, blown off the pontoon with one
+    # line left, acid splashed, nobody has seen him since, a drunk slashing about, our ship "出事了".
+    ("person_in_water", 3, r"被(?:挤|推|撞|甩|带|卷|冲|拽)(?:了)?下去|(?:人|他|她)(?:被)?冲(?:到|走|远)"),
+    ("fire", 3, r"蔓延|(?:纸箱|货物?|箱子|电线|电缆|油布|木料|床铺|被子)(?:也)?着了|随时(?:可能|会|要)?(?:爆|炸)|安全阀(?:打不开|失灵|坏了)"),
+    ("collision", 3, r"(?:鸣|拉)(?:笛|号)?(?:五|5)(?:短)?声|五短声|(?:靠|贴|撞|挤)到(?:了)?别的船(?:上)?|(?:汽笛|鸣笛|喇叭)声?越来越近"),
+    ("missing", 3, r"回来.{0,10}(?:现在|已经|都)(?:\d+|[两三四五六七八九十几])个(?:多)?(?:小时|钟头)了|倒塌|敲击声|(?:有人|人)(?:可能)?还活着|可能还活着|"
+                   r"谁都没(?:见到|看到|看见|见着)|被困住|被(?:一伙|一群|几个)人围(?:住|攻)"),
+    ("medical", 3, r"(?:压|埋|困)在(?:了)?(?:舱底|货下|货物下|下面|底下)|叫得越来越(?:小|弱)|溅(?:进|到|入)(?:了)?(?:眼|脸)|"
+                   r"(?:眼睛|眼里|脸上).{0,2}溅(?:进|到|入)?"),
+    ("violence", 3, r"打了(?:人|我|他|她)|抢东西|乱砍|(?:说|扬言)?要(?:放火|烧船)|躲(?:在|进)(?:了)?(?:驾驶台|驾驶室|房间|舱里|厕所)"),
+    ("propulsion", 3, r"看不(?:见|到)岸|锚(?:好像|可能)?(?:丢|掉|没)了|(?:吹|冲|漂)离(?:了)?(?:趸船|码头|泊位|岸)|(?:缆|缆绳)(?:只剩|就剩)(?:下)?(?:一|最后一)根"),
+    ("propulsion", 2, r"又(?:走|拖|漂|停|熄火|坏)了"),
+    ("flooding", 3, r"(?:排水泵|抽水泵|舱底泵|(?<!消防)水泵).{0,4}(?:坏|不转|停)|水(?:在)?(?:慢慢)?往上(?:涨|冒)"),
+    ("spill", 3, r"(?:硫酸|盐酸|化学品|[酸碱]).{0,3}(?:洒|泼)"),
     ("missing", 3, r"(?:一整天|一天一夜|一晚上|一夜|整整一天|\d+个?(?:多)?小时|[两三四五六七八九十几]个(?:多)?小时)(?:了)?(?:都|还是|还)?"
                    r"(?:没(?:有)?(?:消息|回来|联系上|音讯)|联系不上|打不通)"),
     ("person_in_water", 2, r"沉下去(?:了)?"),  # a swimmer, or a ship (above): on the water only
@@ -391,7 +407,8 @@ CALLS = [
         r"你们的(?:船|人)(?:到哪|什么时候到|还要多久)|派(?:消防船|拖轮|救援船|海巡艇|船).{0,2}(?:来|支援|救援)|出人命|人命关天|要死人|弃船|(?:快|赶紧|赶快|马上)(?:点)?来(?:人|救)"),
     # Emergency actions ordered now: everyone into life jackets, the boats or rafts lowered.
     (5, r"(?:叫|让|喊|快)(?:大家|所有人|全船|乘客|我们)?.{0,2}穿(?:上|好)?救生衣|放(?:救生)?(?:艇|筏)|准备(?:跳船|跳水)|"
-        r"(?:快|赶紧|马上)叫(?:拖轮|拖船|救护|消防|救援)|请(?:海事艇|海巡艇|海事|你们|派船|派人).{0,6}(?:支援|救援)"),
+        r"(?:快|赶紧|马上)叫(?:拖轮|拖船|救护|消防|救援)|请(?:海事艇|海巡艇|海事|你们|派船|派人).{0,6}(?:支援|救援)|"
+        r"请求(?:拖轮|拖船|派船|援助|救护|医疗)|(?:我们|我|我的)(?:的)?船(?:上)?出(?:事|大事)了"),
     (3, r"信号弹|求救信号|呼叫.{0,6}海事|请求(?:协助|指示|救助|医疗|围控|拖带)|请协助|(?:能|可以|能不能|可不可以)(?:来|派人)?救(?:吗|一下|救)|"
         r"请帮忙|要(?:跳船|弃船)|不是(?:演习|演练|训练).{0,3}(?:是)?真的"),  # common in requests of any kind: weaker than 请帮助
     # 紧急 on its own or before a plea ("紧急 快来"), not as an adjective ("紧急清淤", "紧急通知").
@@ -415,12 +432,12 @@ LATIN_CALLS = [
     (3, rf"(?<![a-z])(?:{_swapped('help', 'emergency')}|need (?:assistance|support|help))(?![a-z])"),
 ]
 # A call word used as a noun: "求救电话", "呼救信号" name the call, they do not make it.
-CALL_AS_NOUN = re.compile(r"(?:救命|求救|呼救|求助|遇险|险情|紧急情况|紧急|弃船)(?:回顾|统计|分析|总结|案例|电话|号码|热线|信号|方式|渠道|程序|流程|设备|箱|包|知识|培训|演练|演习|报告|中心|联系|平台|处置|时|的时候|下|"
+CALL_AS_NOUN = re.compile(r"(?:救命|求救|呼救|求助|遇险|险情|紧急情况|紧急|弃船)(?:呼叫|频道|回顾|统计|分析|总结|案例|电话|号码|热线|信号|方式|渠道|程序|流程|设备|箱|包|知识|培训|演练|演习|报告|中心|联系|平台|处置|时|的时候|下|"
     r"英雄|恩人|稻草|按钮|报警|系统|装置|管管|管一管|评评理|通知|避险|撤离|疏散|预案|联系人|措施|出口|集合|停车|加急|办理)")
 
 # Signs that the message reports something happening now: urgent ones, and ordinary ones.
 URGENT = re.compile(
-    r"刚接到.{0,6}电话|快来(?!看)|快点|赶紧|赶快|立刻|马上|速来|快救|快派|快帮|快想办法|(?<![没未])来人|救救(?!生)|救命|急死|急急|十万火急|正在|还在|一直在|"
+    r"刚接到.{0,6}电话|(?:人|我们|大家)还(?:待|呆|留|困)在(?:上面|船上|里面)|快来(?!看)|快点|赶紧|赶快|立刻|马上|速来|快救|快派|快帮|快想办法|(?<![没未])来人|救救(?!生)|救命|急死|急急|十万火急|正在|还在|一直在|"
     r"不行了|撑不住|顶不住|来不及|搞不赢|越来越|现在还|到现在|啊啊|呀呀|快快|(?:好多人|大家|乘客|人)(?:都)?在(?:尖叫|哭喊|喊|叫|哭)"
 )
 LIVE = re.compile(r"了(?!解)|现在|目前|此刻|刚刚|刚才|突然|今天|今晚|今早|怎么办|咋办|咋整|怎么搞|如何是好|不得了|我们|咱们|我的船|船上|本船|"
@@ -431,18 +448,18 @@ HYPOTHETICAL = re.compile(
     r"如果|假如|万一|要是|假设|一旦|倘若|若是|什么情况下|哪些情况|(?<!说)的话(?!.{0,3}(?:快|赶紧|马上))|若(?:有|船|人|发生)|(?:遇到|遇上)(?!过)(?=.{0,16}(?:怎么|如何|应该|该|咋|吗|要不要|会不会|能不能|时|的话|呢))|碰到.{0,8}(?:怎么|如何|应该|该)|"
     r"发生.{0,10}(?:时|后|的话|怎么|如何|应该|该)|的时候.{0,4}(?:应该|怎么|如何|该)|(?<!启动)(?<!启动了)应急(?:预案|处置|措施|程序|计划)|(?<!启动)(?<!启动了)(?<!应急)预案|"
     r"应该怎么(?:做|处理|处置|施救|救|急救|抢救)|应该先|应该用什么|用什么灭火器|能用水泼|可能会|可能要|怕会|真要|等你们来|"
-    r"早(?:就)?(?:淹死|烧光|烧没|沉|死)了|(?:救上来|上岸|出水)后|该怎么(?:做|处理|处置|施救|急救|抢救)|(?:多少|多深|多大|多高|多低|多久).{0,3}(?:就)?会|怎么(?:预防|防止|避免|防范)|预防|防止|防范|避免|会不会|能不能(?!.{0,2}(?:派|来|救|帮|快|告诉))|可不可以(?!.{0,2}(?:派|来|救|帮|快))|"
+    r"早(?:就)?(?:淹死|烧光|烧没|沉|死)了|(?:救上来|上岸|出水)后|该怎么(?:做|处理|处置|施救|急救|抢救)|(?:多少|多深|多大|多高|多低|多久).{0,3}(?:就)?会|怎么(?:预防|防止|避免|防范|防)|(?:才)?不容易|预防|防止|防范|避免|会不会|能不能(?!.{0,2}(?:派|来|救|帮|快|告诉))|可不可以(?!.{0,2}(?:派|来|救|帮|快))|"
     r"以防|防备|注意(?:什么|事项|哪些)|该注意|防溺水|防落水|防火(?!门|墙)|防撞(?!墩|桩|梁|设施|护栏)|防污|感觉.{0,6}会|迟早|早晚(?:会|要)|怕有人|担心有人|怕(?:会)?(?:出事|掉|摔)|怕.{0,4}(?:掉|摔|落|淹|翻)下?去(?!了)|下(?:个)?月|下(?:个)?(?:周|星期|礼拜)|明年|下次|下回|容易(?:掉|落|翻|出事|撞|着火)"
 )
 PAST = re.compile(
-    r"补报|去年|前年|几个月前|几天前|几周前|上个月|上月|上周|上礼拜|上星期|上次|上回(?!电|复|应)|那次|那一次|那起|那场|之前|以前|曾经|当年|\d+年前|\d+个?月前|几年前|"
+    r"\d{4}年|\d+月\d+(?:日|号)|补报|去年|前年|几个月前|几天前|几周前|上个月|上月|上周|上礼拜|上星期|上次|上回(?!电|复|应)|那次|那一次|那起|那场|之前|以前|曾经|当年|\d+年前|\d+个?月前|几年前|"
     r"前几天|前些天|前段时间|前阵子|事后|过后|后来|过去(?:了)?(?:半|\d+)?(?:年|个月|天)|已经(?:结束|处理完|解决|结案|赔了)|"
     r"早就|当时|历史上|昨天|昨晚|昨日|前日|前天|早些时候|那(?:个|把)火|前(?:两|三|\d+)天|今年(?:夏天|春天|秋天|冬天|以来)|前(?:几|两|三|\d+)年"
 )
 # The past set against now: "以前也遇到过 但这次不一样" tells the past to say that now is worse.
 CONTRAST = re.compile(r"(?:但|可|可是|不过)?这(?:次|回)(?:又|不一样|不同|更|比)")
 # What happens again and again: a complaint about a hazard, not a report of one ("每年都淹死人 为什么没人管").
-HABITUAL = re.compile(r"每年(?:都)?|年年|天天|(?:的事|事故)(?:太多|很多|不少)|老(?=翻|沉|出事|撞)|每天都|经常(?:有|发生|出|联系不上|打不通|没信号)|总(?:是)?有|老是有人|家常便饭|常有的事|隔三差五|时不时|毛病|习惯|"
+HABITUAL = re.compile(r"每次|(?:好几|几|两|三|四|五|\d+)次了|这种事|多不多|每年(?:都)?|年年|天天|(?:的事|事故)(?:太多|很多|不少)|老(?=翻|沉|出事|撞)|每天都|经常(?:有|发生|出|联系不上|打不通|没信号)|总(?:是)?有|老是有人|家常便饭|常有的事|隔三差五|时不时|毛病|习惯|"
                       r"(?:好|\d+|[一两三四五六七八九十几半]+)(?:个)?(?:多)?(?:月|年)了|好几天没人(?:管|动|理|来)")
 # Smoke that has an everyday source: a (factory's) chimney smoking, a barbecue, burning rubbish or straw on the bank.
 ORDINARY_SMOKE = re.compile(r"烟囱(?:一直|在|老是|总是)?冒(?:黑|白)?烟|烧烤|炊烟|烧(?:垃圾|秸秆|稻草|荒)")
@@ -468,6 +485,16 @@ LEARNING = re.compile(r"提前(?:了解|知道)|想(?:先)?了解|好奇(?:问�
 # Frames that tell the whole message is not a report, whatever else it says: (evidence, pattern, weight).
 WHOLE_FRAMES = (("aftermath", AFTERMATH, 4), ("ordinary smoke", ORDINARY_SMOKE, 4), ("grievance", GRIEVANCE, 6),
                 ("learning", LEARNING, 6))
+# A question about such events in general: a lesson, an exam, a parent's worry ("船进水一般用什么堵").
+GENERIC = re.compile(r"一般|通常|(?<!来)往往|有什么讲究|有哪些|哪些表现|什么表现|(?:哪个|什么)顺序|第一步|怎样才能|题目|考题|原理|"
+                     r"为什么(?:说|要|不能|不要|会)|(?:厉害|严重|发生|出现)时|作为(?:家长|父母|新人|新船员|乘客)|到底是|"
+                     r"有什么.{0,4}办法|应该.{0,4}多久|(?<!小)时(?:候)?(?:是先|应该|该先|要先)|跟.{0,4}解释|老问")
+# What was taken for an event turned out to be something else, told after it ("以为孩子掉江里了 … 原来在船舱里睡觉").
+MISTAKEN = re.compile(r"原来(?:是|只是|在)|(?:走近|出去|仔细|近)?一看(?:原来)?是(?!.{0,2}(?:个人|一个人|人|尸体|小孩|孩子))|其实是|"
+                      r"后来(?:发现|才知道)是|虚惊|是演的|误会")
+# The event is over, told after it: put out, secured, treated, settled ("缆绳断了一根 … 船已经固定好了").
+ENDED = re.compile(r"灭掉了|固定好了|包扎好|分开了|没骨折|(?:现在|已经)好了|冷静了|(?:拖|拉)下来了|清掉了|协商好|私了|人没事|"
+                   r"稳住了|抛住了|(?:现在)?没事(?:了)?|不用(?:管|来|派)|正常(?:走|航行)|现在正常")
 NOW = re.compile(r"现在|目前|正在|还在|此刻|这会儿|马上")
 # A time word that starts what goes on still (昨晚开始, 昨天起, 前天到现在): not the past (but 昨天救起 is).
 SINCE = re.compile(r".{0,3}(?:开始|到现在|一直|就)|.{0,2}(?<![救拉捞扶抬吊])起(?!来)")
@@ -476,7 +503,9 @@ SINCE = re.compile(r".{0,3}(?:开始|到现在|一直|就)|.{0,2}(?<![救拉捞�
 PRESENT = re.compile(r"(?:一整天|一天一夜|一晚上|整整|\d+个?(?:多)?小时|[两三四五六七八九十几]个(?:多)?小时)(?:了)?(?:都|还是|还)?没|"
                      r"现在|目前|正在|还在|此刻|这会儿|已经|一直|越来越|(?<![现正还])在(?=.{0,2}(?:进|漏|沉|冒|烧|漂|歪|斜|往|淌|流|晃|下))|"
                      r"(?:冲|漂|卷|拖|挂|烧|冒)着|往.{0,6}(?:漂|冲|沉|歪|倒|流|淌|滑)|没(?:有)?(?:浮起来|浮上来|上来)")
-PLANNING = re.compile(r"如果|假如|万一|要是|假设|一旦|倘若|若是|遇到|遇上|碰到|预案|预防|防止|防范|以防|下次|下回|明年|下(?:个)?月")
+# What to do, asked of an event that has happened: 能不能用水灭, 会不会更糟, 应该先…
+HOW_NOW = re.compile(r"能不能|会不会|可不可以|(?:该|应该)(?:怎么|先)")
+PLANNING = re.compile(r"(?<!说)的话|如果|假如|万一|要是|假设|一旦|倘若|若是|遇到|遇上|碰到|预案|预防|防止|防范|以防|下次|下回|明年|下(?:个)?月")
 RELAYED = re.compile(r"群里说|群里转|转群里|群聊|转发|刚接到电话|朋友说")
 # The remote past and memories: a story, whatever tense it is told in ("那天晚上船在往下沉 … 最后把我们救了").
 REMOTE = re.compile(r"(?:老人|老一辈|老辈|爷爷|奶奶|外公|外婆|老船长|老师傅)(?:们)?(?:讲|说)(?:过)?.{0,6}(?:以前|当年|那时|过去|从前|早年)|那个年代|那时候|那会儿|小时候|年轻时|年轻的时候|噩梦|致敬|缅怀|悼念|追悼|牺牲的|有一年|那一年|那年|那天|我记得|记得那|听说过|"
@@ -487,20 +516,20 @@ NEWS = re.compile(r"新闻|报道|报纸|听说|据说|听(?!到他|到她|见�
                   r"(?<!担心)(?<!怕)是不是出了|小说|剧本|写作业|做作业|学校作业|作业题|作文|论文|写一篇|写篇|文章|帖子|纪录片|"
                   r"是不是真的|是真的吗|真的假的|什么时候的事|刷到|短视频|【转】|请各(?:船|位船)|各船(?:注意|加强|做好)")
 ABOUT = re.compile(
-    r"规定|法规|条例|法律|法条|办法|标准|要求|责任|全责|主责|负责|义务|不可抗力|谁的错|过错|赔偿|赔钱|赔多少|怎么赔|理赔|拒赔|"
+    r"规定|法规|条例|法律|法条|(?:管理|实施|处罚|暂行|试行|考试|收费)办法|标准|要求|责任|全责|主责|负责|义务|不可抗力|谁的错|过错|赔偿|赔钱|赔多少|怎么赔|理赔|拒赔|"
     r"保险|险种|碰撞险|火灾险|船壳险|一切险|费用|收费|多少钱|价格|经费|谁出钱|谁出|罚|处罚|处分|扣分|吊销|追究|判|起诉|诉讼|仲裁|"
     r"事故报告|报告书|报告表|表格|下载|模板|报告(?:怎么|要|需|格式|时限|期限|内容|写|由谁)|怎么报告|要报告吗|需要报告|调查|认定|"
     r"结论|鉴定|培训|演习|演练|训练|考试|考证|证书|课程|学游泳|学会游泳|学习|教程|注销|登记|补办|补发|换证|材料|流程|手续|申请|"
     r"办理|审批|许可|配备|配置|配几|配多少|检验|年检|检测|设备|(?<!用)(?<!拿)灭火器(?!.{0,4}(?:喷|用完|用光|拿|不够|没用))|救生衣(?:要|配|多少|标准)|药箱|药品|急救箱|常用药|"
-    r"电话(?:是)?多少|号码(?!头)|打什么电话|打哪个电话|打几|拨打什么|什么号码|热线|统计|案例|原因分析|知识|常识|是什么|什么叫|还是(?!在|不|没|往|一直|继续|打不|起不|联系不|找不|撞|进|沉|翻|漏|着|掉|落|烧)|打哪个|打哪|拨哪个|"
+    r"电话(?:是)?多少|号码(?!头)|打什么电话|打哪个电话|打几|拨打什么|什么号码|热线|统计|案例|原因分析|知识|常识|是什么|什么叫|还是(?!在|不|没|往|一直|继续|打不|起不|联系不|找不|撞|进|沉|翻|漏|着|掉|落|烧|先)|打哪个|打哪|拨哪个|"
     r"什么是|定义|区别|含义|属于|算不算|算.{0,6}吗|怎么算|怎么认定|如何认定|怎么定|谁管|归.{0,4}管|管还是|哪个部门|"
     r"在哪(?:里)?(?:办|查|看|下载)|查询|公告|通报|影响通航|封航|预警|天气|气象|(?:台风|大风|暴雨|气象|洪水|防汛|寒潮|大雾|雷电|雷暴)警报|警报(?:解除|信息|等级|级别)|演示|(?<!跟我)(?<!和我)(?<!拍)视频(?!通话|聊天)|电影|游戏|小说|比赛|保养|维修|"
-    r"修理|更换|检修|改装|年审|资质|要不要(?!紧|报警|叫|打|送|跳|弃|派)|是否需要|需不需要|隐患|排查|报废|船名(?:怎么|可以|能|要|是否|有什么|规定|登记|变更|重复|一样)|打捞|强制|过期|有效期|临检|算谁|谁负责|赔(?:吗|不赔)|要赔|自动|误报|探测器|报警器(?!.{0,3}(?:一直|在|叫|响))|喷淋|灭火系统|[能可]以?补|补(?:吗|办|发|领)|去.{0,8}补|(?:怎么|咋|如何|哪里)补|"
+    r"修理|更换|检修|改装|年审|资质|要不要(?!.{0,1}报警)(?=.{0,6}(?:报|申请|办|交|罚|登记|备案|审批|检验|证|许可|批|缴|买|配|赔|管))|是否需要|需不需要|隐患|排查|报废|船名(?:怎么|可以|能|要|是否|有什么|规定|登记|变更|重复|一样)|打捞|强制|过期|有效期|临检|算谁|谁负责|赔(?:吗|不赔)|要赔|自动|误报|探测器|报警器(?!.{0,3}(?:一直|在|叫|响))|喷淋|灭火系统|[能可]以?补|补(?:吗|办|发|领)|去.{0,8}补|(?:怎么|咋|如何|哪里)补|"
     r"报(?:告)?哪些|要报(?!警)|该怎么报|怎么报|报什么|哪些内容|"
     r"(?:以后|之后)[^!！]{0,10}(?:谁|怎么|如何|是否|吗|哪|能不能|要不要|需要|是不是|应该|该)|"
     r"常备|应该备|什么药|有权|权力|(?:去|在)?哪(?:里|儿)?修|找人修|有没有人知道|谁知道|配多大|功率|警示牌|警示标志|立(?:个)?牌|有人管吗|没人管吗|尾气|超标|英语|英文|翻译|(?:系统|屏幕|app)(?:上)?(?:一直)?显示|ais(?:上)?(?:一直)?显示(?=.{0,16}(?:不对|错|不准|异常|其实|但是|可是|实际))|"
     r"(?:海事|你们|海事局|法院|公安|执法).{0,3}(?:怎么|会|如何|要)(?:处理|处罚|管|判|查)|"
-    r"(?:不能|不准|不许|禁止|允许)(?:往|在|把|用|带|装|私自|随便|排|倒|乱)|"
+    r"(?<!能)(?:不能|不准|不许|禁止|允许)(?:往|在|把|用|带|装|私自|随便|排|倒|乱)|管不管|"
     r"向谁|找谁(?!拖|救|帮)|报给谁|哪里报|往哪(?:里|儿)?报|不肯赔|不愿(?:意)?赔|大家注意|跟谁说|告诉谁|通知谁|联系谁|举报|投诉|案子|案件|立案|"
     r"(?:后|以后|之后).{0,3}(?:多久|多长时间|几天|几个小时|什么时候)|多久(?:可以|能|才能|之内|以内|必须)|"
     r"资料|你们.{0,2}(?:怎么|为什么|为啥)不(?:立|设|管|修|装|整治|处理)|反映一下|可以打.{0,8}吗|(?:允许|合法|违法|违规)吗|环保|预报|期间|新消息|会涨|涨多少|开闸|还开吗|乱响|探头|来得太慢|太慢了|安全提示|温馨提示|提醒大家|请大家|近期|(?:这样)?安全吗|有没有.{0,4}消息|进展|搜救(?:是不是|还)|那个事|那件事|"
@@ -518,13 +547,15 @@ OFFICE = re.compile(r"证|窗口|盖章|签证|证明|护照|服务簿|网上|�
                     r"密码|账号|申报|提交|体检|考试|考了|补考")
 # "人没事" says nobody is hurt, not that the ship is safe: only "没事了", "都没事" and the like negate the whole.
 NEGATED = re.compile(
-    r"没(?:有)?(?:人)?(?:落水|着火|受伤|进水(?!里)|漏气|漏水|漏油)|没(?:有)?出事|无(?:损失|后果|人员受伤)|未遂|险些|正常(?:待泊|锚泊|停泊|作业)|不是(?:着火|落水|险情|紧急|真的)|(?:都|船|一切|大家都?)没事|没事了|"
+    r"没(?:有)?(?:人)?(?:落水|着火|受伤|进水(?!里)|漏气|漏水|漏油)|没(?:有)?出事|无(?:损失|后果|人员受伤)|未遂|险些|没(?:有)?(?:破损|损坏)|(?:跟|和)船(?:上)?没(?:有)?关系|正常(?:待泊|锚泊|停泊|作业)|不是(?:着火|落水|险情|紧急|真的)|(?:都|船|一切|大家都?)没事|没事了|"
     r"(?<!暂)无人(?:落水|受伤|伤亡)|(?<!暂)(?:无|没有)人员伤亡|平安|安全了|虚惊|里面没人|不用找|不用派|不用来|不需要(?:帮助|救援|帮忙)|不用帮忙|"
     r"没(?:有)?(?:流|漏|排)(?:到|进)|不急|不着急|不紧急|有空(?:来|再|的时候)|说一声|提个醒|提醒一下|帮忙留意|留意一下|(?:估计|可能|应该)(?:是)?(?:在)?(?:睡觉|睡着)|还没下水|没下水|其实(?:我们|船|人)?(?:都)?(?:好好|没事|正常)|"
     r"好好的|原来只是|船(?:也)?没(?:有)?(?:坏|破|事)|不用管"
 )
 # That all is well, but for what follows: "大家都好好的 就是老张不见了" tells the news after the exception.
 ALL_WELL = re.compile(r"好好的|(?:都|船|一切|大家都?)没事|没事了|平安|安全了")
+# The calm start of a story: said before the event, it is not its end ("昨晚下锚时一切正常，今天醒来发现船漂到航道").
+CALM = re.compile(r"一切正常|(?:现在)?正常了")
 EXCEPT = re.compile(r"(?:了|的)?(?:就是|只是|除了|只有|唯独)")
 # The event is over: put out, rescued, repaired, found.
 # The gap after 已经 may name who did it (已经被拖轮顶住了), never a negation (已经灭不了了 is no fire put out).
@@ -537,7 +568,7 @@ RESOLVED = re.compile(
 )
 THANKS = re.compile(r"(?:谢谢|感谢)你们(?!上次|以前|之前)|辛苦(?:了|你们|啦)|多谢")
 # Not meant: laughter, a message sent by mistake, a drill said to be one.
-NOT_MEANT = re.compile(r"哈哈|呵呵|嘿嘿|笑死|发错了|打错了|乱发|误发|乱按|按错|误触|不小心(?:发|按|点)|打错字|错别字|输错了|(?<!不是)开玩笑|演习演习|不是真的|lol|just joking|kidding")
+NOT_MEANT = re.compile(r"哈哈|呵呵|嘿嘿|笑死|发错了|打错了|乱发|误发|乱按|误按|按错|误触|不小心(?:发|按|点)|打错字|错别字|输错了|(?<!不是)开玩笑|演习演习|不是真的|lol|just joking|kidding")
 # Long ago: months or years. An event that "goes on" since then (人一直没找到) is the aftermath, not news.
 LONG_AGO = re.compile(r"\d+(?:个)?(?:多)?(?:年|月)前|半年前|去年|前年|几年前|上个?月|当年")
 # "But": what follows it is the point.
@@ -545,7 +576,7 @@ BUT = re.compile(r"不过|但是|可是")
 # A question given up: "本来想问…". What follows its clause is the news.
 SUPERSEDED = re.compile(r"本来(?:是)?(?:想|要|打算)(?:问|咨询|了解)")
 # A turn in a long message: what follows it is news, not the question asked before it.
-TURN = re.compile(r"不过|但是|可是|结果(?=刚|现在|突然|今天)|然而|谁知|没想到|现在出(?:事|了)|现在更|唉|另外|还有(?=刚|现在|突然)")
+TURN = re.compile(r"(?:刚才|刚刚|突然|今天)(?:醒来)?发现|可(?=刚|现在)|不过|但是|可是|结果(?=刚|现在|突然|今天)|然而|谁知|没想到|现在出(?:事|了)|现在更|唉|另外|还有(?=刚|现在|突然)")
 # Laughing and crying-with-laughter emoji: "救命😂" is a joke.
 LAUGHING = re.compile("[\U0001F602\U0001F923\U0001F606\U0001F604\U0001F601]")
 # A drill, unless something really happened during it ("演习的时候真有人掉下去了").
@@ -554,9 +585,9 @@ REALLY = re.compile(r"真(?:的)?(?:有|掉|落|着|出事|受伤|撞|进水|漏
 # A hazard word as a figure of speech about money, work, games, songs or love (股市又翻船了, 业绩掉水里了, 火爆到爆炸).
 # Only words that a real emergency would hardly hold: not 游戏, 直播 or 饭店 (children at play, someone filming, a
 # restaurant's pontoon all fall in the water), not 失恋 (a threat to jump is an emergency).
-FIGURATIVE = re.compile(r"股市|股票|炒股|基金|全仓|被套|割肉|业绩|绩效|kpi|表格|火爆|很火|好火|王者|荣耀|团战|开黑|歌词|哪首歌|"
+FIGURATIVE = re.compile(r"落水狗|就醒了|(?:做|作)(?:这种|这个|了个|了一个)?梦|心情(?:就)?像|就像.{0,6}的船|股市|股票|炒股|基金|全仓|被套|割肉|业绩|绩效|kpi|表格|火爆|很火|好火|王者|荣耀|团战|开黑|歌词|哪首歌|"
                         r"这首歌|那首|歌名|没钱吃饭|爱情里|就像一(?:条|艘|只)|好比|比喻|加班费|(?:恋爱|爱情|人生|生活|工作|婚姻)(?:就)?像|"
-                        r"(?:项目|计划|方案|合作|谈判|婚事).{0,8}(?:搁浅|着火|翻船|沉了|黄了)|球赛|比分|防线|\d比\d|输成|心里像|心像|像(?:条|只|艘)|"
+                        r"(?:项目|计划|方案|合作|谈判|婚事).{0,8}(?:搁浅|着火|翻船|沉了|黄了|走锚)|球赛|比分|防线|\d比\d|输成|心里像|心像|像(?:条|只|艘)|"
                         r"(?:公司|企业|厂子?).{0,6}(?:沉船|沉了|翻船|搁浅|倒闭)|老板(?:都)?跑(?:路|了)|欠薪|工资.{0,3}没发|压力大得|像溺水|房贷|车贷|"
                         r"(?:生活|人生|工作|婚姻|爱情|公司|单位|家庭|团队|项目|社会|命运)(?:就|真)?是一(?:条|艘|只)|这题|第.{1,3}题|考题|做题|火药桶|气氛|感觉自己(?:在|像)|"
                         r"被(?:工作|作业|文件|消息|事情)|工作(?:给)?淹|运价|这一?行(?:的)?|跑不起|亏本|生意(?:难做|不好做)|"
@@ -566,7 +597,7 @@ FIGURATIVE = re.compile(r"股市|股票|炒股|基金|全仓|被套|割肉|业�
                         r"小龙虾|和平精英|吃鸡|原神|资金链|热得.{0,6}(?:要|快|都)(?:着火|冒烟|烧起来|爆炸)|像.{0,8}一样|亏死|没货|还没轮到|排到.{0,8}(?:下面|后面)|排队.{0,4}(?:太|好|真)?(?:长|久|慢)|爆炸头|(?<![a-z])cp(?![a-z])|心态崩|塌房|重映|泰坦尼克|等(?:到|得).{0,6}都(?:要|快)")
 # Money, paperwork and temper: a hazard word said of them in the same clause is a figure of speech ("运费跌成这样
 # 船要沉了", "救命这个月又没活干", "淹死在报表里", "气炸了"); a fire told beside the freight ("运费的事先不说 船撞了") is not.
-WORRIES = re.compile(r"运费|没活(?:干|了)|电费|水费|借(?:我)?(?:点)?钱|亏(?:得|惨)|报表|气炸")
+WORRIES = re.compile(r"运费|没活(?:干|了)|电费|水费|借(?:我)?(?:点)?钱|亏(?:得|惨)|报表|气炸|题库|考试(?:也)?太难")
 ABOUT_EN = re.compile(r"(?<![a-z])(?:insurance|cover|covers|claim|drill|training|exam|course|certificate|rule|rules|"
                       r"regulation|fine|penalty|report|how to|how many|how often|what is|policy|project|data|"
                       r"homework|assignment|research|article|last year|last month|last week|(?:channel|river|port|lock) (?:is |still )?closed|still closed|reopen\w*|update|any news|what should|if my|"
@@ -609,6 +640,8 @@ DIALECT_WORDS = (("而家", "现在"), ("点算", "怎么办"), ("点办", "怎�
                  # Sichuan and Chongqing: 河头 is 河里; Shanghai: 阿拉 we, 哪能办 what to do, 浪向 on.
                  ("河头", "河里"), ("水头", "水里"), ("阿拉", "我们"), ("哪能办", "怎么办"), ("浪向", "上"))
 
+# 了 after the event, or after what it left stuck ("撞在一起卡住了").
+JUST_NOW = re.compile(r"(?:卡住|卡死)?(?:里|上|下|中|去|到|进|前|边|旁|口)?了")
 FRESH = re.compile(r"(?:里|上|下|中|去|到|进|前|边|旁|口)?了")
 # A thing or an animal, not a person or a ship, a few words before the event: "手机掉江里了" is a lost phone,
 # "江豚搁浅" a stranded porpoise, "32号红浮不见了" a buoy off station.
@@ -745,17 +778,28 @@ class DistressModel:
         # "本来想问年检的时间。但是刚才有个老人倒下了": the turn before the event starts what the message is about;
         # what was asked or planned before it is not asked of the event.
         first = min((start for start, _ in spans), default=None)
-        turn = None if first is None else next((m for m in reversed(list(TURN.finditer(compact, 0, first)))), None)
+        last = max((start for start, _ in spans), default=None)
+        turn = None if last is None else next((m for m in reversed(list(TURN.finditer(compact, 0, last)))), None)
         point = compact[turn.start():] if turn else compact
-        superseded = SUPERSEDED.search(compact, 0, first) if first is not None and not turn else None
+        superseded = SUPERSEDED.search(compact, 0, last) if last is not None and not turn else None
         if superseded:
             # "本来想问过驳要不要申请。现在…": the question given up ends with its clause.
             end = min((b for b in _breaks(spaced) if b > superseded.end()), default=len(compact))
-            if end <= first:
+            if end <= last:
                 turn, point = superseded, compact[end:]
         if turn:
             evidence.append("turn")
-        about = self._about(point, raw, evidence, live_clause, after_but or bool(turn))
+        about = self._about(point, raw, evidence, live_clause, after_but or bool(turn), first)
+        told_after = (lambda m: last is None or m.end() > last)
+        if any(told_after(m) for m in MISTAKEN.finditer(compact)):
+            about += 6
+            evidence.append("mistaken")
+        if any(told_after(m) for m in ENDED.finditer(compact)):
+            about += 5
+            evidence.append("ended")
+        if GENERIC.search(compact) and not NOW.search(compact):
+            about += 4
+            evidence.append("generic")
         if WORRIES.search(compact) and (not strength or any(WORRIES.search(_clause(compact, spaced, span))
                                                              for span in spans)):
             about += 8
@@ -783,7 +827,7 @@ class DistressModel:
         if not strength and (OFFICE.search(compact) or call < 5 and SERVICE.search(compact)):
             about += 8  # a bare call word before office business: "求助 网上申请提交不了"
             evidence.append("service")
-        if not strength and "not meant" in evidence:
+        if not strength and ("not meant" in evidence or "mistaken" in evidence):
             about += 4  # "哈哈救命": a bare call word and a laugh, nothing happening
         best = max(strength, call)
         score = best + live - about
@@ -825,6 +869,13 @@ class DistressModel:
                 # 了 right after the event, or after where it went (掉江里了): it has just happened.
                 if FRESH.match(compact, m.end()) and "fresh" not in evidence:
                     evidence.append("fresh")
+        # Another telling of the event at the same strength that has just happened ("落水的人被水冲走了", "两条船撞在
+        # 一起卡住了，倒车会不会进水"): it is fresh, and the first telling was no mere modifier.
+        just_now = [end for power, (_, end) in found if power == strength and JUST_NOW.match(compact, end)]
+        if just_now and "fresh" not in evidence:
+            evidence.append("fresh")
+        if "modifier" in evidence and any(not AS_MODIFIER.match(compact, end) for end in just_now):
+            evidence.remove("modifier")
         for cat, pattern in _ENGLISH:
             m = pattern.search(spaced)
             if m and 3 > strength:
@@ -883,18 +934,22 @@ class DistressModel:
         return best
 
     @staticmethod
-    def _about(compact: str, raw: str, evidence: list, live_clause: str = "", after_but: bool = False) -> int:
+    def _about(compact: str, raw: str, evidence: list, live_clause: str = "", after_but: bool = False,
+               first: int | None = None) -> int:
         """How strongly the message reads as a question about a hazard rather than a report of one.
 
         ``live_clause`` (``_live_clause``): the event is reported as happening in a clause of its own; then what
         the other clauses ask or plan (and, for an event that goes on, the past they tell) weigh 2 at most
         together. ``after_but``: the hazard is told after 不过 / 但是 ("捞上来了 但是没有呼吸"); what was said before
         it, that all is well or over or a joke, does not count. That all is well does not count before an
-        exception (EXCEPT)."""
+        exception (EXCEPT), nor as the calm start of the story before the event (``first``: where it is first told;
+        "早上出港一切正常，刚才锚链断了")."""
         about = asked = 0
         if HYPOTHETICAL.search(compact):
             # "可不可以直接下去救 现在人还在里面": a question asked while it is happening is still live.
-            asked += 2 if NOW.search(compact) and not PLANNING.search(compact) else 6
+            # "机舱着火了能不能用水灭": what to do about an event that has happened is asked during it.
+            asked += 2 if (NOW.search(compact) or "fresh" in evidence and HOW_NOW.search(compact)) \
+                and not PLANNING.search(compact) else 6
             evidence.append("hypothetical")
         if not CONTRAST.search(compact) and any(compact[max(0, m.start() - 1):m.start()] not in ("从", "自")
                                                 and not SINCE.match(compact, m.end()) for m in PAST.finditer(compact)):
@@ -930,8 +985,10 @@ class DistressModel:
             about += 4
         # "没事没事 … 不过水一直往舱里灌": the but is the message.
         but_said = after_but or live_clause == "going on" and bool(BUT.search(compact))
+        calm_start = (lambda m: first is not None and m.end() <= first and ALL_WELL.fullmatch(m.group(0)))
         negations = set() if but_said else {m.group(0) for m in NEGATED.finditer(compact)
-                                             if not (ALL_WELL.fullmatch(m.group(0)) and EXCEPT.match(compact, m.end()))}
+                                             if not (ALL_WELL.fullmatch(m.group(0)) and EXCEPT.match(compact, m.end()))
+                                             and not calm_start(m)}
         if negations:
             about += 3 * min(2, len(negations))  # "没事了 不用派船了": said twice, it is meant
             evidence.append("negated")
@@ -942,7 +999,8 @@ class DistressModel:
             if pattern.search(compact):
                 about += weight
                 evidence.append(name)
-        if RESOLVED.search(compact) and not after_but and not re.search(STILL_MISSING, compact):
+        if any(not (first is not None and m.end() <= first and CALM.fullmatch(m.group(0)))
+               for m in RESOLVED.finditer(compact)) and not after_but and not re.search(STILL_MISSING, compact):
             about += 5
             evidence.append("resolved")
         if THANKS.search(compact):
