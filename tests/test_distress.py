@@ -21,7 +21,7 @@ from bot.matching.distress import DistressModel
 
 ROOT = Path(__file__).resolve().parent.parent
 SETS = [ROOT / "bench" / "distress.yaml", ROOT / "bench" / "distress_dev2.yaml"]
-HELPER_SETS = [ROOT / "bench" / f"distress_dev{n}.yaml" for n in range(3, 24)]
+HELPER_SETS = [ROOT / "bench" / f"distress_dev{n}.yaml" for n in range(3, 26)]
 # At most one emergency of each is missed, for instance: "you lou dao …" is read 油楼道 (楼道, corridor, is a word of
 # its own), so the spill is not seen; a ship
 # discharging dirty water is a pollution report that the knowledge base answers (pollution-report), not a distress.
@@ -191,6 +191,16 @@ def test_the_helpers_sets_are_caught_without_false_alarms(path):
     "他被缆绳打到了头在流血要不要动他",  # 要不要 of what to do now, not of office business
     "距离不到两百米了，他还在加速，我们已经鸣笛五声了",  # five short blasts
     "驳船上的锅炉压力一直在升，安全阀打不开，随时可能爆",
+    "船长说没事，只是在烧垃圾，可火已经窜到驾驶台了",  # a denial the writer doubts: the turn is 可
+    "是不是着火了？那边一直冒烟",  # 不是着火 inside 是不是着火 is no denial
+    "隔壁那条船好像有爆炸声，接着就冒烟了，不知道有没有人受伤",  # 没有人受伤 inside 有没有人受伤 neither
+    "你们能看到我们吗？手机快没电了，船搁浅在江心洲尾巴上",  # the phone is no subject of the grounding
+    "MAYDAY MAYDAY this is MV ORIENT STAR, fire in engine room, previous position anchorage 3, request tugs",
+    "fire started during the fire pump test, engine room full of smoke",  # the test is where it happened
+    "this is not a test, we have a fire on deck",
+    "crew fell from pilot ladder into the water, please send boat",
+    "moorings parted, ship moving off the berth, stern lines broken",
+    "h2s alarm in pump room, pumpman inside not answering radio",
 ])
 
 def test_what_is_seen_and_heard_counts_without_the_events_name(text):
@@ -341,6 +351,13 @@ def test_words_that_frame_a_question_elsewhere_do_not_hide_a_live_emergency(text
     "客船翻了的话，人在舱里还能不能出来",  # a condition, asked what would happen
     "船在下沉，我拼命往上游，然后就醒了，最近老做这种梦",  # a dream
     "3月12日晚上我们船在锚地走锚碰了别的船，已经私了了，现在对方又反悔要怎么办",
+    "没有人被困，刚才客船卫生间门锁坏了，已经撬开了，人出来了",
+    "大概是我搞错了，以为邻居船上的人失踪了，其实他回老家了，电话也打通了",
+    "刚才VHF里那个求救是测试吧？后面接着说了是设备测试",
+    "what does MAYDAY mean exactly and when should we use it instead of PAN PAN",
+    "we had a man overboard in 2019 in Singapore, just telling the cadets, crazy story",
+    "this paperwork is drowning me",
+    "A passenger dropped his camera into the river on the ferry, is there a lost and found?",
 ])
 def test_a_story_a_joke_an_event_that_is_over_or_an_everyday_word_is_no_emergency(text):
     reading = MODEL.read(text)

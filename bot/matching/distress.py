@@ -9,6 +9,10 @@ It reads what is happening rather than looking for one word. A message is weighe
 - signs that it is **about** a hazard: planning (如果 / 万一 … 怎么办), the past (去年, 上次), rules, fees,
   insurance, reports, penalties, training and drills, news, paperwork after a loss, equipment.
 
+The order of a long message counts too: what follows a turn (但是, 结果刚才, 另外, 本来想问 …) is the news, and
+what was asked before it is not asked of the event; what is told after the event's last mention may end it (put
+out, secured) or take it back (原来是 …), while a calm start before it does not.
+
 A hazard whose live evidence outweighs the "about" evidence is an emergency. The balance is set so that a
 message with a hazard and no "about" frame is always an emergency: when unsure, the model errs towards the
 emergency. Typed and voice slips of the key words are caught through their pinyin when the message is about a
@@ -69,7 +73,7 @@ HAZARDS = [
     ("person_in_water", 3, rf"{_WHO}.{{0,3}}在(?:江|河|水|海)(?:里|中|面)?.{{0,3}}(?:扑腾|挣扎|喊|漂|沉|浮|呼救)"),
     ("person_in_water", 2, r"捞人|(?:下水|跳下去)救|人(?:冲|漂)走"),
     # Fire, smoke, explosion.
-    ("fire", 3, r"(?<!打不)(?<!打)着火|着了火|失火|起火|火灾|大火|火势|火苗|明火|火光|冒火|窜火|蹿火|浓烟|黑烟|冒烟|冒黑烟|冒白烟|烟很大|全是烟|有烟|烟雾"),
+    ("fire", 3, r"(?<!打不)(?<!打)着火|着了火|失火|起火|火灾|大火|火势|火苗|明火|火光|冒火|窜火|蹿火|浓烟|黑烟|冒烟|冒黑烟|冒白烟|烟很大|全是烟|(?<!没)有烟|烟雾"),
     ("fire", 3, r"火(?:很|太|好|越来越|烧得)大|好大的火|(?:在|还在|一直在)(?:烧|燃)|烧(?:起来|着了|了起来|得|到|穿|坏|没了)|燃(?:起来|烧起来|着了)|灭不(?:了|掉|住)|扑不灭"),
     ("fire", 3, r"爆炸(?!头)|炸了|爆了|爆燃|闪爆|(?:烧伤|烫伤|灼伤|烧到人|烧着人)"),
     # Water coming in, sinking, listing, capsizing.
@@ -343,11 +347,11 @@ HAZARDS = [
     # by hours, a worker pinned under cargo, a gang on board, a relapse, a boiler about to burst, lost in fog with a
     # ship's horn closing in, knocking from a wreck, the pumps gone, the anchor lost, blown off the pontoon with one
     # line left, acid splashed, nobody has seen him since, a drunk slashing about, our ship "出事了".
-    ("person_in_water", 3, r"被(?:挤|推|撞|甩|带|卷|冲|拽)(?:了)?下去|(?:人|他|她)(?:被)?冲(?:到|走|远)"),
+    ("person_in_water", 3, r"被.{0,4}(?:挤|推|撞|甩|带|卷|冲|拽|扫|打|刮|弹)(?:了)?下去|(?:人|他|她)(?:被)?冲(?:到|走|远)"),
     ("fire", 3, r"蔓延|(?:纸箱|货物?|箱子|电线|电缆|油布|木料|床铺|被子)(?:也)?着了|随时(?:可能|会|要)?(?:爆|炸)|安全阀(?:打不开|失灵|坏了)"),
     ("collision", 3, r"(?:鸣|拉)(?:笛|号)?(?:五|5)(?:短)?声|五短声|(?:靠|贴|撞|挤)到(?:了)?别的船(?:上)?|(?:汽笛|鸣笛|喇叭)声?越来越近"),
     ("missing", 3, r"回来.{0,10}(?:现在|已经|都)(?:\d+|[两三四五六七八九十几])个(?:多)?(?:小时|钟头)了|倒塌|敲击声|(?:有人|人)(?:可能)?还活着|可能还活着|"
-                   r"谁都没(?:见到|看到|看见|见着)|被困住|被(?:一伙|一群|几个)人围(?:住|攻)"),
+                   r"谁都没(?:见到|看到|看见|见着)|被困住|(?:人)?救不出来|被(?:一伙|一群|几个)人围(?:住|攻)"),
     ("medical", 3, r"(?:压|埋|困)在(?:了)?(?:舱底|货下|货物下|下面|底下)|叫得越来越(?:小|弱)|溅(?:进|到|入)(?:了)?(?:眼|脸)|"
                    r"(?:眼睛|眼里|脸上).{0,2}溅(?:进|到|入)?"),
     ("violence", 3, r"打了(?:人|我|他|她)|抢东西|乱砍|(?:说|扬言)?要(?:放火|烧船)|躲(?:在|进)(?:了)?(?:驾驶台|驾驶室|房间|舱里|厕所)"),
@@ -355,6 +359,17 @@ HAZARDS = [
     ("propulsion", 2, r"又(?:走|拖|漂|停|熄火|坏)了"),
     ("flooding", 3, r"(?:排水泵|抽水泵|舱底泵|(?<!消防)水泵).{0,4}(?:坏|不转|停)|水(?:在)?(?:慢慢)?往上(?:涨|冒)"),
     ("spill", 3, r"(?:硫酸|盐酸|化学品|[酸碱]).{0,3}(?:洒|泼)"),
+    # Rounds 22-23: a shape that is a person, swept off by a line, a fire growing and the fire pump dry, water
+    # rushing in past a valve that will not shut, a hull torn open, carried downstream, nobody waking, liquid into
+    # the river, shivering, a CPR going on.
+    ("person_in_water", 2, r"是个人|像(?:是)?(?:个|一)个?人"),
+    ("fire", 3, r"越烧越(?:大|旺|猛)|消防泵.{0,4}(?:打不上水|不上水|不出水)"),
+    ("flooding", 3, r"水.{0,4}往里进|哗哗(?:地)?(?:往里|进水|冒)"),
+    ("flooding", 2, r"(?:阀|海底阀|舱门|水密门).{0,3}关不上"),
+    ("collision", 3, r"撞开(?:了)?"),
+    ("propulsion", 3, r"(?:往|向)下游(?:移|跑|走)了"),
+    ("medical", 3, r"叫(?:都|也)不醒|怎么叫都不(?:醒|应)|(?:在|浑身|直)发抖|(?:做|在做|正在做)(?:cpr|心肺复苏)"),
+    ("spill", 3, r"(?:液体|化学品|东西|污水).{0,3}(?:流|漏|淌)(?:到|进)(?:了)?(?:江|河|水)"),
     ("missing", 3, r"(?:一整天|一天一夜|一晚上|一夜|整整一天|\d+个?(?:多)?小时|[两三四五六七八九十几]个(?:多)?小时)(?:了)?(?:都|还是|还)?"
                    r"(?:没(?:有)?(?:消息|回来|联系上|音讯)|联系不上|打不通)"),
     ("person_in_water", 2, r"沉下去(?:了)?"),  # a swimmer, or a ship (above): on the water only
@@ -363,8 +378,8 @@ HAZARDS = [
     ("missing", 2, r"(?:到处|哪里|哪儿|全船|上上下下)都(?:没有|找不到|找过了|找遍了)|找遍"),
     # Round 16: people jumping into the river from a burning ship, a ship slowly going down, coloured fumes and
     # people coughing on the bank, the river changing colour, all saved but one, cut off by rising water, someone
-    # throttled at the rail or held on board and beaten, a fire that "caught" and smoke pouring, a ship sounding
-    # clothes waved from a ship.
+    # throttled at the rail or held on board and beaten, a fire that "caught" and smoke pouring, clothes waved from
+    # a ship.
     ("person_in_water", 3, r"(?:往|向)(?:江|河|水|海)(?:里|中)?(?:跳|扑)"),
     ("flooding", 3, r"(?:慢慢|渐渐|一点点|一点一点)(?:地)?(?:往下)?沉"),
     ("toxic", 2, r"[黄绿紫棕](?:色)?的?(?:烟|雾|气)|(?:人|大家)(?:都)?(?:在)?(?:咳|呛)(?!嗽药)"),
@@ -388,7 +403,8 @@ ENGLISH = [
     ("propulsion", r"engine failure|engine (?:down|dead|broken)|drifting|blackout|no power|steering failure|dragging anchor|"
                    r"lost (?:steering|power|engine|propulsion)|no steering|steering (?:lost|gone|broken)|"
                    r"anchor drag\w*"),
-    ("person_in_water", r"fell (?:into|in|overboard|off)|jumped (?:into|overboard|off)|fall in (?:the )?river"),
+    ("person_in_water", r"(?:fell|fallen|jumped|slipped|went|washed|swept|thrown|pushed|knocked)(?: \w+){0,5} into the (?:water|river|sea)|"
+                        r"fell (?:into|in|overboard|off)|jumped (?:into|overboard|off)|fall in (?:the )?river"),
     ("medical", r"injured|injury|bleeding|electric shock|doing cpr|unconscious|heart attack|not breathing|no breathing|stop(?:ped)? breathing|fell down|fall down|not moving|medevac|ambulance|collapsed|"
                 r"passed out|chest pain|can ?not breathe|can't breathe|need (?:a )?doctor"),
     ("toxic", r"gas leak|toxic|poison\w*|enclosed space|breathing apparatus"),
@@ -398,21 +414,33 @@ ENGLISH = [
                 r"(?= (?:on|at|in|near|from|overboard)\b|$|[,.!])|"
                 r"(?:child|boy|girl|kid) lost|searched (?:\d+|one|an) hours?"),
     ("violence", r"attack\w*|knife|fight\w*|pirates?"),
+    # Round 23, foreign crews: water ingress, moorings parted, steering gear failure, someone unresponsive or
+    # crushed, H2S or CO2 in a space, an overflow, trapped or not answering, armed men or stowaways on board.
+    ("flooding", r"water ingress|ingress|overturned|flooded|hole in (?:the )?hull"),
+    ("collision", r"collid\w*|hit (?:the|a) (?:bridge|pier|jetty|barge|ship|vessel)"),
+    ("propulsion", r"moorings? (?:parted|broke\w*|snapped)|(?:stern |head |bow |spring )?lines? (?:parted|broke\w*|snapped)|"
+                   r"steering (?:gear )?fail\w*|heading (?:to|for|towards) the bank|(?:cannot|can'?t) avoid|moving off the berth"),
+    ("medical", r"not responding|unresponsive|crushed|trapped under|cut (?:his|her|my) \w+ (?:very )?deep|very sick|high fever|"
+                r"vomiting blood|blood (?:won'?t|will not|does not|doesn'?t) stop|send (?:a )?doctor|cpr"),
+    ("toxic", r"h2s|co2 released|released co2|co2 (?:leak\w*|discharge\w*)|oxygen (?:is )?(?:low|only)|o2 (?:only|low)"),
+    ("spill", r"overflow\w*|oil on (?:the )?(?:river|water)"),
+    ("missing", r"trapped|(?:cannot|can'?t) climb out|not answering|no answer|not seen|lost contact"),
+    ("violence", r"armed men|boarded|robbers?|knives|citadel|stowaways?|climbing (?:up )?(?:our |the )?anchor chain"),
 ]
 
 # Explicit calls for help: an emergency in themselves unless only named ("求救电话是多少").
 CALLS = [
-    (5, r"救命|救救(?!生)|求救|呼救|快来人|来人啊|来人呀|救人啊|救人呀|快救|快来救|救(?:我们|我|一下|人)|求求(?:你|您)们?|快派|派(?:船|人)来|(?:要不要|该不该)(?:跳船|弃船)|请求(?:支援|帮助|救援)|请求.{0,16}(?:支援|救援|救助)|请(?:帮助|救)|需要(?:支援|救援|拖轮|医疗|医生|消防|救护车|直升机|拖船)"),
+    (5, r"救命|救救(?!生)|求救|呼救|快来人|来人啊|来人呀|救人啊|救人呀|快救|快来救|救(?:我们|我|一下|人)|求求(?:你|您)们?|快派|派(?:船|人)来|(?:要不要|该不该)(?:跳船|弃船)|请求(?:支援|帮助|救援)|请求.{0,16}(?:支援|救援|救助)|请(?:帮助|救)|需要(?:120|119|支援|救援|拖轮|医疗|医生|消防|救护车|直升机|拖船)"),
     (3, r"紧急求助|十万火急|快来(?!看)|出人命|启动(?:了)?(?:应急)?预案|(?:快|就要|要)撑不住|坚持不(?:了|住)|顶不住了|"
         r"你们的(?:船|人)(?:到哪|什么时候到|还要多久)|派(?:消防船|拖轮|救援船|海巡艇|船).{0,2}(?:来|支援|救援)|出人命|人命关天|要死人|弃船|(?:快|赶紧|赶快|马上)(?:点)?来(?:人|救)"),
     # Emergency actions ordered now: everyone into life jackets, the boats or rafts lowered.
     (5, r"(?:叫|让|喊|快)(?:大家|所有人|全船|乘客|我们)?.{0,2}穿(?:上|好)?救生衣|放(?:救生)?(?:艇|筏)|准备(?:跳船|跳水)|"
-        r"(?:快|赶紧|马上)叫(?:拖轮|拖船|救护|消防|救援)|请(?:海事艇|海巡艇|海事|你们|派船|派人).{0,6}(?:支援|救援)|"
+        r"(?:快|赶紧|马上)叫(?:拖轮|拖船|救护|消防|救援)|求(?:你|您)们?(?:快)?(?:来|帮|救)|请(?:海事艇|海巡艇|海事|你们|派船|派人).{0,6}(?:支援|救援)|"
         r"请求(?:拖轮|拖船|派船|援助|救护|医疗)|(?:我们|我|我的)(?:的)?船(?:上)?出(?:事|大事)了"),
     (3, r"信号弹|求救信号|呼叫.{0,6}海事|请求(?:协助|指示|救助|医疗|围控|拖带)|请协助|(?:能|可以|能不能|可不可以)(?:来|派人)?救(?:吗|一下|救)|"
         r"请帮忙|要(?:跳船|弃船)|不是(?:演习|演练|训练).{0,3}(?:是)?真的"),  # common in requests of any kind: weaker than 请帮助
     # 紧急 on its own or before a plea ("紧急 快来"), not as an adjective ("紧急清淤", "紧急通知").
-    (2, r"紧急情况|(?:^|(?<=[!！,，。]))紧急(?=[!！,，。]|$|快|赶紧|马上|救|求|呼叫)|求助|帮帮(?:我|我们|忙)|遇险|险情|(?<!没)有危险|不得了了|完了完了|遭了|糟了"),
+    (2, r"紧急情况|(?:^|(?<=[!！,，。]))紧急(?=[!！,，。]|$|快|赶紧|马上|救|求|呼叫)|求助|帮帮(?:我|我们|忙)|遇险|险情|(?<![没会])有危险|不得了了|完了完了|遭了|糟了"),
     (1, r"出事了|出大事"),
 ]
 # A report headed as an alarm ("报警：LNG运输船…", "紧急 …"): the heading, before the first space, is the call.
@@ -429,7 +457,9 @@ def _swapped(*words: str) -> str:
 # Latin calls are read as words, with their spaces: "isosceles", "ASOS快递" and "so so much" are no SOS.
 LATIN_CALLS = [
     (5, rf"(?<![a-z])(?:sos|s o s|{_swapped('mayday')}|may day)(?![a-z])"),
-    (3, rf"(?<![a-z])(?:{_swapped('help', 'emergency')}|need (?:assistance|support|help))(?![a-z])"),
+    (3, rf"(?<![a-z])(?:{_swapped('help', 'emergency')}|need (?:assistance|support|help)|"
+        r"request(?:ing)? (?:immediate )?(?:assistance|help|tugs?|firefighting|medical|medevac|evacuation)|"
+        r"require (?:immediate )?assistance)(?![a-z])"),
 ]
 # A call word used as a noun: "求救电话", "呼救信号" name the call, they do not make it.
 CALL_AS_NOUN = re.compile(r"(?:救命|求救|呼救|求助|遇险|险情|紧急情况|紧急|弃船)(?:呼叫|频道|回顾|统计|分析|总结|案例|电话|号码|热线|信号|方式|渠道|程序|流程|设备|箱|包|知识|培训|演练|演习|报告|中心|联系|平台|处置|时|的时候|下|"
@@ -490,10 +520,10 @@ GENERIC = re.compile(r"一般|通常|(?<!来)往往|有什么讲究|有哪些|�
                      r"为什么(?:说|要|不能|不要|会)|(?:厉害|严重|发生|出现)时|作为(?:家长|父母|新人|新船员|乘客)|到底是|"
                      r"有什么.{0,4}办法|应该.{0,4}多久|(?<!小)时(?:候)?(?:是先|应该|该先|要先)|跟.{0,4}解释|老问")
 # What was taken for an event turned out to be something else, told after it ("以为孩子掉江里了 … 原来在船舱里睡觉").
-MISTAKEN = re.compile(r"原来(?:是|只是|在)|(?:走近|出去|仔细|近)?一看(?:原来)?是(?!.{0,2}(?:个人|一个人|人|尸体|小孩|孩子))|其实是|"
+MISTAKEN = re.compile(r"搞错了|看错了|弄错了|传感器(?:坏|故障|误报)|其实(?:他|她|人)|原来(?:是|只是|在)|(?:走近|出去|仔细|近)?一看(?:原来)?是(?!.{0,2}(?:个人|一个人|人|尸体|小孩|孩子))|其实是|"
                       r"后来(?:发现|才知道)是|虚惊|是演的|误会")
 # The event is over, told after it: put out, secured, treated, settled ("缆绳断了一根 … 船已经固定好了").
-ENDED = re.compile(r"灭掉了|固定好了|包扎好|分开了|没骨折|(?:现在|已经)好了|冷静了|(?:拖|拉)下来了|清掉了|协商好|私了|人没事|"
+ENDED = re.compile(r"检查过了|查过了|抽干了|人出来了(?!吗)|(?:里面)?(?:是|都)干的|打通了|灭掉了|固定好了|包扎好|分开了|没骨折|(?:现在|已经)好了|冷静了|(?:拖|拉)下来了|清掉了|协商好|私了|人没事|"
                    r"稳住了|抛住了|(?:现在)?没事(?:了)?|不用(?:管|来|派)|正常(?:走|航行)|现在正常")
 NOW = re.compile(r"现在|目前|正在|还在|此刻|这会儿|马上")
 # A time word that starts what goes on still (昨晚开始, 昨天起, 前天到现在): not the past (but 昨天救起 is).
@@ -520,13 +550,13 @@ ABOUT = re.compile(
     r"保险|险种|碰撞险|火灾险|船壳险|一切险|费用|收费|多少钱|价格|经费|谁出钱|谁出|罚|处罚|处分|扣分|吊销|追究|判|起诉|诉讼|仲裁|"
     r"事故报告|报告书|报告表|表格|下载|模板|报告(?:怎么|要|需|格式|时限|期限|内容|写|由谁)|怎么报告|要报告吗|需要报告|调查|认定|"
     r"结论|鉴定|培训|演习|演练|训练|考试|考证|证书|课程|学游泳|学会游泳|学习|教程|注销|登记|补办|补发|换证|材料|流程|手续|申请|"
-    r"办理|审批|许可|配备|配置|配几|配多少|检验|年检|检测|设备|(?<!用)(?<!拿)灭火器(?!.{0,4}(?:喷|用完|用光|拿|不够|没用))|救生衣(?:要|配|多少|标准)|药箱|药品|急救箱|常用药|"
-    r"电话(?:是)?多少|号码(?!头)|打什么电话|打哪个电话|打几|拨打什么|什么号码|热线|统计|案例|原因分析|知识|常识|是什么|什么叫|还是(?!在|不|没|往|一直|继续|打不|起不|联系不|找不|撞|进|沉|翻|漏|着|掉|落|烧|先)|打哪个|打哪|拨哪个|"
-    r"什么是|定义|区别|含义|属于|算不算|算.{0,6}吗|怎么算|怎么认定|如何认定|怎么定|谁管|归.{0,4}管|管还是|哪个部门|"
+    r"办理|审批|许可|配备|配置|配几|配多少|检验|年检|检测(?!只有|结果|到)|设备|(?<!用)(?<!拿)灭火器(?!.{0,4}(?:喷|用完|用光|拿|不够|没用))|救生衣(?:要|配|多少|标准)|药箱|药品|急救箱|常用药|"
+    r"电话(?:是)?多少|号码(?!头)|打什么电话|打哪个电话|打几|拨打什么|什么号码|热线|统计|案例|原因分析|知识|常识|(?<!清楚)(?<!知道)是什么|什么叫|还是(?!在|不|没|往|一直|继续|打不|起不|联系不|找不|撞|进|沉|翻|漏|着|掉|落|烧|先)|打哪个|打哪|拨哪个|"
+    r"什么是|定义|区别|含义|属于|(?<!确定)(?<!知道)算不算|算.{0,6}吗|怎么算|怎么认定|如何认定|怎么定|谁管|归.{0,4}管|管还是|哪个部门|"
     r"在哪(?:里)?(?:办|查|看|下载)|查询|公告|通报|影响通航|封航|预警|天气|气象|(?:台风|大风|暴雨|气象|洪水|防汛|寒潮|大雾|雷电|雷暴)警报|警报(?:解除|信息|等级|级别)|演示|(?<!跟我)(?<!和我)(?<!拍)视频(?!通话|聊天)|电影|游戏|小说|比赛|保养|维修|"
     r"修理|更换|检修|改装|年审|资质|要不要(?!.{0,1}报警)(?=.{0,6}(?:报|申请|办|交|罚|登记|备案|审批|检验|证|许可|批|缴|买|配|赔|管))|是否需要|需不需要|隐患|排查|报废|船名(?:怎么|可以|能|要|是否|有什么|规定|登记|变更|重复|一样)|打捞|强制|过期|有效期|临检|算谁|谁负责|赔(?:吗|不赔)|要赔|自动|误报|探测器|报警器(?!.{0,3}(?:一直|在|叫|响))|喷淋|灭火系统|[能可]以?补|补(?:吗|办|发|领)|去.{0,8}补|(?:怎么|咋|如何|哪里)补|"
     r"报(?:告)?哪些|要报(?!警)|该怎么报|怎么报|报什么|哪些内容|"
-    r"(?:以后|之后)[^!！]{0,10}(?:谁|怎么|如何|是否|吗|哪|能不能|要不要|需要|是不是|应该|该)|"
+    r"(?:以后|之后)[^!！]{0,10}(?:谁|怎么|如何|是否|吗|哪|能不能|要不要|需要|是不是|应该|该|有没有|可能)|"
     r"常备|应该备|什么药|有权|权力|(?:去|在)?哪(?:里|儿)?修|找人修|有没有人知道|谁知道|配多大|功率|警示牌|警示标志|立(?:个)?牌|有人管吗|没人管吗|尾气|超标|英语|英文|翻译|(?:系统|屏幕|app)(?:上)?(?:一直)?显示|ais(?:上)?(?:一直)?显示(?=.{0,16}(?:不对|错|不准|异常|其实|但是|可是|实际))|"
     r"(?:海事|你们|海事局|法院|公安|执法).{0,3}(?:怎么|会|如何|要)(?:处理|处罚|管|判|查)|"
     r"(?<!能)(?:不能|不准|不许|禁止|允许)(?:往|在|把|用|带|装|私自|随便|排|倒|乱)|管不管|"
@@ -547,7 +577,8 @@ OFFICE = re.compile(r"证|窗口|盖章|签证|证明|护照|服务簿|网上|�
                     r"密码|账号|申报|提交|体检|考试|考了|补考")
 # "人没事" says nobody is hurt, not that the ship is safe: only "没事了", "都没事" and the like negate the whole.
 NEGATED = re.compile(
-    r"没(?:有)?(?:人)?(?:落水|着火|受伤|进水(?!里)|漏气|漏水|漏油)|没(?:有)?出事|无(?:损失|后果|人员受伤)|未遂|险些|没(?:有)?(?:破损|损坏)|(?:跟|和)船(?:上)?没(?:有)?关系|正常(?:待泊|锚泊|停泊|作业)|不是(?:着火|落水|险情|紧急|真的)|(?:都|船|一切|大家都?)没事|没事了|"
+    r"(?<!有)没(?:有)?(?:人)?(?:落水|着火|受伤|被困|进水(?!里)|漏气|漏水|漏油)|没(?:有)?(?:火|烟)(?:也没(?:有)?(?:火|烟))?(?!.{0,2}(?:灭|了))|"
+    r"不算(?=走锚|搁浅|碰撞|事故|险情|落水|着火|进水)|没(?:有)?出事|无(?:损失|后果|人员受伤)|未遂|险些|没(?:有)?(?:破损|损坏)|(?:跟|和)船(?:上)?没(?:有)?关系|正常(?:待泊|锚泊|停泊|作业)|(?<!是)不是(?:船)?(?:着火|落水|险情|紧急|真的|翻|进水|撞|搁浅|走锚|缆绳断|漏)|(?:都|船|一切|大家都?)没事|没事了|"
     r"(?<!暂)无人(?:落水|受伤|伤亡)|(?<!暂)(?:无|没有)人员伤亡|平安|安全了|虚惊|里面没人|不用找|不用派|不用来|不需要(?:帮助|救援|帮忙)|不用帮忙|"
     r"没(?:有)?(?:流|漏|排)(?:到|进)|不急|不着急|不紧急|有空(?:来|再|的时候)|说一声|提个醒|提醒一下|帮忙留意|留意一下|(?:估计|可能|应该)(?:是)?(?:在)?(?:睡觉|睡着)|还没下水|没下水|其实(?:我们|船|人)?(?:都)?(?:好好|没事|正常)|"
     r"好好的|原来只是|船(?:也)?没(?:有)?(?:坏|破|事)|不用管"
@@ -568,7 +599,7 @@ RESOLVED = re.compile(
 )
 THANKS = re.compile(r"(?:谢谢|感谢)你们(?!上次|以前|之前)|辛苦(?:了|你们|啦)|多谢")
 # Not meant: laughter, a message sent by mistake, a drill said to be one.
-NOT_MEANT = re.compile(r"哈哈|呵呵|嘿嘿|笑死|发错了|打错了|乱发|误发|乱按|误按|按错|误触|不小心(?:发|按|点)|打错字|错别字|输错了|(?<!不是)开玩笑|演习演习|不是真的|lol|just joking|kidding")
+NOT_MEANT = re.compile(r"是(?:设备)?测试|测试(?:一下|信号)|哈哈|呵呵|嘿嘿|笑死|发错了|打错了|乱发|误发|乱按|误按|按错|误触|不小心(?:发|按|点)|打错字|错别字|输错了|(?<!不是)开玩笑|演习演习|不是真的|lol|just joking|kidding")
 # Long ago: months or years. An event that "goes on" since then (人一直没找到) is the aftermath, not news.
 LONG_AGO = re.compile(r"\d+(?:个)?(?:多)?(?:年|月)前|半年前|去年|前年|几年前|上个?月|当年")
 # "But": what follows it is the point.
@@ -576,7 +607,7 @@ BUT = re.compile(r"不过|但是|可是")
 # A question given up: "本来想问…". What follows its clause is the news.
 SUPERSEDED = re.compile(r"本来(?:是)?(?:想|要|打算)(?:问|咨询|了解)")
 # A turn in a long message: what follows it is news, not the question asked before it.
-TURN = re.compile(r"(?:刚才|刚刚|突然|今天)(?:醒来)?发现|可(?=刚|现在)|不过|但是|可是|结果(?=刚|现在|突然|今天)|然而|谁知|没想到|现在出(?:事|了)|现在更|唉|另外|还有(?=刚|现在|突然)")
+TURN = re.compile(r"(?:刚才|刚刚|突然|今天)(?:醒来)?发现|可(?=刚|现在|我|火|水|船|人|他|她|已经|货|舱)|不过|但是|可是|结果(?=刚|现在|突然|今天)|然而|谁知|没想到|现在出(?:事|了)|现在更|唉|另外|还有(?=刚|现在|突然)")
 # Laughing and crying-with-laughter emoji: "救命😂" is a joke.
 LAUGHING = re.compile("[\U0001F602\U0001F923\U0001F606\U0001F604\U0001F601]")
 # A drill, unless something really happened during it ("演习的时候真有人掉下去了").
@@ -598,7 +629,19 @@ FIGURATIVE = re.compile(r"落水狗|就醒了|(?:做|作)(?:这种|这个|了个
 # Money, paperwork and temper: a hazard word said of them in the same clause is a figure of speech ("运费跌成这样
 # 船要沉了", "救命这个月又没活干", "淹死在报表里", "气炸了"); a fire told beside the freight ("运费的事先不说 船撞了") is not.
 WORRIES = re.compile(r"运费|没活(?:干|了)|电费|水费|借(?:我)?(?:点)?钱|亏(?:得|惨)|报表|气炸|题库|考试(?:也)?太难")
-ABOUT_EN = re.compile(r"(?<![a-z])(?:insurance|cover|covers|claim|drill|training|exam|course|certificate|rule|rules|"
+REALLY_EN = re.compile(r"during (?:the |a |an )?(?:\w+ ){0,2}(?:drill|test|exercise|inspection)|real person|"
+                       r"not (?:a )?(?:dummy|drill|test)|this is real|for real")
+# English signs of now: the writer's own ship, the present, a plea.
+LIVE_EN = re.compile(r"(?<![a-z])(?:we are|we're|we have|now|right now|currently|still|please|pls|urgent|urgently|"
+                     r"immediately|asap|quick(?:ly)?)(?![a-z])")
+FIGURATIVE_EN = re.compile(r"(?<![a-z])(?:paperwork|on fire today|on fire with|candles|birthday|sink the competition|"
+                           r"my career|drowning (?:me|in (?:work|paperwork|emails?|debt)))(?![a-z])")
+ABOUT_EN = re.compile(r"(?<![a-z])(?:what does|what (?:is|are) the meaning|meaning of|when (?:should|to use)|instead of|in (?:19|20)\d\d|"
+                      r"\d+ (?:years?|months?|weeks?|days?) ago|back in|just telling|(?:crazy|funny|old|true) story|tell(?:ing)? (?:a |the )?story|statement|"
+                      r"which office|p&i|settled|already (?:settled|done|resolved|fixed|repaired|out|rescued|recovered)|"
+                      r"(?:pump|alarm|equipment|radio|siren|system) test|test(?:ed|ing) (?:the|our)|test (?:done|completed|ok)|"
+                      r"(?<!during the )(?<!during )fire (?:pump|drill|extinguisher|hose|station|door|main)|in case of|lost and found|"
+                      r"jurisdiction|who has|insurance|(?<!hatch )cover|covers|claim|drill|training|exam|course|certificate|rule|rules|"
                       r"regulation|fine|penalty|report|how to|how many|how often|what is|policy|project|data|"
                       r"homework|assignment|research|article|last year|last month|last week|(?:channel|river|port|lock) (?:is |still )?closed|still closed|reopen\w*|update|any news|what should|if my|"
                       r"if i|if we|before|next month|next week|movie|film|book|novel|song|buoy (?:is |was )?(?:missing|gone|moved|off|out|broken|light)|off position|off station|no light|put out|"
@@ -648,7 +691,7 @@ FRESH = re.compile(r"(?:里|上|下|中|去|到|进|前|边|旁|口)?了")
 # "遛狗的" and "钓鱼的" are people: a thing followed by 的 names whoever goes with it.
 THING_BEFORE = re.compile(r"(?:手机|钱包|背包|包包|钥匙|证书|证件|身份证|护照|服务簿|帽子|鞋子?|眼镜|东西|鱼竿|竿子|渔具|游泳圈|泳圈|桨|狗|猫|"
                           r"宠物|江豚|中华鲟|鲟鱼|浮标|航标|红浮|绿浮|(?:钻|婚)?戒(?:指)?|项链|耳环|手表|首饰|无人机|相机|行李|箱子|鸟|鸭子?|鹅)"
-                          r"(?:(?!老公|老婆|爱人|儿子|女儿|孩子|小孩|娃|爸|妈|爷|奶|哥|姐|弟|妹|伙计|师傅|人|他|她|我(?!家|们家)|你|也在|还在|都在|的$).){0,6}$")
+                          r"(?:(?!老公|老婆|爱人|儿子|女儿|孩子|小孩|娃|爸|妈|爷|奶|哥|姐|弟|妹|伙计|师傅|人|他|她|我(?!家|们家)|你|也在|还在|都在|船(?!上|里|边|头|尾|舷|缝|底|下|板)|的$).){0,6}$")
 NAVAID_BEFORE = re.compile(r"(?:浮标|航标|灯桩|灯浮|红浮|绿浮)(?:(?!人|我|他|她|船上).){0,8}$")
 
 THRESHOLD = 2  # live minus about, added to the hazard's strength
@@ -768,7 +811,8 @@ class DistressModel:
                     strength, category = 3, cat
         if not strength and not call:
             return DistressReading(False)
-        live = min(2, len(LIVE.findall(compact)) + (1 if "!" in raw or "！" in raw else 0))
+        live = min(2, len(LIVE.findall(compact)) + len(LIVE_EN.findall(raw.lower()))
+                   + (1 if "!" in raw or "！" in raw else 0))
         live += min(4, 2 * len(URGENT.findall(compact)))
         live_clause = self._live_clause(compact, spaced, spans, evidence)
         if live_clause == "going on":
@@ -779,7 +823,7 @@ class DistressModel:
         # what was asked or planned before it is not asked of the event.
         first = min((start for start, _ in spans), default=None)
         last = max((start for start, _ in spans), default=None)
-        turn = None if last is None else next((m for m in reversed(list(TURN.finditer(compact, 0, last)))), None)
+        turn = None if last is None else next((m for m in reversed(list(TURN.finditer(compact))) if m.end() <= last), None)
         point = compact[turn.start():] if turn else compact
         superseded = SUPERSEDED.search(compact, 0, last) if last is not None and not turn else None
         if superseded:
@@ -965,8 +1009,9 @@ class DistressModel:
             about += 5 if len(remote) == 1 else 8  # "年轻时 … 遇过火灾": a memory twice over
             evidence.append("remote past")
         topics = {m.group(0) for m in ABOUT.finditer(compact)} | {m.group(0) for m in ABOUT_EN.finditer(raw.lower())}
-        if REALLY.search(compact):
-            topics -= {"演习", "演练", "训练"}  # "演练时有人真晕倒了": the drill is where it happened
+        if REALLY.search(compact) or REALLY_EN.search(raw.lower()):
+            # "演练时有人真晕倒了", "fire started during the pump test": the drill or the test is where it happened.
+            topics = {t for t in topics if t not in ("演习", "演练", "训练") and not re.search(r"drill|test|fire ", t)}
         framed = about + asked > 0 or "modifier" in evidence or NEWS.search(compact)
         if topics:
             # "碰撞了 要不要报告": an event that has just happened, asked about in the same breath, is still live.
@@ -1012,7 +1057,7 @@ class DistressModel:
         if DRILL.search(compact) and not REALLY.search(compact):
             about += 6
             evidence.append("drill")
-        if FIGURATIVE.search(compact):
+        if FIGURATIVE.search(compact) or FIGURATIVE_EN.search(raw.lower()):
             about += 8  # as much as office business before a bare call word ("救命 这个系统太难用了")
             evidence.append("figurative")
         return about
