@@ -13,7 +13,8 @@ Read in this order:
 - ``index.py``     the index over a knowledge base (``memo.py``: its on-disk cache of cut texts);
 - ``embedding.py`` an optional sentence-embedding model (BOT_EMBEDDING_MODEL) that adds a "semantic" score part;
 - ``scoring.py``   candidates and their scores, the weights, the thresholds test;
-- ``distress.py``  the distress model: a live emergency, or a question about a hazard;
+- ``distress.py``  the distress model: a live emergency, or a question about a hazard (its vocabulary in
+  ``distress_words.py``);
 - ``complaint.py`` the complaint model: a grievance about the office, a public-opinion risk, or a question;
 - ``smalltalk.py`` a greeting, thanks or goodbye alone, and asking for a person;
 - ``replies.py``   answer, "did you mean" and handoff texts;

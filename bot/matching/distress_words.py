@@ -1,0 +1,674 @@
+"""The distress model's vocabulary (``distress.py`` reads with it): the events, the calls for help, the signs that a
+message is live, and the frames that say it only talks about an event.
+
+Each pattern is general knowledge of how people on the water and ashore speak of emergencies, written as the
+combinations they use; the comment above a group names the kind of message that asked for it. Words with an
+everyday sense as well are marked to count only on the water (strength 2 in HAZARDS).
+"""
+from __future__ import annotations
+
+import re
+
+CATEGORY_LABELS = {
+    "person_in_water": "人员落水", "fire": "火灾/爆炸", "flooding": "进水/沉没/倾覆", "collision": "碰撞",
+    "grounding": "搁浅/触礁", "propulsion": "失去动力/失控/走锚/断缆", "medical": "人员受伤/急病",
+    "toxic": "中毒/窒息", "spill": "溢油/泄漏", "missing": "人员失踪/被困", "violence": "船上暴力",
+    "call": "呼救", "custom": "险情",
+}
+
+_WHO = (r"(?:人|船员|水手|孩子|小孩|娃|儿子|女儿|老人|老头|老太|老婆|老公|媳妇|爱人|同事|兄弟|伙计|师傅|船长|大副|"
+        r"二副|三副|轮机长|轮机员|机工|水头|旅客|乘客|游客|渔民|工人|他|她|(?:一|两|\d+)个(?!集装箱|箱|木头|木板|东西|桶|浮|袋|瓶|轮胎|塑料)|俩|朋友|家人|妈|爸|爷|奶|"
+        r"哥|姐|弟|妹|男的|女的)")
+_WATER = r"(?:江|河|水|海|湖|浪|船下|舷外)"
+_FALL = r"(?:掉|落|跌|摔|滑|翻|栽|坠|跳|扎)"
+_LINE = r"(?:缆|缆绳|缆桩|拖缆|拖绳|系缆|绳|绳子|钢缆|钢丝绳|锚链|锚链子|链子|拖带)"
+_MACHINE = r"(?:(?<!ais)(?<!雷达)(?<!电脑)主机|舵|舵机|推进器|螺旋桨|桨|机舱|发电机|舵叶|轮机|副机|尾轴|挂机|挂桨机)"
+# Machines that are not only a ship's: a failure counts when the message is about a ship or the water.
+_ANY_MACHINE = r"(?:发动机|机器|马达|引擎|柴油机|车|电|电瓶|机子|方向|engine)"
+WATER_CONTEXT = re.compile(r"船|舱|江|河|水|泳|码头|锚|驳|趸|甲板|航|桥|浮|岸|舵|缆|海(?!员|事)|渡|艇|拖轮|轮|港|滩|湖|值班|伙计|水手|打鱼|捕鱼|渔|救生")
+_VESSEL = r"(?:船|驳|驳船|趸船|拖轮|渡船|快艇|艇|货船|渔船|客船|挂桨|我们|我)"
+# All were saved or found but one: the one still missing outweighs the rescue ("其他人都救上来了 就他没找到").
+STILL_MISSING = (r"(?:就|只有|只剩|就剩|唯独|还有)(?:他|她|一个|一人|\d+个|两个|我\w{0,2})(?:人)?(?:还)?没(?:有)?"
+                 r"(?:找到|找着|上来|救上来|捞上来|出来)")
+_SPOT = r"(?:桥墩|桥|大桥|码头|趸船|岸|堤|浮|浮标|浮筒|礁|石头|船|对面|岸边|护岸|闸|闸门|墩)"
+
+# (category, strength, pattern). Strength 3: the event itself; 2: an event that also names ordinary things
+# and needs one sign of being live, or no sign of being a question about it.
+HAZARDS = [
+    # A person in the water: a fall, a push, a current; someone seen in the water; someone not coming up.
+    ("person_in_water", 3, rf"{_FALL}(?:了|下|进|到|入|落|下去)*(?:了)?(?:到)?{_WATER}"),
+    ("person_in_water", 3, rf"(?:带|拖|拽|拉|甩|弹|刮|扫|推|挤|撞)(?:下|进|到|入)(?:了)?{_WATER}|打(?:下|进|入)(?:了)?{_WATER}"),
+    ("person_in_water", 3, r"落水|溺水|淹着|淹死|淹到|呛水|落江|跳江|跳河|跳海|投江|人落|人下去了|一沉一浮|沉沉浮浮|时沉时浮"),
+    ("person_in_water", 3, r"(?:被|让)?(?:水|浪|江水|急流|水流|大浪|漩涡)(?:冲|卷|带|打)(?:着)?(?:走|跑|下去|到水|进水|没)|(?:冲|卷)(?:着)?(?:走|跑|下去|到水|进水|没)|卷进漩涡"),
+    ("person_in_water", 3, rf"{_WHO}.{{0,4}}(?:掉|落|摔|跌|翻|滑|踩空)(?:了)?下去"),
+    ("person_in_water", 3, r"(?:没|还没|一直没|没有)(?:浮)?(?:上来|冒头|露头|冒出来)|沉下去(?:了)?(?:没|再)|不会游泳"),
+    ("person_in_water", 3, r"(?:抱|抓|扒|拽|攀|挂)(?:着|住)?(?:个|一个|根|块)?(?:救生圈|救生衣|木头|木板|浮子|浮筒|浮标|缆绳|缆|绳子|绳|轮胎|树枝|船边|船舷|泡沫|锚链)"),
+    ("person_in_water", 3, r"(?:江|河|水|海)(?:里|中|面|心)(?:有|漂着|飘着)(?:个|一个)?(?:人|头)|人(?:在)?(?:水|江|河|海)里(?!游泳|冬泳|洗澡|玩|钓|捕|打鱼|作业|施工)"),
+    ("person_in_water", 3, rf"{_WHO}.{{0,3}}在(?:江|河|水|海)(?:里|中|面)?.{{0,3}}(?:扑腾|挣扎|喊|漂|沉|浮|呼救)"),
+    ("person_in_water", 2, r"捞人|(?:下水|跳下去)救|人(?:冲|漂)走"),
+    # Fire, smoke, explosion.
+    ("fire", 3, r"(?<!打不)(?<!打)着火|着了火|失火|起火|火灾|大火|火势|火苗|明火|火光|冒火|窜火|蹿火|浓烟|黑烟|冒烟|冒黑烟|冒白烟|烟很大|全是烟|(?<!没)有烟|烟雾"),
+    ("fire", 3, r"火(?:很|太|好|越来越|烧得)大|好大的火|(?:在|还在|一直在)(?:烧|燃)|烧(?:起来|着了|了起来|得|到|穿|坏|没了)|燃(?:起来|烧起来|着了)|灭不(?:了|掉|住)|扑不灭"),
+    ("fire", 3, r"爆炸(?!头)|炸了|爆了|爆燃|闪爆|(?:烧伤|烫伤|灼伤|烧到人|烧着人)"),
+    # Water coming in, sinking, listing, capsizing.
+    ("flooding", 3, r"进水|漏水|渗水|灌水|涌进|漫进|漫上|水(?:漫|灌|涌|冒|往里|一直)(?:进|上)?|沉没|下沉|要沉|快沉|沉了|在沉|往下沉"),
+    ("flooding", 3, r"(?:船|舱|船底|船壳|船体|船板)(?:底|板)?.{0,2}(?:破|漏|裂)(?:了|开|个|一个)?(?:洞|口|缝)?|破(?:了)?(?:个|一个)?(?:大)?(?:洞|口子)"),
+    ("flooding", 3, r"(?:抽|排)(?:不|不赢|不过来|不完|不出)|泵.{0,3}(?:抽不|顶不住|跟不上|来不及)|水.{0,2}(?:没过|淹到|漫到)"),
+    ("flooding", 2, r"水位.{0,4}(?:涨|升|上来)"),  # in the ship, or the river's level (asked about below)
+    ("flooding", 3, r"倾覆|侧翻|翻船|船翻|翻了|翻过来|扣过来|倒扣|倾斜|侧倾|倾了|往一边(?:倒|歪|斜)|(?:船|驳|我们|船身|一条|那条|这条).{0,4}(?:歪|斜|倒)(?:了|得|下去)|(?:在|慢慢|越来越)(?:歪|斜|倾)|站(?:都)?站不稳|货移|货物移位"),
+    # Collision, allision, imminent collision.
+    ("collision", 3, rf"碰撞|相撞|撞船|追尾|撞(?:上|到|了|坏|破|在|向|过来|塌|翻|沉|断|穿|桥|码头|趸|岸|堤|船|墩|浮)|(?:碰|刮|擦|蹭)(?:上|到|了)?(?:了)?{_SPOT}"),
+    ("collision", 3, r"刮蹭|擦碰|碰擦|(?:要|快|就要|马上)(?:撞|碰)|躲不开|避不开|让不开|避让不及|来不及(?:避|躲|让)|冲过来|(?:直|朝|向|冲着)(?:我们|我船|本船|我).{0,3}(?:冲|开|撞|来)|叫不应"),
+    # Grounding.
+    ("grounding", 3, r"搁浅|触礁|坐滩|坐浅|坐底|擱淺|搁住|搁在|卡(?:在|住)(?:了)?.{0,8}(?:石头|礁|滩|浅|沙)|(?:冲|开|顶)(?:上|到)(?:了)?(?:滩|浅滩|沙滩|岸|沙洲)|底(?:擦|碰|触|蹭)(?:到|了)"),
+    ("grounding", 2, r"动不了|走不了|开不动|退不下来|拖不动|出不来"),
+    # Propulsion, steering, anchor, lines.
+    ("propulsion", 3, rf"{_MACHINE}.{{0,6}}(?:坏|故障|失灵|熄火|停了|停机|停车|不转|不动|不听|不灵|没反应|打不着|卡死|失效|罢工|趴窝|跳闸|不对劲)"),
+    ("propulsion", 2, rf"{_ANY_MACHINE}.{{0,6}}(?:坏|故障|失灵|熄火|停了|停机|停车|不转|不动|不听|不灵|没反应|打不着|卡死|失效|罢工|趴窝|跳闸)"),
+    ("propulsion", 3, r"失去动力|没(?:有)?动力|动力(?:没了|丢失)|失控|不受控|控制不住|操纵不了|打不了舵|舵打不动|失电|全船(?:停电|黑了)|没油了"),
+    ("propulsion", 3, rf"走锚|拖锚|锚.{{0,6}}(?:拉|抓|咬|吃|挂|稳)不住|锚.{{0,2}}(?:走|拖)了|断缆|{_LINE}.{{0,6}}(?:断|崩|嘣|绷断|脱|挣断|拉断|松脱)"),
+    ("propulsion", 3, rf"{_VESSEL}.{{0,4}}(?:漂|淌)(?:走|了|过去|向|往|出去|到)|(?:顺|随)(?:水|流)(?:在)?漂|越漂越|漂(?:向|往)|往.{{0,4}}漂|漂在(?:江|河|水|海)"),
+    # Injury and sudden illness.
+    ("medical", 3, r"(?:流|出|吐|淌|咳)(?:了)?(?:好多|很多|一地|满地|大量)?血|大出血|血流不止|止不住血|头破血流|血肉模糊|骨头露"),
+    ("medical", 3, r"昏(?:迷|倒|过去|厥)|晕(?:倒|过去|死)|休克|不省人事|叫不醒|喊不醒|迷迷糊糊|意识不清|没(?:有)?了?(?:呼吸(?!器|机|道)|意识|心跳|知觉|脉搏)|(?:人|他|她|叫|喊|拍|掐).{0,4}没(?:有)?(?:反应|气)|心跳(?:停|骤停|没)|心脏(?:骤停|病发|病犯)|呼吸(?:困难|停)|喘气困难|透不过气"),
+    ("medical", 3, r"抽搐|抽风|口吐白沫|羊癫疯|癫痫发作|中风|脑溢血|人不行了|快不行了|伤得(?:很|挺|太)?重|重伤|骨折|断了(?:腿|手|胳膊)|(?:腿|手|胳膊|骨头|肋骨)(?:被)?.{0,2}断了"),
+    ("medical", 3, r"胸口(?:痛|疼|闷)|胸(?:痛|闷)|喘不(?:上|过)气|呼吸不上来|脸(?:色)?(?:都)?(?:发白|发紫|白了|紫了|铁青)|嘴唇发紫|出冷汗|大汗|起不来|爬不起来|(?:人|他|她|船员)(?:都)?晕了|头着地|(?:要|快)生了|羊水破"),
+    ("medical", 3, r"(?:压|夹|挤|轧|卷|绞|砸)(?:住|伤|断|到|进|扁|烂)|(?:手|脚|腿|胳膊|人|身子).{0,6}(?:卷进|卷入|绞入|夹在|压在|挤在|绞进)|(?:摔|掉|跌)(?:进|到|下|落)?(?:了)?(?:舱|货舱|舱底|底舱)|(?:缆|绳).{0,3}(?:弹|抽|打)(?:到|中|伤)"),
+    ("medical", 2, r"受(?:了)?伤|伤了|伤者|伤员|急病|发病|犯病|病倒|摔(?:下来|伤)"),
+    # Toxic gas, enclosed spaces, fumes.
+    ("toxic", 3, r"中毒|毒气|有毒(?:气|烟)|窒息|缺氧|熏(?:倒|晕)|(?:闻|吸)(?:了|到)?.{0,3}(?:晕|倒)|(?:倒|晕|躺)(?:在)?(?:了)?(?:舱|货舱|油舱|舱里|罐|底舱|船舱|舱底|压载舱|泵舱)"),
+    ("toxic", 3, r"(?:舱|罐|舱室|舱底|泵舱|冷库)(?:里|内|下)?.{0,5}(?:晕|倒|没动静|叫不应|喊不应|没反应|上不来|还有人)|(?:硫化氢|一氧化碳|氨气|氯气|煤气|液化气|天然气|气体|制冷剂|氨).{0,3}(?:泄漏|漏|冒|熏)"),
+    ("toxic", 3, r"刺鼻|臭鸡蛋|怪味|呛(?:得|人|死|的不行)|(?:冒|飘|起)(?:了)?(?:白雾|黄烟|毒烟|怪烟|毒雾)"),
+    # Nausea and dizziness are fumes on board, or a figure of speech ("恶心 你们这帮人"): on the water only.
+    ("toxic", 2, r"头晕|想吐|恶心|呕吐"),
+    # Fumes strong enough to stagger, and several people down at once: a poisoned space, not a coincidence.
+    ("toxic", 3, r"(?:好几个|几个|两个|三个|\d+个|好多人)(?:人)?(?:都|全)?(?:倒|晕)(?:了|下|过去)"),
+    ("toxic", 2, r"熏得|(?:好几个|几个|两个|三个|\d+个|好多)(?:人)?(?:都|全)?(?:蹲|躺)(?:了|下)"),
+    # Oil or chemicals going into the water.
+    ("spill", 3, r"溢油|漏油|跑油|冒油|排油|误排|泄漏|泄露|(?:油|燃油|柴油|货油|化学品|液货|危险品|[酸碱苯])(?:污)?.{0,6}(?:漏|溢|流|冒|淌|泄|漂|飘|扩散|喷)(?:出|到|进|了|下|向|往)?"),
+    ("spill", 3, r"(?:江|水|河)面.{0,4}(?:油|油花|油膜)|油花|油膜|(?:漂|浮)(?:了)?(?:一层|一片|好多|大片)油|(?:往|向)(?:江|河)里(?:排|倒|放|流)(?:油|废油|污油|化学品|药水|酸|碱)|(?:油|污).{0,3}(?:到|进)(?:了)?(?:江|河)"),
+    # A missing person.
+    ("missing", 3, rf"失踪|失联|{_WHO}(?!证|书|的证).{{0,3}}(?:不见了|找不到了|找不着|没影|联系不上|不在(?:船上|床上|房间))|找不到(?:人|船员|乘客|他|她)|少了.{{0,2}}(?:一|1|两|2)?个|少(?:一|1|两|2)个|人数不对|人(?:就)?(?:没了|不见)|船上找不到"),
+    ("missing", 2, r"(?:还)?没(?:有)?回来|没(?:有)?人影|不见人影|没消息|打不通|叫不通|呼不通|找不到了"),
+    # Violence on board.
+    ("violence", 3, r"打架|打起来|打人(?!工)|打伤|(?<!有事)打(?:我|他|她)(?!.{0,3}(?:电话|手机))|打(?:死|破)|被(?:人)?打|斗殴|互殴|(?:持|拿|动|掏|举)(?:着|了|起)?(?:刀|斧|棍|枪|菜刀|铁棍|榔头|锤子|铁锤|钢管|扳手)|打相打|砍(?:人|伤|了)|捅(?:人|伤|了)|刀伤|行凶|杀人|劫持|绑架|人质|抢劫|抢了|海盗|要杀"),
+    ("violence", 3, r"(?:人|他|她|我|我们|船员|乘客|孩子|被)(?:给)?(?:关|锁)(?:在|起来)|不让(?:我|他|她|人|我们).{0,2}(?:出来|下船|走|靠近|离开)|(?:菜刀|铁棍|棍子|斧头)"),
+    # Further ways people put the same events.
+    ("person_in_water", 3, r"扑通|只剩(?:个|一个)?救生圈|看不(?:见|到)人(?:了)?|(?:江|河|水)(?:上|面|里)漂着(?:一)?个人|脸朝下|底朝天|冒得了"),
+    ("person_in_water", 2, r"(?:掉|落|摔|跌|翻|滑|栽|跳)(?:了)?下去"),
+    ("fire", 3, r"火星|喷火|发烫|烫得|(?:火|烟).{0,4}(?:窜|喷|往外)|烟往外冒|(?<![发高])烧了(?!.{0,3}(?:钱|油))|焦糊|糊味|短路"),
+    ("flooding", 3, r"全是水|都是水|灌进|漏得|堵不住|干舷|越来越低|没(?:到|进|入)水|往下栽|侧过去|翻扣|船.{0,3}(?:往下|下陷)"),
+    ("collision", 3, r"插进(?:来|去)|开了(?:个)?口子"),
+    ("collision", 2, r"怼(?:到|上|了)"),  # to ram, and slang for a rude retort ("被客服怼了"): on the water only
+    ("collision", 2, r"顶(?:了一下|上了|到了)|碰了一下|擦上了"),
+    ("grounding", 3, r"坐礁|暗礁|(?:沙|泥|滩|沙洲).{0,3}(?:咬|吸|陷)住|搁(?:那|着|上)了|咯吱|船身.{0,3}(?:响|震)|怕船断"),
+    ("propulsion", 3, r"(?:桨|螺旋桨|车叶|舵).{0,4}(?:缠|绞)|(?<!被网)(?<!被渔网)缠住了|打转|熄了|发不(?:燃|着|动)|打不(?:燃|着)|断电|黑灯|(?:船|我们)(?:还)?在漂"),
+    ("medical", 3, r"骨头(?:都)?露|血.{0,2}止不住|流血|糊涂了|高烧|没气了|栽倒|蛇咬|咬伤|过敏|肿得|烫起泡"),
+    ("toxic", 3, r"(?:晕|倒)在(?:底下|下面|里面|舱)|喊不应|叫不应|没(?:有)?声音|没动静|(?:救|下去)的(?:人)?也倒|漏气|白雾|熏蒸"),
+    ("spill", 3, r"彩色|起泡泡|鱼.{0,2}翻白|全是油|都是油|输油.{0,4}断"),
+    ("missing", 3, r"(?:床|铺|房间|驾驶台|舱)(?:上|里)?没人(?!守|值)|一转眼|不晓得去哪|不知道去哪|定位(?:也)?没了|找了(?:也|都)?没(?:有)?"),
+    ("missing", 2, r"不见了|没人接"),
+    ("violence", 3, r"砸(?:人|他|我|头)|抄家伙|(?<!没)(?<!没有)(?<!不)动手|按在.{0,8}打|扳手"),
+    # What is seen, heard and smelled rather than named: the signs a duty officer asks about when the caller has
+    # no word for the event (is water coming in and how deep, is the ship listing, is there smoke, is anyone
+    # trapped or not answering, was there an impact), and words of the same events that only some people use.
+    ("person_in_water", 3, r"翻(?:过|出)(?:了)?(?:栏杆|护栏|船舷|船帮|船边)|沉下去.{0,8}没(?:有)?(?:再)?(?:起来|上来|浮)|"
+                           r"只(?:上来|救上来|捞上来|回来|找到)(?:了)?(?:一|两|1|2|几)个"),
+    ("person_in_water", 2, r"扑腾"),
+    ("fire", 3, r"(?:灭火器|水枪|消防水).{0,6}(?:喷完|用完|用光|不够|没用)"),
+    # These have an everyday sense as well (烟瘾很大, 爱情的火花, 左倾, 饭烧焦了): on the water only.
+    ("fire", 2, r"烟.{0,4}(?:好大|很大|太大|越来越|浓|呛|滚|往外)|(?:电)?火花|(?:火|烟).{0,12}(?:压不住|没压住|控制不住|没控制住)"),
+    ("flooding", 3, r"(?:舱|船)(?:里|内|底)?水位.{0,8}(?:涨|升|上来|半米|一米|\d+公分|\d+厘米)|水(?:有|到|齐|快到|已经到|淹到|没到)(?:了)?.{0,3}"
+                    r"(?:深|膝盖|腰|脚踝|脚脖子|小腿|大腿|胸口|半米|一米)|舀水|舀不(?:赢|完|过来|及)|往外舀|"
+                    r"浪.{0,4}(?:打进|灌进|扑进|打上来|打到船里)|打进来.{0,3}浪|往(?:左|右|一)边(?:倒|歪|斜)|越来越(?:歪|斜)"),
+    ("flooding", 2, r"[左右]倾"),
+    ("flooding", 2, r"淹(?:了|到|掉|住)|快淹"),
+    ("fire", 2, r"火大"),  # a big fire, or anger ("老板火大了"): on the water only
+    ("collision", 3, r"(?:船|船头|船尾|船身|船舷|船壳)(?:被)?.{0,4}(?:凹|瘪|变形|撞烂|撞坏)"),
+    ("collision", 2, r"(?:砰|嘭|咚|哐|轰|咣)(?:的|地)?一(?:声|下)|凹(?:进去|下去)"),
+    ("grounding", 3, r"船身.{0,3}(?:在)?抖"),
+    ("grounding", 2, r"(?:冲|开|顶|拱|搁|跑|撞)(?:上|到|进)(?:了)?(?:.{0,4}(?:浅滩|沙滩|沙洲|乱石|礁石|石头堆|滩上|岸上)|.{0,2}(?:石头|礁))"),
+    ("grounding", 2, r"(?:拖|退|倒|开)不(?:下来|出来)"),
+    ("propulsion", 3, r"锚.{0,3}(?:拖着|走了|拖了|在走|在拖|跑了|拖着走)"),
+    ("toxic", 3, r"(?:氨|煤气|油气|毒气|化学|硫化氢|药)味.{0,4}(?:重|大|冲|浓|呛)|二氧化碳.{0,4}(?:误放|释放|放了|喷)"),
+    ("toxic", 2, r"(?:喊|叫)(?:也|都|了也|了都|他也|他都|她也|她都|它也|它都|他|她|它|半天)?不(?:应|答应|回话)|半天没(?:有)?(?:声|动静)"),
+    ("missing", 2, r"(?:还有|有)(?:人|一个|\d+个人|两个|几个).{0,3}没(?:有)?(?:出来|上来|跑出来|下来)|(?:困|关|卡)在(?:里面|舱里|下面|水里)|被困(?!扰)"),
+    ("violence", 3, r"把.{0,3}(?:船|舱).{0,2}(?:点了|烧了|炸了)"),
+    ("violence", 2, r"(?:拉|拦|按)不住"),
+    ("person_in_water", 3, r"(?:趴|骑|站|抱)(?:在|着)船底"),  # on an upturned hull
+    ("person_in_water", 2, r"有(?:个)?人头|几个人头|看到.{0,4}人头|(?:手|胳膊)(?:还)?在(?:挥|摆|扑腾)"),
+    ("flooding", 3, r"吃水越来越深|甲板.{0,4}上水|(?:渗|漏|冒)进(?:来|去)|船番"),
+    ("collision", 3, r"(?:两条|两艘|两只|2条|俩)\w{0,3}船.{0,6}(?:碰|撞)"),
+    ("collision", 2, r"咯噔|咔咔|哐当|嘎吱"),
+    ("grounding", 2, r"(?:倒车|后退|退车).{0,3}(?:也)?(?:不退|退不|不动)"),
+    ("medical", 3, r"嘴歪|口眼歪斜|半边(?:身子)?(?:不能动|动不了|麻)|(?:头上|脸上|身上|满身|满脸|一身)(?:都是|全是)血"),
+    ("medical", 2, r"(?:疼|痛)得(?:打滚|受不了|直叫|冒汗|满地)|被.{0,4}砸(?:了|中|到|伤)|一动不动"),
+    ("medical", 2, r"吐了好几(?:回|次)|一直(?:在)?吐|说不出话"),  # 说不出话: a stroke, or anger ("气得说不出话")
+    ("spill", 2, r"(?:一层|一片|一大片|大片|好多).{0,4}油"),
+    ("fire", 3, r"(?:烧|焦|糊)(?:胶|塑料|电线|橡胶)味"),
+    ("fire", 2, r"焦味|烧焦|烟.{0,3}(?:一直|不停)?(?:涌|冒)(?:出|进)"),
+    ("flooding", 3, r"船.{0,3}(?:有点|有些|开始)(?:歪|斜)"),
+    ("flooding", 2, r"水越来越(?:深|多|高)|(?:已经|开始)(?:歪|斜|倾斜)"),
+    ("flooding", 2, r"横(?:过来|在江|在河)"),
+    ("flooding", 2, r"(?:到|没过|淹到|漫到)(?:了)?(?:脚踝|脚脖子|膝盖|小腿|大腿|腰|胸口)"),
+    ("collision", 3, r"(?:戳|顶|插)(?:到|进|上)(?:了)?.{0,4}(?:船|肚子|舷)"),
+    ("collision", 2, r"(?:跟|和|与).{1,8}(?:碰|撞)(?:了|上|到)|卡在一起"),
+    ("propulsion", 3, r"船.{0,4}不动了"),
+    ("propulsion", 2, r"动力.{0,2}没(?:有|了)|我们.{0,4}不动了"),
+    ("propulsion", 2, r"吃不住|靠不上|靠不了(?:岸|码头)"),  # lines that cannot hold, a ship that cannot berth; or "can't rely on"
+    ("toxic", 3, r"(?:几个|好几个|两个|三个)(?:人)?都.{0,4}(?:头痛|头疼|头晕|想吐)"),
+    ("toxic", 2, r"大家都.{0,4}(?:头痛|头疼|头晕|想吐|想睡)|冒(?:白|黄)气"),
+    ("toxic", 2, r"(?:讲话|说话)(?:都)?(?:含糊|不清)"),
+    ("spill", 3, r"(?:管子|管线|输油管|软管|油管).{0,2}(?:断|破|裂|脱)(?:了|开)"),
+    ("spill", 2, r"往(?:江|河)里(?:流|淌|冒)"),
+    ("missing", 2, r"没(?:有)?(?:回应|跟上来|回音)"),
+    ("violence", 3, r"惨叫"),
+    ("violence", 2, r"就没声了"),
+    ("missing", 2, r"(?:驾驶台|甲板|房间|舱|船上|机舱).{0,10}都没(?:有)?(?:人|影)?$"),
+    # A hand held but not pulled out, what is left on deck, a diver overdue, alarms that do not stop, heat through
+    # a bulkhead, a sheen on the water, doors that will not open, CPR going on. Words with an everyday sense too
+    # (烫手山芋, 噼里啪啦的鞭炮, 门打不开, 没人应) count on the water only.
+    ("person_in_water", 2, r"拉不上(?:来)?|(?:就|只)剩(?:下)?(?:.{0,4}(?:拖鞋|鞋|鱼竿|桶)|(?:一)?(?:个|只|双)?(?:烟头|救生衣|帽子))|"
+                           r"气泡没了|没(?:有)?气泡|该上来了"),
+    ("fire", 3, r"一团火|一片火|火团|(?:漆|油漆).{0,3}起泡"),
+    ("fire", 2, r"烫手(?!山芋)|噼啪|噼里啪啦|劈啪"),
+    ("flooding", 3, r"(?:江面|水面).{0,3}越来越近"),
+    ("flooding", 2, r"冒水|咕噜咕噜"),
+    ("missing", 2, r"(?:舱门|门).{0,4}(?:推不开|打不开|出不去)|出不去了"),
+    ("grounding", 3, r"刮擦声|刮底"),
+    ("grounding", 2, r"底下.{0,6}刮"),
+    ("propulsion", 3, r"离岸越来越远|越漂越远|越来越远.{0,6}(?:江|河)中"),
+    ("propulsion", 2, r"不会开船|舵打满"),
+    ("medical", 3, r"捂着(?:胸口|肚子|头)|(?:做|在做|正在做)(?:心肺复苏|人工呼吸)|在按压|扎进(?:眼睛|肉|手|腿|脚)|血糊糊|血淋淋"),
+    ("medical", 2, rf"(?:{_WHO}|老板).{{0,5}}(?:倒|躺)(?:下|在地|在甲板)|人趴着"),
+    ("toxic", 3, r"(?:气体|有毒|可燃|氧气|硫化氢|一氧化碳).{0,4}(?:报警|警报|表).{0,4}(?:叫|响|爆表)|(?:报警器|报警|警报).{0,4}(?:一直|不停)(?:叫|响)|(?:数值|读数)爆表"),
+    ("toxic", 2, r"不敢下(?:去)?|脑壳痛"),
+    ("spill", 2, r"亮晶晶|黑乎乎|油味"),
+    ("missing", 2, r"没人(?:应|答应|回应)"),
+    ("violence", 3, r"砸门|踹门"),
+    # Someone on debris, swept out and not swimming back, a second rescuer down, an anchor still dragging, an
+    # engine running with the ship not moving, a deep cut, a terse "two people, in the water".
+    ("person_in_water", 3, r"(?:趴|抱|扒|抓|骑)(?:在|着)(?:一)?(?:块|根|个)?(?:泡沫|木板|板子|门板|浮板|轮胎|木头)|游不(?:回来|动了)|"
+                           r"一冒一冒|冲到(?:江心|江中|河中|河心)|(?:一个|两个|三个|几个|\d+个)人.{0,12}(?:水|江|河)里$"),
+    ("collision", 3, r"被.{0,6}(?:船|拖轮|驳|轮)(?:给)?(?:碰|撞|刮|蹭|擦)(?:了|上|到)|(?:顶|撞)在一起|烂了(?:个|一个)?(?:大)?(?:口子|洞)"),
+    ("collision", 2, r"(?:跟|和|与).{1,8}装(?:了|上)|扯不开|打横"),  # 装 for 撞, typed by sound
+    ("grounding", 3, r"上滩了|上了滩|(?:车|机器|主机)(?:还)?在转.{0,6}(?:不走|不动)|船停了.{0,6}(?:车|机器|主机)(?:还)?在转"),
+    ("propulsion", 3, r"锚.{0,8}(?:溜|拖着|还在走)"),
+    ("medical", 2, r"(?:切|割|划)(?:到|破|断|伤)(?:了)?(?:手|脚|腿|胳膊|手指|动脉|脖子)|(?:切|割|伤口)得?很深"),
+    ("toxic", 3, r"(?:第二个|又一个|救的|下去拉|下去救).{0,6}(?:也)?(?:不动|倒|晕)"),
+    ("toxic", 2, r"没人敢(?:再)?下"),
+    ("violence", 2, r"砸东西|摔东西|两伙人|发疯"),
+    ("missing", 2, r"联系不上(?:我)?(?:老公|老婆|爱人|儿子|女儿|爸|妈|哥|弟|姐|妹|他|她)"),
+    # Water in the hold and someone bailing, an engine gone quiet, a ferry into the pontoon, a scald, someone still
+    # not found, overdue at dark, searched for an hour, a boat out of contact.
+    ("flooding", 3, r"舱里(?:好多|很多|全是|都是)水"),
+    ("flooding", 2, r"在舀|歪歪的"),
+    ("collision", 3, r"冲(?:到|上)(?:了)?.{0,3}(?:趸船|码头|桥墩)"),
+    ("propulsion", 2, r"(?:发动机|机器|马达|主机).{0,4}不响(?:了)?"),
+    ("medical", 3, r"被.{0,4}烫(?:了|伤)|烫了大半个|伤势(?:严重|很重|较重)"),
+    ("medical", 2, r"摔倒(?:了)?好几个|好几个人摔倒"),
+    ("missing", 3, r"还有(?:一个|\d+个|两个|人)没(?:找到|救上来)|(?:船|渔船).{0,8}联系不上"),
+    ("missing", 2, r"到现在(?:都|还)?没(?:到|回)|找了(?:一个多|好几个|几个|半个|一个|\d+个)?(?:多)?(?:小时|钟头|半天)|说好.{0,6}回来"),
+    # Dragged under by a net line, the bow pressed lower, a second rescuer silent, someone left inside, water
+    # changing colour, a knife or petrol in someone's hands, the engine that will not start again.
+    ("person_in_water", 3, r"被.{0,6}(?:拖|拽|带|卷)下去"),
+    ("flooding", 3, r"往里(?:灌|进水|冒)|越压越低|越沉越"),
+    ("propulsion", 3, r"(?:顺|随)(?:水|流)(?:在)?淌|(?:直|径直)?冲(?:着)?(?:我们|我船|本船)"),
+    ("propulsion", 2, r"拉不(?:着|响|燃)"),
+    ("medical", 2, r"说胡话|滚烫|抽筋|倒(?:在)?地上"),
+    ("missing", 3, r"(?:里面|下面|舱里|罐里)还有(?:一个|人|\d+个|两个)"),
+    ("toxic", 3, r"一下去就(?:软|倒|晕)|(?:第二个|又一个|救的|下去拉|下去救).{0,8}(?:也)?(?:没声|软了)"),
+    ("spill", 3, r"(?:江水|河水|湖水|水)(?:变色|变红|变黄|变黑)|油污.{0,6}(?:大|多|满|一片)|满江都是"),
+    ("violence", 3, r"(?:拿|提|拎|握)(?:着|了)?(?:一)?把刀|(?:要|说要)炸船|(?:提|拎)着.{0,3}汽油"),
+    ("violence", 2, r"弄死|搞死|打死你"),
+    # A vehicle or a person plunging into the river, someone outside a bridge's railing, people cut off by rising
+    # water or stranded mid-river, a stern going under, someone waving from a boat, a boat going round with nobody
+    # on it, a dark ship lying across the channel.
+    ("person_in_water", 3, r"(?:冲|滚|栽)(?:进|入|下|到)(?:了)?(?:江|河|湖|海)|开(?:进|入|下)(?:了)?(?:江|河|湖|海)|"
+                           r"(?:栏杆|护栏|船舷|船边)(?:的)?(?:外面|外边|外侧|外头)"),
+    ("person_in_water", 2, r"(?:好像|想|要|准备|扬言|说要)(?:要)?跳(?:下去|桥|楼)?$"),
+    ("missing", 3, r"(?:被)?(?:水|洪水|江水|大水)(?:给)?(?:围|困|包围)(?:住|了)|(?:困|被困)在.{0,4}(?:江|河|船|滩|洲|岛|水)|"
+                   r"(?:江|河|滩|洲|岛|船)(?:上|里|中|中间)?(?:被)?困(?:了|住)|(?:天黑|晚上|半夜)(?:了)?(?:还|都)没(?:到|回)"),
+    ("flooding", 2, r"水(?:还在|一直在|一直|越)涨"),
+    ("missing", 3, r"(?:艇|船|筏).{0,8}(?:上|上面)(?:已经)?没(?:有)?人了"),
+    ("flooding", 3, r"(?:船尾|船头|船身|甲板)(?:都)?(?:快|已经)?(?:看不(?:到|见)|没入水)"),
+    ("call", 2, r"(?:一直|拼命|使劲|不停)(?:在)?(?:挥手|招手|摇手)|挥(?:着)?手(?:喊|叫|呼)"),
+    ("collision", 2, r"(?:船|驳|趸).{0,6}横在(?:航道|江|河)"),
+    # Round 9: a boat about to capsize, water over the side, a person butted or thrown into the river, someone
+    # waving from a boat, an electric shock, a net round the propeller, swept towards a dam, overdue with the phone
+    # off, a boat rolling hard, a message that stopped.
+    ("flooding", 3, r"(?:要|快|就要|马上)翻(?![译身页脸墙篇书看开新一到出阅找查遍过来])|(?:水|浪).{0,2}(?:漫过|没过|漫上|打上|冲到|冲上)(?:了)?(?:船舷|船帮|甲板)|吃水太深"),
+    ("flooding", 2, r"(?:晃|摇|颠)得(?:很|好|太|特别|非常)?(?:厉害|凶|吓人)"),
+    ("person_in_water", 3, r"(?:顶|撞|拱|踢|掀|撞飞)(?:下|进|到|入)(?:了)?(?:江|河|水|海)"),
+    ("call", 2, r"(?:船上|上面|水里|江里|那边).{0,6}(?:挥手|招手)"),
+    ("medical", 3, r"触电|被电(?:到|击|打)|电击"),
+    ("propulsion", 3, r"缠住(?:了)?(?:螺旋桨|车叶|桨|舵)|(?:冲|漂)向(?:了)?(?:大坝|坝|闸|桥墩|大桥)"),
+    ("missing", 2, r"(?:手机|电话)(?:也|都)?关机|最后(?:的)?位置|(?:不|没)回(?:我)?(?:微信|消息|信息|电话)"),
+    # Round 10: half a body in the water, not knowing whether someone still breathes, chest pain and cold sweat,
+    # breathing gone bad, a face drooping, slurred speech, sleepwalking to the rail, a boat empty and circling,
+    # missed at muster, knocking from inside a sunken hull, someone still in a car in the river, fire in the
+    # engine room in a learner's words, water coming in written the other way round.
+    ("person_in_water", 3, r"(?:半截|半个|半边)身子.{0,2}(?:在|泡在|浸在)(?:水|江|河)"),
+    ("person_in_water", 2, r"梦游"),
+    ("medical", 3, r"还有(?:没有)?气|有没有气|有气没(?:有|得)?|没得气|莫得气|心口(?:好|很|疼)?(?:痛|疼|闷)|出(?:晒|了|一身)冷汗|"
+                   r"(?:抖|透|喘)不(?:到|过|上)气|呼吸不(?:好|顺|过来)|半边脸(?:歪|麻|动不了)|脸歪了|说话(?:说)?不清(?:楚)?|"
+                   r"(?:手|脚|手脚)没(?:有)?力气"),
+    ("medical", 2, r"(?:很|好|非常)痛.{0,4}不能动|(?:跌|摔)倒.{0,3}不动"),
+    ("missing", 3, r"(?:船|艇)(?:是)?空的|点名(?:不在|少了?|没到)|敲.{0,4}(?:船壳|船底|舱壁|船板).{0,4}(?:回声|有声|回应)|"
+                   r"(?:沉船|船|驾驶室|船舱|车)里(?:面)?还有(?:人|一个|\d+个|两个)|人还在车里"),
+    ("propulsion", 2, r"绕圈|转圈"),  # a boat circling, or a page loading ("系统登不上 一直转圈")
+    ("fire", 3, r"(?:很多|好多|大量的?)烟|有火在|(?:船|舱|机舱|驾驶台|机器房).{0,2}着了"),
+    ("flooding", 3, r"水进来|进来(?:很多|好多)?水|水(?:灌|涌)来"),
+    # Round 11: blown or swept out and unable to get back, a threat to end one's life, smoke that would not go
+    # out, water welling up that pumping does not lower, a ship swept sideways onto a pier or into the trees,
+    # whether to jump.
+    ("propulsion", 3, r"(?:风|浪|水|流)(?:给)?(?:吹|刮|冲|推)(?:到|走|跑)(?:了)?.{0,4}(?:江中|江心|河中|河心|对岸|下游|江中间|河中间)|(?:划|游|开|撑)不回(?:来|去)"),
+    ("propulsion", 2, r"回不来"),
+    ("person_in_water", 2, r"不想活了|想不开|轻生|寻短见|自杀|寻死"),
+    ("fire", 3, r"没(?:有)?(?:灭|扑灭)(?:掉|了|住)|(?:机舱|舱|驾驶台|船).{0,4}(?:有点|有些)烟"),
+    ("flooding", 3, r"水.{0,3}冒(?:上来|进来)|抽了.{0,8}(?:也|都|还)?没(?:少|下去|减少?)|越抽越多|抽不干"),
+    ("collision", 3, r"冲横|卡在(?:了)?(?:桥墩|桥|闸门|闸)"),
+    ("missing", 3, r"(?:洪水|大水|水)把.{0,6}冲(?:到|走|跑)"),
+    ("missing", 2, r"出不去(?!港|码头|锚地|闸|航道)"),
+    # Round 12: a ferry stalled in waves, lost in fog with ships near, a ship swept against a lock gate, a sinking
+    # shouted, someone still inside or still in the water.
+    ("propulsion", 3, r"(?:船|渡船|轮渡|驳|艇).{0,4}熄火|(?:水|浪|流)(?:给)?(?:冲|推)到(?:了)?.{0,2}(?:闸|坝|桥墩)"),
+    ("propulsion", 2, r"找不到方向|迷(?:路|航|失方向)|(?:一直|不停)(?:在)?晃"),
+    ("collision", 2, r"(?:怕|要|快)被(?:大船|船)?撞"),
+    ("flooding", 3, r"沉船了"),
+    ("missing", 3, r"人还在(?:里面|船里|舱里)"),
+    ("person_in_water", 3, r"人还在(?:水|江|河|海)里"),
+    # Round 13: crushed between two ships, out of contact for hours, broken down and drifting, struck into the
+    # river by a line, swept into the fairway, students who did not come up, a sinking not seen to end.
+    ("medical", 3, r"(?:夹|压|挤)(?:了|住了)?(?:个|一个)人|(?:夹|压|挤)在(?:两条船|两船|船)中间"),
+    ("missing", 3, r"失去(?:了)?联系"),
+    ("missing", 2, r"最后(?:的)?船位"),
+    ("propulsion", 3, r"(?:一直|还)在漂|被(?:水|浪|风)?(?:冲|吹|刮)(?:到|进)(?:了)?(?:主)?航道"),
+    ("propulsion", 2, r"船(?:在)?(?:江|河|湖|半路|路)?(?:上|中|中间)?坏(?:了|在)"),
+    ("collision", 2, r"大船(?:开|冲)过来"),
+    # Round 14: follow-ups that say little (人呢, 听不到他喊了, 他抓的缆快松了), rescue attempts failing, a cargo
+    # sliding, everyone in the life raft, cold past bearing, fumes making people sick, a reported plan set going.
+    ("missing", 2, r"人呢"),
+    ("missing", 3, r"(?:还是|一直|还)没(?:看见|看到|找到)(?:人)?|听不(?:到|见)(?:他|她|人)?(?:喊|叫|声音)了|"
+                   r"(?:司机|人|他|她|孩子|船员|乘客)还没(?:有)?(?:出来|上来|浮上来)"),
+    ("person_in_water", 3, rf"{_WHO}还在(?:水|江|河|海)里|抓(?:的|着)(?:那根|的那根)?(?:缆|绳).{{0,3}}(?:松|断|滑)|(?:人|他|她)(?:被)?漂(?:到|走|远)"),
+    ("person_in_water", 2, r"够不着|够不到|拉不到|(?:扔|抛)不过去"),
+    ("medical", 3, r"冷得(?:直)?(?:哆嗦|发抖|打颤)|失温|冻僵|冻伤"),
+    ("toxic", 3, r"(?:两|三|几|好几|\d+)个人(?:都)?.{0,2}(?:头晕|头痛|头疼|吐|晕)"),
+    ("toxic", 2, r"味道越来越(?:重|大|浓)"),
+    ("flooding", 3, r"斜了.{0,4}度|往一边滑|(?:上|登上)(?:了)?救生(?:筏|艇)|船(?:快)?没了(?!.{0,2}(?:信号|电|油))|冲滩|"
+                    r"晃得(?:特别|非常)(?:厉害|凶)|好多人摔倒"),
+    ("propulsion", 3, r"往.{0,4}(?:坝|闸|桥墩)(?:那边)?(?:冲|漂)"),
+    # Round 15: a ferry rocking and unable to berth, swept up to a dam, a ship gone under with heads in the water,
+    # people waving clothes from a stopped ship, overdue at dark and out of reach.
+    ("flooding", 3, r"(?:船|客船|渡船|驳船|货船).{0,6}沉下去(?:了)?"),
+    ("propulsion", 3, r"被(?:水|浪|流)?(?:冲|推)到(?:了)?.{0,2}(?:闸|坝|桥墩)"),
+    ("propulsion", 2, r"停着不动"),  # a ship, or a car in a jam: on the water only
+    ("call", 2, r"挥(?:着|舞)?.{0,2}(?:衣服|衣裳|毛巾|旗子|手电)|摇(?:着)?(?:衣服|毛巾)"),
+    # Rounds 18-19: a fire alarm and the CO2 released, a barge half sunk, only some of the crew reached, someone
+    # trapped or buried under cargo, still inside, a hand cut off, foaming at the mouth, aground on a shoal,
+    # drifting into the fairway, an engine that will not start, a fight still going on, "this is no drill".
+    ("fire", 3, r"火警(?!电话|号码|铃|系统|探测|报警器|装置|按钮)|(?:启动|释放|施放)(?:了)?.{0,4}(?:二氧化碳|co2|灭火系统)"),
+    ("flooding", 3, r"半沉|沉了(?:一半|半截)|舱(?:里|内|底)?(?:有|进了)水了"),
+    ("missing", 3, r"(?:只|目前|才|就)联系上(?:了)?(?:\d|[一二两三四五六七八九])(?:个)?人|有人被困|人被困|被埋|埋住|塌货|货(?:物)?塌(?:了|下来)|"
+                   r"还在.{0,4}(?:舱|船舱|机舱|里面|水里)(?:里)?没(?:有)?(?:出来|上来)"),
+    ("medical", 3, r"断(?:了)?(?:手|腿|脚|胳膊|手指)|吐白沫"),
+    ("grounding", 3, r"搁(?:在)?(?:滩|浅滩|沙滩|沙洲)"),
+    ("propulsion", 3, rf"漂(?:到|进)(?:了)?(?:主)?航道(?!边)|{_MACHINE}.{{0,6}}(?:起不来|启动不了|发动不了)"),
+    ("violence", 2, r"还在打(?!电话|游戏|牌|球|扑克|麻将|字|针)"),
+    ("missing", 3, r"(?:船员|船上|船长|大家)(?:的)?(?:电话|手机)(?:都|也)?(?:打不通|没人接)"),
+    # Rounds 20-21: pushed off in a crowd, swept under a bridge, a fire spreading, five short blasts, a boat overdue
+    # by hours, a worker pinned under cargo, a gang on board, a relapse, a boiler about to burst, lost in fog with a
+    # ship's horn closing in, knocking from a wreck, the pumps gone, the anchor lost, blown off the pontoon with one
+    # line left, acid splashed, nobody has seen him since, a drunk slashing about, our ship "出事了".
+    ("person_in_water", 3, r"被.{0,4}(?:挤|推|撞|甩|带|卷|冲|拽|扫|打|刮|弹)(?:了)?下去|(?:人|他|她)(?:被)?冲(?:到|走|远)"),
+    ("fire", 3, r"蔓延|(?:纸箱|货物?|箱子|电线|电缆|油布|木料|床铺|被子)(?:也)?着了|随时(?:可能|会|要)?(?:爆|炸)|安全阀(?:打不开|失灵|坏了)"),
+    ("collision", 3, r"(?:鸣|拉)(?:笛|号)?(?:五|5)(?:短)?声|五短声|(?:靠|贴|撞|挤)到(?:了)?别的船(?:上)?|(?:汽笛|鸣笛|喇叭)声?越来越近"),
+    ("missing", 3, r"回来.{0,10}(?:现在|已经|都)(?:\d+|[两三四五六七八九十几])个(?:多)?(?:小时|钟头)了|倒塌|敲击声|(?:有人|人)(?:可能)?还活着|可能还活着|"
+                   r"谁都没(?:见到|看到|看见|见着)|被困住|(?:人)?救不出来|被(?:一伙|一群|几个)人围(?:住|攻)"),
+    ("medical", 3, r"(?:压|埋|困)在(?:了)?(?:舱底|货下|货物下|下面|底下)|叫得越来越(?:小|弱)|溅(?:进|到|入)(?:了)?(?:眼|脸)|"
+                   r"(?:眼睛|眼里|脸上).{0,2}溅(?:进|到|入)?"),
+    ("violence", 3, r"打了(?:人|我|他|她)|抢东西|乱砍|(?:说|扬言)?要(?:放火|烧船)|躲(?:在|进)(?:了)?(?:驾驶台|驾驶室|房间|舱里|厕所)"),
+    ("propulsion", 3, r"看不(?:见|到)岸|锚(?:好像|可能)?(?:丢|掉|没)了|(?:吹|冲|漂)离(?:了)?(?:趸船|码头|泊位|岸)|(?:缆|缆绳)(?:只剩|就剩)(?:下)?(?:一|最后一)根"),
+    ("propulsion", 2, r"又(?:走|拖|漂|停|熄火|坏)了"),
+    ("flooding", 3, r"(?:排水泵|抽水泵|舱底泵|(?<!消防)水泵).{0,4}(?:坏|不转|停)|水(?:在)?(?:慢慢)?往上(?:涨|冒)"),
+    ("spill", 3, r"(?:硫酸|盐酸|化学品|[酸碱]).{0,3}(?:洒|泼)"),
+    # Rounds 22-23: a shape that is a person, swept off by a line, a fire growing and the fire pump dry, water
+    # rushing in past a valve that will not shut, a hull torn open, carried downstream, nobody waking, liquid into
+    # the river, shivering, a CPR going on.
+    ("person_in_water", 2, r"是个人|像(?:是)?(?:个|一)个?人"),
+    ("fire", 3, r"越烧越(?:大|旺|猛)|消防泵.{0,4}(?:打不上水|不上水|不出水)"),
+    ("flooding", 3, r"水.{0,4}往里进|哗哗(?:地)?(?:往里|进水|冒)"),
+    ("flooding", 2, r"(?:阀|海底阀|舱门|水密门).{0,3}关不上"),
+    ("collision", 3, r"撞开(?:了)?"),
+    ("propulsion", 3, r"(?:往|向)下游(?:移|跑|走)了"),
+    ("medical", 3, r"叫(?:都|也)不醒|怎么叫都不(?:醒|应)|(?:在|浑身|直)发抖|(?:做|在做|正在做)(?:cpr|心肺复苏)"),
+    ("spill", 3, r"(?:液体|化学品|东西|污水).{0,3}(?:流|漏|淌)(?:到|进)(?:了)?(?:江|河|水)"),
+    ("missing", 3, r"(?:一整天|一天一夜|一晚上|一夜|整整一天|\d+个?(?:多)?小时|[两三四五六七八九十几]个(?:多)?小时)(?:了)?(?:都|还是|还)?"
+                   r"(?:没(?:有)?(?:消息|回来|联系上|音讯)|联系不上|打不通)"),
+    ("person_in_water", 2, r"沉下去(?:了)?"),  # a swimmer, or a ship (above): on the water only
+    ("missing", 2, r"(?:天黑|晚上|半夜)了(?:还|都)?联系不上"),
+    ("person_in_water", 3, r"没(?:有)?浮(?:起来|上来)|沉下去(?:了)?.{0,4}没(?:看到|看见|见)(?:人)?(?:上来|浮上来|冒头)"),
+    ("missing", 2, r"(?:到处|哪里|哪儿|全船|上上下下)都(?:没有|找不到|找过了|找遍了)|找遍"),
+    # Round 16: people jumping into the river from a burning ship, a ship slowly going down, coloured fumes and
+    # people coughing on the bank, the river changing colour, all saved but one, cut off by rising water, someone
+    # throttled at the rail or held on board and beaten, a fire that "caught" and smoke pouring, clothes waved from
+    # a ship.
+    ("person_in_water", 3, r"(?:往|向)(?:江|河|水|海)(?:里|中)?(?:跳|扑)"),
+    ("flooding", 3, r"(?:慢慢|渐渐|一点点|一点一点)(?:地)?(?:往下)?沉"),
+    ("toxic", 2, r"[黄绿紫棕](?:色)?的?(?:烟|雾|气)|(?:人|大家)(?:都)?(?:在)?(?:咳|呛)(?!嗽药)"),
+    ("spill", 3, r"(?:江水|河水|湖水|水)(?:突然|一下子)?变(?:成|了)?(?:了)?(?:红|黄|黑|绿|紫)"),
+    ("missing", 3, STILL_MISSING),
+    ("missing", 3, r"(?:水|洪水|江水|大水)(?:给)?(?:围|困|包围)(?:在|住)"),
+    ("violence", 3, r"(?:掐|勒)(?:着|住)?.{0,6}脖子|(?:往|向).{0,6}(?:栏杆|船边|江里|水里).{0,2}推|被.{0,6}(?:扣|关|锁)(?:在|着)?船上"),
+    ("violence", 2, r"不(?:让|给|准)(?:我|他|她|我们)?下船"),
+    ("fire", 3, r"(?<!睡)着起来|烟冒(?:得|出来|起来)"),
+]
+
+# English words for the same events, read as words.
+ENGLISH = [
+    ("person_in_water", r"man overboard|overboard|drowning|in the water|(?:not|didn't|did not) come up|no bubbles|"
+                        r"not surfaced|sleepwalk\w*"),
+    ("fire", r"fire|smoke|explosion|burning"),
+    ("flooding", r"sinking|sink|flooding|capsiz\w*|listing|taking water|water coming in|going down|lean\w*|tilt\w*|"
+                 r"pump (?:no|not|don't|doesn't|can't|cannot) work"),
+    ("collision", r"collision|collided|crash\w*|hit each other|hit us|hit our|struck"),
+    ("grounding", r"aground|grounding|grounded|stuck|cannot move|can't move"),
+    ("propulsion", r"engine failure|engine (?:down|dead|broken)|drifting|blackout|no power|steering failure|dragging anchor|"
+                   r"lost (?:steering|power|engine|propulsion)|no steering|steering (?:lost|gone|broken)|"
+                   r"anchor drag\w*"),
+    ("person_in_water", r"(?:fell|fallen|jumped|slipped|went|washed|swept|thrown|pushed|knocked)(?: \w+){0,5} into the (?:water|river|sea)|"
+                        r"fell (?:into|in|overboard|off)|jumped (?:into|overboard|off)|fall in (?:the )?river"),
+    ("medical", r"injured|injury|bleeding|electric shock|doing cpr|unconscious|heart attack|not breathing|no breathing|stop(?:ped)? breathing|fell down|fall down|not moving|medevac|ambulance|collapsed|"
+                r"passed out|chest pain|can ?not breathe|can't breathe|need (?:a )?doctor"),
+    ("toxic", r"gas leak|toxic|poison\w*|enclosed space|breathing apparatus"),
+    ("spill", r"oil spill|spill\w*|leaking|oil (?:going|leak\w*|into)"),
+    ("missing", r"missing|can ?not find|cannot find|lost a crew|no (?:one|person|people|body) on board|nobody on board|"
+                r"going round and round|circling|(?:child|boy|girl|kid|man|woman|crew|person|passenger)s? (?:is |are |was |got )?lost"
+                r"(?= (?:on|at|in|near|from|overboard)\b|$|[,.!])|"
+                r"(?:child|boy|girl|kid) lost|searched (?:\d+|one|an) hours?"),
+    ("violence", r"attack\w*|knife|fight\w*|pirates?"),
+    # Round 23, foreign crews: water ingress, moorings parted, steering gear failure, someone unresponsive or
+    # crushed, H2S or CO2 in a space, an overflow, trapped or not answering, armed men or stowaways on board.
+    ("flooding", r"water ingress|ingress|overturned|flooded|hole in (?:the )?hull"),
+    ("collision", r"collid\w*|hit (?:the|a) (?:bridge|pier|jetty|barge|ship|vessel)"),
+    ("propulsion", r"moorings? (?:parted|broke\w*|snapped)|(?:stern |head |bow |spring )?lines? (?:parted|broke\w*|snapped)|"
+                   r"steering (?:gear )?fail\w*|heading (?:to|for|towards) the bank|(?:cannot|can'?t) avoid|moving off the berth"),
+    ("medical", r"not responding|unresponsive|crushed|trapped under|cut (?:his|her|my) \w+ (?:very )?deep|very sick|high fever|"
+                r"vomiting blood|blood (?:won'?t|will not|does not|doesn'?t) stop|send (?:a )?doctor|cpr"),
+    ("toxic", r"h2s|co2 released|released co2|co2 (?:leak\w*|discharge\w*)|oxygen (?:is )?(?:low|only)|o2 (?:only|low)"),
+    ("spill", r"overflow\w*|oil on (?:the )?(?:river|water)"),
+    ("missing", r"trapped|(?:cannot|can'?t) climb out|not answering|no answer|not seen|lost contact"),
+    ("violence", r"armed men|boarded|robbers?|knives|citadel|stowaways?|climbing (?:up )?(?:our |the )?anchor chain"),
+]
+
+# Explicit calls for help: an emergency in themselves unless only named ("求救电话是多少").
+CALLS = [
+    (5, r"救命|救救(?!生)|求救|呼救|快来人|来人啊|来人呀|救人啊|救人呀|快救|快来救|救(?:我们|我|一下|人)|求求(?:你|您)们?|快派|派(?:船|人)来|(?:要不要|该不该)(?:跳船|弃船)|请求(?:支援|帮助|救援)|请求.{0,16}(?:支援|救援|救助)|请(?:帮助|救)|需要(?:120|119|支援|救援|拖轮|医疗|医生|消防|救护车|直升机|拖船)"),
+    (3, r"紧急求助|十万火急|快来(?!看)|出人命|启动(?:了)?(?:应急)?预案|(?:快|就要|要)撑不住|坚持不(?:了|住)|顶不住了|"
+        r"你们的(?:船|人)(?:到哪|什么时候到|还要多久)|派(?:消防船|拖轮|救援船|海巡艇|船).{0,2}(?:来|支援|救援)|出人命|人命关天|要死人|弃船|(?:快|赶紧|赶快|马上)(?:点)?来(?:人|救)"),
+    # Emergency actions ordered now: everyone into life jackets, the boats or rafts lowered.
+    (5, r"(?:叫|让|喊|快)(?:大家|所有人|全船|乘客|我们)?.{0,2}穿(?:上|好)?救生衣|放(?:救生)?(?:艇|筏)|准备(?:跳船|跳水)|"
+        r"(?:快|赶紧|马上)叫(?:拖轮|拖船|救护|消防|救援)|求(?:你|您)们?(?:快)?(?:来|帮|救)|请(?:海事艇|海巡艇|海事|你们|派船|派人).{0,6}(?:支援|救援)|"
+        r"请求(?:拖轮|拖船|派船|援助|救护|医疗)|(?:我们|我|我的)(?:的)?船(?:上)?出(?:事|大事)了"),
+    (3, r"信号弹|求救信号|呼叫.{0,6}海事|请求(?:协助|指示|救助|医疗|围控|拖带)|请协助|(?:能|可以|能不能|可不可以)(?:来|派人)?救(?:吗|一下|救)|"
+        r"请帮忙|要(?:跳船|弃船)|不是(?:演习|演练|训练).{0,3}(?:是)?真的"),  # common in requests of any kind: weaker than 请帮助
+    # 紧急 on its own or before a plea ("紧急 快来"), not as an adjective ("紧急清淤", "紧急通知").
+    (2, r"紧急情况|(?:^|(?<=[!！,，。]))紧急(?=[!！,，。]|$|快|赶紧|马上|救|求|呼叫)|求助|帮帮(?:我|我们|忙)|遇险|险情|(?<![没会])有危险|不得了了|完了完了|遭了|糟了"),
+    (1, r"出事了|出大事"),
+]
+# A report headed as an alarm ("报警：LNG运输船…", "紧急 …"): the heading, before the first space, is the call.
+HEADED = re.compile(r"(?:报警|紧急报告|紧急求助|求救)\s")
+
+
+def _swapped(*words: str) -> str:
+    """The words and their slips with two neighbouring letters swapped (hlep, mayady), as one alternation: typed
+    in a hurry on a phone, not looked at."""
+    slips = {w[:i] + w[i + 1] + w[i] + w[i + 2:] for w in words for i in range(len(w) - 1)}
+    return "|".join(sorted(slips | set(words), key=len, reverse=True))
+
+
+# Latin calls are read as words, with their spaces: "isosceles", "ASOS快递" and "so so much" are no SOS.
+LATIN_CALLS = [
+    (5, rf"(?<![a-z])(?:sos|s o s|{_swapped('mayday')}|may day)(?![a-z])"),
+    (3, rf"(?<![a-z])(?:{_swapped('help', 'emergency')}|need (?:assistance|support|help)|"
+        r"request(?:ing)? (?:immediate )?(?:assistance|help|tugs?|firefighting|medical|medevac|evacuation)|"
+        r"require (?:immediate )?assistance)(?![a-z])"),
+]
+# A call word used as a noun: "求救电话", "呼救信号" name the call, they do not make it.
+CALL_AS_NOUN = re.compile(r"(?:救命|求救|呼救|求助|遇险|险情|紧急情况|紧急|弃船)(?:呼叫|频道|回顾|统计|分析|总结|案例|电话|号码|热线|信号|方式|渠道|程序|流程|设备|箱|包|知识|培训|演练|演习|报告|中心|联系|平台|处置|时|的时候|下|"
+    r"英雄|恩人|稻草|按钮|报警|系统|装置|管管|管一管|评评理|通知|避险|撤离|疏散|预案|联系人|措施|出口|集合|停车|加急|办理)")
+
+# Signs that the message reports something happening now: urgent ones, and ordinary ones.
+URGENT = re.compile(
+    r"刚接到.{0,6}电话|(?:人|我们|大家)还(?:待|呆|留|困)在(?:上面|船上|里面)|快来(?!看)|快点|赶紧|赶快|立刻|马上|速来|快救|快派|快帮|快想办法|(?<![没未])来人|救救(?!生)|救命|急死|急急|十万火急|正在|还在|一直在|"
+    r"不行了|撑不住|顶不住|来不及|搞不赢|越来越|现在还|到现在|啊啊|呀呀|快快|(?:好多人|大家|乘客|人)(?:都)?在(?:尖叫|哭喊|喊|叫|哭)"
+)
+LIVE = re.compile(r"了(?!解)|现在|目前|此刻|刚刚|刚才|突然|今天|今晚|今早|怎么办|咋办|咋整|怎么搞|如何是好|不得了|我们|咱们|我的船|船上|本船|"
+                  r"这边|附近|位置|坐标|\d+号|锚地|桥下|江心|江中|还有\d+|\d+(?:个)?人|几个人|全船|啊|呀|!|！")
+
+# Signs that the message asks about a hazard rather than reports one.
+HYPOTHETICAL = re.compile(
+    r"如果|假如|万一|要是|假设|一旦|倘若|若是|什么情况下|哪些情况|(?<!说)的话(?!.{0,3}(?:快|赶紧|马上))|若(?:有|船|人|发生)|(?:遇到|遇上)(?!过)(?=.{0,16}(?:怎么|如何|应该|该|咋|吗|要不要|会不会|能不能|时|的话|呢))|碰到.{0,8}(?:怎么|如何|应该|该)|"
+    r"发生.{0,10}(?:时|后|的话|怎么|如何|应该|该)|的时候.{0,4}(?:应该|怎么|如何|该)|(?<!启动)(?<!启动了)应急(?:预案|处置|措施|程序|计划)|(?<!启动)(?<!启动了)(?<!应急)预案|"
+    r"应该怎么(?:做|处理|处置|施救|救|急救|抢救)|应该先|应该用什么|用什么灭火器|能用水泼|可能会|可能要|怕会|真要|等你们来|"
+    r"早(?:就)?(?:淹死|烧光|烧没|沉|死)了|(?:救上来|上岸|出水)后|该怎么(?:做|处理|处置|施救|急救|抢救)|(?:多少|多深|多大|多高|多低|多久).{0,3}(?:就)?会|怎么(?:预防|防止|避免|防范|防)|(?:才)?不容易|预防|防止|防范|避免|会不会|能不能(?!.{0,2}(?:派|来|救|帮|快|告诉))|可不可以(?!.{0,2}(?:派|来|救|帮|快))|"
+    r"以防|防备|注意(?:什么|事项|哪些)|该注意|防溺水|防落水|防火(?!门|墙)|防撞(?!墩|桩|梁|设施|护栏)|防污|感觉.{0,6}会|迟早|早晚(?:会|要)|怕有人|担心有人|怕(?:会)?(?:出事|掉|摔)|怕.{0,4}(?:掉|摔|落|淹|翻)下?去(?!了)|下(?:个)?月|下(?:个)?(?:周|星期|礼拜)|明年|下次|下回|容易(?:掉|落|翻|出事|撞|着火)"
+)
+PAST = re.compile(
+    r"\d{4}年|\d+月\d+(?:日|号)|补报|去年|前年|几个月前|几天前|几周前|上个月|上月|上周|上礼拜|上星期|上次|上回(?!电|复|应)|那次|那一次|那起|那场|之前|以前|曾经|当年|\d+年前|\d+个?月前|几年前|"
+    r"前几天|前些天|前段时间|前阵子|事后|过后|后来|过去(?:了)?(?:半|\d+)?(?:年|个月|天)|已经(?:结束|处理完|解决|结案|赔了)|"
+    r"早就|当时|历史上|昨天|昨晚|昨日|前日|前天|早些时候|那(?:个|把)火|前(?:两|三|\d+)天|今年(?:夏天|春天|秋天|冬天|以来)|前(?:几|两|三|\d+)年"
+)
+# The past set against now: "以前也遇到过 但这次不一样" tells the past to say that now is worse.
+CONTRAST = re.compile(r"(?:但|可|可是|不过)?这(?:次|回)(?:又|不一样|不同|更|比)")
+# What happens again and again: a complaint about a hazard, not a report of one ("每年都淹死人 为什么没人管").
+HABITUAL = re.compile(r"每次|(?:好几|几|两|三|四|五|\d+)次了|这种事|多不多|每年(?:都)?|年年|天天|(?:的事|事故)(?:太多|很多|不少)|老(?=翻|沉|出事|撞)|每天都|经常(?:有|发生|出|联系不上|打不通|没信号)|总(?:是)?有|老是有人|家常便饭|常有的事|隔三差五|时不时|毛病|习惯|"
+                      r"(?:好|\d+|[一两三四五六七八九十几半]+)(?:个)?(?:多)?(?:月|年)了|好几天没人(?:管|动|理|来)")
+# Smoke that has an everyday source: a (factory's) chimney smoking, a barbecue, burning rubbish or straw on the bank.
+ORDINARY_SMOKE = re.compile(r"烟囱(?:一直|在|老是|总是)?冒(?:黑|白)?烟|烧烤|炊烟|烧(?:垃圾|秸秆|稻草|荒)")
+# What follows an event: a claim, a reward, a finding. Asked in the same breath as a fresh event it still tells
+# that the event is over, unlike the insurer's phone number or whether to report.
+AFTERMATH = re.compile(r"索赔|理赔|赔偿|赔了|赔钱|见义勇为|表彰|事故认定|责任认定|工伤|(?:怎么|如何)认定|重新(?:申请|办|做)|调解|锦旗|感谢信|表扬信|谁承担|补偿|死亡证明|宣告死亡")
+# Water over land: a road, a field, a car park. A flooded bank is news, not a ship in trouble, unless more is said.
+LAND_FLOODED = re.compile(r"(?:路|马路|公路|田|菜地|房子|车库|地下室|广场|公园|步道|江滩|堤)(?:上)?(?:都)?(?:被)?(?:水)?淹")
+# Plumbing: a toilet or a tap that leaks is no ship taking on water.
+PLUMBING = re.compile(r"厕所|卫生间|洗手间|马桶|水龙头|水管|空调|冰箱|热水器|洗衣机|屋顶|房顶|天花板|楼上")
+# A little oil: a sheen to report, not a spill to fight ("薄薄的油花 不多").
+SMALL = re.compile(r"不多|一点点|少量|薄薄")
+# An animal in trouble, with no person in the message ("一只白鹭被渔网缠住了在江边扑腾").
+ANIMAL = re.compile(r"(?:一|有|那|这)只(?:小)?(?:鸟|白鹭|鹭|天鹅|野鸭|鸭子?|鹅|海鸥|狗|猫|猴子?)")
+PERSON = re.compile(r"船员|(?<!主)人(?!家)|老公|老婆|孩子|小孩|娃|他|她|老人|乘客|游客|水手|我们")
+# Road traffic on a bridge or the bank.
+TRAFFIC = re.compile(r"堵车|塞车|车流|排长队")
+# A promise the office broke, a line nobody answered: a grievance about the service (complaint.py), not a call.
+GRIEVANCE = re.compile(r"(?:说好|答应)(?:了)?.{0,8}(?:派人|来人|回复|答复|结果|处理|办|来看|来查|联系).{0,10}(?:结果|还没|怎么还|一直没)|"
+                       r"(?:说好|答应)(?:的|了)?.{0,8}呢|打(?:你们|了你们).{0,8}(?:电话|热线).{0,10}没人接")
+# Learning about an event, however live its words ("走锚了怎么办 想学习一下").
+LEARNING = re.compile(r"提前(?:了解|知道)|想(?:先)?了解|好奇(?:问问|问一下|一问|想问)|随便问问|想学|学学|提前学|学习一下|学一下|学习学习|科普|涨知识|长知识|想教|教教|想(?:给|教|做).{0,6}培训|做(?:个)?培训")
+# Frames that tell the whole message is not a report, whatever else it says: (evidence, pattern, weight).
+WHOLE_FRAMES = (("aftermath", AFTERMATH, 4), ("ordinary smoke", ORDINARY_SMOKE, 4), ("grievance", GRIEVANCE, 6),
+                ("learning", LEARNING, 6))
+# A question about such events in general: a lesson, an exam, a parent's worry ("船进水一般用什么堵").
+GENERIC = re.compile(r"一般|通常|(?<!来)往往|有什么讲究|有哪些|哪些表现|什么表现|(?:哪个|什么)顺序|第一步|怎样才能|题目|考题|原理|"
+                     r"为什么(?:说|要|不能|不要|会)|(?:厉害|严重|发生|出现)时|作为(?:家长|父母|新人|新船员|乘客)|到底是|"
+                     r"有什么.{0,4}办法|应该.{0,4}多久|(?<!小)时(?:候)?(?:是先|应该|该先|要先)|跟.{0,4}解释|老问")
+# What was taken for an event turned out to be something else, told after it ("以为孩子掉江里了 … 原来在船舱里睡觉").
+MISTAKEN = re.compile(r"搞错了|看错了|弄错了|传感器(?:坏|故障|误报)|其实(?:他|她|人)|原来(?:是|只是|在)|(?:走近|出去|仔细|近)?一看(?:原来)?是(?!.{0,2}(?:个人|一个人|人|尸体|小孩|孩子))|其实是|"
+                      r"后来(?:发现|才知道)是|虚惊|是演的|误会")
+# The event is over, told after it: put out, secured, treated, settled ("缆绳断了一根 … 船已经固定好了").
+ENDED = re.compile(r"检查过了|查过了|抽干了|人出来了(?!吗)|(?:里面)?(?:是|都)干的|打通了|灭掉了|固定好了|包扎好|分开了|没骨折|(?:现在|已经)好了|冷静了|(?:拖|拉)下来了|清掉了|协商好|私了|人没事|"
+                   r"稳住了|抛住了|(?:现在)?没事(?:了)?|不用(?:管|来|派)|正常(?:走|航行)|现在正常")
+NOW = re.compile(r"现在|目前|正在|还在|此刻|这会儿|马上")
+# A time word that starts what goes on still (昨晚开始, 昨天起, 前天到现在): not the past (but 昨天救起 is).
+SINCE = re.compile(r".{0,3}(?:开始|到现在|一直|就)|.{0,2}(?<![救拉捞扶抬吊])起(?!来)")
+# The event as it goes on: now, still, already, ever more, "在" / "着" with the verb (在漏水, 被水冲着走), a drift
+# with a direction (往大坝那边漂).
+PRESENT = re.compile(r"(?:一整天|一天一夜|一晚上|整整|\d+个?(?:多)?小时|[两三四五六七八九十几]个(?:多)?小时)(?:了)?(?:都|还是|还)?没|"
+                     r"现在|目前|正在|还在|此刻|这会儿|已经|一直|越来越|(?<![现正还])在(?=.{0,2}(?:进|漏|沉|冒|烧|漂|歪|斜|往|淌|流|晃|下))|"
+                     r"(?:冲|漂|卷|拖|挂|烧|冒)着|往.{0,6}(?:漂|冲|沉|歪|倒|流|淌|滑)|没(?:有)?(?:浮起来|浮上来|上来)")
+# What to do, asked of an event that has happened: 能不能用水灭, 会不会更糟, 应该先…
+HOW_NOW = re.compile(r"能不能|会不会|可不可以|(?:该|应该)(?:怎么|先)")
+PLANNING = re.compile(r"(?<!说)的话|如果|假如|万一|要是|假设|一旦|倘若|若是|遇到|遇上|碰到|预案|预防|防止|防范|以防|下次|下回|明年|下(?:个)?月")
+RELAYED = re.compile(r"群里说|群里转|转群里|群聊|转发|刚接到电话|朋友说")
+# The remote past and memories: a story, whatever tense it is told in ("那天晚上船在往下沉 … 最后把我们救了").
+REMOTE = re.compile(r"(?:老人|老一辈|老辈|爷爷|奶奶|外公|外婆|老船长|老师傅)(?:们)?(?:讲|说)(?:过)?.{0,6}(?:以前|当年|那时|过去|从前|早年)|那个年代|那时候|那会儿|小时候|年轻时|年轻的时候|噩梦|致敬|缅怀|悼念|追悼|牺牲的|有一年|那一年|那年|那天|我记得|记得那|听说过|"
+                    r"(?<![没有未])(?<!没人)(?<!没有人)(?:看到过|见过|遇到过|遇过|经历过|碰到过)|"
+                    r"想起来|后怕|回想|\d{2,4}年(?:大水|洪水|的时候|那)")
+# Hearsay and the news: whoever writes this is not on the scene.
+NEWS = re.compile(r"新闻|报道|报纸|听说|据说|听(?!到他|到她|见他|见她).{0,6}说|微博|朋友圈|抖音|都在传|网上(?:说|看到)|看到(?:新闻|报道|视频)|电视|听广播|广播(?:里|上)(?:说|讲)|电视剧|电影里|视频里|视频上|图片里|ai做的|太假了|是假的|网上传|谣言|传言|辟谣|"
+                  r"(?<!担心)(?<!怕)是不是出了|小说|剧本|写作业|做作业|学校作业|作业题|作文|论文|写一篇|写篇|文章|帖子|纪录片|"
+                  r"是不是真的|是真的吗|真的假的|什么时候的事|刷到|短视频|【转】|请各(?:船|位船)|各船(?:注意|加强|做好)")
+ABOUT = re.compile(
+    r"规定|法规|条例|法律|法条|(?:管理|实施|处罚|暂行|试行|考试|收费)办法|标准|要求|责任|全责|主责|负责|义务|不可抗力|谁的错|过错|赔偿|赔钱|赔多少|怎么赔|理赔|拒赔|"
+    r"保险|险种|碰撞险|火灾险|船壳险|一切险|费用|收费|多少钱|价格|经费|谁出钱|谁出|罚|处罚|处分|扣分|吊销|追究|判|起诉|诉讼|仲裁|"
+    r"事故报告|报告书|报告表|表格|下载|模板|报告(?:怎么|要|需|格式|时限|期限|内容|写|由谁)|怎么报告|要报告吗|需要报告|调查|认定|"
+    r"结论|鉴定|培训|演习|演练|训练|考试|考证|证书|课程|学游泳|学会游泳|学习|教程|注销|登记|补办|补发|换证|材料|流程|手续|申请|"
+    r"办理|审批|许可|配备|配置|配几|配多少|检验|年检|检测(?!只有|结果|到)|设备|(?<!用)(?<!拿)灭火器(?!.{0,4}(?:喷|用完|用光|拿|不够|没用))|救生衣(?:要|配|多少|标准)|药箱|药品|急救箱|常用药|"
+    r"电话(?:是)?多少|号码(?!头)|打什么电话|打哪个电话|打几|拨打什么|什么号码|热线|统计|案例|原因分析|知识|常识|(?<!清楚)(?<!知道)是什么|什么叫|还是(?!在|不|没|往|一直|继续|打不|起不|联系不|找不|撞|进|沉|翻|漏|着|掉|落|烧|先)|打哪个|打哪|拨哪个|"
+    r"什么是|定义|区别|含义|属于|(?<!确定)(?<!知道)算不算|算.{0,6}吗|怎么算|怎么认定|如何认定|怎么定|谁管|归.{0,4}管|管还是|哪个部门|"
+    r"在哪(?:里)?(?:办|查|看|下载)|查询|公告|通报|影响通航|封航|预警|天气|气象|(?:台风|大风|暴雨|气象|洪水|防汛|寒潮|大雾|雷电|雷暴)警报|警报(?:解除|信息|等级|级别)|演示|(?<!跟我)(?<!和我)(?<!拍)视频(?!通话|聊天)|电影|游戏|小说|比赛|保养|维修|"
+    r"修理|更换|检修|改装|年审|资质|要不要(?!.{0,1}报警)(?=.{0,6}(?:报|申请|办|交|罚|登记|备案|审批|检验|证|许可|批|缴|买|配|赔|管))|是否需要|需不需要|隐患|排查|报废|船名(?:怎么|可以|能|要|是否|有什么|规定|登记|变更|重复|一样)|打捞|强制|过期|有效期|临检|算谁|谁负责|赔(?:吗|不赔)|要赔|自动|误报|探测器|报警器(?!.{0,3}(?:一直|在|叫|响))|喷淋|灭火系统|[能可]以?补|补(?:吗|办|发|领)|去.{0,8}补|(?:怎么|咋|如何|哪里)补|"
+    r"报(?:告)?哪些|要报(?!警)|该怎么报|怎么报|报什么|哪些内容|"
+    r"(?:以后|之后)[^!！]{0,10}(?:谁|怎么|如何|是否|吗|哪|能不能|要不要|需要|是不是|应该|该|有没有|可能)|"
+    r"常备|应该备|什么药|有权|权力|(?:去|在)?哪(?:里|儿)?修|找人修|有没有人知道|谁知道|配多大|功率|警示牌|警示标志|立(?:个)?牌|有人管吗|没人管吗|尾气|超标|英语|英文|翻译|(?:系统|屏幕|app)(?:上)?(?:一直)?显示|ais(?:上)?(?:一直)?显示(?=.{0,16}(?:不对|错|不准|异常|其实|但是|可是|实际))|"
+    r"(?:海事|你们|海事局|法院|公安|执法).{0,3}(?:怎么|会|如何|要)(?:处理|处罚|管|判|查)|"
+    r"(?<!能)(?:不能|不准|不许|禁止|允许)(?:往|在|把|用|带|装|私自|随便|排|倒|乱)|管不管|"
+    r"向谁|找谁(?!拖|救|帮)|报给谁|哪里报|往哪(?:里|儿)?报|不肯赔|不愿(?:意)?赔|大家注意|跟谁说|告诉谁|通知谁|联系谁|举报|投诉|案子|案件|立案|"
+    r"(?:后|以后|之后).{0,3}(?:多久|多长时间|几天|几个小时|什么时候)|多久(?:可以|能|才能|之内|以内|必须)|"
+    r"资料|你们.{0,2}(?:怎么|为什么|为啥)不(?:立|设|管|修|装|整治|处理)|反映一下|可以打.{0,8}吗|(?:允许|合法|违法|违规)吗|环保|预报|期间|新消息|会涨|涨多少|开闸|还开吗|乱响|探头|来得太慢|太慢了|安全提示|温馨提示|提醒大家|请大家|近期|(?:这样)?安全吗|有没有.{0,4}消息|进展|搜救(?:是不是|还)|那个事|那件事|"
+    r"船舶险|货运险|船东险|包不包|保不保|交多少|禁航|停航|限航|(?:了)?的事(?:情)?[,，?？吧吗呢]|"
+    r"会被(?:怎么|如何)?(?:处理|处罚|罚|判)|代表什么|什么意思|比例|要考|考(?:三副|二副|大副|船长|轮机|适任|驾驶)|笔录|建议(?:多|加|设|装|在|你们|增加|安装|修)|怎么写|海事声明|步骤|学一下|想学|怎样的|信号(?:怎么|是什么|有哪些|代表)|是什么意思|讲讲|讲一讲|讲课|宣讲|(?:可以|能)(?:进人|进去|下去)吗"
+)
+# Office business that a bare call word ("求助", "紧急求助") may introduce: the call is a manner of speaking.
+SERVICE = re.compile(
+    r"证|窗口|盖章|签证|证明|护照|服务簿|网上|系统|提交|app|小程序|回复一下|想问|咨询|问一下|请问|怎么(?:办|开|弄|补|填)|"
+    r"在哪|地址|搬到|营业|上班|办事|怎么查|查一下|查询|预约|入口|修改|绑定|手机号|菜单|点不开|打不开|体检|哪里能|难用|"
+    r"大家|公众号|网站|页面|登录|密码|账号"
+)
+# Office business in so many words: even 救命 before it is a manner of speaking ("救命，这个申报系统太难用了").
+OFFICE = re.compile(r"证|窗口|盖章|签证|证明|护照|服务簿|网上|系统|app|小程序|预约|入口|绑定|手机号|菜单|公众号|网站|页面|登录|"
+                    r"密码|账号|申报|提交|体检|考试|考了|补考")
+# "人没事" says nobody is hurt, not that the ship is safe: only "没事了", "都没事" and the like negate the whole.
+NEGATED = re.compile(
+    r"(?<!有)没(?:有)?(?:人)?(?:落水|着火|受伤|被困|进水(?!里)|漏气|漏水|漏油)|没(?:有)?(?:火|烟)(?:也没(?:有)?(?:火|烟))?(?!.{0,2}(?:灭|了))|"
+    r"不算(?=走锚|搁浅|碰撞|事故|险情|落水|着火|进水)|没(?:有)?出事|无(?:损失|后果|人员受伤)|未遂|险些|没(?:有)?(?:破损|损坏)|(?:跟|和)船(?:上)?没(?:有)?关系|正常(?:待泊|锚泊|停泊|作业)|(?<!是)不是(?:船)?(?:着火|落水|险情|紧急|真的|翻|进水|撞|搁浅|走锚|缆绳断|漏)|(?:都|船|一切|大家都?)没事|没事了|"
+    r"(?<!暂)无人(?:落水|受伤|伤亡)|(?<!暂)(?:无|没有)人员伤亡|平安|安全了|虚惊|里面没人|不用找|不用派|不用来|不需要(?:帮助|救援|帮忙)|不用帮忙|"
+    r"没(?:有)?(?:流|漏|排)(?:到|进)|不急|不着急|不紧急|有空(?:来|再|的时候)|说一声|提个醒|提醒一下|帮忙留意|留意一下|(?:估计|可能|应该)(?:是)?(?:在)?(?:睡觉|睡着)|还没下水|没下水|其实(?:我们|船|人)?(?:都)?(?:好好|没事|正常)|"
+    r"好好的|原来只是|船(?:也)?没(?:有)?(?:坏|破|事)|不用管"
+)
+# That all is well, but for what follows: "大家都好好的 就是老张不见了" tells the news after the exception.
+ALL_WELL = re.compile(r"好好的|(?:都|船|一切|大家都?)没事|没事了|平安|安全了")
+# The calm start of a story: said before the event, it is not its end ("昨晚下锚时一切正常，今天醒来发现船漂到航道").
+CALM = re.compile(r"一切正常|(?:现在)?正常了")
+EXCEPT = re.compile(r"(?:了|的)?(?:就是|只是|除了|只有|唯独)")
+# The event is over: put out, rescued, repaired, found.
+# The gap after 已经 may name who did it (已经被拖轮顶住了), never a negation (已经灭不了了 is no fire put out).
+RESOLVED = re.compile(
+    r"已经(?:被)?[^不没]{0,4}?(?:灭了|灭掉|扑灭|救上来|拉上来|捞上来|救起|脱险|没事|处理好|修好|控制住|堵上|堵住|找到|顶住|稳住|拖走|拖住|围住)|"
+    r"已(?:扑灭|救起|脱险|处置|修复)|(?:都|已经|已)(?:被)?救上来|救上来了|找到了|修好了|修复了|恢复(?:了)?正常|正常航行|继续航行|"
+    r"(?:清|清理|处理|收|擦)(?:完|干净)|抛好|拉开了|(?:船长|已经)处理了|自己(?:爬)?上来了|已经醒(?:了|过来)|醒过来了|接走了|来看过了|处理过了|(?:现在)?正常了|报备|稳得很|"
+    r"退出来了|脱浅了|(?:全部|都|已|已经)?获救|还好(?:没(?:撞|碰|出事|翻)|让开|躲开)|(?:让|躲)开了|已(?:经)?联系上|联系上了|一切正常|已被(?:救起|救上来|找到|送医)|已经(?:恢复|康复|好)了|已(?:经)?康复|抢救(?:过来|成功)|抢救后|已经靠(?:上|好|了)?(?:码头|岸)|(?:现在|已经)稳(?:了|住)|已(?:经)?送(?:到|去|往)?医院|已(?:经)?送医|自己(?:游|爬|走)?(?:上|回)(?:岸|来|船)了|"
+    r"一把(?:拉|抓|拽)住|(?:后|已|已经|又|重新)恢复(?!不)|(?:已经|又|重新)(?:打着|发动|启动)(?:了)?|正常(?:走|开|跑)了|(?:自己|船)(?:又)?浮起来了"
+)
+THANKS = re.compile(r"(?:谢谢|感谢)你们(?!上次|以前|之前)|辛苦(?:了|你们|啦)|多谢")
+# Not meant: laughter, a message sent by mistake, a drill said to be one.
+NOT_MEANT = re.compile(r"是(?:设备)?测试|测试(?:一下|信号)|哈哈|呵呵|嘿嘿|笑死|发错了|打错了|乱发|误发|乱按|误按|按错|误触|不小心(?:发|按|点)|打错字|错别字|输错了|(?<!不是)开玩笑|演习演习|不是真的|lol|just joking|kidding")
+# Long ago: months or years. An event that "goes on" since then (人一直没找到) is the aftermath, not news.
+LONG_AGO = re.compile(r"\d+(?:个)?(?:多)?(?:年|月)前|半年前|去年|前年|几年前|上个?月|当年")
+# "But": what follows it is the point.
+BUT = re.compile(r"不过|但是|可是")
+# A question given up: "本来想问…". What follows its clause is the news.
+SUPERSEDED = re.compile(r"本来(?:是)?(?:想|要|打算)(?:问|咨询|了解)")
+# A turn in a long message: what follows it is news, not the question asked before it.
+TURN = re.compile(r"(?:刚才|刚刚|突然|今天)(?:醒来)?发现|可(?=刚|现在|我|火|水|船|人|他|她|已经|货|舱)|不过|但是|可是|结果(?=刚|现在|突然|今天)|然而|谁知|没想到|现在出(?:事|了)|现在更|唉|另外|还有(?=刚|现在|突然)")
+# Laughing and crying-with-laughter emoji: "救命😂" is a joke.
+LAUGHING = re.compile("[\U0001F602\U0001F923\U0001F606\U0001F604\U0001F601]")
+# A drill, unless something really happened during it ("演习的时候真有人掉下去了").
+DRILL = re.compile(r"演习|演练|模拟器|模拟游戏|游戏里|假人")
+REALLY = re.compile(r"真(?:的)?(?:有|掉|落|着|出事|受伤|撞|进水|漏|晕|倒|昏|伤|沉|翻)|不是(?:演习|演练|训练)")
+# A hazard word as a figure of speech about money, work, games, songs or love (股市又翻船了, 业绩掉水里了, 火爆到爆炸).
+# Only words that a real emergency would hardly hold: not 游戏, 直播 or 饭店 (children at play, someone filming, a
+# restaurant's pontoon all fall in the water), not 失恋 (a threat to jump is an emergency).
+FIGURATIVE = re.compile(r"落水狗|就醒了|(?:做|作)(?:这种|这个|了个|了一个)?梦|心情(?:就)?像|就像.{0,6}的船|股市|股票|炒股|基金|全仓|被套|割肉|业绩|绩效|kpi|表格|火爆|很火|好火|王者|荣耀|团战|开黑|歌词|哪首歌|"
+                        r"这首歌|那首|歌名|没钱吃饭|爱情里|就像一(?:条|艘|只)|好比|比喻|加班费|(?:恋爱|爱情|人生|生活|工作|婚姻)(?:就)?像|"
+                        r"(?:项目|计划|方案|合作|谈判|婚事).{0,8}(?:搁浅|着火|翻船|沉了|黄了|走锚)|球赛|比分|防线|\d比\d|输成|心里像|心像|像(?:条|只|艘)|"
+                        r"(?:公司|企业|厂子?).{0,6}(?:沉船|沉了|翻船|搁浅|倒闭)|老板(?:都)?跑(?:路|了)|欠薪|工资.{0,3}没发|压力大得|像溺水|房贷|车贷|"
+                        r"(?:生活|人生|工作|婚姻|爱情|公司|单位|家庭|团队|项目|社会|命运)(?:就|真)?是一(?:条|艘|只)|这题|第.{1,3}题|考题|做题|火药桶|气氛|感觉自己(?:在|像)|"
+                        r"被(?:工作|作业|文件|消息|事情)|工作(?:给)?淹|运价|这一?行(?:的)?|跑不起|亏本|生意(?:难做|不好做)|"
+                        r"作业(?:写|做)不完|赶作业|补作业|的作业|逼疯|生意|亏了|亏损|找出路|散伙|火锅|辣死|被老板(?:骂|批|训|说|催|开除|辞退|炒)|老板骂|挨骂|被骂|"
+                        r"这道题|选错|选对|广播剧|台词|剧里|音效|配音|被.{0,3}(?:订单|邮件|消息|工作|作业|文件|事情|活儿?)(?:给)?淹|爆单|"
+                        r"感情(?:里|上)|恋爱里|婚姻里|钱眼|梦见|梦到|做梦|感觉自己是|画饼|画的饼|网速|wifi|难吃|吃到撑|撑死|太贵了|无聊|"
+                        r"小龙虾|和平精英|吃鸡|原神|资金链|热得.{0,6}(?:要|快|都)(?:着火|冒烟|烧起来|爆炸)|像.{0,8}一样|亏死|没货|还没轮到|排到.{0,8}(?:下面|后面)|排队.{0,4}(?:太|好|真)?(?:长|久|慢)|爆炸头|(?<![a-z])cp(?![a-z])|心态崩|塌房|重映|泰坦尼克|等(?:到|得).{0,6}都(?:要|快)")
+# Money, paperwork and temper: a hazard word said of them in the same clause is a figure of speech ("运费跌成这样
+# 船要沉了", "救命这个月又没活干", "淹死在报表里", "气炸了"); a fire told beside the freight ("运费的事先不说 船撞了") is not.
+WORRIES = re.compile(r"运费|没活(?:干|了)|电费|水费|借(?:我)?(?:点)?钱|亏(?:得|惨)|报表|气炸|题库|考试(?:也)?太难")
+REALLY_EN = re.compile(r"during (?:the |a |an )?(?:\w+ ){0,2}(?:drill|test|exercise|inspection)|real person|"
+                       r"not (?:a )?(?:dummy|drill|test)|this is real|for real")
+# English signs of now: the writer's own ship, the present, a plea.
+LIVE_EN = re.compile(r"(?<![a-z])(?:we are|we're|we have|now|right now|currently|still|please|pls|urgent|urgently|"
+                     r"immediately|asap|quick(?:ly)?)(?![a-z])")
+FIGURATIVE_EN = re.compile(r"(?<![a-z])(?:paperwork|on fire today|on fire with|candles|birthday|sink the competition|"
+                           r"my career|drowning (?:me|in (?:work|paperwork|emails?|debt)))(?![a-z])")
+ABOUT_EN = re.compile(r"(?<![a-z])(?:what does|what (?:is|are) the meaning|meaning of|when (?:should|to use)|instead of|in (?:19|20)\d\d|"
+                      r"\d+ (?:years?|months?|weeks?|days?) ago|back in|just telling|(?:crazy|funny|old|true) story|tell(?:ing)? (?:a |the )?story|statement|"
+                      r"which office|p&i|settled|already (?:settled|done|resolved|fixed|repaired|out|rescued|recovered)|"
+                      r"(?:pump|alarm|equipment|radio|siren|system) test|test(?:ed|ing) (?:the|our)|test (?:done|completed|ok)|"
+                      r"(?<!during the )(?<!during )fire (?:pump|drill|extinguisher|hose|station|door|main)|in case of|lost and found|"
+                      r"jurisdiction|who has|insurance|(?<!hatch )cover|covers|claim|drill|training|exam|course|certificate|rule|rules|"
+                      r"regulation|fine|penalty|report|how to|how many|how often|what is|policy|project|data|"
+                      r"homework|assignment|research|article|last year|last month|last week|(?:channel|river|port|lock) (?:is |still )?closed|still closed|reopen\w*|update|any news|what should|if my|"
+                      r"if i|if we|before|next month|next week|movie|film|book|novel|song|buoy (?:is |was )?(?:missing|gone|moved|off|out|broken|light)|off position|off station|no light|put out|"
+                      r"extinguished|no injur\w*|under control|all safe|resolved|if man|if someone|if a|what channel|"
+                      r"which channel|login|password|recovered|procedures?|version|manual|guide)(?![a-z])")
+# A hazard word that only qualifies a noun: "落水事故", "火灾自动报警系统", "失踪人员的情况说明".
+AS_MODIFIER = re.compile(r"的人(?!还|在|没|不)|后的|(?:的)?(?:事故|人员|人数|小孩|者|险|报警|系统|按钮|探测|演习|演练|训练|drill|证明|说明|声明|报告|案|事件|英雄|"
+                         r"风险|隐患|损失|赔偿|责任|调查|医药费|费用|住院|造成|泡烂|的时候|时丢|表彰)")
+# A question rather than a report (怎么办 asks for help, not information).
+QUESTION = re.compile(r"吗|么|呢|多久|多少|谁|哪|什么|(.)不\1|怎么(?!办|搞|弄)|如何|几|是否|了没(?:有)?$|没有$|不$|有没有|请问")
+
+# Words that place a message on a ship or the water (used to trust a pinyin slip of a key word).
+SHIP_CONTEXT = re.compile(r"船|舱|江|河|水|码头|锚|驳|趸|甲板|航|桥|浮|岸|舵|缆|机|海|人|快|拖")
+
+# Key words whose pinyin slips (落睡, 着伙, 就命) are read as the word when the message is about a ship.
+PINYIN_WORDS = {
+    "救命": "call", "求救": "call", "救救": "call", "落水": "person_in_water", "溺水": "person_in_water",
+    "着火": "fire", "失火": "fire", "起火": "fire", "爆炸": "fire", "进水": "flooding", "漏水": "flooding",
+    "翻船": "flooding", "沉船": "flooding", "搁浅": "grounding", "触礁": "grounding", "走锚": "propulsion",
+    "断缆": "propulsion", "撞船": "collision", "跳江": "person_in_water", "撞了": "collision", "受伤": "medical", "相撞": "collision", "昏迷": "medical", "失踪": "missing",
+    "漏油": "spill", "撞到": "collision", "撞上": "collision", "船翻": "flooding", "失控": "propulsion",
+    "中毒": "toxic", "打架": "violence",
+}
+
+# Words the pinyin reader (ime.py) prefers over more common words of the same sound: the key words above, and
+# the words of a message from a boat on the river (船 over 穿, 江 over 将, 沉 over 陈, 桥 over 瞧).
+PINYIN_FAVOURED = tuple(PINYIN_WORDS) + (
+    "船", "江", "河", "沉", "漂", "桥", "漏", "舱", "锚", "浪", "掉", "火", "烟", "撞", "翻", "血", "江里", "水里", "河里",
+    "江边", "船上", "船头", "船尾", "船底", "机舱", "货舱", "主机", "舵", "救人", "拿刀", "受伤", "淹", "油",
+    "晕倒", "昏倒", "昏过去", "冒烟", "下沉", "救生衣", "碰", "碰撞", "油污", "夹住", "卷进",
+)
+LATIN = re.compile(r"[a-z]{2,}[\s,.!?，。！？]+[a-z]{2,}|[a-z]{5,}")
+# Dialect that the patterns would miss: 冇 (Hubei, Hunan, Cantonese) is 没; the Cantonese of everyday speech.
+DIALECT = str.maketrans({"冇": "没", "喺": "在", "佢": "他", "唔": "不", "嚟": "来", "咗": "了", "嘅": "的", "哋": "们",
+                         "勿": "不", "伊": "他"})
+# 勿 and 伊 are 不 and 他 in Shanghai and Suzhou speech. 冒 is 没 too in Hubei and Hunan speech, but also "to emerge" (冒出来, 冒烟): only in these phrases.
+DIALECT_WORDS = (("而家", "现在"), ("点算", "怎么办"), ("点办", "怎么办"), ("郁不", "动不"), ("郁都不郁", "一动不动"),
+                 ("他们话", "他们说"), ("系咪", "是不是"), ("几时", "什么时候"), ("冒回来", "没回来"), ("冒有", "没有"),
+                 # Sichuan and Chongqing: 河头 is 河里; Shanghai: 阿拉 we, 哪能办 what to do, 浪向 on.
+                 ("河头", "河里"), ("水头", "水里"), ("阿拉", "我们"), ("哪能办", "怎么办"), ("浪向", "上"))
+
+# 了 after the event, or after what it left stuck ("撞在一起卡住了").
+JUST_NOW = re.compile(r"(?:卡住|卡死)?(?:里|上|下|中|去|到|进|前|边|旁|口)?了")
+FRESH = re.compile(r"(?:里|上|下|中|去|到|进|前|边|旁|口)?了")
+# A thing or an animal, not a person or a ship, a few words before the event: "手机掉江里了" is a lost phone,
+# "江豚搁浅" a stranded porpoise, "32号红浮不见了" a buoy off station.
+# "遛狗的" and "钓鱼的" are people: a thing followed by 的 names whoever goes with it.
+THING_BEFORE = re.compile(r"(?:手机|钱包|背包|包包|钥匙|证书|证件|身份证|护照|服务簿|帽子|鞋子?|眼镜|东西|鱼竿|竿子|渔具|游泳圈|泳圈|桨|狗|猫|"
+                          r"宠物|江豚|中华鲟|鲟鱼|浮标|航标|红浮|绿浮|(?:钻|婚)?戒(?:指)?|项链|耳环|手表|首饰|无人机|相机|行李|箱子|鸟|鸭子?|鹅)"
+                          r"(?:(?!老公|老婆|爱人|儿子|女儿|孩子|小孩|娃|爸|妈|爷|奶|哥|姐|弟|妹|伙计|师傅|人|他|她|我(?!家|们家)|你|也在|还在|都在|船(?!上|里|边|头|尾|舷|缝|底|下|板)|的$).){0,6}$")
+NAVAID_BEFORE = re.compile(r"(?:浮标|航标|灯桩|灯浮|红浮|绿浮)(?:(?!人|我|他|她|船上).){0,8}$")
+
+THRESHOLD = 2  # live minus about, added to the hazard's strength
+# Figures of speech that hold a hazard word and say nothing of one: "跑断腿" is running back and forth to an office
+# (a complaint, bot/matching/complaint.py), not a broken leg.
+IDIOMS = ("腿都跑断", "跑断腿", "跑断了腿", "腿跑断")
