@@ -21,7 +21,7 @@ from bot.matching.distress import DistressModel
 
 ROOT = Path(__file__).resolve().parent.parent
 SETS = [ROOT / "bench" / "distress.yaml", ROOT / "bench" / "distress_dev2.yaml"]
-HELPER_SETS = [ROOT / "bench" / f"distress_dev{n}.yaml" for n in range(3, 26)]
+HELPER_SETS = [ROOT / "bench" / f"distress_dev{n}.yaml" for n in range(3, 28)]
 # At most one emergency of each is missed, for instance: "you lou dao …" is read 油楼道 (楼道, corridor, is a word of
 # its own), so the spill is not seen; a ship
 # discharging dirty water is a pollution report that the knowledge base answers (pollution-report), not a distress.
@@ -201,6 +201,12 @@ def test_the_helpers_sets_are_caught_without_false_alarms(path):
     "crew fell from pilot ladder into the water, please send boat",
     "moorings parted, ship moving off the berth, stern lines broken",
     "h2s alarm in pump room, pumpman inside not answering radio",
+    "我不是问保险，渔船在我们前面翻了，有人在水里扑腾",  # the office's business brushed aside
+    "不需要政策解读，孩子掉到两条船中间了",
+    "你们到底管不管，船都着火半小时了",  # anger during the event
+    "夜里江心有条船一直打灯光信号，三短三长三短，反复打",  # SOS by lamp
+    "刚才翻的那条小船上是三个人，现在只看到两个",
+    "龙舟训练翻了一条船，有个人一直没冒上来",  # training is where it happened
 ])
 
 def test_what_is_seen_and_heard_counts_without_the_events_name(text):
@@ -358,6 +364,12 @@ def test_words_that_frame_a_question_elsewhere_do_not_hide_a_live_emergency(text
     "we had a man overboard in 2019 in Singapore, just telling the cadets, crazy story",
     "this paperwork is drowning me",
     "A passenger dropped his camera into the river on the ferry, is there a lost and found?",
+    "偷采砂的又来了，就在大桥下游，你们快来抓",  # an offence to report
+    "禁渔期还有人在江里下网，就在江滩公园这边",
+    "江上那条小船一直在原地转圈，靠近看是在测水深",
+    "模拟器训练的时候我把船开翻了 被教练骂惨了",  # a simulator
+    "去年我们船搁浅，是你们连夜帮忙脱浅的，一直想说声感谢",
+    "船员落水的意外险怎么买",
 ])
 def test_a_story_a_joke_an_event_that_is_over_or_an_everyday_word_is_no_emergency(text):
     reading = MODEL.read(text)

@@ -34,7 +34,8 @@ from pypinyin import Style, pinyin
 
 from .distress_words import (
     ABOUT, ABOUT_EN, ALL_WELL, ANIMAL, AS_MODIFIER, BUT, CALLS, CALL_AS_NOUN, CALM, CATEGORY_LABELS, CONTRAST,
-    DIALECT, DIALECT_WORDS, DRILL, ENDED, ENGLISH, EXCEPT, FIGURATIVE, FIGURATIVE_EN, FRESH, GENERIC, HABITUAL,
+    DIALECT, DIALECT_WORDS, DISMISSED, DRILL, ENDED, ENGLISH, EXCEPT, FIGURATIVE, FIGURATIVE_EN, FRESH, GENERIC,
+    HABITUAL,
     HAZARDS, HEADED, HOW_NOW, HYPOTHETICAL, IDIOMS, JUST_NOW, LAND_FLOODED, LATIN, LATIN_CALLS, LAUGHING, LIVE,
     LIVE_EN, LONG_AGO, MISTAKEN, NAVAID_BEFORE, NEGATED, NEWS, NOT_MEANT, NOW, OFFICE, PAST, PERSON, PINYIN_FAVOURED,
     PINYIN_WORDS, PLANNING, PLUMBING, PRESENT, QUESTION, REALLY, REALLY_EN, RELAYED, REMOTE, RESOLVED, SERVICE,
@@ -355,6 +356,8 @@ class DistressModel:
             about += 5 if len(remote) == 1 else 8  # "年轻时 … 遇过火灾": a memory twice over
             evidence.append("remote past")
         topics = {m.group(0) for m in ABOUT.finditer(compact)} | {m.group(0) for m in ABOUT_EN.finditer(raw.lower())}
+        if DISMISSED.search(compact):
+            topics = set()  # "不需要政策解读，孩子掉到两条船中间了"
         if REALLY.search(compact) or REALLY_EN.search(raw.lower()):
             # "演练时有人真晕倒了", "fire started during the pump test": the drill or the test is where it happened.
             topics = {t for t in topics if t not in ("演习", "演练", "训练") and not re.search(r"drill|test|fire ", t)}
