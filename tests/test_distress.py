@@ -21,7 +21,7 @@ from bot.matching.distress import DistressModel
 
 ROOT = Path(__file__).resolve().parent.parent
 SETS = [ROOT / "bench" / "distress.yaml", ROOT / "bench" / "distress_dev2.yaml"]
-HELPER_SETS = [ROOT / "bench" / f"distress_dev{n}.yaml" for n in range(3, 28)]
+HELPER_SETS = [ROOT / "bench" / f"distress_dev{n}.yaml" for n in range(3, 30)]
 # At most one emergency of each is missed, for instance: "you lou dao …" is read 油楼道 (楼道, corridor, is a word of
 # its own), so the spill is not seen; a ship
 # discharging dirty water is a pollution report that the knowledge base answers (pollution-report), not a distress.
@@ -207,6 +207,15 @@ def test_the_helpers_sets_are_caught_without_false_alarms(path):
     "夜里江心有条船一直打灯光信号，三短三长三短，反复打",  # SOS by lamp
     "刚才翻的那条小船上是三个人，现在只看到两个",
     "龙舟训练翻了一条船，有个人一直没冒上来",  # training is where it happened
+    "机舱着火了 灭掉了一部分 还有明火",  # every telling counts: what is put out is not all
+    "通常我老公每天晚上都打电话 今天一直联系不上 船上有三个人",  # a habit told, not a lesson asked
+    "胸口像压了块石头，疼了半小时了，一直出汗",  # the red flags of first aid, by their signs
+    "我们大副说话含糊，嘴角歪了，右手拿不住杯子",
+    "孩子被东西卡住喉咙了，脸憋紫了，咳不出来",
+    "小孩吞了一颗纽扣电池，我们在船上，离岸还远",
+    "肚子像刀割一样疼，冒冷汗，在床上打滚",  # a simile of pain is no figure of speech
+    "他最后一条微信是“底下破了，水上来了”，已经过去一个多小时，再没有任何消息",
+    "两个孩子下午说去夹江游泳，现在八点多了都没回家，衣服鞋子在岸边找到了",
 ])
 
 def test_what_is_seen_and_heard_counts_without_the_events_name(text):
@@ -370,6 +379,11 @@ def test_words_that_frame_a_question_elsewhere_do_not_hide_a_live_emergency(text
     "模拟器训练的时候我把船开翻了 被教练骂惨了",  # a simulator
     "去年我们船搁浅，是你们连夜帮忙脱浅的，一直想说声感谢",
     "船员落水的意外险怎么买",
+    "港口费涨成这样，真是要吐血了",  # a hyperbole after a worry
+    "一想到明天要考试，我都快晕过去了",
+    "船员一年能休几天假？我老公八个月没回家了",
+    "请问苏宿货1234现在到哪了，大概什么时候到镇江",  # 宿 is hardly typed for qi: no slip of 起火
+    "我老公船上信号一直不好，今天又打不通，他们跑到哪段信号会差啊？",
 ])
 def test_a_story_a_joke_an_event_that_is_over_or_an_everyday_word_is_no_emergency(text):
     reading = MODEL.read(text)

@@ -75,10 +75,11 @@ _LATIN_CALLS = [(s, re.compile(p)) for s, p in LATIN_CALLS]
 
 @lru_cache(maxsize=8192)
 def _readings(ch: str) -> frozenset:
-    """Every toneless reading of a character: a pinyin keyboard offers 幢 for zhuang as well as for chuang."""
+    """The two commonest toneless readings of a character: a pinyin keyboard offers 幢 for zhuang as well as for
+    chuang, but hardly 宿 for qi or 和 for huo."""
     if not ("\u4e00" <= ch <= "\u9fff"):
         return frozenset()
-    return frozenset(r for r in pinyin(ch, style=Style.NORMAL, heteronym=True)[0] if r)
+    return frozenset(r for r in pinyin(ch, style=Style.NORMAL, heteronym=True)[0][:2] if r)
 
 
 # Each key word as it is said, one reading per character read in the word's context (着火 is zhao huo, 失控 shi kong):
@@ -188,11 +189,12 @@ class DistressModel:
         if any(told_after(m) for m in ENDED.finditer(compact)):
             about += 5
             evidence.append("ended")
-        if GENERIC.search(compact) and not NOW.search(compact):
+        # A question in general ("船进水一般用什么堵"); "通常他每天都打电话 今天联系不上" tells a habit, not a lesson.
+        asks = QUESTION.search(compact) or re.search(r"[?？]|还是|怎样", raw)
+        if GENERIC.search(compact) and asks and not NOW.search(compact):
             about += 4
             evidence.append("generic")
-        if WORRIES.search(compact) and (not strength or any(WORRIES.search(_clause(compact, spaced, span))
-                                                             for span in spans)):
+        if WORRIES.search(compact) and (not strength or any(self._worried(compact, spaced, span) for span in spans)):
             about += 8
             evidence.append("worries")
         if strength == 2 and TRAFFIC.search(compact):
@@ -237,18 +239,20 @@ class DistressModel:
             if power < 3 and not on_water:
                 continue  # "动不了", "找不到了", "机器故障" say nothing about a ship by themselves
             m, matched = None, False
-            for candidate in pattern.finditer(compact):
+            candidates = pattern.finditer(compact)
+            for candidate in candidates:
                 matched = True
-                if cat == "collision" and NAVAID_BEFORE.search(compact, 0, candidate.start()):
-                    continue  # "浮标歪了，是不是被船撞了": a buoy to report, not a ship in trouble
-                if cat not in ("person_in_water", "grounding", "missing") \
-                        or not THING_BEFORE.search(compact, 0, candidate.start()):
-                    m = candidate
-                    break
+                if self._of_a_thing(cat, compact, candidate.start()):
+                    continue
+                m = candidate
+                break
             if matched and not m and "thing" not in evidence:
                 evidence.append("thing")  # 手机掉河里了: a thing, not a person
             if m:
+                # Every telling counts for where the event is told ("着火了 灭掉了一部分 还有明火"), read only once
+                # a first one is found.
                 found.append((power, m.span()))
+                found += [(power, c.span()) for c in candidates if not self._of_a_thing(cat, compact, c.start())]
             if m and power > strength:
                 strength, category = power, cat
                 evidence.append(f"{cat}:{m.group(0)}")
@@ -278,6 +282,28 @@ class DistressModel:
                 strength, category = 3, category or "custom"
                 evidence.append(f"custom:{m.group(0)}")
         return strength, category, [span for power, span in found if power == strength]
+
+    @staticmethod
+    def _worried(compact: str, spaced: str, span: tuple) -> bool:
+        """The hazard word at ``span`` is said of money, paperwork or an exam: in its own clause, or as a hyperbole
+        (要 / 快 / 都 before it: "港口费涨成这样，真是要吐血了") in the clause after the worry."""
+        clause = _clause(compact, spaced, span)
+        if WORRIES.search(clause):
+            return True
+        if not re.search(r"[要快都]", compact[max(0, span[0] - 3):span[0]]):
+            return False
+        start = compact.find(clause)
+        before = compact[:start]
+        last_break = max((b for b in _breaks(spaced) if b < start), default=0)
+        return bool(WORRIES.search(before[last_break:] if last_break < start else "")) or bool(
+            WORRIES.search(_clause(compact, spaced, (max(0, start - 1), start))))
+
+    @staticmethod
+    def _of_a_thing(cat: str, compact: str, start: int) -> bool:
+        """The event at ``start`` befalls a thing named just before it: "手机掉河里了", "浮标歪了，是不是被船撞了"."""
+        if cat == "collision":
+            return bool(NAVAID_BEFORE.search(compact, 0, start))
+        return cat in ("person_in_water", "grounding", "missing") and bool(THING_BEFORE.search(compact, 0, start))
 
     @staticmethod
     def _call(compact: str, spaced: str, evidence: list) -> int:
