@@ -21,7 +21,7 @@ from bot.matching.distress import DistressModel
 
 ROOT = Path(__file__).resolve().parent.parent
 SETS = [ROOT / "bench" / "distress.yaml", ROOT / "bench" / "distress_dev2.yaml"]
-HELPER_SETS = [ROOT / "bench" / f"distress_dev{n}.yaml" for n in range(3, 30)]
+HELPER_SETS = [ROOT / "bench" / f"distress_dev{n}.yaml" for n in range(3, 32)]
 # At most one emergency of each is missed, for instance: "you lou dao …" is read 油楼道 (楼道, corridor, is a word of
 # its own), so the spill is not seen; a ship
 # discharging dirty water is a pollution report that the knowledge base answers (pollution-report), not a distress.
@@ -216,6 +216,14 @@ def test_the_helpers_sets_are_caught_without_false_alarms(path):
     "肚子像刀割一样疼，冒冷汗，在床上打滚",  # a simile of pain is no figure of speech
     "他最后一条微信是“底下破了，水上来了”，已经过去一个多小时，再没有任何消息",
     "两个孩子下午说去夹江游泳，现在八点多了都没回家，衣服鞋子在岸边找到了",
+    "锅炉炉膛回火爆燃，大管轮脸被烧伤了，现在很痛苦",  # 回火爆燃 holds no 火爆 (popular)
+    "海底门滤器盖螺栓断了，盖子冲掉，水像喷泉一样往上冒",  # a simile of water is no figure of speech
+    "轴隧里有人在喊，腿被联轴器卡住了，主机还没停下来",
+    "渡船上有乘客掏出刀子威胁驾驶员，船还在江中间",  # people in danger from people
+    "船老大天天打我，今天又用绳子把我吊在桅杆上，我偷偷用手机发的，求救",  # it happens again today
+    "我女儿五岁，穿红衣服，在镇扬汽渡上走丢了，船已经开了一半，找不到",
+    "有个船员把自己锁在机舱里，说要点火烧船，他手里有汽油",
+    "我哥发了一条朋友圈说活着没意思，定位在镇江港码头，电话打不通",  # his own post, not news
 ])
 
 def test_what_is_seen_and_heard_counts_without_the_events_name(text):
@@ -384,6 +392,12 @@ def test_words_that_frame_a_question_elsewhere_do_not_hide_a_live_emergency(text
     "船员一年能休几天假？我老公八个月没回家了",
     "请问苏宿货1234现在到哪了，大概什么时候到镇江",  # 宿 is hardly typed for qi: no slip of 起火
     "我老公船上信号一直不好，今天又打不通，他们跑到哪段信号会差啊？",
+    "三副证弄丢了怎么办",  # a lost paper, not a lost child
+    "船东催得我头都要冒烟了",
+    "刚才舵机一直报相序故障，电工查了是接线端子松了，已紧固，船在泊位",
+    "轮机长：今天谁再把扳手丢舱底，谁请全机舱吃饭",
+    "这个月活太多了，我要被老板打死了",  # a hyperbole after a worry
+    "在渡船上骚扰别人算什么违法行为",
 ])
 def test_a_story_a_joke_an_event_that_is_over_or_an_everyday_word_is_no_emergency(text):
     reading = MODEL.read(text)

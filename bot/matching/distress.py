@@ -33,7 +33,7 @@ from functools import lru_cache
 from pypinyin import Style, pinyin
 
 from .distress_words import (
-    ABOUT, ABOUT_EN, ALL_WELL, ANIMAL, AS_MODIFIER, BUT, CALLS, CALL_AS_NOUN, CALM, CATEGORY_LABELS, CONTRAST,
+    ABOUT, ABOUT_EN, AGAIN_NOW, ALL_WELL, ANIMAL, AS_MODIFIER, BUT, CALLS, CALL_AS_NOUN, CALM, CATEGORY_LABELS, CONTRAST,
     DIALECT, DIALECT_WORDS, DISMISSED, DRILL, ENDED, ENGLISH, EXCEPT, FIGURATIVE, FIGURATIVE_EN, FRESH, GENERIC,
     HABITUAL,
     HAZARDS, HEADED, HOW_NOW, HYPOTHETICAL, IDIOMS, JUST_NOW, LAND_FLOODED, LATIN, LATIN_CALLS, LAUGHING, LIVE,
@@ -167,21 +167,12 @@ class DistressModel:
             live += 1  # "船在进水", "一直联系不上"
         but = BUT.search(compact)
         after_but = bool(but) and any(start >= but.end() for start, _ in spans)
-        # "本来想问年检的时间。但是刚才有个老人倒下了": the turn before the event starts what the message is about;
-        # what was asked or planned before it is not asked of the event.
         first = min((start for start, _ in spans), default=None)
         last = max((start for start, _ in spans), default=None)
-        turn = None if last is None else next((m for m in reversed(list(TURN.finditer(compact))) if m.end() <= last), None)
-        point = compact[turn.start():] if turn else compact
-        superseded = SUPERSEDED.search(compact, 0, last) if last is not None and not turn else None
-        if superseded:
-            # "本来想问过驳要不要申请。现在…": the question given up ends with its clause.
-            end = min((b for b in _breaks(spaced) if b > superseded.end()), default=len(compact))
-            if end <= last:
-                turn, point = superseded, compact[end:]
-        if turn:
+        point = self._point(compact, spaced, last)
+        if point != compact:
             evidence.append("turn")
-        about = self._about(point, raw, evidence, live_clause, after_but or bool(turn), first)
+        about = self._about(point, raw, evidence, live_clause, after_but or point != compact, first)
         told_after = (lambda m: last is None or m.end() > last)
         if any(told_after(m) for m in MISTAKEN.finditer(compact)):
             about += 6
@@ -284,13 +275,30 @@ class DistressModel:
         return strength, category, [span for power, span in found if power == strength]
 
     @staticmethod
+    def _point(compact: str, spaced: str, last: int | None) -> str:
+        """What the message is about, from the last turn before the event's last telling: "本来想问年检的时间。但是
+        刚才有个老人倒下了" is about the old man; what was asked or planned before the turn is not asked of the event.
+        A question given up ("本来想问过驳要不要申请。现在…") ends with its clause."""
+        if last is None:
+            return compact
+        turn = next((m for m in reversed(list(TURN.finditer(compact))) if m.end() <= last), None)
+        if turn:
+            return compact[turn.start():]
+        superseded = SUPERSEDED.search(compact, 0, last)
+        if superseded:
+            end = min((b for b in _breaks(spaced) if b > superseded.end()), default=len(compact))
+            if end <= last:
+                return compact[end:]
+        return compact
+
+    @staticmethod
     def _worried(compact: str, spaced: str, span: tuple) -> bool:
         """The hazard word at ``span`` is said of money, paperwork or an exam: in its own clause, or as a hyperbole
         (要 / 快 / 都 before it: "港口费涨成这样，真是要吐血了") in the clause after the worry."""
         clause = _clause(compact, spaced, span)
         if WORRIES.search(clause):
             return True
-        if not re.search(r"[要快都]", compact[max(0, span[0] - 3):span[0]]):
+        if not re.search(r"[要快都]", compact[max(0, span[0] - 5):span[0]]):
             return False
         start = compact.find(clause)
         before = compact[:start]
@@ -412,7 +420,7 @@ class DistressModel:
         if negations:
             about += 3 * min(2, len(negations))  # "没事了 不用派船了": said twice, it is meant
             evidence.append("negated")
-        if HABITUAL.search(compact):
+        if HABITUAL.search(compact) and not AGAIN_NOW.search(compact):
             about += 1 if URGENT.search(compact) else 5
             evidence.append("habitual")
         for name, pattern, weight in WHOLE_FRAMES:
