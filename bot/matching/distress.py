@@ -295,16 +295,14 @@ class DistressModel:
     def _worried(compact: str, spaced: str, span: tuple) -> bool:
         """The hazard word at ``span`` is said of money, paperwork or an exam: in its own clause, or as a hyperbole
         (要 / 快 / 都 before it: "港口费涨成这样，真是要吐血了") in the clause after the worry."""
-        clause = _clause(compact, spaced, span)
-        if WORRIES.search(clause):
+        bounds = _breaks(spaced)
+        start = max((b for b in bounds if b <= span[0]), default=0)  # the clause of the hazard word
+        end = max(min((b for b in bounds if b > span[0]), default=len(compact)), span[1])
+        if WORRIES.search(compact, start, end):
             return True
         if not re.search(r"[要快都]", compact[max(0, span[0] - 5):span[0]]):
             return False
-        start = compact.find(clause)
-        before = compact[:start]
-        last_break = max((b for b in _breaks(spaced) if b < start), default=0)
-        return bool(WORRIES.search(before[last_break:] if last_break < start else "")) or bool(
-            WORRIES.search(_clause(compact, spaced, (max(0, start - 1), start))))
+        return bool(WORRIES.search(compact, max((b for b in bounds if b < start), default=0), start))
 
     @staticmethod
     def _of_a_thing(cat: str, compact: str, start: int) -> bool:
