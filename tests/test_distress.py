@@ -23,8 +23,8 @@ ROOT = Path(__file__).resolve().parent.parent
 SETS = [ROOT / "bench" / "distress.yaml", ROOT / "bench" / "distress_dev2.yaml"]
 HELPER_SETS = [ROOT / "bench" / f"distress_dev{n}.yaml" for n in range(3, 32)]
 # At most one emergency of each is missed, for instance: "you lou dao …" is read 油楼道 (楼道, corridor, is a word of
-# its own), so the spill is not seen; a ship
-# discharging dirty water is a pollution report that the knowledge base answers (pollution-report), not a distress.
+# its own), so the spill is not seen; a ship discharging dirty water is a pollution report that the knowledge base
+# answers (pollution-report), not a distress.
 HELPER_MIN_RECALL = 0.99
 # dev21's follow-ups ("还在冒", "火压不住") only make sense after an earlier message: alone, with no word of a ship or the
 # water, the model reads some as ordinary. While the user's urgent handoff is open every message is part of the
