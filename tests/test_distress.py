@@ -21,7 +21,7 @@ from bot.matching.distress import DistressModel
 
 ROOT = Path(__file__).resolve().parent.parent
 SETS = [ROOT / "bench" / "distress.yaml", ROOT / "bench" / "distress_dev2.yaml"]
-HELPER_SETS = [ROOT / "bench" / f"distress_dev{n}.yaml" for n in range(3, 32)]
+HELPER_SETS = [ROOT / "bench" / f"distress_dev{n}.yaml" for n in range(3, 34)]
 # At most one emergency of each is missed, for instance: "you lou dao …" is read 油楼道 (楼道, corridor, is a word of
 # its own), so the spill is not seen; a ship discharging dirty water is a pollution report that the knowledge base
 # answers (pollution-report), not a distress.
@@ -224,6 +224,14 @@ def test_the_helpers_sets_are_caught_without_false_alarms(path):
     "我女儿五岁，穿红衣服，在镇扬汽渡上走丢了，船已经开了一半，找不到",
     "有个船员把自己锁在机舱里，说要点火烧船，他手里有汽油",
     "我哥发了一条朋友圈说活着没意思，定位在镇江港码头，电话打不通",  # his own post, not news
+    "测氧只有12%，可是人已经下去了，喊他不答应",  # an enclosed space
+    "木屑舱一打开一个人就倒了，第二个人下去也倒了，我们不敢再下了",
+    "油带正往自来水厂取水口那边漂，距离大概几百米，请赶紧派船",
+    "液化气船阀门结冰在漏，喷得很厉害，码头已经拉警报了",
+    "码头的浮桥被大水冲断了，上面有人，已经漂到江心去了",  # the river itself
+    "有人在冰面上走掉进冰窟窿里了，就在运河边",
+    "大风把甲板上的船员刮下去了，刚刚，在我们船尾",
+    "浪好大，快报警，我们在焦山北边的小船上，三个人，船要散架了",
 ])
 
 def test_what_is_seen_and_heard_counts_without_the_events_name(text):
@@ -398,6 +406,11 @@ def test_words_that_frame_a_question_elsewhere_do_not_hide_a_live_emergency(text
     "轮机长：今天谁再把扳手丢舱底，谁请全机舱吃饭",
     "这个月活太多了，我要被老板打死了",  # a hyperbole after a worry
     "在渡船上骚扰别人算什么违法行为",
+    "刚才H2S报警是在做功能测试，用的标气，大家不要紧张",
+    "为什么液化气泄漏会结霜",
+    "我老婆发起火来比飑线还猛",
+    "考你个问题：台风天走锚和断锚哪个更危险",
+    "船上有人喝多了在唱歌 吵死了",
 ])
 def test_a_story_a_joke_an_event_that_is_over_or_an_everyday_word_is_no_emergency(text):
     reading = MODEL.read(text)
