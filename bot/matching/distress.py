@@ -136,7 +136,7 @@ class DistressModel:
         spaced = spaced.translate(DIALECT)
         for word, plain in DIALECT_WORDS:
             spaced = spaced.replace(word, plain)
-        raw = unicodedata.normalize("NFKC", text or "")
+        raw = unicodedata.normalize("NFKC", text or "").lower()  # English is read in lower case
         if "\U0001F198" in raw:  # 🆘, the SOS button of emoji keyboards
             spaced += " sos"
         compact = spaced.replace(" ", "")
@@ -146,7 +146,8 @@ class DistressModel:
         if not compact.strip("、"):
             return DistressReading(False)
         evidence = []
-        strength, category, spans = self._hazard(compact, spaced, evidence)
+        breaks = _breaks(spaced)
+        strength, category, spans = self._hazard(compact, spaced, breaks, evidence)
         call = self._call(compact, spaced, evidence)
         if not strength and not call:
             slip = self._pinyin_slip(compact)
@@ -159,7 +160,7 @@ class DistressModel:
                     strength, category = 3, cat
         if not strength and not call:
             return DistressReading(False)
-        live = min(2, len(LIVE.findall(compact)) + len(LIVE_EN.findall(raw.lower()))
+        live = min(2, len(LIVE.findall(compact)) + len(LIVE_EN.findall(raw))
                    + (1 if "!" in raw or "！" in raw else 0))
         live += min(4, 2 * len(URGENT.findall(compact)))
         live_clause = self._live_clause(compact, spaced, spans, evidence)
@@ -169,7 +170,7 @@ class DistressModel:
         after_but = bool(but) and any(start >= but.end() for start, _ in spans)
         first = min((start for start, _ in spans), default=None)
         last = max((start for start, _ in spans), default=None)
-        point = self._point(compact, spaced, last)
+        point = self._point(compact, breaks, last)
         if point != compact:
             evidence.append("turn")
         about = self._about(point, raw, evidence, live_clause, after_but or point != compact, first)
@@ -185,7 +186,7 @@ class DistressModel:
         if GENERIC.search(compact) and asks and not NOW.search(compact):
             about += 4
             evidence.append("generic")
-        if WORRIES.search(compact) and (not strength or any(self._worried(compact, spaced, span) for span in spans)):
+        if WORRIES.search(compact) and (not strength or any(self._worried(compact, breaks, span) for span in spans)):
             about += 8
             evidence.append("worries")
         if strength == 2 and TRAFFIC.search(compact):
@@ -221,11 +222,10 @@ class DistressModel:
         return DistressReading(emergency, category, float(score), mentions_hazard=not emergency and bool(strength),
                                evidence=evidence)
 
-    def _hazard(self, compact: str, spaced: str, evidence: list) -> tuple:
+    def _hazard(self, compact: str, spaced: str, breaks: frozenset, evidence: list) -> tuple:
         """(strength, category, where in ``compact`` the Chinese patterns of that strength matched)."""
         strength, category, found = 0, None, []
         on_water = bool(WATER_CONTEXT.search(compact))
-        breaks = _breaks(spaced)
         for cat, power, pattern in _HAZARDS:
             if power < 3 and not on_water:
                 continue  # "动不了", "找不到了", "机器故障" say nothing about a ship by themselves
@@ -275,7 +275,7 @@ class DistressModel:
         return strength, category, [span for power, span in found if power == strength]
 
     @staticmethod
-    def _point(compact: str, spaced: str, last: int | None) -> str:
+    def _point(compact: str, breaks: frozenset, last: int | None) -> str:
         """What the message is about, from the last turn before the event's last telling: "本来想问年检的时间。但是
         刚才有个老人倒下了" is about the old man; what was asked or planned before the turn is not asked of the event.
         A question given up ("本来想问过驳要不要申请。现在…") ends with its clause."""
@@ -286,23 +286,22 @@ class DistressModel:
             return compact[turn.start():]
         superseded = SUPERSEDED.search(compact, 0, last)
         if superseded:
-            end = min((b for b in _breaks(spaced) if b > superseded.end()), default=len(compact))
+            end = min((b for b in breaks if b > superseded.end()), default=len(compact))
             if end <= last:
                 return compact[end:]
         return compact
 
     @staticmethod
-    def _worried(compact: str, spaced: str, span: tuple) -> bool:
+    def _worried(compact: str, breaks: frozenset, span: tuple) -> bool:
         """The hazard word at ``span`` is said of money, paperwork or an exam: in its own clause, or as a hyperbole
         (要 / 快 / 都 before it: "港口费涨成这样，真是要吐血了") in the clause after the worry."""
-        bounds = _breaks(spaced)
-        start = max((b for b in bounds if b <= span[0]), default=0)  # the clause of the hazard word
-        end = max(min((b for b in bounds if b > span[0]), default=len(compact)), span[1])
+        start = max((b for b in breaks if b <= span[0]), default=0)  # the clause of the hazard word
+        end = max(min((b for b in breaks if b > span[0]), default=len(compact)), span[1])
         if WORRIES.search(compact, start, end):
             return True
         if not re.search(r"[要快都]", compact[max(0, span[0] - 5):span[0]]):
             return False
-        return bool(WORRIES.search(compact, max((b for b in bounds if b < start), default=0), start))
+        return bool(WORRIES.search(compact, max((b for b in breaks if b < start), default=0), start))
 
     @staticmethod
     def _of_a_thing(cat: str, compact: str, start: int) -> bool:
@@ -359,7 +358,8 @@ class DistressModel:
     @staticmethod
     def _about(compact: str, raw: str, evidence: list, live_clause: str = "", after_but: bool = False,
                first: int | None = None) -> int:
-        """How strongly the message reads as a question about a hazard rather than a report of one.
+        """How strongly the message reads as a question about a hazard rather than a report of one (``raw``: the
+        message as typed, in lower case).
 
         ``live_clause`` (``_live_clause``): the event is reported as happening in a clause of its own; then what
         the other clauses ask or plan (and, for an event that goes on, the past they tell) weigh 2 at most
@@ -387,10 +387,10 @@ class DistressModel:
         if remote:
             about += 5 if len(remote) == 1 else 8  # "年轻时 … 遇过火灾": a memory twice over
             evidence.append("remote past")
-        topics = {m.group(0) for m in ABOUT.finditer(compact)} | {m.group(0) for m in ABOUT_EN.finditer(raw.lower())}
+        topics = {m.group(0) for m in ABOUT.finditer(compact)} | {m.group(0) for m in ABOUT_EN.finditer(raw)}
         if DISMISSED.search(compact):
             topics = set()  # "不需要政策解读，孩子掉到两条船中间了"
-        if REALLY.search(compact) or REALLY_EN.search(raw.lower()):
+        if REALLY.search(compact) or REALLY_EN.search(raw):
             # "演练时有人真晕倒了", "fire started during the pump test": the drill or the test is where it happened.
             topics = {t for t in topics if t not in ("演习", "演练", "训练") and not re.search(r"drill|test|fire ", t)}
         framed = about + asked > 0 or "modifier" in evidence or NEWS.search(compact)
@@ -411,10 +411,11 @@ class DistressModel:
             about += 4
         # "没事没事 … 不过水一直往舱里灌": the but is the message.
         but_said = after_but or live_clause == "going on" and bool(BUT.search(compact))
-        calm_start = (lambda m: first is not None and m.end() <= first and ALL_WELL.fullmatch(m.group(0)))
+        # Said before the event is first told: the calm start of the story, not its end.
+        calm_start = (lambda m, calm: first is not None and m.end() <= first and calm.fullmatch(m.group(0)))
         negations = set() if but_said else {m.group(0) for m in NEGATED.finditer(compact)
                                              if not (ALL_WELL.fullmatch(m.group(0)) and EXCEPT.match(compact, m.end()))
-                                             and not calm_start(m)}
+                                             and not calm_start(m, ALL_WELL)}
         if negations:
             about += 3 * min(2, len(negations))  # "没事了 不用派船了": said twice, it is meant
             evidence.append("negated")
@@ -425,8 +426,8 @@ class DistressModel:
             if pattern.search(compact):
                 about += weight
                 evidence.append(name)
-        if any(not (first is not None and m.end() <= first and CALM.fullmatch(m.group(0)))
-               for m in RESOLVED.finditer(compact)) and not after_but and not re.search(STILL_MISSING, compact):
+        if any(not calm_start(m, CALM) for m in RESOLVED.finditer(compact)) and not after_but \
+                and not re.search(STILL_MISSING, compact):
             about += 5
             evidence.append("resolved")
         if THANKS.search(compact):
@@ -438,7 +439,7 @@ class DistressModel:
         if DRILL.search(compact) and not REALLY.search(compact):
             about += 6
             evidence.append("drill")
-        if FIGURATIVE.search(compact) or FIGURATIVE_EN.search(raw.lower()):
+        if FIGURATIVE.search(compact) or FIGURATIVE_EN.search(raw):
             about += 8  # as much as office business before a bare call word ("救命 这个系统太难用了")
             evidence.append("figurative")
         return about
@@ -462,7 +463,7 @@ class DistressModel:
                 if Tokenizer.base().FREQ.get(window) and not (_place_name(window)
                                                               and compact.startswith(("了", "啦"), i + n)):
                     continue  # a word of its own (装船 is no slip of 撞船); a place that "happened" is one (洛水了)
-                if PINYIN_WORDS[word] in ("person_in_water", "grounding", "missing") and THING_BEFORE.search(compact, 0, i):
+                if self._of_a_thing(PINYIN_WORDS[word], compact, i):
                     continue  # "手机掉江里了": a thing, as for the words themselves
                 if all(sets[i + k] & keys[k] for k in range(n)):
                     return word, PINYIN_WORDS[word]
