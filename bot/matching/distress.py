@@ -4,7 +4,7 @@ It reads what is happening rather than looking for one word. A message is weighe
 
 - a **hazard**: an event of one of the categories of ``distress_words.py`` (the model's vocabulary), written as
   the combinations people use (a person and a fall and water; an engine and a failure; a line and a break), plus
-  the explicit calls (救命, SOS, mayday);
+  the explicit calls (救命, SOS, mayday); an event that nearly happened (差点掉下去, 险些碰撞, almost fell) is not told;
 - signs that it is **live**: completion or change (着火了), progress (正在下沉), imminence (快撞了), urgency
   (快来人, 赶紧), people and places on board (船上还有3个人, 在焦山附近);
 - signs that it is **about** a hazard: planning (如果 / 万一 … 怎么办), the past (去年, 上次), rules, fees,
@@ -33,14 +33,14 @@ from functools import lru_cache
 from pypinyin import Style, pinyin
 
 from .distress_words import (
-    ABOUT, ABOUT_EN, AGAIN_NOW, ALL_WELL, ANIMAL, AS_MODIFIER, BUT, CALLS, CALL_AS_NOUN, CALM, CATEGORY_LABELS, CONTRAST,
+    ABOUT, ABOUT_EN, AGAIN_NOW, ALL_WELL, ALMOST, ALMOST_EN, ANIMAL, AS_MODIFIER, BUT, CALLS, CALL_AS_NOUN, CALM, CATEGORY_LABELS, CONTRAST,
     DIALECT, DIALECT_WORDS, DISMISSED, DRILL, ENDED, ENGLISH, EXCEPT, FIGURATIVE, FIGURATIVE_EN, FRESH, GENERIC,
     HABITUAL,
     HAZARDS, HEADED, HOW_NOW, HYPOTHETICAL, IDIOMS, JUST_NOW, LAND_FLOODED, LATIN, LATIN_CALLS, LAUGHING, LIVE,
-    LIVE_EN, LONG_AGO, MISTAKEN, NAVAID_BEFORE, NEGATED, NEWS, NOT_MEANT, NOW, OFFICE, PAST, PERSON, PINYIN_FAVOURED,
+    LIVE_EN, LONG_AGO, MISTAKEN, NAVAID_BEFORE, NEGATED, NEWS, NOT_MEANT, NOT_SLIPS, NOW, OFFICE, PAST, PERSON, PINYIN_FAVOURED,
     PINYIN_WORDS, PLANNING, PLUMBING, PRESENT, QUESTION, REALLY, REALLY_EN, RELAYED, REMOTE, RESOLVED, SERVICE,
     SHIP_CONTEXT, SINCE, SMALL, STILL_MISSING, SUPERSEDED, THANKS, THING_BEFORE, THRESHOLD, TRAFFIC, TURN, URGENT,
-    WATER_CONTEXT, WHOLE_FRAMES, WORRIES,
+    WATER_CONTEXT, WHOLE_FRAMES, WORRIES, ORDINARY_SMOKE, LONG_STANDING,
 )
 from .ime import pinyin_reader
 from .reading import normalize
@@ -105,6 +105,13 @@ def _clause(compact: str, spaced: str, span: tuple) -> str:
             return compact[start:max(start + len(part), span[1])]
         start += len(part)
     return compact[span[0]:span[1]]
+
+
+def _almost(compact: str, m: re.Match) -> bool:
+    """The event at ``m`` nearly happened and did not: 差点 / 险些 just before it or inside it ("差点掉江里",
+    "小孩差点掉下去", "险些碰撞"). 几乎 is left out: "几乎没有呼吸了" is a degree, not a near miss."""
+    return any(a.end() >= m.start() - 2
+               for a in ALMOST.finditer(compact, max(0, m.start() - 6), min(m.end() - 1, m.start() + 7)))
 
 
 def _place_name(word: str) -> bool:
@@ -195,6 +202,12 @@ class DistressModel:
         if strength == 2 and category == "flooding" and LAND_FLOODED.search(compact):
             about += 4  # "江边的路被水淹了"
             evidence.append("land")
+        if category in ("grounding", "propulsion") and LONG_STANDING.search(compact) and not URGENT.search(compact):
+            about += 5
+            evidence.append("long standing")
+        if category == "fire" and ORDINARY_SMOKE.search(point):
+            about += 4  # a chimney, a barbecue: smoke that is no fire ("江边烧烤的 一个醉汉掉进江里了" is still a fall)
+            evidence.append("ordinary smoke")
         if category == "flooding" and PLUMBING.search(compact):
             about += 4
             evidence.append("plumbing")
@@ -224,26 +237,31 @@ class DistressModel:
 
     def _hazard(self, compact: str, spaced: str, breaks: frozenset, evidence: list) -> tuple:
         """(strength, category, where in ``compact`` the Chinese patterns of that strength matched)."""
-        strength, category, found = 0, None, []
+        strength, category, found, modifier_end = 0, None, [], len(compact)
         on_water = bool(WATER_CONTEXT.search(compact))
         for cat, power, pattern in _HAZARDS:
             if power < 3 and not on_water:
                 continue  # "动不了", "找不到了", "机器故障" say nothing about a ship by themselves
-            m, matched = None, False
+            m, a_thing = None, False
             candidates = pattern.finditer(compact)
             for candidate in candidates:
-                matched = True
                 if self._of_a_thing(cat, compact, candidate.start()):
+                    a_thing = True
+                    continue
+                if _almost(compact, candidate):
+                    if "almost" not in evidence:
+                        evidence.append("almost")
                     continue
                 m = candidate
                 break
-            if matched and not m and "thing" not in evidence:
+            if a_thing and not m and "thing" not in evidence:
                 evidence.append("thing")  # 手机掉河里了: a thing, not a person
             if m:
                 # Every telling counts for where the event is told ("着火了 灭掉了一部分 还有明火"), read only once
                 # a first one is found.
                 found.append((power, m.span()))
-                found += [(power, c.span()) for c in candidates if not self._of_a_thing(cat, compact, c.start())]
+                found += [(power, c.span()) for c in candidates
+                          if not self._of_a_thing(cat, compact, c.start()) and not _almost(compact, c)]
             if m and power > strength:
                 strength, category = power, cat
                 evidence.append(f"{cat}:{m.group(0)}")
@@ -252,6 +270,7 @@ class DistressModel:
                 if m.end() not in breaks and not m.group(0).endswith("个") and AS_MODIFIER.match(compact, m.end()) \
                         and "modifier" not in evidence:
                     evidence.append("modifier")
+                    modifier_end = m.end()
                 # 了 right after the event, or after where it went (掉江里了): it has just happened.
                 if FRESH.match(compact, m.end()) and "fresh" not in evidence:
                     evidence.append("fresh")
@@ -260,10 +279,13 @@ class DistressModel:
         just_now = [end for power, (_, end) in found if power == strength and JUST_NOW.match(compact, end)]
         if just_now and "fresh" not in evidence:
             evidence.append("fresh")
-        if "modifier" in evidence and any(not AS_MODIFIER.match(compact, end) for end in just_now):
+        # Another event told in a clause of its own at the same strength ("碰撞的时候水手被缆绳打到头 现在昏迷"): the
+        # first telling only set the time of it.
+        if "modifier" in evidence and any(not AS_MODIFIER.match(compact, end) and (end in just_now or start > modifier_end and not compact.startswith("的", end))
+                                          for power, (start, end) in found if power == strength):
             evidence.remove("modifier")
         for cat, pattern in _ENGLISH:
-            m = pattern.search(spaced)
+            m = next((m for m in pattern.finditer(spaced) if not ALMOST_EN.search(spaced, 0, m.start())), None)
             if m and 3 > strength:
                 strength, category = 3, cat
                 evidence.append(f"{cat}:{m.group(0)}")
@@ -314,8 +336,10 @@ class DistressModel:
     def _call(compact: str, spaced: str, evidence: list) -> int:
         call = 0
         for power, pattern in _CALLS:
+            # Not a call named ("救命电话") nor asked after ("是出事了吗").
             m = next((m for m in pattern.finditer(compact)
-                      if not CALL_AS_NOUN.match(compact, m.start()) and not compact.startswith("的", m.end())), None)
+                      if not CALL_AS_NOUN.match(compact, m.start()) and not compact.startswith(("的", "吗", "么"), m.end())),
+                     None)
             if m and power > call:
                 call = power
                 evidence.append(f"call:{m.group(0)}")
@@ -458,7 +482,7 @@ class DistressModel:
             n = len(keys)
             for i in range(len(compact) - n + 1):
                 window = compact[i:i + n]
-                if window == word or not {i, i + n} <= bounds:
+                if window == word or window in NOT_SLIPS or not {i, i + n} <= bounds:
                     continue  # parts of two words (那个签证 has no 搁浅)
                 if Tokenizer.base().FREQ.get(window) and not (_place_name(window)
                                                               and compact.startswith(("了", "啦"), i + n)):
