@@ -21,7 +21,7 @@ from bot.matching.distress import DistressModel
 
 ROOT = Path(__file__).resolve().parent.parent
 SETS = [ROOT / "bench" / "distress.yaml", ROOT / "bench" / "distress_dev2.yaml"]
-HELPER_SETS = [ROOT / "bench" / f"distress_dev{n}.yaml" for n in range(3, 36)]
+HELPER_SETS = [ROOT / "bench" / f"distress_dev{n}.yaml" for n in range(3, 38)]
 # At most one emergency of each is missed, for instance: "you lou dao …" is read 油楼道 (楼道, corridor, is a word of
 # its own), so the spill is not seen; a ship discharging dirty water is a pollution report that the knowledge base
 # answers (pollution-report), not a distress.
@@ -447,6 +447,11 @@ def test_the_shared_dev_sets_emergencies_are_caught_and_nothing_else():
     ("碰撞的时候水手被缆绳打到头 现在昏迷", True),
     ("大雾 雷达坏了 汽笛越来越近", True), ("码头前面那条搁浅的船已经停了好几天了 什么时候拖走", False),
     ("你们巡逻艇在江上干嘛 出事了吗", False), ("润扬大桥净空多高 我们船装了集装箱能过吗", False),
+    # At the berth and on work sites: what falls on people, buries them or leaves them hanging; a radio that does
+    # not answer is a person who does not; a hard hat in the water is a thing.
+    ("吊机倒了 下面有人", True), ("一个工人被吊到半空了", True), ("有人掉进货舱了", True),
+    ("车开到江里去了", True), ("ammonia leak, 2 crew fainted in the pump room", True), ("安全帽掉江里了", False),
+    ("熏蒸要申请吗", False), ("我们船尾气超标被罚了", False),
 ])
 def test_words_and_frames(text, emergency):
     assert MODEL.read(text).emergency is emergency

@@ -25,7 +25,7 @@ _LINE = r"(?:缆|缆绳|缆桩|拖缆|拖绳|系缆|绳|绳子|钢缆|钢丝绳|
 _MACHINE = r"(?:(?<!ais)(?<!雷达)(?<!电脑)主机|舵|舵机|推进器|螺旋桨|桨|机舱|发电机|舵叶|轮机|副机|尾轴|挂机|挂桨机)"
 # Machines that are not only a ship's: a failure counts when the message is about a ship or the water.
 _ANY_MACHINE = r"(?:发动机|机器|马达|引擎|柴油机|车|电|电瓶|机子|方向|engine)"
-WATER_CONTEXT = re.compile(r"船|舱|江|河|水|泳|码头|锚|驳|趸|甲板|航|桥|浮|岸|舵|缆|海(?!员|事)|渡|艇|拖轮|轮|港|滩|湖|值班|伙计|水手|打鱼|捕鱼|渔|救生")
+WATER_CONTEXT = re.compile(r"船|舱|舷梯|引水梯|软梯|江|河|水|泳|码头|锚|驳|趸|甲板|航|桥|浮|岸|舵|缆|海(?!员|事)|渡|艇|拖轮|轮|港|滩|湖|值班|伙计|水手|打鱼|捕鱼|渔|救生")
 _VESSEL = r"(?:船|驳|驳船|趸船|拖轮|渡船|快艇|艇|货船|渔船|客船|挂桨|我们|我)"
 # All were saved or found but one: the one still missing outweighs the rescue ("其他人都救上来了 就他没找到").
 STILL_MISSING = (r"(?:(?:就|只有|只剩|就剩|唯独|还有)(?:他|她|一个|一人|\d+个|两个|我\w{0,2})|另(?:外)?(?:一)?(?:个|位))(?:人)?(?:还)?没(?:有)?"
@@ -108,7 +108,7 @@ HAZARDS = [
     ("grounding", 3, r"坐礁|暗礁|(?:沙|泥|滩|沙洲).{0,3}(?:咬|吸|陷)住|搁(?:那|着|上)了|咯吱|船身.{0,3}(?:响|震)|怕船断"),
     ("propulsion", 3, r"(?:桨|螺旋桨|车叶|舵).{0,4}(?:缠|绞)|(?<!被网)(?<!被渔网)缠住了|打转|熄了|发不(?:燃|着|动)|打不(?:燃|着)|断电|黑灯|(?:船|我们)(?:还)?在漂"),
     ("medical", 3, r"骨头(?:都)?露|血.{0,2}止不住|流血|糊涂了|高烧|没气了|栽倒|蛇咬|咬伤|过敏|肿得|烫起泡"),
-    ("toxic", 3, r"(?:晕|倒)在(?:底下|下面|里面|舱)|喊不应|叫不应|没(?:有)?声音|没动静|(?:救|下去)的(?:人)?也倒|漏气|白雾|熏蒸"),
+    ("toxic", 3, r"(?:晕|倒)在.{0,4}(?:底下|下面|里面|舱)|喊不应|叫不应|没(?:有)?声音|没动静|(?:救|下去)的(?:人)?也倒|漏气|白雾|熏蒸(?!用|的|船|要|期间|作业|申请|报)"),
     ("spill", 3, r"彩色|起泡泡|鱼.{0,2}翻白|全是油|都是油|输油.{0,4}断"),
     ("missing", 3, r"(?:床|铺|房间|驾驶台|舱)(?:上|里)?没人(?!守|值)|一转眼|不晓得去哪|不知道去哪|定位(?:也)?没了|找了(?:也|都)?没(?:有)?"),
     ("missing", 2, r"不见了|没人接"),
@@ -445,6 +445,18 @@ HAZARDS = [
                            r"卡在(?:了)?(?:栏杆|护栏|船舷|船边)|(?:在|泡在|漂在|浮在)(?:水|江|河)里.{0,4}(?:不动|没动静|没反应)"),
     ("medical", 2, r"中暑|热晕|热射病|(?:已经|都)不(?:说话|吭声|出声|会说话)了"),
     ("missing", 3, r"退路(?:被|给)?(?:水|潮水)?(?:淹|断|没)|(?:潮|潮水|江水|河水|水)(?:涨)?(?:上来|起来)了?.{0,8}(?:回不来|过不来|出不来|走不了)"),
+    # Rounds 34-35, work on the river and at the berth: someone struck, buried, hanging in mid-air, fallen into a
+    # hold or a shaft, a vehicle or a load gone into the water or onto people, breathing air running out.
+    ("medical", 3, r"(?:人|工人|船员|水手|他|她|被|给).{0,10}砸(?:中|到|伤|倒)|把(?:人|他|她|工人|船员|水手).{0,4}(?:拍|砸|压|打|夹|卷)(?:到|在|进|伤|倒)|"
+                   r"(?:有人|人|工人|船员|水手|他|她|一个人)(?:被)?(?:卡|夹|压|困|埋|陷)在|(?:被|给).{0,4}(?:埋|淹没)(?:了|住)|只露(?:个|出)?(?:头|脑袋)|"
+                   r"(?:挂|吊)(?:在|到)(?:了)?半空|(?:下面|底下)(?:还)?(?:有|压着|埋着)(?:[一二两三四五六七八九十几\d]+个)?人|"
+                   r"(?:摔|掉|跌|踩空)(?:进|到|下|落)(?:了)?.{0,2}(?:舱|护筒|井|坑|洞)"),
+    ("toxic", 3, r"(?:呼吸器|气瓶)(?:的)?(?:气)?(?:快|要)?(?:用完|没气|没了)"),
+    ("missing", 3, r"(?:人|司机|驾驶员|船员)(?:还)?没(?:有)?(?:爬)?出来|拉不动(?:我们|他|她|人)"),
+    ("person_in_water", 3, rf"{_FALL}(?:到|进|入)(?:了)?.{{0,8}}(?:水里|江里|河里|水中)|开(?:到|进|入|下)(?:了)?(?:江|河|湖|海)|"
+                           r"(?:江|河|水)面?(?:上|里)?漂着(?:一)?(?:个)?人"),
+    ("propulsion", 3, r"往下游(?:冲|漂)|顺(?:着)?(?:水|流)(?:冲|漂)(?:下去|走)"),
+    ("propulsion", 2, r"上面(?:好像)?(?:还)?(?:有|站着)(?:[一二两三四五六七八九十几\d]+个)人"),
     ("collision", 3, rf"{_FOG}.{{0,30}}{_BLIND}|{_BLIND}.{{0,30}}{_FOG}|"
                      r"(?:向|朝|往)(?:着)?.{0,4}(?:浮筒|浮标|桥墩|码头|趸船|船|岸|闸门)(?:冲|撞|漂)(?:过去|上去|过来)"),
 ]
@@ -458,7 +470,8 @@ ALMOST_EN = re.compile(r"(?<![a-z])(?:almost|nearly)(?: \w+)?\s*$")
 
 # English words for the same events, read as words.
 ENGLISH = [
-    ("person_in_water", r"man overboard|overboard|drowning|in the water|(?:not|didn't|did not) come up|no bubbles|"
+    ("person_in_water", r"man overboard|overboard|drowning|in (?:the )?water(?! (?:tank|pipe|supply|level|depth))|"
+                        r"(?:not|isn't|is not|didn't|did not) (?:come|coming) up|no bubbles|fell between|"
                         r"not surfaced|sleepwalk\w*"),
     ("fire", r"fire|smoke|explosion|burning"),
     ("flooding", r"sinking|sink|flooding|capsiz\w*|listing|taking water|water coming in|going down|lean\w*|tilt\w*|"
@@ -468,10 +481,10 @@ ENGLISH = [
     ("propulsion", r"engine failure|engine (?:down|dead|broken)|drifting|blackout|no power|steering failure|dragging anchor|"
                    r"lost (?:steering|power|engine|propulsion)|no steering|steering (?:lost|gone|broken)|"
                    r"anchor drag\w*"),
-    ("person_in_water", r"(?:fell|fallen|jumped|slipped|went|washed|swept|thrown|pushed|knocked)(?: \w+){0,5} into the (?:water|river|sea)|"
+    ("person_in_water", r"(?:fell|fallen|jumped|slipped|went|washed|swept|thrown|pushed|knocked)(?: \w+){0,5} into (?:the )?(?:water|river|sea)|"
                         r"fell (?:into|in|overboard|off)|jumped (?:into|overboard|off)|fall in (?:the )?river"),
     ("medical", r"injured|injury|bleeding|electric shock|doing cpr|unconscious|heart attack|not breathing|no breathing|stop(?:ped)? breathing|fell down|fall down|not moving|medevac|ambulance|collapsed|"
-                r"passed out|chest pain|can ?not breathe|can't breathe|need (?:a )?doctor"),
+                r"passed out|fainted|(?:is |are )?under it|(?:fell|dropped|landed) on (?:a |the |our )?(?:\w+ )?(?:man|men|worker|guy|crew|him|her|someone|people)|chest pain|can ?not breathe|can't breathe|need (?:a )?doctor"),
     ("toxic", r"gas leak|toxic|poison\w*|enclosed space|breathing apparatus"),
     ("spill", r"oil spill|spill\w*|leaking|oil (?:going|leak\w*|into)"),
     ("missing", r"missing|can ?not find|cannot find|lost a crew|no (?:one|person|people|body) on board|nobody on board|"
@@ -489,7 +502,7 @@ ENGLISH = [
                 r"vomiting blood|blood (?:won'?t|will not|does not|doesn'?t) stop|send (?:a )?doctor|cpr"),
     ("toxic", r"h2s|co2 released|released co2|co2 (?:leak\w*|discharge\w*)|oxygen (?:is )?(?:low|only)|o2 (?:only|low)"),
     ("spill", r"overflow\w*|oil on (?:the )?(?:river|water)"),
-    ("missing", r"trapped|(?:cannot|can'?t) climb out|not answering|no answer|not seen|lost contact"),
+    ("missing", r"trapped|(?:cannot|can'?t) climb out|not answering|no answer|no (?:reply|response) (?:on|from|for)|not seen|lost contact"),
     ("violence", r"armed men|boarded|robbers?|knives|citadel|stowaways?|climbing (?:up )?(?:our |the )?anchor chain"),
 ]
 
@@ -544,7 +557,7 @@ HYPOTHETICAL = re.compile(
     r"发生.{0,10}(?:时|后|的话|怎么|如何|应该|该)|的时候.{0,4}(?:应该|怎么|如何|该)|(?<!启动)(?<!启动了)应急(?:预案|处置|措施|程序|计划|处理)|(?<!启动)(?<!启动了)(?<!应急)预案|"
     r"应该怎么(?:做|处理|处置|施救|救|急救|抢救)|应该先|应该用什么|用什么灭火器|能用水泼|可能会|可能要|怕会|真要|等你们来|"
     r"早(?:就)?(?:淹死|烧光|烧没|沉|死)了|(?:救上来|上岸|出水)后|该怎么(?:做|处理|处置|施救|急救|抢救)|(?:多少|多深|多大|多高|多低|多久).{0,3}(?:就)?会|怎么(?:预防|防止|避免|防范|防)|(?:才)?不容易|预防|防止|防范|避免|会不会|能不能(?!.{0,2}(?:派|来|救|帮|快|告诉))|可不可以(?!.{0,2}(?:派|来|救|帮|快))|"
-    r"以防|防备|注意(?:什么|事项|哪些)|该注意|防溺水|防落水|防火(?!门|墙)|防撞(?!墩|桩|梁|设施|护栏)|防污|感觉.{0,6}会|迟早|早晚(?:会|要)|怕有人|担心有人|怕(?:会)?(?:出事|掉|摔)|怕.{0,4}(?:掉|摔|落|淹|翻)下?去(?!了)|下(?:个)?月|下(?:个)?(?:周|星期|礼拜)|明年|下次|下回|容易(?:掉|落|翻|出事|撞|着火)"
+    r"以防|防备|注意(?:点)?(?:什么|啥|事项|哪些)|该注意|防溺水|防落水|防火(?!门|墙)|防撞(?!墩|桩|梁|设施|护栏)|防污|感觉.{0,6}会|迟早|早晚(?:会|要)|怕有人|担心有人|怕(?:会)?(?:出事|掉|摔)|怕.{0,4}(?:掉|摔|落|淹|翻)下?去(?!了)|下(?:个)?月|下(?:个)?(?:周|星期|礼拜)|明年|下次|下回|容易(?:掉|落|翻|出事|撞|着火)"
 )
 PAST = re.compile(
     r"\d{4}年|\d+月\d+(?:日|号)|补报|去年|前年|几个月前|几天前|几周前|上个月|上月|上周|上礼拜|上星期|上次|上回(?!电|复|应)|那次|那一次|那起|那场|之前|以前|曾经|当年|\d+年前|\d+个?月前|几年前|"
@@ -560,7 +573,7 @@ HABITUAL = re.compile(r"一直没人管|每次|(?:好几|几|两|三|四|五|\d+
 ORDINARY_SMOKE = re.compile(r"烟囱(?:一直|在|老是|总是)?冒(?:黑|白)?烟|烧烤|炊烟|烧(?:垃圾|秸秆|稻草|荒)")
 # What follows an event: a claim, a reward, a finding. Asked in the same breath as a fresh event it still tells
 # that the event is over, unlike the insurer's phone number or whether to report.
-AFTERMATH = re.compile(r"索赔|理赔|赔偿|赔了|赔钱|见义勇为|表彰|事故认定|责任认定|工伤|(?:怎么|如何)认定|重新(?:申请|办|做)|调解|锦旗|感谢信|表扬信|谁承担|补偿|死亡证明|宣告死亡")
+AFTERMATH = re.compile(r"后来(?:咋样|怎么样|怎样|如何)|索赔|理赔|赔偿|赔了|赔钱|见义勇为|表彰|事故认定|责任认定|工伤|(?:怎么|如何)认定|重新(?:申请|办|做)|调解|锦旗|感谢信|表扬信|谁承担|补偿|死亡证明|宣告死亡")
 # Water over land: a road, a field, a car park. A flooded bank is news, not a ship in trouble, unless more is said.
 LAND_FLOODED = re.compile(r"(?:路|马路|公路|田|菜地|房子|车库|地下室|广场|公园|步道|江滩|堤)(?:上)?(?:都)?(?:被)?(?:水)?淹")
 # Plumbing: a toilet or a tap that leaks is no ship taking on water.
@@ -576,14 +589,14 @@ TRAFFIC = re.compile(r"堵车|塞车|车流|排长队")
 GRIEVANCE = re.compile(r"没(?:有)?(?:给)?(?:个)?说法|(?:说好|答应)(?:了)?.{0,8}(?:派人|来人|回复|答复|结果|处理|办|来看|来查|联系).{0,10}(?:结果|还没|怎么还|一直没)|"
                        r"(?:说好|答应)(?:的|了)?.{0,8}呢|打(?:你们|了你们).{0,8}(?:电话|热线).{0,10}没人接")
 # Learning about an event, however live its words ("走锚了怎么办 想学习一下").
-LEARNING = re.compile(r"提前(?:了解|知道)|试题|(?:考试|选择|判断)题|新手(?:问|提问|请教|求问)|我在学|正在学|在学习|想(?:先)?了解|好奇(?:问问|问一下|一问|想问)|随便问问|想学|学学|提前学|学习一下|学一下|学习学习|科普|涨知识|长知识|想教|教教|想(?:给|教|做).{0,6}培训|做(?:个)?培训")
+LEARNING = re.compile(r"提前(?:了解|知道)|试题|(?:考试|选择|判断|简答|问答|填空|论述)题|新手(?:问|提问|请教|求问)|我在学|正在学|在学习|想(?:先)?了解|好奇(?:问问|问一下|一问|想问)|随便问问|想学|学学|提前学|学习一下|学一下|学习学习|科普|涨知识|长知识|想教|教教|想(?:给|教|做).{0,6}培训|做(?:个)?培训")
 # Frames that tell the whole message is not a report, whatever else it says: (evidence, pattern, weight).
 WHOLE_FRAMES = (("aftermath", AFTERMATH, 4), ("grievance", GRIEVANCE, 6),
                 ("learning", LEARNING, 6))
 # A question about such events in general: a lesson, an exam, a parent's worry ("船进水一般用什么堵").
 GENERIC = re.compile(r"一般|通常|(?<!来)往往|有什么讲究|有哪些|哪些表现|什么表现|(?:哪个|什么)顺序|第一步|怎样才能|题目|考题|原理|"
                      r"考你|哪个更|为什么(?:说|要|不能|不要|会|.{0,10}会)|(?:厉害|严重|发生|出现)时|作为(?:家长|父母|新人|新船员|乘客)|到底是|"
-                     r"有什么.{0,4}办法|一个意思|什么意思|啥意思|是不是就是|(?:有)?(?:什么|啥)区别|的区别|(?:规范|标准|正确)(?:的)?做法|应该.{0,4}多久|(?<!小)时(?:候)?(?:是先|应该|该先|要先)|跟.{0,4}解释|老问")
+                     r"有什么.{0,4}办法|一个意思|什么意思|啥意思|是不是就是|(?:多少|多大|几).{0,4}(?:就算|才算)|有多(?:毒|危险|严重)|是不是更|(?:有)?(?:什么|啥)区别|的区别|(?:规范|标准|正确)(?:的)?做法|应该.{0,4}多久|(?<!小)时(?:候)?(?:是先|应该|该先|要先)|跟.{0,4}解释|老问")
 # What was taken for an event turned out to be something else, told after it ("以为孩子掉江里了 … 原来在船舱里睡觉").
 MISTAKEN = re.compile(r"查(?:了|出来)是|结果(?:他|她|人)(?:在|是)|搞错了|看错了|弄错了|传感器(?:坏|故障|误报)|其实(?:他|她|人)|原来(?:人家|他|她|他们|那人)?(?:是|只是|在)|(?:走近|出去|仔细|近|靠近)?一?看(?:原来)?是(?!.{0,2}(?:个人|一个人|人|尸体|小孩|孩子))|其实是|"
                       r"后来(?:发现|才知道)是|虚惊|是演的|误会")
@@ -622,7 +635,7 @@ ABOUT = re.compile(
     r"修理|更换|检修|改装|年审|资质|要不要(?!.{0,1}报警)(?=.{0,6}(?:报|申请|办|交|罚|登记|备案|审批|检验|证|许可|批|缴|买|配|赔|管))|是否需要|需不需要|隐患|排查|报废|船名(?:怎么|可以|能|要|是否|有什么|规定|登记|变更|重复|一样)|打捞|强制|过期|有效期|临检|算谁|谁负责|赔(?:吗|不赔)|要赔|自动(?!舵)|误报|探测器|报警器(?!.{0,3}(?:一直|在|叫|响))|喷淋|灭火系统|[能可]以?补|补(?:吗|办|发|领)|去.{0,8}补|(?:怎么|咋|如何|哪里)补|"
     r"报(?:告)?哪些|要报(?!警)|该怎么报|怎么报|报什么|哪些内容|"
     r"(?:以后|之后)[^!！]{0,10}(?:谁|怎么|如何|是否|吗|哪|能不能|要不要|需要|是不是|应该|该|有没有|可能)|"
-    r"常备|应该备|什么药|有权|权力|(?:去|在)?哪(?:里|儿)?修|找人修|有没有人知道|谁知道|配多大|功率|警示牌|警示标志|立(?:个)?牌|有人管吗|没人管吗|尾气|超标|英语|英文|翻译|(?:系统|屏幕|app)(?:上)?(?:一直)?显示|ais(?:上)?(?:一直)?显示(?=.{0,16}(?:不对|错|不准|异常|其实|但是|可是|实际))|"
+    r"常备|应该备|什么药|有权|权力|(?:去|在)?哪(?:里|儿)?修|找人修|有没有人知道|谁知道|配多大|功率|警示牌|警示标志|立(?:个)?牌|有人管吗|没人管吗|尾气|(?<!浓度)超标|英语|英文|翻译|(?:系统|屏幕|app)(?:上)?(?:一直)?显示|ais(?:上)?(?:一直)?显示(?=.{0,16}(?:不对|错|不准|异常|其实|但是|可是|实际))|"
     r"(?:海事|你们|海事局|法院|公安|执法).{0,3}(?:怎么|会|如何|要)(?:处理|处罚|管|判|查)|"
     r"(?<!能)(?:不能|不准|不许|禁止|允许)(?:往|在|把|用|带|装|私自|随便|排|倒|乱)|海事(?:局)?管不管|"
     r"向谁|找谁(?!拖|救|帮)|报给谁|哪里报|往哪(?:里|儿)?报|不肯赔|不愿(?:意)?赔|大家注意|跟谁说|告诉谁|通知谁|联系谁|举报|投诉|案子|案件|立案|"
@@ -657,7 +670,7 @@ EXCEPT = re.compile(r"(?:了|的)?(?:就是|只是|除了|只有|唯独)")
 # The gap after 已经 may name who did it (已经被拖轮顶住了), never a negation (已经灭不了了 is no fire put out).
 RESOLVED = re.compile(
     r"已经(?:被)?[^不没]{0,4}?(?:灭了|灭掉|扑灭|救上来|拉上来|捞上来|救起|脱险|没事|处理好|修好|控制住|堵上|堵住|找到|顶住|稳住|拖走|拖住|围住)|"
-    r"已(?:扑灭|救起|脱险|处置|修复)|(?:都|已经|已)(?:被)?救上来|救上来了|(?<!岸边)(?<!衣服)(?<!鞋子)(?<!鞋)找到了|修好了|修复了|恢复(?:了)?正常|正常航行|继续航行|"
+    r"已(?:经)?(?:割|解|弄|剪)开了|已(?:扑灭|救起|脱险|处置|修复)|(?:都|已经|已)(?:被)?救上来|救上来了|(?<!岸边)(?<!衣服)(?<!鞋子)(?<!鞋)找到了|修好了|修复了|恢复(?:了)?正常|正常航行|继续航行|"
     r"(?:清|清理|处理|收|擦)(?:完|干净)|抛好|拉开了|(?:船长|已经)处理了|自己(?:爬)?上来了|已经醒(?:了|过来)|醒过来了|接走了|来看过了|处理过了|(?:现在)?正常了|报备|稳得很|"
     r"退出来了|脱浅(?:了|的)|(?:全部|都|已|已经)?获救|被.{0,4}(?:拖|拽|拉|救|捞)上来了|(?:都|已经)回家了|还好(?:没(?:撞|碰|出事|翻)|让开|躲开)|(?:让|躲)开了|已(?:经)?联系上|联系上了|一切正常|已被(?:救起|救上来|找到|送医)|已经(?:恢复|康复|好)了|已(?:经)?康复|抢救(?:过来|成功)|抢救后|已经靠(?:上|好|了)?(?:码头|岸)|(?:现在|已经)稳(?:了|住)|已(?:经)?送(?:到|去|往)?.{0,3}医院|已(?:经)?送医|自己(?:游|爬|走)?(?:上|回)(?:岸|来|船)了|"
     r"一把(?:拉|抓|拽)住|(?:后|已|已经|又|重新)恢复(?!不)|(?:已经|又|重新)(?:打着|发动|启动)(?:了)?|正常(?:走|开|跑)了|(?:自己|船)(?:又)?浮起来了"
@@ -693,7 +706,7 @@ FIGURATIVE = re.compile(r"脾气|感觉自己被|生活的|头都(?:要|快)?(?:
                         r"(?:公司|企业|厂子?).{0,6}(?:沉船|沉了|翻船|搁浅|倒闭)|老板(?:都)?跑(?:路|了)|欠薪|工资.{0,3}没发|压力大得|像溺水|房贷|车贷|"
                         r"(?:生活|人生|工作|婚姻|爱情|公司|单位|家庭|团队|项目|社会|命运)(?:就|真)?是一(?:条|艘|只)|这题|第.{1,3}题|考题|做题|火药桶|气氛|感觉自己(?:在|像)|"
                         r"被(?:工作|作业|文件|消息|事情)|工作(?:给)?淹|运价|这一?行(?:的)?|跑不起|亏本|生意(?:难做|不好做)|"
-                        r"作业(?:写|做)不完|赶作业|补作业|的作业|逼疯|生意|亏了|亏损|找出路|散伙|火锅|辣死|被老板(?:骂|批|训|说|催|开除|辞退|炒)|老板骂|挨骂|被骂|"
+                        r"作业(?:写|做)不完|赶作业|补作业|的作业(?!平台|船|区|现场|面|点|人员)|逼疯|生意|亏了|亏损|找出路|散伙|火锅|辣死|被老板(?:骂|批|训|说|催|开除|辞退|炒)|老板骂|挨骂|被骂|"
                         r"这道题|选错|选对|广播剧|台词|剧里|音效|配音|被.{0,3}(?:订单|邮件|消息|工作|作业|文件|事情|活儿?)(?:给)?淹|爆单|"
                         r"感情(?:里|上)|恋爱里|婚姻里|钱眼|梦见|梦到|做梦|感觉自己是|画饼|画的饼|网速|wifi|难吃|吃到撑|撑死|太贵了|无聊|"
                         r"小龙虾|和平精英|吃鸡|原神|资金链|热得.{0,6}(?:要|快|都)(?:着火|冒烟|烧起来|爆炸)|(?<![水火烟血])像.{0,8}一样(?!疼|痛|难受)|亏死|没货|还没轮到|排到.{0,8}(?:下面|后面)|排队.{0,4}(?:太|好|真)?(?:长|久|慢)|爆炸头|(?<![a-z])cp(?![a-z])|心态崩|塌房|重映|泰坦尼克|等(?:到|得).{0,6}都(?:要|快)")
@@ -764,7 +777,7 @@ FRESH = re.compile(r"(?:里|上|下|中|去|到|进|前|边|旁|口)?了")
 # A thing or an animal, not a person or a ship, a few words before the event: "手机掉江里了" is a lost phone,
 # "江豚搁浅" a stranded porpoise, "32号红浮不见了" a buoy off station.
 # "遛狗的" and "钓鱼的" are people: a thing followed by 的 names whoever goes with it.
-THING_BEFORE = re.compile(r"(?:手机|钱包|背包|包包|钥匙|证书|证件|身份证|护照|服务簿|帽子|鞋子?|眼镜|东西|鱼竿|钓竿|竿子|渔具|钓具|浮漂|鱼漂|游泳圈|泳圈|桨|狗|猫|"
+THING_BEFORE = re.compile(r"(?:手机|钱包|背包|包包|钥匙|安全帽|手套|扳手|工具|渔网|网具|证书|证件|身份证|护照|服务簿|帽子|鞋子?|眼镜|东西|鱼竿|钓竿|竿子|渔具|钓具|浮漂|鱼漂|游泳圈|泳圈|桨|狗|猫|"
                           r"宠物|江豚|中华鲟|鲟鱼|浮标|航标|红浮|绿浮|(?:钻|婚)?戒(?:指)?|项链|耳环|手表|首饰|无人机|相机|行李|箱子|鸟|鸭子?|鹅)"
                           r"(?:(?!老公|老婆|爱人|儿子|女儿|孩子|小孩|娃|爸|妈|爷|奶|哥|姐|弟|妹|伙计|师傅|人|他|她|我(?!家|们家)|你|也在|还在|都在|船(?!上|里|边|头|尾|舷|缝|底|下|板)|的$).){0,6}$")
 NAVAID_BEFORE = re.compile(r"(?:浮标|航标|灯桩|灯浮|红浮|绿浮)(?:(?!人|我|他|她|船上).){0,14}$")
@@ -772,4 +785,4 @@ NAVAID_BEFORE = re.compile(r"(?:浮标|航标|灯桩|灯浮|红浮|绿浮)(?:(?!
 THRESHOLD = 2  # live minus about, added to the hazard's strength
 # Figures of speech that hold a hazard word and say nothing of one: "跑断腿" is running back and forth to an office
 # (a complaint, bot/matching/complaint.py), not a broken leg.
-IDIOMS = ("腿都跑断", "跑断腿", "跑断了腿", "腿跑断", "打水漂", "玩滑水", "滑水运动", "滑水板", "滑水道")
+IDIOMS = ("打官司", "腿都跑断", "跑断腿", "跑断了腿", "腿跑断", "打水漂", "玩滑水", "滑水运动", "滑水板", "滑水道")
