@@ -246,6 +246,31 @@ def test_question_kind_breaks_a_tie_between_sibling_faqs(tmp_path):
     assert who[0].faq_id == "seapass-who" and who[0].score > who[1].score
 
 
+def test_a_word_one_chatty_alternate_holds_counts_less_than_one_every_phrasing_says(tmp_path):
+    """Users' own paraphrases are long and chatty: an FAQ must not win a question on a common word ("才能") that one
+    of its alternates happens to hold, over the FAQ whose every phrasing says what is asked (赎回基金)."""
+    (tmp_path / "faq.yaml").write_text(
+        "category: 基金\n"
+        "faqs:\n"
+        "  - id: fund-redeem\n"
+        "    question: 基金如何赎回\n"
+        "    alternates: [手机上怎么赎回基金, 我买的基金怎么赎回]\n"
+        "    answer: 在持仓页面选择该基金，点击赎回。\n"
+        "  - id: fund-arrival\n"
+        "    question: 赎回的钱多久到账\n"
+        "    alternates: [钱什么时候到账, 卖了以后钱还没到, 我急用钱，听说基金赎回要等好几天才能到账，能不能快一点]\n"
+        "    answer: 一般在确认后的1至3个工作日到账。\n"
+        "  - {id: login, question: 登录不上怎么办, answer: 请检查网络后重试。}\n"
+        "  - {id: password, question: 忘记密码怎么办, answer: 在登录页点击忘记密码。}\n"
+        "  - {id: bank-card, question: 如何更换绑定的银行卡, answer: 在账户设置中更换。}\n"
+        "  - {id: fee, question: 交易手续费怎么收, answer: 按成交金额的万分之三收取。}\n",
+        encoding="utf-8",
+    )
+    engine = Engine(load_knowledge(tmp_path))
+    assert engine.rank("怎么样才能赎回基金", DAY)[0].faq_id == "fund-redeem"
+    assert engine.rank("赎回基金要多久才能到账", DAY)[0].faq_id == "fund-arrival"
+
+
 @pytest.mark.parametrize("query", ["要多久", "多长时间能办好", "需要什么条件", "怎么申请"])
 def test_a_question_that_names_no_topic_is_never_answered_outright(engine, query):
     """"要多久" could be about any FAQ: it gets a "did you mean" list (or a person), not a guess."""

@@ -41,7 +41,8 @@ class Entry:
 
     __slots__ = ("faq", "texts", "text_tokens", "text_pairs", "joined", "bag", "pairs", "keywords",
                  "keyword_tokens", "answer_bag", "answer_pairs", "text_mass", "pair_mass", "intents", "tells_fee",
-                 "word_texts", "pair_texts", "detailed", "vectors", "answer_vector", "chars", "answer_chars")
+                 "word_texts", "pair_texts", "word_share", "detailed", "vectors", "answer_vector", "chars",
+                 "answer_chars")
 
     def __init__(self, faq):
         self.faq = faq
@@ -167,4 +168,9 @@ class Index:
             for p in prs:
                 pair_texts[p].append(i)
         e.word_texts, e.pair_texts = dict(word_texts), dict(pair_texts)
+        # The share of the FAQ's phrasings that use each word (a keyword's words count as used by all): a word that
+        # one chatty alternate of many happens to hold says less about the FAQ than one they all say.
+        keyword_words = set().union(*e.keyword_tokens)
+        e.word_share = {t: 1.0 if t in keyword_words else len(texts) / len(e.text_tokens)
+                        for t, texts in word_texts.items()}
         e.detailed = True  # last: another thread may read the fields as soon as this is set
