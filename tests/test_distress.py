@@ -21,7 +21,7 @@ from bot.matching.distress import DistressModel
 
 ROOT = Path(__file__).resolve().parent.parent
 SETS = [ROOT / "bench" / "distress.yaml", ROOT / "bench" / "distress_dev2.yaml"]
-HELPER_SETS = [ROOT / "bench" / f"distress_dev{n}.yaml" for n in range(3, 38)]
+HELPER_SETS = [ROOT / "bench" / f"distress_dev{n}.yaml" for n in range(3, 40)]
 # At most one emergency of each is missed, for instance: "you lou dao …" is read 油楼道 (楼道, corridor, is a word of
 # its own), so the spill is not seen; a ship discharging dirty water is a pollution report that the knowledge base
 # answers (pollution-report), not a distress.
@@ -452,6 +452,9 @@ def test_the_shared_dev_sets_emergencies_are_caught_and_nothing_else():
     ("吊机倒了 下面有人", True), ("一个工人被吊到半空了", True), ("有人掉进货舱了", True),
     ("车开到江里去了", True), ("ammonia leak, 2 crew fainted in the pump room", True), ("安全帽掉江里了", False),
     ("熏蒸要申请吗", False), ("我们船尾气超标被罚了", False),
+    # 过 after the event tells an experience ("掉下去过一回"), not news; a door nobody answers counts on a boat only.
+    ("孩子去年掉下去过一回 现在怕水", False), ("熏蒸过的舱里有人倒了", True), ("敲门没人应 屋里有炭盆", False),
+    ("船队散了！！", True), ("宝宝不呼吸了", True), ("有人在江边放生往江里倒鱼苗", False),
 ])
 def test_words_and_frames(text, emergency):
     assert MODEL.read(text).emergency is emergency

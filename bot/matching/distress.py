@@ -33,7 +33,7 @@ from functools import lru_cache
 from pypinyin import Style, pinyin
 
 from .distress_words import (
-    ABOUT, ABOUT_EN, AGAIN_NOW, ALL_WELL, ALMOST, ALMOST_EN, ANIMAL, AS_MODIFIER, BUT, CALLS, CALL_AS_NOUN, CALM, CATEGORY_LABELS, CONTRAST,
+    ABOUT, ABOUT_EN, AGAIN_NOW, ALL_WELL, ALMOST, ALMOST_EN, EVER, ANIMAL, AS_MODIFIER, BUT, CALLS, CALL_AS_NOUN, CALM, CATEGORY_LABELS, CONTRAST,
     DIALECT, DIALECT_WORDS, DISMISSED, DRILL, ENDED, ENGLISH, EXCEPT, FIGURATIVE, FIGURATIVE_EN, FRESH, GENERIC,
     HABITUAL,
     HAZARDS, HEADED, HOW_NOW, HYPOTHETICAL, IDIOMS, JUST_NOW, LAND_FLOODED, LATIN, LATIN_CALLS, LAUGHING, LIVE,
@@ -248,7 +248,7 @@ class DistressModel:
                 if self._of_a_thing(cat, compact, candidate.start()):
                     a_thing = True
                     continue
-                if _almost(compact, candidate):
+                if _almost(compact, candidate) or EVER.match(compact, candidate.end()):
                     if "almost" not in evidence:
                         evidence.append("almost")
                     continue
@@ -261,7 +261,8 @@ class DistressModel:
                 # a first one is found.
                 found.append((power, m.span()))
                 found += [(power, c.span()) for c in candidates
-                          if not self._of_a_thing(cat, compact, c.start()) and not _almost(compact, c)]
+                          if not self._of_a_thing(cat, compact, c.start()) and not _almost(compact, c)
+                          and not EVER.match(compact, c.end())]
             if m and power > strength:
                 strength, category = power, cat
                 evidence.append(f"{cat}:{m.group(0)}")
