@@ -33,14 +33,13 @@ from functools import lru_cache
 from pypinyin import Style, pinyin
 
 from .distress_words import (
-    ABOUT, ABOUT_EN, AGAIN_NOW, ALL_WELL, ALMOST, ALMOST_EN, EVER, ANIMAL, AS_MODIFIER, BUT, CALLS, CALL_AS_NOUN, CALM, CATEGORY_LABELS, CONTRAST,
-    DIALECT, DIALECT_WORDS, DISMISSED, DRILL, ENDED, ENGLISH, EXCEPT, FIGURATIVE, FIGURATIVE_EN, FRESH, GENERIC,
-    HABITUAL,
-    HAZARDS, HEADED, HOW_NOW, HYPOTHETICAL, IDIOMS, JUST_NOW, LAND_FLOODED, LATIN, LATIN_CALLS, LAUGHING, LIVE,
-    LIVE_EN, LONG_AGO, MISTAKEN, NAVAID_BEFORE, NEGATED, NEWS, NOT_MEANT, NOT_SLIPS, NOW, OFFICE, PAST, PERSON, PINYIN_FAVOURED,
-    PINYIN_WORDS, PLANNING, PLUMBING, PRESENT, QUESTION, REALLY, REALLY_EN, RELAYED, REMOTE, RESOLVED, SERVICE,
-    SHIP_CONTEXT, SINCE, SMALL, STILL_MISSING, SUPERSEDED, THANKS, THING_BEFORE, THRESHOLD, TRAFFIC, TURN, URGENT,
-    WATER_CONTEXT, WHOLE_FRAMES, WORRIES, ORDINARY_SMOKE, LONG_STANDING,
+    ABOUT, ABOUT_EN, AGAIN_NOW, ALL_WELL, ALMOST, ALMOST_EN, ANIMAL, AS_MODIFIER, BUT, CALLS, CALL_AS_NOUN, CALM,
+    CATEGORY_LABELS, CONTRAST, DIALECT, DIALECT_WORDS, DISMISSED, DRILL, ENDED, ENGLISH, EVER, EXCEPT, FIGURATIVE,
+    FIGURATIVE_EN, FRESH, GENERIC, HABITUAL, HAZARDS, HEADED, HOW_NOW, HYPOTHETICAL, IDIOMS, JUST_NOW, LAND_FLOODED,
+    LATIN, LATIN_CALLS, LAUGHING, LIVE, LIVE_EN, LONG_AGO, LONG_STANDING, MISTAKEN, NAVAID_BEFORE, NEGATED, NEWS,
+    NOT_MEANT, NOT_SLIPS, NOW, OFFICE, ORDINARY_SMOKE, PAST, PERSON, PINYIN_FAVOURED, PINYIN_WORDS, PLANNING, PLUMBING,
+    PRESENT, QUESTION, REALLY, REALLY_EN, RELAYED, REMOTE, RESOLVED, SERVICE, SHIP_CONTEXT, SINCE, SMALL, STILL_MISSING,
+    SUPERSEDED, THANKS, THING_BEFORE, THRESHOLD, TRAFFIC, TURN, URGENT, WATER_CONTEXT, WHOLE_FRAMES, WORRIES,
 )
 from .ime import pinyin_reader
 from .reading import normalize
@@ -107,11 +106,12 @@ def _clause(compact: str, spaced: str, span: tuple) -> str:
     return compact[span[0]:span[1]]
 
 
-def _almost(compact: str, m: re.Match) -> bool:
-    """The event at ``m`` nearly happened and did not: 差点 / 险些 just before it or inside it ("差点掉江里",
-    "小孩差点掉下去", "险些碰撞"). 几乎 is left out: "几乎没有呼吸了" is a degree, not a near miss."""
-    return any(a.end() >= m.start() - 2
-               for a in ALMOST.finditer(compact, max(0, m.start() - 6), min(m.end() - 1, m.start() + 7)))
+def _untold(compact: str, m: re.Match) -> bool:
+    """The event at ``m`` is not news: it nearly happened and did not, 差点 / 险些 just before it or inside it
+    ("差点掉江里", "小孩差点掉下去", "险些碰撞"; 几乎 is left out: "几乎没有呼吸了" is a degree, not a near miss), or it
+    happened once before, 过 right after it ("孩子掉下去过一回")."""
+    near = ALMOST.finditer(compact, max(0, m.start() - 6), min(m.end() - 1, m.start() + 7))
+    return EVER.match(compact, m.end()) is not None or any(a.end() >= m.start() - 2 for a in near)
 
 
 def _place_name(word: str) -> bool:
@@ -248,9 +248,9 @@ class DistressModel:
                 if self._of_a_thing(cat, compact, candidate.start()):
                     a_thing = True
                     continue
-                if _almost(compact, candidate) or EVER.match(compact, candidate.end()):
-                    if "almost" not in evidence:
-                        evidence.append("almost")
+                if _untold(compact, candidate):
+                    if "untold" not in evidence:
+                        evidence.append("untold")
                     continue
                 m = candidate
                 break
@@ -261,8 +261,7 @@ class DistressModel:
                 # a first one is found.
                 found.append((power, m.span()))
                 found += [(power, c.span()) for c in candidates
-                          if not self._of_a_thing(cat, compact, c.start()) and not _almost(compact, c)
-                          and not EVER.match(compact, c.end())]
+                          if not self._of_a_thing(cat, compact, c.start()) and not _untold(compact, c)]
             if m and power > strength:
                 strength, category = power, cat
                 evidence.append(f"{cat}:{m.group(0)}")
@@ -282,8 +281,10 @@ class DistressModel:
             evidence.append("fresh")
         # Another event told in a clause of its own at the same strength ("碰撞的时候水手被缆绳打到头 现在昏迷"): the
         # first telling only set the time of it.
-        if "modifier" in evidence and any(not AS_MODIFIER.match(compact, end) and (end in just_now or start > modifier_end and not compact.startswith("的", end))
-                                          for power, (start, end) in found if power == strength):
+        if "modifier" in evidence and any(
+                not AS_MODIFIER.match(compact, end)
+                and (end in just_now or start > modifier_end and not compact.startswith("的", end))
+                for power, (start, end) in found if power == strength):
             evidence.remove("modifier")
         for cat, pattern in _ENGLISH:
             m = next((m for m in pattern.finditer(spaced) if not ALMOST_EN.search(spaced, 0, m.start())), None)
@@ -338,9 +339,8 @@ class DistressModel:
         call = 0
         for power, pattern in _CALLS:
             # Not a call named ("救命电话") nor asked after ("是出事了吗").
-            m = next((m for m in pattern.finditer(compact)
-                      if not CALL_AS_NOUN.match(compact, m.start()) and not compact.startswith(("的", "吗", "么"), m.end())),
-                     None)
+            m = next((m for m in pattern.finditer(compact) if not CALL_AS_NOUN.match(compact, m.start())
+                      and not compact.startswith(("的", "吗", "么"), m.end())), None)
             if m and power > call:
                 call = power
                 evidence.append(f"call:{m.group(0)}")

@@ -480,8 +480,8 @@ HAZARDS = [
 LONG_STANDING = re.compile(r"(?:好几|几|两|三|四|五|六|七|八|九|十|\d+)(?:个)?(?:天|星期|礼拜|周|月|年)了")
 
 # 过 right after the event: it happened once before ("孩子掉下去过一回"), an experience rather than news; not 过来 /
-# 过去 (where it is going), a place crossed (过河, 过闸) or a state (熏蒸过的舱).
-EVER = re.compile(r"过(?!来|去|河|江|桥|闸|头|了|的|一下子)")
+# 过去 (where it is going), 过不去 (whether it can), a place crossed (过河, 过闸) or a state (熏蒸过的舱).
+EVER = re.compile(r"过(?!来|去|不|得|河|江|桥|闸|头|了|的|一下子)")
 
 # The event nearly happened and did not ("差点掉下去，被我拉住了", "险些碰撞"): a telling so governed is not counted.
 ALMOST = re.compile(r"差(?:一)?点(?:儿)?(?:就|又|也|要|被|给|让|把)?|险些|差不点")
