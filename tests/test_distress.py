@@ -21,7 +21,7 @@ from bot.matching.distress import DistressModel
 
 ROOT = Path(__file__).resolve().parent.parent
 SETS = [ROOT / "bench" / "distress.yaml", ROOT / "bench" / "distress_dev2.yaml"]
-HELPER_SETS = [ROOT / "bench" / f"distress_dev{n}.yaml" for n in range(3, 40)]
+HELPER_SETS = [ROOT / "bench" / f"distress_dev{n}.yaml" for n in range(3, 42)]
 # At most one emergency of each is missed, for instance: "you lou dao …" is read 油楼道 (楼道, corridor, is a word of
 # its own), so the spill is not seen; a ship discharging dirty water is a pollution report that the knowledge base
 # answers (pollution-report), not a distress.
@@ -455,6 +455,11 @@ def test_the_shared_dev_sets_emergencies_are_caught_and_nothing_else():
     # 过 after the event tells an experience ("掉下去过一回"), not news; a door nobody answers counts on a boat only.
     ("孩子去年掉下去过一回 现在怕水", False), ("熏蒸过的舱里有人倒了", True), ("敲门没人应 屋里有炭盆", False),
     ("船队散了！！", True), ("宝宝不呼吸了", True), ("有人在江边放生往江里倒鱼苗", False),
+    # Denied just before it is told; a car that hit a railing on land; a vehicle that went into the water.
+    ("大桥上车祸了 但是没人掉下去 就是堵", False), ("大桥上一辆车撞了护栏 人都没事 车没掉下去", False),
+    ("有辆车冲下水了 人在里面", True), ("车子沉下去了 我老婆还在里面", True),
+    # English: what follows "but" is the news; MOB is a man overboard.
+    ("fire extinguished but the cook is badly burned, need medevac now", True), ("MOB starboard side", True),
 ])
 def test_words_and_frames(text, emergency):
     assert MODEL.read(text).emergency is emergency

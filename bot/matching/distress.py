@@ -33,13 +33,14 @@ from functools import lru_cache
 from pypinyin import Style, pinyin
 
 from .distress_words import (
-    ABOUT, ABOUT_EN, AGAIN_NOW, ALL_WELL, ALMOST, ALMOST_EN, ANIMAL, AS_MODIFIER, BUT, CALLS, CALL_AS_NOUN, CALM,
-    CATEGORY_LABELS, CONTRAST, DIALECT, DIALECT_WORDS, DISMISSED, DRILL, ENDED, ENGLISH, EVER, EXCEPT, FIGURATIVE,
-    FIGURATIVE_EN, FRESH, GENERIC, HABITUAL, HAZARDS, HEADED, HOW_NOW, HYPOTHETICAL, IDIOMS, JUST_NOW, LAND_FLOODED,
-    LATIN, LATIN_CALLS, LAUGHING, LIVE, LIVE_EN, LONG_AGO, LONG_STANDING, MISTAKEN, NAVAID_BEFORE, NEGATED, NEWS,
-    NOT_MEANT, NOT_SLIPS, NOW, OFFICE, ORDINARY_SMOKE, PAST, PERSON, PINYIN_FAVOURED, PINYIN_WORDS, PLANNING, PLUMBING,
-    PRESENT, QUESTION, REALLY, REALLY_EN, RELAYED, REMOTE, RESOLVED, SERVICE, SHIP_CONTEXT, SINCE, SMALL, STILL_MISSING,
-    SUPERSEDED, THANKS, THING_BEFORE, THRESHOLD, TRAFFIC, TURN, URGENT, WATER_CONTEXT, WHOLE_FRAMES, WORRIES,
+    ABOUT, ABOUT_EN, AGAIN_NOW, ALL_WELL, ALMOST, ALMOST_EN, ANIMAL, AS_MODIFIER, BUT, BUT_EN, CALLS, CALL_AS_NOUN,
+    CALM, CATEGORY_LABELS, CONTRAST, DENIED_BEFORE, DIALECT, DIALECT_WORDS, DISMISSED, DRILL, ENDED, ENGLISH, EVER,
+    EXCEPT, FIGURATIVE, FIGURATIVE_EN, FRESH, GENERIC, HABITUAL, HAZARDS, HEADED, HOW_NOW, HYPOTHETICAL, IDIOMS,
+    JUST_NOW, LAND_FLOODED, LATIN, LATIN_CALLS, LAUGHING, LIVE, LIVE_EN, LONG_AGO, LONG_STANDING, MISTAKEN,
+    NAVAID_BEFORE, NEGATED, NEWS, NOT_MEANT, NOT_SLIPS, NOW, OFFICE, ORDINARY_SMOKE, PAST, PERSON, PINYIN_FAVOURED,
+    PINYIN_WORDS, PLANNING, PLUMBING, PRESENT, QUESTION, REALLY, REALLY_EN, RELAYED, REMOTE, RESOLVED, SERVICE,
+    SHIP_CONTEXT, SINCE, SMALL, STILL_MISSING, SUPERSEDED, THANKS, THING_BEFORE, THRESHOLD, TRAFFIC, TURN, URGENT,
+    VEHICLE_BEFORE, WATER_CONTEXT, WHOLE_FRAMES, WORRIES,
 )
 from .ime import pinyin_reader
 from .reading import normalize
@@ -109,9 +110,10 @@ def _clause(compact: str, spaced: str, span: tuple) -> str:
 def _untold(compact: str, m: re.Match) -> bool:
     """The event at ``m`` is not news: it nearly happened and did not, 差点 / 险些 just before it or inside it
     ("差点掉江里", "小孩差点掉下去", "险些碰撞"; 几乎 is left out: "几乎没有呼吸了" is a degree, not a near miss), or it
-    happened once before, 过 right after it ("孩子掉下去过一回")."""
+    happened once before, 过 right after it ("孩子掉下去过一回"), or it is denied just before it ("没人掉下去")."""
     near = ALMOST.finditer(compact, max(0, m.start() - 6), min(m.end() - 1, m.start() + 7))
-    return EVER.match(compact, m.end()) is not None or any(a.end() >= m.start() - 2 for a in near)
+    return EVER.match(compact, m.end()) is not None or any(a.end() >= m.start() - 2 for a in near) \
+        or DENIED_BEFORE.search(compact, max(0, m.start() - 3), m.start()) is not None
 
 
 def _place_name(word: str) -> bool:
@@ -331,7 +333,7 @@ class DistressModel:
     def _of_a_thing(cat: str, compact: str, start: int) -> bool:
         """The event at ``start`` befalls a thing named just before it: "手机掉河里了", "浮标歪了，是不是被船撞了"."""
         if cat == "collision":
-            return bool(NAVAID_BEFORE.search(compact, 0, start))
+            return bool(NAVAID_BEFORE.search(compact, 0, start) or VEHICLE_BEFORE.search(compact, 0, start))
         return cat in ("person_in_water", "grounding", "missing") and bool(THING_BEFORE.search(compact, 0, start))
 
     @staticmethod
@@ -412,7 +414,9 @@ class DistressModel:
         if remote:
             about += 5 if len(remote) == 1 else 8  # "年轻时 … 遇过火灾": a memory twice over
             evidence.append("remote past")
-        topics = {m.group(0) for m in ABOUT.finditer(compact)} | {m.group(0) for m in ABOUT_EN.finditer(raw)}
+        # English as Chinese: what comes after "but" is the news ("fire extinguished but the cook is badly burned").
+        topics = {m.group(0) for m in ABOUT.finditer(compact)} | {
+            m.group(0) for m in ABOUT_EN.finditer(raw) if not BUT_EN.search(raw, m.end())}
         if DISMISSED.search(compact):
             topics = set()  # "不需要政策解读，孩子掉到两条船中间了"
         if REALLY.search(compact) or REALLY_EN.search(raw):

@@ -472,6 +472,17 @@ HAZARDS = [
     ("flooding", 3, r"(?:横倾|侧倾|倾斜).{0,8}(?:加大|增大|越来越)"),
     ("flooding", 2, r"横倾|侧倾"),
     ("collision", 3, r"(?:往|朝|向).{0,4}(?:闸墙|桥墩|墙|堤|石头|礁)(?:上)?(?:撞|冲)|被挤得(?:翘|歪|变形|裂)|(?:船头|船尾|驳船|驳子)(?:被)?(?:挤|顶)?翘起来"),
+    # Round 38-39 (sea-going ships in the estuary): a ship heeling until her side meets the water, a fall down a
+    # ladder onto the head, consciousness fading, armed strangers climbing aboard, containers adrift in the fairway.
+    # Round 40 (where the land meets the river): a vehicle going into the water or afloat in it, people blown in.
+    ("person_in_water", 3, r"(?:车|车身|车头|车子|公交|汽车|轿车|货车|客车|大巴|电动车|摩托)(?:.{0,10}(?:往|向)(?:水|江|河)里(?:滑|冲|掉|沉)|"
+                           r"(?:在)?(?:水|江|河)里(?:飘|漂)|.{0,4}(?:冲|滚|栽|掉|开)(?:进|入|下|到)(?:了)?水(?!边|旁|岸)|.{0,3}沉(?:下去|进))|"
+                           r"(?:人|他|她|孩子|小孩|老人|船员|水手).{0,12}被.{0,6}(?:刮|吹|冲|卷)(?:进|到|下)(?:了)?(?:江|河|水|海)"),
+    ("flooding", 3, r"倾侧了|(?:舷|船舷|舷边|甲板).{0,4}(?:贴到|碰到|挨着|快到|快贴)(?:了)?水面|(?:水|江水)(?:快)?(?:漫|上)(?:到|了)?甲板"),
+    ("medical", 3, r"后脑(?:勺)?着地|(?:从|顺着).{0,6}(?:楼梯|梯子|舷梯|扶梯|直梯).{0,2}(?:摔|滚|跌)(?:了)?(?:下来|下去)|"
+                   r"意识(?:不清|模糊)|意识(?:不太|有点|不是很)(?:清楚|清醒)"),
+    ("violence", 3, r"(?:带|持|拿)(?:着)?(?:刀|枪|棍)|(?:陌生人|不明身份|海盗|劫匪).{0,6}(?:爬上|登上|上了)(?:我们)?(?:的)?船"),
+    ("collision", 2, r"(?:集装箱|货柜).{0,6}(?:掉(?:进|到|下)|落(?:水|江)|漂在)"),
     ("collision", 3, rf"{_FOG}.{{0,30}}{_BLIND}|{_BLIND}.{{0,30}}{_FOG}|"
                      r"(?:向|朝|往)(?:着)?.{0,4}(?:浮筒|浮标|桥墩|码头|趸船|船|岸|闸门)(?:冲|撞|漂)(?:过去|上去|过来)"),
 ]
@@ -483,13 +494,16 @@ LONG_STANDING = re.compile(r"(?:好几|几|两|三|四|五|六|七|八|九|十|\
 # 过去 (where it is going), 过不去 (whether it can), a place crossed (过河, 过闸) or a state (熏蒸过的舱).
 EVER = re.compile(r"过(?!来|去|不|得|河|江|桥|闸|头|了|的|一下子)")
 
+# Denied right before it is told: "没人掉下去", "没有落水".
+DENIED_BEFORE = re.compile(r"(?:没|没有|未|无)人?$")
+
 # The event nearly happened and did not ("差点掉下去，被我拉住了", "险些碰撞"): a telling so governed is not counted.
 ALMOST = re.compile(r"差(?:一)?点(?:儿)?(?:就|又|也|要|被|给|让|把)?|险些|差不点")
 ALMOST_EN = re.compile(r"(?<![a-z])(?:almost|nearly)(?: \w+)?\s*$")
 
 # English words for the same events, read as words.
 ENGLISH = [
-    ("person_in_water", r"man overboard|overboard|drowning|in (?:the )?water(?! (?:tank|pipe|supply|level|depth))|"
+    ("person_in_water", r"man overboard|mob|overboard|drowning|in (?:the )?water(?! (?:tank|pipe|supply|level|depth))|"
                         r"(?:not|isn't|is not|didn't|did not) (?:come|coming) up|no bubbles|fell between|"
                         r"not surfaced|sleepwalk\w*"),
     ("fire", r"fire|smoke|explosion|burning"),
@@ -503,7 +517,8 @@ ENGLISH = [
     ("person_in_water", r"(?:fell|fallen|jumped|slipped|went|washed|swept|thrown|pushed|knocked)(?: \w+){0,5} into (?:the )?(?:water|river|sea)|"
                         r"fell (?:into|in|overboard|off)|jumped (?:into|overboard|off)|fall in (?:the )?river"),
     ("medical", r"injured|injury|bleeding|electric shock|doing cpr|unconscious|heart attack|not breathing|no breathing|stop(?:ped)? breathing|fell down|fall down|not moving|medevac|ambulance|collapsed|"
-                r"passed out|fainted|(?:is |are )?under it|(?:fell|dropped|landed) on (?:a |the |our )?(?:\w+ )?(?:man|men|worker|guy|crew|him|her|someone|people)|chest pain|can ?not breathe|can't breathe|need (?:a )?doctor"),
+                r"passed out|fainted|badly burn\w*|burn(?:ed|t) (?:his|her|their)? ?(?:face|arms?|hands?|body|legs?)|skin peeling|"
+                r"(?:man|worker|crew\w*|someone|person|guy) (?:is )?(?:under|beneath)|can hear (?:him|her|them)|(?:is |are )?under it|(?:fell|dropped|landed) on (?:a |the |our )?(?:\w+ )?(?:man|men|worker|guy|crew|him|her|someone|people)|chest pain|can ?not breathe|can't breathe|need (?:a )?doctor"),
     ("toxic", r"gas leak|toxic|poison\w*|enclosed space|breathing apparatus"),
     ("spill", r"oil spill|spill\w*|leaking|oil (?:going|leak\w*|into)"),
     ("missing", r"missing|can ?not find|cannot find|lost a crew|no (?:one|person|people|body) on board|nobody on board|"
@@ -516,7 +531,7 @@ ENGLISH = [
     ("flooding", r"water ingress|ingress|overturned|flooded|hole in (?:the )?hull"),
     ("collision", r"collid\w*|hit (?:the|a) (?:bridge|pier|jetty|barge|ship|vessel)"),
     ("propulsion", r"moorings? (?:parted|broke\w*|snapped)|(?:stern |head |bow |spring )?lines? (?:parted|broke\w*|snapped)|"
-                   r"steering (?:gear )?fail\w*|heading (?:to|for|towards) the bank|(?:cannot|can'?t) avoid|moving off the berth"),
+                   r"steering (?:gear )?fail\w*|(?:heading|going|drifting) (?:to|for|towards|onto) (?:the )?bank|no control|out of control|(?:cannot|can'?t) avoid|moving off the berth"),
     ("medical", r"not responding|unresponsive|crushed|trapped under|cut (?:his|her|my) \w+ (?:very )?deep|very sick|high fever|"
                 r"vomiting blood|blood (?:won'?t|will not|does not|doesn'?t) stop|send (?:a )?doctor|cpr"),
     ("toxic", r"h2s|co2 released|released co2|co2 (?:leak\w*|discharge\w*)|oxygen (?:is )?(?:low|only)|o2 (?:only|low)"),
@@ -556,6 +571,7 @@ LATIN_CALLS = [
     (5, rf"(?<![a-z])(?:sos|s o s|{_swapped('mayday')}|may day)(?![a-z])"),
     (3, rf"(?<![a-z])(?:{_swapped('help', 'emergency')}|need (?:assistance|support|help)|"
         r"request(?:ing)? (?:immediate )?(?:assistance|help|tugs?|firefighting|medical|medevac|evacuation)|"
+        r"need (?:urgent |a |an )?medevac|medevac (?:now|asap|urgent\w*)|"
         r"require (?:immediate )?assistance)(?![a-z])"),
 ]
 # A call word used as a noun: "求救电话", "呼救信号" name the call, they do not make it.
@@ -576,7 +592,7 @@ HYPOTHETICAL = re.compile(
     r"发生.{0,10}(?:时|后|的话|怎么|如何|应该|该)|的时候.{0,4}(?:应该|怎么|如何|该)|(?<!启动)(?<!启动了)应急(?:预案|处置|措施|程序|计划|处理)|(?<!启动)(?<!启动了)(?<!应急)预案|"
     r"应该怎么(?:做|处理|处置|施救|救|急救|抢救)|应该先|应该用什么|用什么灭火器|能用水泼|可能会|可能要|怕会|真要|等你们来|"
     r"早(?:就)?(?:淹死|烧光|烧没|沉|死)了|(?:救上来|上岸|出水)后|该怎么(?:做|处理|处置|施救|急救|抢救)|(?:多少|多深|多大|多高|多低|多久).{0,3}(?:就)?会|怎么(?:预防|防止|避免|防范|防)|(?:才)?不容易|预防|防止|防范|避免|会不会|能不能(?!.{0,2}(?:派|来|救|帮|快|告诉))|可不可以(?!.{0,2}(?:派|来|救|帮|快))|"
-    r"以防|防备|注意(?:点)?(?:什么|啥|事项|哪些)|该注意|防溺水|防落水|防火(?!门|墙)|防撞(?!墩|桩|梁|设施|护栏)|防污|感觉.{0,6}会|迟早|早晚(?:会|要)|怕有人|担心有人|怕(?:会)?(?:出事|掉|摔)|怕.{0,4}(?:掉|摔|落|淹|翻)下?去(?!了)|下(?:个)?月|下(?:个)?(?:周|星期|礼拜)|明年|下次|下回|容易(?:掉|落|翻|出事|撞|着火)"
+    r"以防|防备|防(?:海盗|盗|抢)|担心.{0,8}会(?!.{0,2}了)|注意(?:点)?(?:什么|啥|事项|哪些)|该注意|防溺水|防落水|防火(?!门|墙)|防撞(?!墩|桩|梁|设施|护栏)|防污|感觉.{0,6}会|迟早|早晚(?:会|要)|怕有人|担心有人|怕(?:会)?(?:出事|掉|摔)|怕.{0,4}(?:掉|摔|落|淹|翻)下?去(?!了)|下(?:个)?月|下(?:个)?(?:周|星期|礼拜)|明年|下次|下回|容易(?:掉|落|翻|出事|撞|着火)"
 )
 PAST = re.compile(
     r"\d{4}年|\d+月\d+(?:日|号)|补报|去年|前年|几个月前|几天前|几周前|上个月|上月|上周|上礼拜|上星期|上次|上回(?!电|复|应)|那次|那一次|那起|那场|之前|以前|曾经|当年|\d+年前|\d+个?月前|几年前|"
@@ -589,7 +605,7 @@ CONTRAST = re.compile(r"(?:但|可|可是|不过)?这(?:次|回)(?:又|不一样
 HABITUAL = re.compile(r"一直没人管|每次|(?:好几|几|两|三|四|五|\d+)次了|这种事|多不多|每年(?:都)?|年年|天天|(?:的事|事故)(?:太多|很多|不少)|老(?=翻|沉|出事|撞)|每天都|经常(?:有|发生|出|联系不上|打不通|没信号)|总(?:是)?有|老是有人|家常便饭|常有的事|隔三差五|时不时|毛病|习惯|"
                       r"(?:好|\d+|[一两三四五六七八九十几半]+)(?:个)?(?:多)?(?:月|年)了|好几天没人(?:管|动|理|来)")
 # Smoke that has an everyday source: a (factory's) chimney smoking, a barbecue, burning rubbish or straw on the bank.
-ORDINARY_SMOKE = re.compile(r"烟囱(?:一直|在|老是|总是)?冒(?:黑|白)?烟|烧烤|炊烟|烧(?:垃圾|秸秆|稻草|荒)")
+ORDINARY_SMOKE = re.compile(r"火炬|正常燃烧|烟囱(?:一直|在|老是|总是)?冒(?:黑|白)?烟|烧烤|炊烟|烧(?:垃圾|秸秆|稻草|荒)")
 # What follows an event: a claim, a reward, a finding. Asked in the same breath as a fresh event it still tells
 # that the event is over, unlike the insurer's phone number or whether to report.
 AFTERMATH = re.compile(r"后来(?:咋样|怎么样|怎样|如何)|索赔|理赔|赔偿|赔了|赔钱|见义勇为|表彰|事故认定|责任认定|工伤|(?:怎么|如何)认定|重新(?:申请|办|做)|调解|锦旗|感谢信|表扬信|谁承担|补偿|死亡证明|宣告死亡")
@@ -654,7 +670,7 @@ ABOUT = re.compile(
     r"修理|更换|检修|改装|年审|资质|要不要(?!.{0,1}报警)(?=.{0,6}(?:报|申请|办|交|罚|登记|备案|审批|检验|证|许可|批|缴|买|配|赔|管))|是否需要|需不需要|隐患|排查|报废|船名(?:怎么|可以|能|要|是否|有什么|规定|登记|变更|重复|一样)|打捞|强制|过期|有效期|临检|算谁|谁负责|赔(?:吗|不赔)|要赔|自动(?!舵)|误报|探测器|报警器(?!.{0,3}(?:一直|在|叫|响))|喷淋|灭火系统|[能可]以?补|补(?:吗|办|发|领)|去.{0,8}补|(?:怎么|咋|如何|哪里)补|"
     r"报(?:告)?哪些|要报(?!警)|该怎么报|怎么报|报什么|哪些内容|"
     r"(?:以后|之后)[^!！]{0,10}(?:谁|怎么|如何|是否|吗|哪|能不能|要不要|需要|是不是|应该|该|有没有|可能)|"
-    r"常备|应该备|什么药|有权|权力|(?:去|在)?哪(?:里|儿)?修|找人修|有没有人知道|谁知道|配多大|功率|警示牌|警示标志|立(?:个)?牌|有人管吗|没人管吗|尾气|(?<!浓度)超标|宣传(?:单|册|资料|片|画)|传单|海报|英语|英文|翻译|(?:系统|屏幕|app)(?:上)?(?:一直)?显示|ais(?:上)?(?:一直)?显示(?=.{0,16}(?:不对|错|不准|异常|其实|但是|可是|实际))|"
+    r"常备|应该备|什么药|有权|权力|(?:去|在)?哪(?:里|儿)?修|找人修|有没有人知道|谁知道|配多大|功率|警示牌|警示标志|立(?:个)?牌|有人管吗|没人管吗|尾气|(?<!浓度)超标|哪(?:一)?年|建议(?:你们|管|加|设|派)|管一管|宣传(?:单|册|资料|片|画)|传单|海报|英语|英文|翻译|(?:系统|屏幕|app)(?:上)?(?:一直)?显示|ais(?:上)?(?:一直)?显示(?=.{0,16}(?:不对|错|不准|异常|其实|但是|可是|实际))|"
     r"(?:海事|你们|海事局|法院|公安|执法).{0,3}(?:怎么|会|如何|要)(?:处理|处罚|管|判|查)|"
     r"(?<!能)(?:不能|不准|不许|禁止|允许)(?:往|在|把|用|带|装|私自|随便|排|倒|乱)|海事(?:局)?管不管|"
     r"向谁|找谁(?!拖|救|帮)|报给谁|哪里报|往哪(?:里|儿)?报|不肯赔|不愿(?:意)?赔|大家注意|跟谁说|告诉谁|通知谁|联系谁|举报|投诉|案子|案件|立案|"
@@ -715,7 +731,8 @@ LAUGHING = re.compile("[\U0001F602\U0001F923\U0001F606\U0001F604\U0001F601]")
 # A drill, unless something really happened during it ("演习的时候真有人掉下去了").
 DRILL = re.compile(r"演习|演练|模拟器|模拟游戏|游戏里|假人")
 REALLY = re.compile(r"(?<!以为)真(?:的)?(?:有|掉|落|着|出事|受伤|撞|进水|漏|晕|倒|昏|伤|沉|翻)|不是(?:演习|演练|训练)|"
-                    r"(?<!器)(?<!模拟)(?:训练|演练|演习)(?:的时候|时|中)?.{0,4}(?:翻了|撞了|沉了|掉(?:下去|进)|落水了)")
+                    r"(?<!器)(?<!模拟)(?:训练|演练|演习)(?:的时候|时|中)?.{0,4}(?:翻了|撞了|沉了|掉(?:下去|进)|落水了)|"
+                    r"(?:训练|演练|演习)(?:的时候|时|中).{0,12}(?:突然|意外)")
 # A hazard word as a figure of speech about money, work, games, songs or love (股市又翻船了, 业绩掉水里了, 火爆到爆炸).
 # Only words that a real emergency would hardly hold: not 游戏, 直播 or 饭店 (children at play, someone filming, a
 # restaurant's pontoon all fall in the water), not 失恋 (a threat to jump is an emergency).
@@ -731,7 +748,7 @@ FIGURATIVE = re.compile(r"心里(?:着火|冒火|起火)|脾气|感觉自己被|
                         r"小龙虾|和平精英|吃鸡|原神|资金链|热得.{0,6}(?:要|快|都)(?:着火|冒烟|烧起来|爆炸)|(?<![水火烟血])像.{0,8}一样(?!疼|痛|难受)|亏死|没货|还没轮到|排到.{0,8}(?:下面|后面)|排队.{0,4}(?:太|好|真)?(?:长|久|慢)|爆炸头|(?<![a-z])cp(?![a-z])|心态崩|塌房|重映|泰坦尼克|等(?:到|得).{0,6}都(?:要|快)")
 # Money, paperwork and temper: a hazard word said of them in the same clause is a figure of speech ("运费跌成这样
 # 船要沉了", "救命这个月又没活干", "淹死在报表里", "气炸了"); a fire told beside the freight ("运费的事先不说 船撞了") is not.
-WORRIES = re.compile(r"扣钱|迟到|活(?:太)?多|加班|考得|考证|运费|没活(?:干|了)|电费|水费|借(?:我)?(?:点)?钱|亏(?:得|惨)|报表|气炸|题库|考试|港口费|油价|排队|"
+WORRIES = re.compile(r"扣钱|迟到|活(?:太)?多|加班|考得|考证|运费|没活(?:干|了)|电费|水费|借(?:我)?(?:点)?钱|亏(?:得|惨)|报表|气炸|题库|考试|港口费|油价|排队(?!上船|上车|等船|的人)|"
                      r"(?<!幸)(?<!多)亏一趟|(?:费|价)(?:涨|太高)")
 REALLY_EN = re.compile(r"during (?:the |a |an )?(?:\w+ ){0,2}(?:drill|test|exercise|inspection)|real person|"
                        r"not (?:a )?(?:dummy|drill|test)|this is real|for real")
@@ -740,6 +757,7 @@ LIVE_EN = re.compile(r"(?<![a-z])(?:we are|we're|we have|now|right now|currently
                      r"immediately|asap|quick(?:ly)?)(?![a-z])")
 FIGURATIVE_EN = re.compile(r"(?<![a-z])(?:paperwork|on fire today|on fire with|candles|birthday|sink the competition|"
                            r"my career|drowning (?:me|in (?:work|paperwork|emails?|debt)))(?![a-z])")
+BUT_EN = re.compile(r"(?<![a-z])but(?![a-z])")
 ABOUT_EN = re.compile(r"(?<![a-z])(?:what does|what (?:is|are) the meaning|meaning of|when (?:should|to use)|instead of|in (?:19|20)\d\d|"
                       r"\d+ (?:years?|months?|weeks?|days?) ago|back in|just telling|(?:crazy|funny|old|true) story|tell(?:ing)? (?:a |the )?story|statement|"
                       r"which office|p&i|settled|already (?:settled|done|resolved|fixed|repaired|out|rescued|recovered)|"
@@ -749,7 +767,7 @@ ABOUT_EN = re.compile(r"(?<![a-z])(?:what does|what (?:is|are) the meaning|meani
                       r"regulation|fine|penalty|report|how to|how many|how often|what is|policy|project|data|"
                       r"homework|assignment|research|article|last year|last month|last week|(?:channel|river|port|lock) (?:is |still )?closed|still closed|reopen\w*|update|any news|what should|if my|"
                       r"if i|if we|before|next month|next week|movie|film|book|novel|song|buoy (?:is |was )?(?:missing|gone|moved|off|out|broken|light)|off position|off station|no light|put out|"
-                      r"extinguished|no injur\w*|under control|all safe|resolved|if man|if someone|if a|what channel|"
+                      r"extinguished|no injur\w*|not serious|nothing serious|under control|all safe|resolved|if man|if someone|if a|what channel|"
                       r"which channel|login|password|recovered|procedures?|version|manual|guide)(?![a-z])")
 # A hazard word that only qualifies a noun: "落水事故", "火灾自动报警系统", "失踪人员的情况说明".
 AS_MODIFIER = re.compile(r"的人(?!还|在|没|不|放|拿|追|冲|跑|跳)|后的|(?:的)?(?:事故|人员|人数|小孩|者|险|报警|系统|按钮|探测|演习|演练|训练|drill|证明|说明|声明|报告|案|事件|英雄|"
@@ -800,6 +818,8 @@ THING_BEFORE = re.compile(r"(?:手机|钱包|背包|包包|钥匙|菜|庄稼|秧
                           r"宠物|江豚|中华鲟|鲟鱼|浮标|航标|红浮|绿浮|(?:钻|婚)?戒(?:指)?|项链|耳环|手表|首饰|无人机|相机|行李|箱子|鸟|鸭子?|鹅)"
                           r"(?:(?!老公|老婆|爱人|儿子|女儿|孩子|小孩|娃|爸|妈|爷|奶|哥|姐|弟|妹|伙计|师傅|人|他|她|我(?!家|们家)|你|也在|还在|都在|船(?!上|里|边|头|尾|舷|缝|底|下|板)|的$).){0,6}$")
 NAVAID_BEFORE = re.compile(r"(?:浮标|航标|灯桩|灯浮|红浮|绿浮)(?:(?!人|我|他|她|船上).){0,14}$")
+# A road vehicle that hit something on land ("大桥上有辆车撞了护栏"): no ship in it.
+VEHICLE_BEFORE = re.compile(r"(?:汽车|轿车|车子|小车|货车|大巴|公交车?|电动车|摩托车?|(?<![倒停开刹])车)(?:(?!船|艇|驳).){0,4}$")
 
 THRESHOLD = 2  # live minus about, added to the hazard's strength
 # Figures of speech that hold a hazard word and say nothing of one: "跑断腿" is running back and forth to an office
