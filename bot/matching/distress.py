@@ -87,6 +87,9 @@ def _readings(ch: str) -> frozenset:
 _PINYIN_KEYS = {word: [frozenset(r) for r in pinyin(word, style=Style.NORMAL)] for word in PINYIN_WORDS}
 
 
+CJK_CHAR = re.compile(r"[\u4e00-\u9fff]")
+
+
 def _breaks(spaced: str) -> frozenset:
     """Where one clause ends and the next begins, as positions in the message without spaces."""
     out, at = set(), 0
@@ -222,6 +225,11 @@ class DistressModel:
         if strength == 2 and OFFICE.search(compact):
             about += 4  # "海员证找不到了": a lost certificate, not a lost person
             evidence.append("office")
+        if not strength and all(e in ("call:救命", "call:救救") for e in evidence if e.startswith("call:")) \
+                and not WATER_CONTEXT.search(compact) and not PERSON.search(compact) \
+                and all(u in ("救命", "救救") for u in URGENT.findall(compact)) and len(CJK_CHAR.findall(compact)) >= 8:
+            about += 8  # "救命 猪肉又涨价了": an exclamation about something ashore, nothing of the water or of anyone in it
+            evidence.append("ashore")
         if not strength and "thing" in evidence and call < 5:
             about += 4  # "遭了 手机掉河里了": the dismay is about a thing
         if not strength and (OFFICE.search(compact) or call < 5 and SERVICE.search(compact)):
@@ -462,7 +470,8 @@ class DistressModel:
         if THANKS.search(compact):
             about += 3  # thanks after the event; a plea with a thank-you keeps its urgency and its call
             evidence.append("thanks")
-        if (NOT_MEANT.search(compact) or LAUGHING.search(raw)) and not REALLY.search(compact) and not but_said:
+        if (NOT_MEANT.search(compact) or LAUGHING.search(raw)) and not REALLY.search(compact) \
+                and not REALLY_EN.search(raw) and not but_said:
             about += 6
             evidence.append("not meant")
         if DRILL.search(compact) and not REALLY.search(compact):
