@@ -87,7 +87,17 @@ def _readings(ch: str) -> frozenset:
 _PINYIN_KEYS = {word: [frozenset(r) for r in pinyin(word, style=Style.NORMAL)] for word in PINYIN_WORDS}
 
 
-CJK_CHAR = re.compile(r"[\u4e00-\u9fff]")
+_CJK_CHAR = re.compile(r"[\u4e00-\u9fff]")
+_BARE_CALLS = ("call:救命", "call:救救")
+
+
+def _exclaimed_ashore(compact: str, evidence: list) -> bool:
+    """A bare 救命 / 救救 said of something ashore ("救命 猪肉又涨价了"): no other call or urgency, nothing of the water
+    or of anyone in it, and enough else said (a bare "救命" or "救命 我在这" stays a call)."""
+    calls = [e for e in evidence if e.startswith("call:")]
+    return bool(calls) and all(e in _BARE_CALLS for e in calls) and not WATER_CONTEXT.search(compact) \
+        and not PERSON.search(compact) and all(u in ("救命", "救救") for u in URGENT.findall(compact)) \
+        and len(_CJK_CHAR.findall(compact)) >= 8
 
 
 def _breaks(spaced: str) -> frozenset:
@@ -225,10 +235,8 @@ class DistressModel:
         if strength == 2 and OFFICE.search(compact):
             about += 4  # "海员证找不到了": a lost certificate, not a lost person
             evidence.append("office")
-        if not strength and all(e in ("call:救命", "call:救救") for e in evidence if e.startswith("call:")) \
-                and not WATER_CONTEXT.search(compact) and not PERSON.search(compact) \
-                and all(u in ("救命", "救救") for u in URGENT.findall(compact)) and len(CJK_CHAR.findall(compact)) >= 8:
-            about += 8  # "救命 猪肉又涨价了": an exclamation about something ashore, nothing of the water or of anyone in it
+        if not strength and _exclaimed_ashore(compact, evidence):
+            about += 8  # as much as office business after a bare call word
             evidence.append("ashore")
         if not strength and "thing" in evidence and call < 5:
             about += 4  # "遭了 手机掉河里了": the dismay is about a thing
