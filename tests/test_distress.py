@@ -21,7 +21,7 @@ from bot.matching.distress import DistressModel
 
 ROOT = Path(__file__).resolve().parent.parent
 SETS = [ROOT / "bench" / "distress.yaml", ROOT / "bench" / "distress_dev2.yaml"]
-HELPER_SETS = [ROOT / "bench" / f"distress_dev{n}.yaml" for n in range(3, 44)]
+HELPER_SETS = [ROOT / "bench" / f"distress_dev{n}.yaml" for n in range(3, 46)]
 # At most one emergency of each is missed, for instance: "you lou dao …" is read 油楼道 (楼道, corridor, is a word of
 # its own), so the spill is not seen; a ship discharging dirty water is a pollution report that the knowledge base
 # answers (pollution-report), not a distress.
@@ -467,6 +467,10 @@ def test_the_shared_dev_sets_emergencies_are_caught_and_nothing_else():
     ("救命 猪肉又涨价了 一斤三十", False), ("救命 我在这", True), ("城门失火 殃及池鱼 我们也被扣了奖金", False),
     # Winter at the anchorage: a watchman silent beside a stove, thieves at work.
     ("值班的老周到现在电话都不接 舱里还烧着炉子", True), ("小偷正在抽我们船上的柴油", True),
+    # Names that hold a hazard word are names; anger and threats during an event do not hide it.
+    ("火星号明天几点过江阴大桥", False), ("江边老重庆火锅门口有人落水了 快派人", True),
+    ("你们要是十分钟还不来 我就发网上 渡船在江心熄火打转 上面全是人", True),
+    ("上个月罚我的事先不提 现在我船触礁了 往下沉", True), ("等你们批下来我船都沉了", False),
 ])
 def test_words_and_frames(text, emergency):
     assert MODEL.read(text).emergency is emergency

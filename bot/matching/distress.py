@@ -39,8 +39,8 @@ from .distress_words import (
     JUST_NOW, LAND_FLOODED, LATIN, LATIN_CALLS, LAUGHING, LIVE, LIVE_EN, LONG_AGO, LONG_STANDING, MISTAKEN,
     NAVAID_BEFORE, NEGATED, NEWS, NOT_MEANT, NOT_SLIPS, NOW, OFFICE, ORDINARY_SMOKE, PAST, PERSON, PINYIN_FAVOURED,
     PINYIN_WORDS, PLANNING, PLUMBING, PRESENT, QUESTION, REALLY, REALLY_EN, RELAYED, REMOTE, RESOLVED, SERVICE,
-    SHIP_CONTEXT, SINCE, SMALL, STILL_MISSING, SUPERSEDED, THANKS, THING_BEFORE, THRESHOLD, TRAFFIC, TURN, URGENT,
-    VEHICLE_BEFORE, WATER_CONTEXT, WHOLE_FRAMES, WORRIES,
+    SHIP_CONTEXT, SINCE, SMALL, STILL_MISSING, SUPERSEDED, THANKS, THING_BEFORE, THREAT, THRESHOLD, TRAFFIC, TURN,
+    URGENT, VEHICLE_BEFORE, WATER_CONTEXT, WHOLE_FRAMES, WORRIES,
 )
 from .ime import pinyin_reader
 from .reading import normalize
@@ -124,7 +124,7 @@ def _untold(compact: str, m: re.Match) -> bool:
     """The event at ``m`` is not news: it nearly happened and did not, 差点 / 险些 just before it or inside it
     ("差点掉江里", "小孩差点掉下去", "险些碰撞"; 几乎 is left out: "几乎没有呼吸了" is a degree, not a near miss), or it
     happened once before, 过 right after it ("孩子掉下去过一回"), or it is denied just before it ("没人掉下去")."""
-    near = ALMOST.finditer(compact, max(0, m.start() - 6), min(m.end() - 1, m.start() + 7))
+    near = ALMOST.finditer(compact, max(0, m.start() - 10), min(m.end() - 1, m.start() + 7))
     return EVER.match(compact, m.end()) is not None or any(a.end() >= m.start() - 2 for a in near) \
         or DENIED_BEFORE.search(compact, max(0, m.start() - 3), m.start()) is not None
 
@@ -411,6 +411,7 @@ class DistressModel:
         exception (EXCEPT), nor as the calm start of the story before the event (``first``: where it is first told;
         "早上出港一切正常，刚才锚链断了")."""
         about = asked = 0
+        compact = THREAT.sub("、", compact)
         if HYPOTHETICAL.search(compact):
             # "可不可以直接下去救 现在人还在里面": a question asked while it is happening is still live.
             # "机舱着火了能不能用水灭": what to do about an event that has happened is asked during it.
