@@ -21,7 +21,7 @@ from bot.matching.distress import DistressModel
 
 ROOT = Path(__file__).resolve().parent.parent
 SETS = [ROOT / "bench" / "distress.yaml", ROOT / "bench" / "distress_dev2.yaml"]
-HELPER_SETS = [ROOT / "bench" / f"distress_dev{n}.yaml" for n in range(3, 46)]
+HELPER_SETS = [ROOT / "bench" / f"distress_dev{n}.yaml" for n in range(3, 48)]
 # At most one emergency of each is missed, for instance: "you lou dao …" is read 油楼道 (楼道, corridor, is a word of
 # its own), so the spill is not seen; a ship discharging dirty water is a pollution report that the knowledge base
 # answers (pollution-report), not a distress.
@@ -471,6 +471,13 @@ def test_the_shared_dev_sets_emergencies_are_caught_and_nothing_else():
     ("火星号明天几点过江阴大桥", False), ("江边老重庆火锅门口有人落水了 快派人", True),
     ("你们要是十分钟还不来 我就发网上 渡船在江心熄火打转 上面全是人", True),
     ("上个月罚我的事先不提 现在我船触礁了 往下沉", True), ("等你们批下来我船都沉了", False),
+    # Passengers' medical emergencies told by their signs; an allergy or a heat warning asked about is no event.
+    ("小孩吃糖卡喉咙了 拍背拍不出来", True), ("船上有人突然不会说话了 一直流口水", True),
+    ("Child choking on ferry, can't breathe!!", True), ("我对花生过敏 船上餐厅的菜单能标注过敏原吗", False),
+    ("夏天甲板太晒 老人容易中暑", False),
+    # Seen from the shore: people stranded on a sandbar; a small sheen that stopped, a light checked and explained.
+    ("挥手的人还在沙洲上 已经喊了半个多小时了", True), ("码头边上漂着一小片油花 不大 看着也不漏了", False),
+    ("江上有个红灯一闪一闪 我还以为是SOS 查了下是航标灯", False),
 ])
 def test_words_and_frames(text, emergency):
     assert MODEL.read(text).emergency is emergency
