@@ -438,7 +438,7 @@ HAZARDS = [
     ("fire", 3, r"(?<!睡)着起来|烟冒(?:得|出来|起来)"),
     # Rounds 32-33: thrown from a speedboat, a jet ski overturned under a ship, a swimmer giving out midstream, a
     # child half through a railing, someone lying still in the water, heatstroke that silences, cut off on a sandbar
-    # by the tide; blind in fog with ships close, a ship running at a buoy.
+    # by the tide (their fog rule is at the end).
     ("person_in_water", 3, r"(?:被)?甩(?:出去|下去|飞出去|出船|下船)|翻(?:到|进)(?:了)?.{0,6}(?:底下|下面|水里|江里|河里)|"
                            r"游(?:到|在)?.{0,4}(?:不行了|没劲了|没力气了|游不动)|下水.{0,12}(?:不行了|没劲了|没力气了)|"
                            r"(?:半个|半边|半截)身子(?:都)?(?:在|悬在|挂在|探在|探到|露在)?(?:栏杆|船)?外|"
@@ -472,23 +472,16 @@ HAZARDS = [
     ("flooding", 3, r"(?:横倾|侧倾|倾斜).{0,8}(?:加大|增大|越来越)"),
     ("flooding", 2, r"横倾|侧倾"),
     ("collision", 3, r"(?:往|朝|向).{0,4}(?:闸墙|桥墩|墙|堤|石头|礁)(?:上)?(?:撞|冲)|被挤得(?:翘|歪|变形|裂)|(?:船头|船尾|驳船|驳子)(?:被)?(?:挤|顶)?翘起来"),
-    # Round 38-39 (sea-going ships in the estuary): a ship heeling until her side meets the water, a fall down a
-    # ladder onto the head, consciousness fading, armed strangers climbing aboard, containers adrift in the fairway.
-    # Round 40 (where the land meets the river): a vehicle going into the water or afloat in it, people blown in.
+    # Round 38 (where the land meets the river): a vehicle going into the water or afloat in it, people blown in.
     ("person_in_water", 3, r"(?:车|车身|车头|车子|公交|汽车|轿车|货车|客车|大巴|电动车|摩托)(?:.{0,10}(?:往|向)(?:水|江|河)里(?:滑|冲|掉|沉)|"
                            r"(?:在)?(?:水|江|河)里(?:飘|漂)|.{0,4}(?:冲|滚|栽|掉|开)(?:进|入|下|到)(?:了)?水(?!边|旁|岸)|.{0,3}沉(?:下去|进))|"
                            r"(?:人|他|她|孩子|小孩|老人|船员|水手).{0,12}被.{0,6}(?:刮|吹|冲|卷)(?:进|到|下)(?:了)?(?:江|河|水|海)"),
     # Round 41 (winter nights at the anchorage): a watchman silent for hours beside a burning stove, someone not
-    # back by nightfall, thieves at work or strangers aboard while one is alone on watch, someone pushed in.
+    # back by nightfall, thieves at work or strangers aboard while one is alone on watch.
     ("missing", 3, r"到现在.{0,10}(?:不接|没人接|打不通|联系不上|没回(?:话|音|来)|不回话)"),
     ("toxic", 3, r"(?:炉子|炭火|火炉|煤炉).{0,10}(?:不接|不应|不回话|没人应)|(?:不接|不应|不回话|没人应).{0,10}(?:炉子|炭火|火炉|煤炉)"),
     ("violence", 3, r"(?:小偷|贼|偷油的|强盗|劫匪)(?:正在|在|还在|上船|上了船|爬上|摸上)|"
                     r"有人(?:偷偷)?(?:上|爬上|摸上)(?:了)?(?:我们)?(?:的)?船(?=.*(?:怕|不敢|吓))"),
-    # Round 43 (anger and threats during an event): a ship going down at the office's door, half sunk, water in the
-    # engine room, someone still in the water for half an hour, hands giving out.
-    # Round 45 (what the public sees from the shore): someone afloat, a hand above the water, people stranded on a
-    # sandbar, a boat knocked over by a wave, a call for a hand from under the quay, people carried off on a pontoon,
-    # a ship with only her bow above water.
     # Round 44 (passengers' medical emergencies, told by their signs): choking, a stroke's face and speech, chest
     # pain like a weight, an allergy closing the throat, a fit, a baby gone limp or blue, fading consciousness, a
     # fall with a deformed limb, a doctor calling it critical.
@@ -497,19 +490,29 @@ HAZARDS = [
                    r"(?:脸|嘴)(?:都)?肿(?:了|起来)|(?:蜜蜂|马蜂|黄蜂)蛰|抽过去|眼睛(?:一)?翻|翻白眼|硬邦邦|意识障碍|无意识|没声(?:音)?了|"
                    r"不哭不动|软软的|不会哭了|(?:全身|嘴唇|脸)发紫|(?:叫|喊)(?:他|她)?(?:也)?不(?:太)?答应|越来越想睡|"
                    r"(?:腿|胳膊|手)(?:都)?变形|头(?:也)?破了|情况危急|病危|突然倒地|(?:然后|就|突然)倒了|敲(?:门)?(?:了)?半天(?:都)?没(?:反应|人应)"),
+    # Round 45 (what the public sees from the shore): someone afloat, a hand above the water, people stranded on a
+    # sandbar, a boat knocked over by a wave, a call for a hand from under the quay, people carried off on a pontoon,
+    # a ship with only her bow above water.
     ("person_in_water", 3, r"一浮一沉|浮浮沉沉|时浮时沉|(?:有)?(?:只)?手(?:伸|露)出(?:来|水面)|跟着.{0,6}(?:漂|冲)走"),
     ("missing", 3, r"(?:人|他|她|他们)(?:还)?(?:在|困在|站在)(?:沙洲|江心洲|沙滩|礁石|浅滩|江心)|人(?:都)?(?:没看见|看不见|不见)了"),
     ("flooding", 3, r"(?:被)?(?:浪|风|大浪)(?:打|掀|吹)翻|只剩(?:个)?(?:头|船头|船尾|桅杆|驾驶台)(?:露在|露出)"),
+    # Round 43 (anger and threats during an event): a ship going down at the office's door, half sunk, water in the
+    # engine room, someone still in the water for half an hour, hands giving out.
     ("flooding", 3, r"船(?:就)?在.{0,8}沉(?:呢|啊)?$|沉(?:了)?(?:一半|半截|一大半)|水(?:都|已经)?进(?:到|了)?(?:机舱|舱|船)"),
     ("person_in_water", 3, r"人(?:已经|还|都)(?:在|泡在|漂在)(?:水|江|河|海)里|人还泡在(?:水|江|河|海)里|(?:手|胳膊)(?:都)?(?:抓|抱)不住了"),
+    # Rounds 40-41 (jokes told among events, winter nights): someone pushed in, someone afloat waving, knocked down
+    # by a wave, a slip.
     ("person_in_water", 3, r"把.{0,6}推(?:进|到|下)?(?:了)?(?:江|河|水|海)|(?:江|河|水)面?(?:上|里)?有(?:个|一个)?人(?:在)?(?:漂|飘|挥手|喊|扑腾)|"
                            r"被.{0,4}(?:浪|水)拍(?:了)?下去"),
     ("person_in_water", 3, r"脚(?:一)?滑(?:了)?(?:掉|摔)?(?:下去|进)"),
+    # Round 39 (sea-going ships in the estuary): a ship heeling until her side meets the water, a fall down a
+    # ladder onto the head, consciousness fading, armed strangers climbing aboard, containers adrift in the fairway.
     ("flooding", 3, r"倾侧了|(?:舷|船舷|舷边|甲板).{0,4}(?:贴到|碰到|挨着|快到|快贴)(?:了)?水面|(?:水|江水)(?:快)?(?:漫|上)(?:到|了)?甲板"),
     ("medical", 3, r"后脑(?:勺)?着地|(?:从|顺着).{0,6}(?:楼梯|梯子|舷梯|扶梯|直梯).{0,2}(?:摔|滚|跌)(?:了)?(?:下来|下去)|"
                    r"意识(?:不清|模糊)|意识(?:不太|有点|不是很)(?:清楚|清醒)"),
     ("violence", 3, r"(?:带|持|拿)(?:着)?(?:刀|枪|棍)|(?:陌生人|不明身份|海盗|劫匪).{0,6}(?:爬上|登上|上了)(?:我们)?(?:的)?船"),
     ("collision", 2, r"(?:集装箱|货柜).{0,6}(?:掉(?:进|到|下)|落(?:水|江)|漂在)"),
+    # Rounds 32-33 again: blind in fog with ships close, a ship running at a buoy.
     ("collision", 3, rf"{_FOG}.{{0,30}}{_BLIND}|{_BLIND}.{{0,30}}{_FOG}|"
                      r"(?:向|朝|往)(?:着)?.{0,4}(?:浮筒|浮标|桥墩|码头|趸船|船|岸|闸门)(?:冲|撞|漂)(?:过去|上去|过来)"),
 ]
