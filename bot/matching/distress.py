@@ -33,14 +33,14 @@ from functools import lru_cache
 from pypinyin import Style, pinyin
 
 from .distress_words import (
-    ABOUT, ABOUT_EN, AGAIN_NOW, ALL_WELL, ALMOST, ALMOST_EN, ANIMAL, AS_MODIFIER, BUT, BUT_EN, CALLS, CALL_AS_NOUN,
-    CALM, CATEGORY_LABELS, CONTRAST, DENIED_BEFORE, DIALECT, DIALECT_WORDS, DISMISSED, DRILL, ENDED, ENGLISH, EVER,
-    EXCEPT, FIGURATIVE, FIGURATIVE_EN, FRESH, GENERIC, HABITUAL, HAZARDS, HEADED, HOW_NOW, HYPOTHETICAL, IDIOMS,
-    JUST_NOW, LAND_FLOODED, LATIN, LATIN_CALLS, LAUGHING, LIVE, LIVE_EN, LONG_AGO, LONG_STANDING, MISTAKEN,
-    NAVAID_BEFORE, NEGATED, NEWS, NOT_MEANT, NOT_SLIPS, NOW, OFFICE, ORDINARY_SMOKE, PAST, PERSON, PINYIN_FAVOURED,
-    PINYIN_WORDS, PLANNING, PLUMBING, PRESENT, QUESTION, REALLY, REALLY_EN, RELAYED, REMOTE, RESOLVED, SERVICE,
-    SHIP_CONTEXT, SINCE, SMALL, STILL_MISSING, SUPERSEDED, THANKS, THING_BEFORE, THREAT, THRESHOLD, TRAFFIC, TURN,
-    URGENT, VEHICLE_BEFORE, WATER_CONTEXT, WHOLE_FRAMES, WORRIES,
+    ABOUT, ABOUT_EN, AGAIN_NOW, ALL_WELL, ALMOST, ALMOST_EN, ANIMAL, ASK_NUMBER, AS_MODIFIER, BUT, BUT_EN, CALLS,
+    CALL_AS_NOUN, CALM, CATEGORY_LABELS, CONTRAST, DENIED_BEFORE, DIALECT, DIALECT_WORDS, DISMISSED, DRILL, ENDED,
+    ENGLISH, EVER, EXCEPT, FIGURATIVE, FIGURATIVE_EN, FRESH, GADGET_BEFORE, GENERIC, HABITUAL, HAZARDS, HEADED, HOW_NOW,
+    HYPOTHETICAL, IDIOMS, JUST_NOW, LAND_FLOODED, LATIN, LATIN_CALLS, LAUGHING, LIVE, LIVE_EN, LONG_AGO, LONG_STANDING,
+    MISTAKEN, NAVAID_BEFORE, NEGATED, NEWS, NOT_MEANT, NOT_SLIPS, NOW, OFFICE, ORDINARY_SMOKE, PAST, PERSON,
+    PINYIN_FAVOURED, PINYIN_WORDS, PLANNING, PLUMBING, PRESENT, QUESTION, REALLY, REALLY_EN, RELAYED, REMOTE, RESOLVED,
+    SERVICE, SHIP_CONTEXT, SINCE, SMALL, STILL_MISSING, SUPERSEDED, THANKS, THING_BEFORE, THREAT, THRESHOLD, TRAFFIC,
+    TURN, URGENT, VEHICLE_BEFORE, WATER_CONTEXT, WHOLE_FRAMES, WORRIES,
 )
 from .ime import pinyin_reader
 from .reading import normalize
@@ -350,6 +350,8 @@ class DistressModel:
         """The event at ``start`` befalls a thing named just before it: "手机掉河里了", "浮标歪了，是不是被船撞了"."""
         if cat == "collision":
             return bool(NAVAID_BEFORE.search(compact, 0, start) or VEHICLE_BEFORE.search(compact, 0, start))
+        if cat == "flooding":
+            return bool(GADGET_BEFORE.search(compact, 0, start))  # "手机进水了"; a buoy before it only says where
         return cat in ("person_in_water", "grounding", "missing") and bool(THING_BEFORE.search(compact, 0, start))
 
     @staticmethod
@@ -434,7 +436,8 @@ class DistressModel:
         # English as Chinese: what comes after "but" is the news ("fire extinguished but the cook is badly burned").
         topics = {m.group(0) for m in ABOUT.finditer(compact)} | {
             m.group(0) for m in ABOUT_EN.finditer(raw) if not BUT_EN.search(raw, m.end())}
-        if DISMISSED.search(compact):
+        told = any(":" in e and not e.startswith(("call:", "pinyin:")) for e in evidence)
+        if DISMISSED.search(compact) or told and ASK_NUMBER.search(compact) and len(_CJK_CHAR.findall(compact)) <= 12:
             topics = set()  # "不需要政策解读，孩子掉到两条船中间了"
         if REALLY.search(compact) or REALLY_EN.search(raw):
             # "演练时有人真晕倒了", "fire started during the pump test": the drill or the test is where it happened.
@@ -492,8 +495,9 @@ class DistressModel:
         return about
 
     def _pinyin_slip(self, compact: str):
-        """A key word written with a homophone (落睡 for 落水) in a message about a ship or the water."""
-        on_water = bool(SHIP_CONTEXT.search(compact) or URGENT.search(compact))
+        """A key word written with a homophone (落睡 for 落水) in a message about a ship or the water, or in one so short
+        that it says nothing else ("其火了")."""
+        on_water = bool(SHIP_CONTEXT.search(compact) or URGENT.search(compact)) or len(compact) <= 4
         sets = [_readings(c) for c in compact]
         bounds, at = {0}, 0
         for token in Tokenizer.base().lcut(compact, HMM=False):
@@ -507,8 +511,8 @@ class DistressModel:
                 window = compact[i:i + n]
                 if window == word or window in NOT_SLIPS or not {i, i + n} <= bounds:
                     continue  # parts of two words (那个签证 has no 搁浅)
-                if Tokenizer.base().FREQ.get(window) and not (_place_name(window)
-                                                              and compact.startswith(("了", "啦"), i + n)):
+                if Tokenizer.base().FREQ.get(window) and not (_place_name(window) and (
+                        compact.startswith(("了", "啦"), i + n) or compact.endswith("人", 0, i))):
                     continue  # a word of its own (装船 is no slip of 撞船); a place that "happened" is one (洛水了)
                 if self._of_a_thing(PINYIN_WORDS[word], compact, i):
                     continue  # "手机掉江里了": a thing, as for the words themselves
