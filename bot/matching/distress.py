@@ -40,10 +40,10 @@ from .distress_words import (
     MISTAKEN, NAVAID_BEFORE, NEGATED, NEWS, NOT_MEANT, NOT_SLIPS, NOW, OFFICE, ORDINARY_SMOKE, PAST, PERSON,
     PINYIN_FAVOURED, PINYIN_WORDS, PLANNING, PLUMBING, PRESENT, QUESTION, REALLY, REALLY_EN, RELAYED, REMOTE, RESOLVED,
     SERVICE, SHIP_CONTEXT, SINCE, SMALL, STILL_MISSING, SUPERSEDED, THANKS, THING_BEFORE, THREAT, THRESHOLD, TRAFFIC,
-    TURN, URGENT, VEHICLE_BEFORE, WATER_CONTEXT, WHOLE_FRAMES, WORRIES,
+    TURN, TYPED_SLIPS, URGENT, VEHICLE_BEFORE, WATER_CONTEXT, WHOLE_FRAMES, WORRIES,
 )
 from .ime import pinyin_reader
-from .reading import normalize
+from .reading import CJK_CHAR, normalize
 from .tokenizer import Tokenizer
 
 
@@ -87,7 +87,6 @@ def _readings(ch: str) -> frozenset:
 _PINYIN_KEYS = {word: [frozenset(r) for r in pinyin(word, style=Style.NORMAL)] for word in PINYIN_WORDS}
 
 
-_CJK_CHAR = re.compile(r"[\u4e00-\u9fff]")
 _BARE_CALLS = ("call:救命", "call:救救")
 
 
@@ -97,7 +96,7 @@ def _exclaimed_ashore(compact: str, evidence: list) -> bool:
     calls = [e for e in evidence if e.startswith("call:")]
     return bool(calls) and all(e in _BARE_CALLS for e in calls) and not WATER_CONTEXT.search(compact) \
         and not PERSON.search(compact) and all(u in ("救命", "救救") for u in URGENT.findall(compact)) \
-        and len(_CJK_CHAR.findall(compact)) >= 8
+        and len(CJK_CHAR.findall(compact)) >= 8
 
 
 def _breaks(spaced: str) -> frozenset:
@@ -156,7 +155,7 @@ class DistressModel:
         if LATIN.search(spaced):
             spaced = self.pinyin.convert(spaced)
         spaced = spaced.translate(DIALECT)
-        for word, plain in DIALECT_WORDS:
+        for word, plain in (*TYPED_SLIPS, *DIALECT_WORDS):
             spaced = spaced.replace(word, plain)
         raw = unicodedata.normalize("NFKC", text or "").lower()  # English is read in lower case
         if "\U0001F198" in raw:  # 🆘, the SOS button of emoji keyboards
@@ -437,7 +436,7 @@ class DistressModel:
         topics = {m.group(0) for m in ABOUT.finditer(compact)} | {
             m.group(0) for m in ABOUT_EN.finditer(raw) if not BUT_EN.search(raw, m.end())}
         told = any(":" in e and not e.startswith(("call:", "pinyin:")) for e in evidence)
-        if DISMISSED.search(compact) or told and ASK_NUMBER.search(compact) and len(_CJK_CHAR.findall(compact)) <= 12:
+        if DISMISSED.search(compact) or told and ASK_NUMBER.search(compact) and len(CJK_CHAR.findall(compact)) <= 12:
             topics = set()  # "不需要政策解读，孩子掉到两条船中间了"
         if REALLY.search(compact) or REALLY_EN.search(raw):
             # "演练时有人真晕倒了", "fire started during the pump test": the drill or the test is where it happened.

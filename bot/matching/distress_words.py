@@ -855,11 +855,13 @@ PINYIN_FAVOURED = tuple(PINYIN_WORDS) + (
 )
 LATIN = re.compile(r"[a-z]{2,}[\s,.!?，。！？]+[a-z]{2,}|[a-z]{5,}")
 # Dialect that the patterns would miss: 冇 (Hubei, Hunan, Cantonese) is 没; the Cantonese of everyday speech.
+# Rescue words mistyped with a pinyin keyboard, read as meant before anything else (the pinyin slip repair only looks
+# at key words alone, and these come inside longer phrases).
+TYPED_SLIPS = (("就生圈", "救生圈"), ("心肺附属", "心肺复苏"), ("在就人", "在救人"), ("快就人", "快救人"), ("快段了", "快断了"))
 DIALECT = str.maketrans({"冇": "没", "喺": "在", "佢": "他", "唔": "不", "嚟": "来", "咗": "了", "嘅": "的", "哋": "们",
                          "勿": "不", "伊": "他"})
 # 勿 and 伊 are 不 and 他 in Shanghai and Suzhou speech. 冒 is 没 too in Hubei and Hunan speech, but also "to emerge" (冒出来, 冒烟): only in these phrases.
-DIALECT_WORDS = (("就生圈", "救生圈"), ("心肺附属", "心肺复苏"), ("在就人", "在救人"), ("快就人", "快救人"), ("快段了", "快断了"),
-                 ("而家", "现在"), ("点算", "怎么办"), ("点办", "怎么办"), ("郁不", "动不"), ("郁都不郁", "一动不动"),
+DIALECT_WORDS = (("而家", "现在"), ("点算", "怎么办"), ("点办", "怎么办"), ("郁不", "动不"), ("郁都不郁", "一动不动"),
                  ("他们话", "他们说"), ("系咪", "是不是"), ("几时", "什么时候"), ("冒回来", "没回来"), ("冒有", "没有"),
                  # Sichuan and Chongqing: 河头 is 河里; Shanghai: 阿拉 we, 哪能办 what to do, 浪向 on.
                  ("河头", "河里"), ("水头", "水里"), ("阿拉", "我们"), ("哪能办", "怎么办"), ("浪向", "上"))

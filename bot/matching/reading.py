@@ -105,7 +105,7 @@ def spoken_digits(text: str) -> str:
 
 _EMOJI_CODE = re.compile(r"\[[^\[\]]{1,6}\]|/:[^\s]{1,8}")
 _NON_WORD = re.compile(r"[^0-9a-z\u4e00-\u9fff]+")
-_CJK = re.compile(r"[\u4e00-\u9fff]")
+CJK_CHAR = re.compile(r"[\u4e00-\u9fff]")
 
 
 def normalize(text: str) -> str:
@@ -192,7 +192,7 @@ class Synonyms:
 
 def is_cjk(text: str) -> bool:
     """True when the text contains at least one Chinese character."""
-    return bool(_CJK.search(text))
+    return bool(CJK_CHAR.search(text))
 
 
 def char_bigrams(text: str) -> list:
@@ -207,4 +207,4 @@ def char_bigrams(text: str) -> list:
 
 def cjk_chars(*texts: str) -> set:
     """The Chinese characters of some texts, each once."""
-    return {ch for text in texts for ch in _CJK.findall(text)}
+    return {ch for text in texts for ch in CJK_CHAR.findall(text)}
