@@ -21,7 +21,7 @@ from bot.matching.distress import DistressModel
 
 ROOT = Path(__file__).resolve().parent.parent
 SETS = [ROOT / "bench" / "distress.yaml", ROOT / "bench" / "distress_dev2.yaml"]
-HELPER_SETS = [ROOT / "bench" / f"distress_dev{n}.yaml" for n in range(3, 50)]
+HELPER_SETS = [ROOT / "bench" / f"distress_dev{n}.yaml" for n in range(3, 58)]
 # At most one emergency of each is missed, for instance: "you lou dao …" is read 油楼道 (楼道, corridor, is a word of
 # its own), so the spill is not seen; a ship discharging dirty water is a pollution report that the knowledge base
 # answers (pollution-report), not a distress.
@@ -483,6 +483,66 @@ def test_the_shared_dev_sets_emergencies_are_caught_and_nothing_else():
     ("都救上来了 两个人都平安", False), ("感谢救命之恩", False),
     # Very short messages: a slip in three characters, a word that only names a topic, a gadget that took water.
     ("其火了", True), ("S0S", True), ("着火点", False), ("进水口", False), ("手机进水了", False), ("落水 打什么电话", True),
+    # Works on the river: a diver who no longer answers or is drawn in, a barge blown onto a pier, a fall into a
+    # chamber; a ship that does not answer the radio is a matter of traffic.
+    ("潜水员喊话不回了", True), ("潜水员被吸到取水口了", True), ("驳船被大风吹到桥墩上了", True),
+    ("有人掉到船闸闸室里了", True), ("前面有条船叫了几遍都不应答 帮忙联系一下", False),
+    # Who fell: the worker, not the thing he was handling; the phone itself still only a phone.
+    ("工人在船边捡东西掉下去了", True), ("我的东西掉下去了", False),
+    # Quoted words are named, not said, unless someone was heard saying them.
+    ("“救命”用英语怎么说", False), ("工资一到就“落水”了 一下子花光", False),
+    ("听到江边有人喊“救命”", True), ("他最后说了一句“船进水了快” 电话就断了", True),
+    # A child's and a schoolroom's words: gone in a blink; a safety class, a quiz, a fear that lasts, a past year.
+    ("孩子在甲板上玩 一眨眼没了", True), ("我在学校组织的游船上 船舱起火了", True),
+    ("今天安全课讲了落水自救 你考考我", False), ("这是知识竞赛的题 船着火了往哪跑", False),
+    ("学游泳的时候呛水了 现在还是怕水", False), ("去年村里有个孩子在江边淹死了 今年学校搞了安全教育", False),
+    ("我担心他哪天掉下去 怎么管", False), ("发动机老是冒黑烟是不是要修了", False), ("救命啊 作业好难", False),
+    # In the middle of a conversation with the bot: its business brushed aside, a message corrected, a listener
+    # addressed; cargo burning by itself, a ship rolling over, water coming aboard.
+    ("不管什么流程了 有人被卷进螺旋桨", True), ("我刚才问那个证书的事先放一放我们这边船好像在进水啊怎么办啊", True),
+    ("你听我说 我们船搁在浅滩上了 水往里灌", True), ("先别给我推荐文章 船舱着火 我们被困在上面了", True),
+    ("打错了 不是1 是“有人落水” 救人", True), ("刚才发错了 应该是 我们船被撞 机舱进水", True),
+    ("不是问消防演习 是机舱真的烧着了", True), ("货舱里的货自燃了 盖子都烫", True), ("我哪有时间 船在翻", True),
+    ("刚才打错字了 不是着火 是着急", False), ("不好意思发错群了 刚才说\"我快淹死了\"是说邮件太多", False),
+    ("船员打架 海事管不管", False), ("不用转人工 我只是好奇翻船了谁来打捞", False),
+    ("比如说发动机坏了船在漂 应该抛锚吗", False), ("夜间两船对驶有碰撞危险时 各自向哪边转向", False),
+    # Ferries: a vehicle into the river, someone under a vehicle or in a crush; service, names and silt are no event.
+    ("骑摩托的冲上跳板刹不住 连人带车飞进江里了", True), ("跳板塌了 一辆车斜插在水里 驾驶员还在车上", True),
+    ("一个大姐被压在车底下", True), ("好几个人被挤倒踩在下面", True), ("农民掉在船和趸船夹缝里", True),
+    ("船在往那边斜", True), ("涨水了车渡停了吗 什么时候恢复", False), ("这个渡口叫“落水坝”是怎么来的", False),
+    ("我开的新能源车 汽渡上要不要断电", False), ("江水变黄了是不是上游发大水了", False),
+    ("落水了怎么自救 给孩子做安全教育用", False),
+    # Chinese as a second language and from translation apps; the app itself is no topic.
+    ("我在水中 不能回去到船上 水很冷 请来", True), ("我的朋友他不呼吸 在船上", True), ("人在船外 船尾 请快", True),
+    ("船上的一名船员已失去知觉,需要紧急医疗后送。", True), ("我们的船舶已失去转向,正在向大桥漂流,请立即协助。", True),
+    ("油轮旁边有火 火在水面上 我们很近", True), ("我朋友的头在水下面 他被缠在渔网里", True),
+    ("有一个人在浮标上 抓着 在叫 江中间", True), ("在封闭空间 一个人倒下 另一个人进去救他 也倒下了", True),
+    ("我用翻译软件 我们的船员跌落水 已经五分钟 找不到", True), ("Человек за бортом!", True),
+    ("我 第一次 坐 船 有点 晕船 想 吐 怎么办", False), ("我的叔叔三十年前在长江的船上淹死了 我想去看看那个地方", False),
+    ("我的心在燃烧 因为我爱上一个中国女孩", False), ("下沉式广场怎么去", False), ("船上蟑螂很多 help 哪里可以买药", False),
+    ("船上有个小姑娘晕船吐得很厉害，之后突然晕过去了，怎么叫都不醒", True),
+    # Numbers and measurements: a reading given is no question about measuring, yesterday's dry hold is no end.
+    ("list 14 deg and increasing, 需要救助", True), ("货舱底部有水 早上5厘米 现在半米了 找不到漏点", True),
+    ("三号舱高液位报警，测深尺量到85公分，昨天还是干的，请求支援", True),
+    ("污水舱清舱的人晕在里面 气体检测CO 200ppm 怎么救", True), ("沉船 8名船员 已救起6人 2人仍下落不明", True),
+    ("空船被风吹向桥墩 离墩子不到100米", True), ("H2S的职业接触限值是多少ppm", False),
+    ("今天水位上涨了50公分 码头趸船需要调缆吗", False),
+    # A photo or a video attached: the text still tells the event; an article or a fear is no event.
+    ("【图片】救生圈扔下去了 人没抓住 已经漂远了", True), ("你们看看这个视频 浮吊倒了 砸到船上 下面有人", True),
+    ("[位置]一个人趴在漂着的木头上 往下游去了 在喊", True), ("[图片] 快看 江面上这个是人吗 在动 在挥手", True),
+    ("[图片] 有个人漂在下游 还在挣扎", True), ("[链接] 落水后如何自救 这篇写得对吗", False),
+    ("[视频] 游泳馆里教孩子游泳 老师说会了就不怕落水了", False),
+    # Animals, things and people: whoever went after a thing or an animal fell; a thing or an animal alone is no
+    # rescue, nor a craft with nobody on board that threatens nothing; one that heads for a bridge still is.
+    ("有个男的为了救他家狗跳进江里了 好几分钟了没看到人", True), ("有个女的抱着狗跳江了", True),
+    ("小男孩去捞漂着的气球 掉水里了 现在抓着一块泡沫板", True), ("我女儿穿红衣服 在汽渡上走丢了", True),
+    ("一个钓鱼的人连人带凳子滑进江里", True), ("渔网缠住了落水的人 我们割不开", True),
+    ("有人趴在一只死牛身上在江里漂 还活着", True), ("快点派船 我家船被大木头撞漏了", True),
+    ("水上餐厅的浮台断了 漂出去了 上面有客人在叫", True), ("有一条空船在漂，没人，正往大桥撞过去", True),
+    ("开船的老头突然倒了 船没人掌舵", True), ("有只狗掉进船闸里了 一直在扑腾 上不来 怎么办", False),
+    ("快派人 有头牛卡在码头桩子之间 叫得很惨 人都安全", False), ("救命 我的手机掉水里了 能派人捞吗", False),
+    ("孩子的皮球掉江里了 漂走了 能捞吗", False), ("船上的小艇被浪冲走了 没人在上面 要报告吗", False),
+    ("我的心掉进长江里了 谁来救救我", False),
 ])
 def test_words_and_frames(text, emergency):
     assert MODEL.read(text).emergency is emergency

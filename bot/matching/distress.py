@@ -8,7 +8,8 @@ It reads what is happening rather than looking for one word. A message is weighe
 - signs that it is **live**: completion or change (着火了), progress (正在下沉), imminence (快撞了), urgency
   (快来人, 赶紧), people and places on board (船上还有3个人, 在焦山附近);
 - signs that it is **about** a hazard: planning (如果 / 万一 … 怎么办), the past (去年, 上次), rules, fees,
-  insurance, reports, penalties, training and drills, news, paperwork after a loss, equipment.
+  insurance, reports, penalties, training and drills, news, paperwork after a loss, equipment, a key word named in
+  quotation marks ("“落水”用英语怎么说").
 
 The order of a long message counts too: what follows a turn (但是, 结果刚才, 另外, 本来想问 …) is the news, and
 what was asked before it is not asked of the event; what is told after the event's last mention may end it (put
@@ -33,14 +34,16 @@ from functools import lru_cache
 from pypinyin import Style, pinyin
 
 from .distress_words import (
-    ABOUT, ABOUT_EN, AGAIN_NOW, ALL_WELL, ALMOST, ALMOST_EN, ANIMAL, ASK_NUMBER, AS_MODIFIER, BUT, BUT_EN, CALLS,
-    CALL_AS_NOUN, CALM, CATEGORY_LABELS, CONTRAST, DENIED_BEFORE, DIALECT, DIALECT_WORDS, DISMISSED, DRILL, ENDED,
-    ENGLISH, EVER, EXCEPT, FIGURATIVE, FIGURATIVE_EN, FRESH, GADGET_BEFORE, GENERIC, HABITUAL, HAZARDS, HEADED, HOW_NOW,
-    HYPOTHETICAL, IDIOMS, JUST_NOW, LAND_FLOODED, LATIN, LATIN_CALLS, LAUGHING, LIVE, LIVE_EN, LONG_AGO, LONG_STANDING,
-    MISTAKEN, NAVAID_BEFORE, NEGATED, NEWS, NOT_MEANT, NOT_SLIPS, NOW, OFFICE, ORDINARY_SMOKE, PAST, PERSON,
-    PINYIN_FAVOURED, PINYIN_WORDS, PLANNING, PLUMBING, PRESENT, QUESTION, REALLY, REALLY_EN, RELAYED, REMOTE, RESOLVED,
-    SERVICE, SHIP_CONTEXT, SINCE, SMALL, STILL_MISSING, SUPERSEDED, THANKS, THING_BEFORE, THREAT, THRESHOLD, TRAFFIC,
-    TURN, TYPED_SLIPS, URGENT, VEHICLE_BEFORE, WATER_CONTEXT, WHOLE_FRAMES, WORRIES,
+    ABOUT, ABOUT_EN, ADRIFT_THING, AGAIN_NOW, ALL_WELL, ALMOST, ALMOST_EN, ANIMAL, ASK_NUMBER, AS_MODIFIER, BUT, BUT_EN,
+    CALLS, CALL_AS_NOUN, CALM, CATEGORY_LABELS, CONTRAST, CORRECTION, DENIED_BEFORE, DIALECT, DIALECT_WORDS, DISMISSED,
+    DRILL, ENDED, ENGLISH, EVER, EXCEPT, FIGURATIVE, FIGURATIVE_EN, FOREIGN_CRIES, FRESH, GADGET_BEFORE, GEAR, GENERIC,
+    HABITUAL, HANDLED, HAZARDS, HEADED, HOW_NOW, HYPOTHETICAL, IDIOMS, JUST_NOW, LAND_FLOODED, LATIN, LATIN_CALLS,
+    LAUGHING, LIVE, LIVE_EN, LONG_AGO, LONG_STANDING, MISTAKEN, NATURAL_MUD, NAVAID_BEFORE, NEGATED, NEWS, NOT_MEANT,
+    NOT_SLIPS, NOW, OFFICE, ORDINARY_SMOKE, PAST, PERSON, PINYIN_FAVOURED, PINYIN_WORDS, PLANNING, PLUMBING, PRESENT,
+    QUESTION, QUOTED, QUOTE_NAMED_AFTER, QUOTE_NAMED_BEFORE, REALLY, REALLY_EN, RELAYED, REMOTE, RESOLVED, RETRACTED,
+    SEASICK, SEASICK_SIGNS, SERVICE, SHIP_CONTEXT, SINCE, SMALL, SPOKEN, STILL_MISSING, SUPERSEDED, THANKS,
+    THING_BEFORE, THREAT, THRESHOLD, TRAFFIC, TURN, TYPED_SLIPS, UNMANNED, UNMANNED_THREAT, URGENT, VEHICLE_BEFORE,
+    WATER_CONTEXT, WHOLE_FRAMES, WORRIES,
 )
 from .ime import pinyin_reader
 from .reading import CJK_CHAR, normalize
@@ -97,6 +100,20 @@ def _exclaimed_ashore(compact: str, evidence: list) -> bool:
     return bool(calls) and all(e in _BARE_CALLS for e in calls) and not WATER_CONTEXT.search(compact) \
         and not PERSON.search(compact) and all(u in ("救命", "救救") for u in URGENT.findall(compact)) \
         and len(CJK_CHAR.findall(compact)) >= 8
+
+
+def _named_in_quotes(raw: str) -> list:
+    """The words a message names in quotation marks rather than says ("“救命”用英语怎么说"), normalised: a quoted word
+    of up to three characters, or a longer quote the words around it name as such; none that was said or heard."""
+    out = []
+    for m in QUOTED.finditer(raw):
+        word = next(g for g in m.groups() if g)
+        if SPOKEN.search(raw, max(0, m.start() - 4), m.start()):
+            continue
+        if len(word) <= 3 or QUOTE_NAMED_AFTER.match(raw, m.end()) \
+                or QUOTE_NAMED_BEFORE.search(raw, max(0, m.start() - 3), m.start()):
+            out.append(normalize(word).replace(" ", ""))
+    return out
 
 
 def _breaks(spaced: str) -> frozenset:
@@ -160,6 +177,7 @@ class DistressModel:
         raw = unicodedata.normalize("NFKC", text or "").lower()  # English is read in lower case
         if "\U0001F198" in raw:  # 🆘, the SOS button of emoji keyboards
             spaced += " sos"
+        spaced += "".join(" " + english for cry, english in FOREIGN_CRIES if cry in raw)
         compact = spaced.replace(" ", "")
         for phrase in self.not_distress:
             compact = compact.replace(phrase, "、")
@@ -181,6 +199,8 @@ class DistressModel:
                     strength, category = 3, cat
         if not strength and not call:
             return DistressReading(False)
+        quoted = _named_in_quotes(raw)
+        named_only = bool(quoted) and all(any(e.split(":", 1)[1] in q for q in quoted) for e in evidence if ":" in e)
         live = min(2, len(LIVE.findall(compact)) + len(LIVE_EN.findall(raw))
                    + (1 if "!" in raw or "！" in raw else 0))
         live += min(4, 2 * len(URGENT.findall(compact)))
@@ -196,6 +216,13 @@ class DistressModel:
             evidence.append("turn")
         about = self._about(point, raw, evidence, live_clause, after_but or point != compact, first)
         told_after = (lambda m: last is None or m.end() > last)
+        if named_only:
+            about += 6  # "“救命”用英语怎么说": the word is named, not said
+            evidence.append("quoted")
+        if spans and not NOW.search(compact) and not URGENT.search(compact) \
+                and all(LONG_AGO.search(_clause(compact, spaced, span)) for span in spans):
+            about += 4  # "去年我们村有个孩子在江边淹死了 …": told as long past in its own clause
+            evidence.append("long ago")
         if any(told_after(m) for m in MISTAKEN.finditer(compact)):
             about += 6
             evidence.append("mistaken")
@@ -222,14 +249,26 @@ class DistressModel:
         if category == "fire" and ORDINARY_SMOKE.search(point):
             about += 4  # a chimney, a barbecue: smoke that is no fire ("江边烧烤的 一个醉汉掉进江里了" is still a fall)
             evidence.append("ordinary smoke")
+        if category == "spill" and any(e.startswith("spill:") and re.search("[黄浑泥]", e) for e in evidence) \
+                and NATURAL_MUD.search(compact):
+            about += 4  # "江水变黄了 是不是上游发大水了": silt
+            evidence.append("natural")
+        if category in ("toxic", "medical") and SEASICK.search(compact) and not URGENT.search(compact) and all(
+                SEASICK_SIGNS.search(e) for e in evidence if e.startswith(category + ":")):
+            about += 4
+            evidence.append("seasick")
         if category == "flooding" and PLUMBING.search(compact):
             about += 4
             evidence.append("plumbing")
         if category == "spill" and SMALL.search(compact):
             about += 3
             evidence.append("small")
-        if ANIMAL.search(compact) and not PERSON.search(compact):
+        if category in ("propulsion", "flooding", "person_in_water") and UNMANNED.search(compact) \
+                and not UNMANNED_THREAT.search(compact) and not PERSON.search(compact.replace("我们", "")):
             about += 5
+            evidence.append("unmanned")
+        if ANIMAL.search(compact) and not PERSON.search(compact):
+            about += 6
             evidence.append("animal")
         if strength == 2 and OFFICE.search(compact):
             about += 4  # "海员证找不到了": a lost certificate, not a lost person
@@ -237,8 +276,9 @@ class DistressModel:
         if not strength and _exclaimed_ashore(compact, evidence):
             about += 8  # as much as office business after a bare call word
             evidence.append("ashore")
-        if not strength and "thing" in evidence and call < 5:
-            about += 4  # "遭了 手机掉河里了": the dismay is about a thing
+        if not strength and "thing" in evidence and (call < 5 or not PERSON.search(compact)):
+            # "遭了 手机掉河里了": the dismay is about a thing; "救命 我的手机掉水里了" as much as a bare call ashore
+            about += 8 if all(e in _BARE_CALLS for e in evidence if e.startswith("call:")) and call else 4
         if not strength and (OFFICE.search(compact) or call < 5 and SERVICE.search(compact)):
             about += 8  # a bare call word before office business: "求助 网上申请提交不了"
             evidence.append("service")
@@ -346,12 +386,23 @@ class DistressModel:
 
     @staticmethod
     def _of_a_thing(cat: str, compact: str, start: int) -> bool:
-        """The event at ``start`` befalls a thing named just before it: "手机掉河里了", "浮标歪了，是不是被船撞了"."""
+        """The event at ``start`` befalls a thing or an animal named just before it: "手机掉河里了", "浮标歪了，是不是被船
+        撞了", "鸭子被冲到航道里了"; not one someone handled or went after ("为了救他家狗跳进江里了"), and nothing
+        that clings (a thing holds on to nothing)."""
         if cat == "collision":
             return bool(NAVAID_BEFORE.search(compact, 0, start) or VEHICLE_BEFORE.search(compact, 0, start))
+        if cat == "flooding" and GADGET_BEFORE.search(compact, 0, start):
+            return True  # "手机进水了"; a buoy before it only says where
+        if cat not in ("person_in_water", "grounding", "missing", "propulsion", "flooding"):
+            return False
+        if compact.startswith(("抓", "抱", "扒", "拽", "攀", "趴", "骑"), start):
+            return False  # "掉水里了 现在抓着一块泡沫板"
+        thing = THING_BEFORE.search(compact, 0, start)
+        if not thing or HANDLED.search(compact, 0, thing.start()):
+            return False
         if cat == "flooding":
-            return bool(GADGET_BEFORE.search(compact, 0, start))  # "手机进水了"; a buoy before it only says where
-        return cat in ("person_in_water", "grounding", "missing") and bool(THING_BEFORE.search(compact, 0, start))
+            return bool(ADRIFT_THING.search(thing.group(0)))
+        return cat != "propulsion" or not GEAR.search(thing.group(0))
 
     @staticmethod
     def _call(compact: str, spaced: str, evidence: list) -> int:
@@ -359,7 +410,7 @@ class DistressModel:
         for power, pattern in _CALLS:
             # Not a call named ("救命电话") nor asked after ("是出事了吗").
             m = next((m for m in pattern.finditer(compact) if not CALL_AS_NOUN.match(compact, m.start())
-                      and not compact.startswith(("的", "吗", "么"), m.end())), None)
+                      and not compact.startswith(("的", "吗", "么", "它", "救它"), m.end())), None)
             if m and power > call:
                 call = power
                 evidence.append(f"call:{m.group(0)}")
@@ -481,7 +532,10 @@ class DistressModel:
         if THANKS.search(compact):
             about += 3  # thanks after the event; a plea with a thank-you keeps its urgency and its call
             evidence.append("thanks")
-        if (NOT_MEANT.search(compact) or LAUGHING.search(raw)) and not REALLY.search(compact) \
+        corrected = (lambda m: RETRACTED.fullmatch(m.group(0)) and first is not None and any(
+            c.end() <= first for c in CORRECTION.finditer(compact, m.end(), m.end() + 12)))
+        if (any(not corrected(m) for m in NOT_MEANT.finditer(compact)) or LAUGHING.search(raw)) \
+                and not REALLY.search(compact) \
                 and not REALLY_EN.search(raw) and not but_said:
             about += 6
             evidence.append("not meant")
