@@ -21,7 +21,7 @@ from bot.matching.distress import DistressModel
 
 ROOT = Path(__file__).resolve().parent.parent
 SETS = [ROOT / "bench" / "distress.yaml", ROOT / "bench" / "distress_dev2.yaml"]
-HELPER_SETS = [ROOT / "bench" / f"distress_dev{n}.yaml" for n in range(3, 58)]
+HELPER_SETS = [ROOT / "bench" / f"distress_dev{n}.yaml" for n in range(3, 60)]
 # At most one emergency of each is missed, for instance: "you lou dao …" is read 油楼道 (楼道, corridor, is a word of
 # its own), so the spill is not seen; a ship discharging dirty water is a pollution report that the knowledge base
 # answers (pollution-report), not a distress.
@@ -543,6 +543,21 @@ def test_the_shared_dev_sets_emergencies_are_caught_and_nothing_else():
     ("快派人 有头牛卡在码头桩子之间 叫得很惨 人都安全", False), ("救命 我的手机掉水里了 能派人捞吗", False),
     ("孩子的皮球掉江里了 漂走了 能捞吗", False), ("船上的小艇被浪冲走了 没人在上面 要报告吗", False),
     ("我的心掉进长江里了 谁来救救我", False),
+    # Summer on the river: cut off on a sandbar, taken by an undercurrent, out of strength, only a cap left.
+    ("我们在江心洲上钓鱼 水一下子涨上来 现在脚下只剩一小块地了", True), ("沙滩那边一个女的被暗流拖走了", True),
+    ("有人横渡 游到航道中间了 大船马上过来了", True), ("浮标旁边没人了 只有一顶泳帽在漂", True),
+    ("朋友潜下去摸东西一直没上来", True), ("我跟表哥一起游过江 我回头看他就没了", True), ("江滩 小孩 水里 快", True),
+    ("小孩在浅滩玩 踩到深坑里 一下就没顶了", True), ("刚有个男的下去救小孩 他自己沉下去了", True),
+    ("我游不动了 抱着个浮球在江里 能看到鹦鹉洲大桥", True), ("报警 江边有个小女孩在水里 大人不知道在哪", True),
+    ("求那个救命啊我要淹死了的表情包", False), ("溺水的人为什么喊不出救命", False), ("为什么不提倡手拉手下水救人", False),
+    ("孩子作业要用溺字组词 除了溺水还有什么", False), ("我不会游泳 坐轮渡要穿救生衣吗", False),
+    ("江滩边上的水到底深不深", False),
+    # Work injuries told by their signs; first-aid questions, rights and a plaster are no emergency.
+    ("触点了触点了 人不动了", True), ("一名水手高处坠落 意识丧失", True), ("有人从脚手架上倒栽下来 头先着地的", True),
+    ("吊钩摆过来打到人头上 嘴里有血", True), ("锚链跳链打到一个水手 小腿没了一截", True),
+    ("眼睛里进了稀料 什么都看不到了", True), ("有人受伤了很严重 头上一个大口子 血流不停", True),
+    ("受伤了怎么维权", False), ("能不能派人来我们船上讲一讲防触电知识", False), ("化学品溅到眼睛里要冲洗多长时间", False),
+    ("手被钢丝划了个小口子 已经贴了创可贴 要打破伤风吗", False),
 ])
 def test_words_and_frames(text, emergency):
     assert MODEL.read(text).emergency is emergency
