@@ -21,7 +21,7 @@ from bot.matching.distress import DistressModel
 
 ROOT = Path(__file__).resolve().parent.parent
 SETS = [ROOT / "bench" / "distress.yaml", ROOT / "bench" / "distress_dev2.yaml"]
-HELPER_SETS = [ROOT / "bench" / f"distress_dev{n}.yaml" for n in range(3, 60)]
+HELPER_SETS = [ROOT / "bench" / f"distress_dev{n}.yaml" for n in range(3, 61)]
 # At most one emergency of each is missed, for instance: "you lou dao …" is read 油楼道 (楼道, corridor, is a word of
 # its own), so the spill is not seen; a ship discharging dirty water is a pollution report that the knowledge base
 # answers (pollution-report), not a distress.
@@ -558,6 +558,17 @@ def test_the_shared_dev_sets_emergencies_are_caught_and_nothing_else():
     ("眼睛里进了稀料 什么都看不到了", True), ("有人受伤了很严重 头上一个大口子 血流不停", True),
     ("受伤了怎么维权", False), ("能不能派人来我们船上讲一讲防触电知识", False), ("化学品溅到眼睛里要冲洗多长时间", False),
     ("手被钢丝划了个小口子 已经贴了创可贴 要打破伤风吗", False),
+    # Narrowed after the reread: a face's expression is no meme, a refit no capsize, a fall beside a word of curiosity
+    # still a fall, a long-past year beside "刚才" no memory, rafting no drift.
+    ("他脸上的表情很痛苦 呼吸困难 在船上", True), ("船在翻新 什么时候能好", False), ("去年买的船刚才着火了", True),
+    ("面包车冲进江里了 司机在里面", True), ("舱门开不开 人在里面", True), ("我们打算往下游漂流", False),
+    ("他累得走不动了 在船上躺着", False), ("气得吐血", False), ("船员体检结果还没出来", False),
+    # The dialects along the river.
+    ("有个伢在江滩游泳 冇看到人了 刚才还在的", True), ("荆州这边有个钓鱼的被浪打下克了 冇起来", True),
+    ("么斯鬼天气 一阵风把我们船吹翻了 我抱到船帮", True), ("江里冲下来一个人 还在挥手", True),
+    ("蛮想晓得 长江上遇到险情打么斯电话", False), ("吾想问问 落水了哪能自救", False),
+    ("遭了遭了 今天又堵船了 过闸等了一整天 烦死了", False), ("开个玩笑 我婆娘发起火来比船着火还吓人", False),
+    ("机舱失火应急部署表要贴在哪里", False), ("船上那个MOB按钮是干啥用的", False),
 ])
 def test_words_and_frames(text, emergency):
     assert MODEL.read(text).emergency is emergency

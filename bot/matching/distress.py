@@ -37,7 +37,7 @@ from .distress_words import (
     ABOUT, ABOUT_EN, ADRIFT_THING, AGAIN_NOW, ALL_WELL, ALMOST, ALMOST_EN, ANIMAL, ASK_NUMBER, AS_MODIFIER, BUT, BUT_EN,
     CALLS, CALL_AS_NOUN, CALL_UNSAID, CALM, CATEGORY_LABELS, CONTRAST, CORRECTION, DENIED_BEFORE, DIALECT,
     DIALECT_WORDS, DISMISSED, DRILL, ENDED, ENGLISH, EVER, EXCEPT, FIGURATIVE, FIGURATIVE_EN, FOREIGN_CRIES, FRESH,
-    GADGET_BEFORE, GEAR, GENERIC, HABITUAL, HANDLED, HAZARDS, HEADED, HOW_NOW, HYPOTHETICAL, IDIOMS, JUST_NOW,
+    GADGET_BEFORE, GEAR, GENERIC, HABITUAL, HANDLED, HAZARDS, HEADED, HOW_NOW, HYPOTHETICAL, IDIOMS, JUST_NOW, JUST_TOLD,
     LAND_FLOODED, LATIN, LATIN_CALLS, LAUGHING, LIVE, LIVE_EN, LONG_AGO, LONG_STANDING, MEME, MISTAKEN, NATURAL_MUD,
     NAVAID_BEFORE, NEGATED, NEWS, NOT_MEANT, NOT_SLIPS, NOW, OFFICE, ORDINARY_SMOKE, PAST, PERSON, PINYIN_FAVOURED,
     PINYIN_WORDS, PLANNING, PLUMBING, PRESENT, QUESTION, QUOTED, QUOTE_NAMED_AFTER, QUOTE_NAMED_BEFORE, REALLY,
@@ -219,7 +219,7 @@ class DistressModel:
         if named_only:
             about += 6  # "“救命”用英语怎么说": the word is named, not said
             evidence.append("quoted")
-        if spans and not NOW.search(compact) and not URGENT.search(compact) \
+        if spans and not NOW.search(compact) and not JUST_TOLD.search(compact) and not URGENT.search(compact) \
                 and all(LONG_AGO.search(_clause(compact, spaced, span)) for span in spans):
             about += 4  # "去年我们村有个孩子在江边淹死了 …": told as long past in its own clause
             evidence.append("long ago")
