@@ -256,6 +256,7 @@ PRAISE = re.compile(r"很好|挺好|不错|很快|挺快|点赞|表扬|感谢|�
                     r"(?<!不)负责(?!任|的|人)|致敬|热心|周到|好评|顺利|高效|效率(?:很|挺|真|非常|特别)?高")
 # Any question at all: the learned part only reads statements (a rhetorical question is left to the cues).
 ASKS = re.compile(r"[吗么呢嘛][，]?$|[?？]|几点|什么时候|啥时候|多少|哪|谁|怎么|怎样|如何|为什么|为啥|是不是|能不能|可不可以|"
+                  r"(?:什么|啥)(?:意思|情况)|"
                   r"有没有|要不要|行不行|对不对|是否|请问|想问|请教|咨询|查一下|查询")
 # A cue right after one of these is not said of the office ("没有刁难我们", "免得跑两趟", "不想来回跑").
 NEGATION = re.compile(r"(?:没有|没|不|并不|从不|从来不|一点(?:都|也)?不|免得|以免|省得|避免|不想|不用|不必|不会|别|防止|(?<!不)怕)$")
