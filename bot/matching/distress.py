@@ -36,14 +36,14 @@ from pypinyin import Style, pinyin
 from .distress_words import (
     ABOUT, ABOUT_EN, ADRIFT_THING, AGAIN_NOW, ALL_WELL, ALMOST, ALMOST_EN, ANIMAL, ASK_NUMBER, AS_MODIFIER, BUT, BUT_EN,
     CALLS, CALL_AS_NOUN, CALL_UNSAID, CALM, CATEGORY_LABELS, CONTRAST, CORRECTION, DENIED_BEFORE, DIALECT,
-    DIALECT_WORDS, DISMISSED, DRILL, ENDED, ENGLISH, EVER, EXCEPT, FIGURATIVE, FIGURATIVE_EN, FOREIGN_CRIES, FRESH,
-    GADGET_BEFORE, GEAR, GENERIC, HABITUAL, HANDLED, HAZARDS, HEADED, HOW_NOW, HYPOTHETICAL, IDIOMS, JUST_NOW, JUST_TOLD,
-    LAND_FLOODED, LATIN, LATIN_CALLS, LAUGHING, LIVE, LIVE_EN, LONG_AGO, LONG_STANDING, MEME, MISTAKEN, NATURAL_MUD,
-    NAVAID_BEFORE, NEGATED, NEWS, NOT_MEANT, NOT_SLIPS, NOW, OFFICE, ORDINARY_SMOKE, PAST, PERSON, PINYIN_FAVOURED,
-    PINYIN_WORDS, PLANNING, PLUMBING, PRESENT, QUESTION, QUOTED, QUOTE_NAMED_AFTER, QUOTE_NAMED_BEFORE, REALLY,
-    REALLY_EN, RELAYED, REMOTE, RESOLVED, RETRACTED, SEASICK, SEASICK_SIGNS, SERVICE, SHIP_CONTEXT, SINCE, SMALL,
-    SPOKEN, STILL_MISSING, SUPERSEDED, THANKS, THING_BEFORE, THREAT, THRESHOLD, TRAFFIC, TURN, TYPED_SLIPS, UNMANNED,
-    UNMANNED_THREAT, URGENT, VEHICLE_BEFORE, WATER_CONTEXT, WHOLE_FRAMES, WORRIES,
+    DIALECT_WORDS, DISMISSED, DRILL, ENDED, ENGLISH, EVER, EXCEPT, FICTION, FIGURATIVE, FIGURATIVE_EN, FOREIGN_CRIES,
+    FRESH, GADGET_BEFORE, GEAR, GENERIC, HABITUAL, HANDLED, HAZARDS, HEADED, HOW_NOW, HYPOTHETICAL, IDIOMS, JUST_NOW,
+    JUST_TOLD, LAND_FLOODED, LATIN, LATIN_CALLS, LAUGHING, LIVE, LIVE_EN, LONG_AGO, LONG_STANDING, MEME, MISTAKEN,
+    NATURAL_MUD, NAVAID_BEFORE, NEGATED, NEWS, NOT_MEANT, NOT_SLIPS, NOW, NOW_TURN, OFFICE, ORDINARY_SMOKE, PAST,
+    PERSON, PINYIN_FAVOURED, PINYIN_WORDS, PLANNING, PLUMBING, PRESENT, QUESTION, QUOTED, QUOTE_NAMED_AFTER,
+    QUOTE_NAMED_BEFORE, REALLY, REALLY_EN, RELAYED, REMOTE, RESOLVED, RETRACTED, SEASICK, SEASICK_SIGNS, SERVICE,
+    SHIP_CONTEXT, SINCE, SMALL, SPOKEN, STILL_MISSING, SUPERSEDED, THANKS, THING_BEFORE, THREAT, THRESHOLD, TRAFFIC,
+    TURN, TYPED_SLIPS, UNMANNED, UNMANNED_THREAT, URGENT, VEHICLE_BEFORE, WATER_CONTEXT, WHOLE_FRAMES, WORRIES,
 )
 from .ime import pinyin_reader
 from .reading import CJK_CHAR, normalize
@@ -211,7 +211,9 @@ class DistressModel:
         after_but = bool(but) and any(start >= but.end() for start, _ in spans)
         first = min((start for start, _ in spans), default=None)
         last = max((start for start, _ in spans), default=None)
-        point = self._point(compact, breaks, last)
+        # A clause that starts with now is news, unless the message says it is a joke, a game, a story or a drill.
+        playful = NOT_MEANT.search(compact) or FICTION.search(compact) or DRILL.search(compact) or LAUGHING.search(raw)
+        point = self._point(compact, breaks, last, now_turns=not playful)
         if point != compact:
             evidence.append("turn")
         about = self._about(point, raw, evidence, live_clause, after_but or point != compact, first)
@@ -359,15 +361,19 @@ class DistressModel:
         return strength, category, [span for power, span in found if power == strength]
 
     @staticmethod
-    def _point(compact: str, breaks: frozenset, last: int | None) -> str:
+    def _point(compact: str, breaks: frozenset, last: int | None, now_turns: bool = True) -> str:
         """What the message is about, from the last turn before the event's last telling: "本来想问年检的时间。但是
-        刚才有个老人倒下了" is about the old man; what was asked or planned before the turn is not asked of the event.
+        刚才有个老人倒下了" is about the old man, and so is "想问年检的时间。刚才有个老人倒下了" (a clause that starts
+        with now); what was asked or planned before the turn is not asked of the event.
         A question given up ("本来想问过驳要不要申请。现在…") ends with its clause."""
         if last is None:
             return compact
-        turn = next((m for m in reversed(list(TURN.finditer(compact))) if m.end() <= last), None)
-        if turn:
-            return compact[turn.start():]
+        turns = [m.start() for m in TURN.finditer(compact) if m.end() <= last]
+        # A clause that starts with now or just now ("…想投诉一下。刚刚有个游客掉下去了"), or with something urgent.
+        if now_turns:
+            turns += [m.start() for m in NOW_TURN.finditer(compact) if m.start() in breaks and m.end() <= last]
+        if turns:
+            return compact[max(turns):]
         superseded = SUPERSEDED.search(compact, 0, last)
         if superseded:
             end = min((b for b in breaks if b > superseded.end()), default=len(compact))
