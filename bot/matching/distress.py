@@ -199,7 +199,7 @@ class DistressModel:
                     strength, category = 3, cat
         if not strength and not call:
             return DistressReading(False)
-        quoted = _named_in_quotes(raw)
+        quoted = _named_in_quotes(raw)  # read now, while the evidence holds only the events and the calls
         named_only = bool(quoted) and all(any(e.split(":", 1)[1] in q for q in quoted) for e in evidence if ":" in e)
         live = min(2, len(LIVE.findall(compact)) + len(LIVE_EN.findall(raw))
                    + (1 if "!" in raw or "！" in raw else 0))

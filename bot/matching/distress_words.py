@@ -870,7 +870,7 @@ THANKS = re.compile(r"(?:谢谢|感谢)你们(?!上次|以前|之前)|说声(?:�
 # Not meant: laughter, a message sent by mistake, a drill said to be one.
 NOT_MEANT = re.compile(r"功能测试|标气|(?<!不)是(?:设备)?测试|测试(?:一下|信号|测试|消息)|请忽略|看你(?:回不回|会不会|能不能)|试试你|我就试试|能识别|讲(?:个)?笑话|发错(?:群|窗口|人)|撤回了|乱讲|哈哈|呵呵|嘿嘿|笑死|发错了|打错了|乱发|误发|乱按|误按|按错|误触|不小心(?:发|按|点)|打错字|错别字|输错了|(?<!不是)开(?:个)?玩笑(?!往|地|的时候|时)|笑成一团|演习演习|不是真的|逗你|逗你们|别当真|不要当真|测试(?:你们|一下)?(?:的)?(?:机器人|客服|公众号)|lol|just joking|kidding")
 # Words of today and just now: a long-past year beside them ("去年买的船刚才着火了") says nothing of the event's time.
-JUST_TOLD = re.compile(r"刚才|刚刚|突然|今天|今晚|今早|这会|正在")
+JUST_TOLD = re.compile(r"刚才|刚刚|突然|今天|今晚|今早|这会")  # besides NOW
 # Long ago: months or years. An event that "goes on" since then (人一直没找到) is the aftermath, not news.
 LONG_AGO = re.compile(r"(?:\d+|[一二两三四五六七八九十几]+)(?:个)?(?:多)?(?:年|月)前|半年前|去年|前年|几年前|上个?月|当年")
 # "But": what follows it is the point.
