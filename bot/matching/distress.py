@@ -42,8 +42,8 @@ from .distress_words import (
     NATURAL_MUD, NAVAID_BEFORE, NEGATED, NEWS, NOT_MEANT, NOT_SLIPS, NOW, NOW_TURN, OFFICE, ORDINARY_SMOKE, PAST,
     PERSON, PINYIN_FAVOURED, PINYIN_WORDS, PLANNING, PLUMBING, PRESENT, QUESTION, QUOTED, QUOTE_NAMED_AFTER,
     QUOTE_NAMED_BEFORE, REALLY, REALLY_EN, RELAYED, REMOTE, RESOLVED, RETRACTED, SEASICK, SEASICK_SIGNS, SERVICE,
-    SHIP_CONTEXT, SINCE, SMALL, SPOKEN, STILL_MISSING, SUPERSEDED, THANKS, THING_BEFORE, THREAT, THRESHOLD, TRAFFIC,
-    TURN, TYPED_SLIPS, UNMANNED, UNMANNED_THREAT, URGENT, VEHICLE_BEFORE, WATER_CONTEXT, WHOLE_FRAMES, WORRIES,
+    SHIP_CONTEXT, SINCE, SMALL, SPOKEN, STILL_MISSING, SUPERSEDED, THANKS, THING_BEFORE, THING_SUFFERED, THREAT, THRESHOLD, TRAFFIC,
+    TURN, TYPED_SLIPS, UNMANNED, UNMANNED_THREAT, URGENT, VEHICLE_BEFORE, WATER_CONTEXT, WEATHER_MOAN, WHOLE_FRAMES, WORRIES,
 )
 from .ime import pinyin_reader
 from .reading import CJK_CHAR, normalize
@@ -284,6 +284,9 @@ class DistressModel:
         if not strength and "thing" in evidence and (call < 5 or not PERSON.search(compact)):
             # "遭了 手机掉河里了": the dismay is about a thing; "救命 我的手机掉水里了" as much as a bare call ashore
             about += 8 if all(e in _BARE_CALLS for e in evidence if e.startswith("call:")) and call else 4
+        if not strength and call and WEATHER_MOAN.search(compact):
+            about += 8  # as much as a bare call word ashore
+            evidence.append("weather")
         if not strength and (OFFICE.search(compact) or call < 5 and SERVICE.search(compact)):
             about += 8  # a bare call word before office business: "求助 网上申请提交不了"
             evidence.append("service")
@@ -406,6 +409,9 @@ class DistressModel:
             return False
         if compact.startswith(("抓", "抱", "扒", "拽", "攀", "趴", "骑"), start):
             return False  # "掉水里了 现在抓着一块泡沫板"
+        suffered = THING_SUFFERED.search(compact, 0, start)
+        if suffered and (compact.startswith("被", start) or "被" in suffered.group(0)):
+            return cat != "flooding" or bool(ADRIFT_THING.search(suffered.group(0)))
         thing = THING_BEFORE.search(compact, 0, start)
         if not thing or HANDLED.search(compact, 0, thing.start()):
             return False
