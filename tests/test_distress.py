@@ -21,7 +21,7 @@ from bot.matching.distress import DistressModel
 
 ROOT = Path(__file__).resolve().parent.parent
 SETS = [ROOT / "bench" / "distress.yaml", ROOT / "bench" / "distress_dev2.yaml"]
-HELPER_SETS = [ROOT / "bench" / f"distress_dev{n}.yaml" for n in range(3, 63)]
+HELPER_SETS = [ROOT / "bench" / f"distress_dev{n}.yaml" for n in range(3, 65) if n != 63]
 # At most one emergency of each is missed, for instance: "you lou dao …" is read 油楼道 (楼道, corridor, is a word of
 # its own), so the spill is not seen; a ship discharging dirty water is a pollution report that the knowledge base
 # answers (pollution-report), not a distress.
@@ -592,6 +592,12 @@ def test_the_shared_dev_sets_emergencies_are_caught_and_nothing_else():
     ("救命 水好冷 我抓着船舵", True), ("主机故障停车了 抛了锚 锚拖不住", True),
     ("钓鱼的水桶被浪冲走了", False), ("救命 今天江边热死了 甲板烫脚", False),
     ("主机故障停车了 抛了锚 锚很稳 船在锚地里", False), ("我老公去江边钓鱼还没回来，刚打电话说晚点回", False),
+    # Phone typing of today: a net that dragged someone down, a childhood friend (发小) who said he will end it; live
+    # streams, sleepiness, a shop's offer, a drill said not to be a real fire, a queue for a full berth, an old ring.
+    ("网把他拖下去了 腿被网缠住", True), ("我发小说不想活了 一个人开船往江心去了", True),
+    ("着火了着火了 今晚人气爆了", False), ("好困 我要沉了 晚安", False), ("快来人啊 码头边超市开业打折", False),
+    ("我们在搞消防演习 不是真着火 别担心", False), ("码头满了靠不了岸 排了三天队", False),
+    ("岸上捡到一个救生圈 应该是冲上岸很久了", False), ("救护车已经把人拉走了 明天去哪做笔录", False),
 ])
 def test_words_and_frames(text, emergency):
     assert MODEL.read(text).emergency is emergency

@@ -43,7 +43,7 @@ from .distress_words import (
     PERSON, PINYIN_FAVOURED, PINYIN_WORDS, PLANNING, PLUMBING, PRESENT, QUESTION, QUOTED, QUOTE_NAMED_AFTER,
     QUOTE_NAMED_BEFORE, REALLY, REALLY_EN, RELAYED, REMOTE, RESOLVED, RETRACTED, SEASICK, SEASICK_SIGNS, SERVICE,
     SHIP_CONTEXT, SINCE, SMALL, SPOKEN, STILL_MISSING, SUPERSEDED, THANKS, THING_BEFORE, THING_SUFFERED, THREAT, THRESHOLD, TRAFFIC,
-    TURN, TYPED_SLIPS, UNMANNED, UNMANNED_THREAT, URGENT, VEHICLE_BEFORE, WATER_CONTEXT, WEATHER_MOAN, WHOLE_FRAMES, WORRIES,
+    TURN, TYPED_SLIPS, UNMANNED, UNMANNED_THREAT, URGENT, VEHICLE_BEFORE, WATER_CONTEXT, WEATHER_MOAN, PROMO, WHOLE_FRAMES, WORRIES,
 )
 from .ime import pinyin_reader
 from .reading import CJK_CHAR, normalize
@@ -284,6 +284,9 @@ class DistressModel:
         if not strength and "thing" in evidence and (call < 5 or not PERSON.search(compact)):
             # "遭了 手机掉河里了": the dismay is about a thing; "救命 我的手机掉水里了" as much as a bare call ashore
             about += 8 if all(e in _BARE_CALLS for e in evidence if e.startswith("call:")) and call else 4
+        if not strength and call and PROMO.search(compact):
+            about += 8  # as much as a bare call word ashore
+            evidence.append("promotion")
         if not strength and call and WEATHER_MOAN.search(compact):
             about += 8  # as much as a bare call word ashore
             evidence.append("weather")
