@@ -21,7 +21,7 @@ from bot.matching.distress import DistressModel
 
 ROOT = Path(__file__).resolve().parent.parent
 SETS = [ROOT / "bench" / "distress.yaml", ROOT / "bench" / "distress_dev2.yaml"]
-HELPER_SETS = [ROOT / "bench" / f"distress_dev{n}.yaml" for n in range(3, 65) if n != 63]
+HELPER_SETS = [ROOT / "bench" / f"distress_dev{n}.yaml" for n in range(3, 65)]
 # At most one emergency of each is missed, for instance: "you lou dao …" is read 油楼道 (楼道, corridor, is a word of
 # its own), so the spill is not seen; a ship discharging dirty water is a pollution report that the knowledge base
 # answers (pollution-report), not a distress.
@@ -598,6 +598,15 @@ def test_the_shared_dev_sets_emergencies_are_caught_and_nothing_else():
     ("着火了着火了 今晚人气爆了", False), ("好困 我要沉了 晚安", False), ("快来人啊 码头边超市开业打折", False),
     ("我们在搞消防演习 不是真着火 别担心", False), ("码头满了靠不了岸 排了三天队", False),
     ("岸上捡到一个救生圈 应该是冲上岸很久了", False), ("救护车已经把人拉走了 明天去哪做笔录", False),
+    # Told indirectly: what is seen and what is needed, never the event's name; and the same concrete way of telling
+    # a quarrel, a labour matter, fireworks, a sheen gone, a mild complaint, a lesson, soot, a fault dealt with.
+    ("浪里面有个人头 一下有一下没有", True), ("救生圈扔过去了 他没抓住", True), ("他掉在舷梯下面的水里了", True), ("那条小划子被浪打得船底朝上", True),
+    ("水已经漫到二层了 大家都在船顶", True), ("两台泵都开着也抽不赢", True), ("船一直往左边歪", True), ("钢管砸中了工人的头", True), ("老张晕在甲板上", True),
+    ("舱门变形了 里面有人在敲", True), ("钓鱼的船自己漂回岸边了 人不在上面", True), ("渡船被水推着往桥墩去", True), ("我们的小船被大船尾流吸过去了", True),
+    ("舱口往外涌黑烟", True), ("两条船的人吵起来了 没动手 派人来协调一下", False), ("船员说干不下去了想下船 公司不放人", False), ("对面船放烟花 砰一声 吓一跳", False),
+    ("江面上的油花已经散得差不多了", False), ("船员胸口闷了好几天 不严重 想下船看病", False), ("装货怎么安排才不会压到人", False), ("烟囱喷火星子 应该是积碳", False),
+    ("螺旋桨缠了渔网 潜水员已经割掉了 船可以走了", False), ("厨房煤气味有点重 换了阀门就好了", False), ("半夜船员不在床上 原来去船头打电话了", False),
+    ("发电机坏了 现在用岸电", False), ("在校罗经 船在原地打转", False), ("船头老是扎浪 是不是配载太靠前", False), ("发电机在冒火星 电线也在冒烟 要不要紧", True),
 ])
 def test_words_and_frames(text, emergency):
     assert MODEL.read(text).emergency is emergency

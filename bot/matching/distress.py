@@ -34,16 +34,17 @@ from functools import lru_cache
 from pypinyin import Style, pinyin
 
 from .distress_words import (
-    ABOUT, ABOUT_EN, ADRIFT_THING, AGAIN_NOW, ALL_WELL, ALMOST, ALMOST_EN, ANIMAL, ASK_NUMBER, AS_MODIFIER, BUT, BUT_EN,
-    CALLS, CALL_AS_NOUN, CALL_UNSAID, CALM, CATEGORY_LABELS, CONTRAST, CORRECTION, DENIED_BEFORE, DIALECT,
-    DIALECT_WORDS, DISMISSED, DRILL, ENDED, ENGLISH, EVER, EXCEPT, FICTION, FIGURATIVE, FIGURATIVE_EN, FOREIGN_CRIES,
-    FRESH, GADGET_BEFORE, GEAR, GENERIC, HABITUAL, HANDLED, HAZARDS, HEADED, HOW_NOW, HYPOTHETICAL, IDIOMS, JUST_NOW,
-    JUST_TOLD, LAND_FLOODED, LATIN, LATIN_CALLS, LAUGHING, LIVE, LIVE_EN, LONG_AGO, LONG_STANDING, MEME, MISTAKEN,
-    NATURAL_MUD, NAVAID_BEFORE, NEGATED, NEWS, NOT_MEANT, NOT_SLIPS, NOW, NOW_TURN, OFFICE, ORDINARY_SMOKE, PAST,
-    PERSON, PINYIN_FAVOURED, PINYIN_WORDS, PLANNING, PLUMBING, PRESENT, QUESTION, QUOTED, QUOTE_NAMED_AFTER,
-    QUOTE_NAMED_BEFORE, REALLY, REALLY_EN, RELAYED, REMOTE, RESOLVED, RETRACTED, SEASICK, SEASICK_SIGNS, SERVICE,
-    SHIP_CONTEXT, SINCE, SMALL, SPOKEN, STILL_MISSING, SUPERSEDED, THANKS, THING_BEFORE, THING_SUFFERED, THREAT, THRESHOLD, TRAFFIC,
-    TURN, TYPED_SLIPS, UNMANNED, UNMANNED_THREAT, URGENT, VEHICLE_BEFORE, WATER_CONTEXT, WEATHER_MOAN, PROMO, WHOLE_FRAMES, WORRIES,
+    ABOUT, ABOUT_EN, ADRIFT_THING, AGAIN_NOW, ALL_WELL, ALMOST, ALMOST_EN, ANIMAL, ASK_NUMBER, AS_MODIFIER, BANGS,
+    BUT, BUT_EN, CALLS, CALL_AS_NOUN, CALL_UNSAID, CALM, CATEGORY_LABELS, CONTRAST, CORRECTION, DENIED_BEFORE,
+    DIALECT, DIALECT_WORDS, DISMISSED, DRILL, ENDED, ENGLISH, EVER, EXCEPT, FICTION, FIGURATIVE, FIGURATIVE_EN,
+    FOREIGN_CRIES, FRESH, GADGET_BEFORE, GEAR, GENERIC, HABITUAL, HANDLED, HAZARDS, HEADED, HOW_NOW, HYPOTHETICAL,
+    IDIOMS, JUST_NOW, JUST_TOLD, LAND_FLOODED, LATIN, LATIN_CALLS, LAUGHING, LIVE, LIVE_EN, LONG_AGO, LONG_STANDING,
+    MEME, MISTAKEN, NATURAL_MUD, NAVAID_BEFORE, NEGATED, NEWS, NOT_MEANT, NOT_SLIPS, NOW, NOW_TURN, OFFICE,
+    ORDINARY_SMOKE, PAST, PERSON, PINYIN_FAVOURED, PINYIN_WORDS, PLANNING, PLUMBING, PRESENT, PROMO, QUESTION,
+    QUOTED, QUOTE_NAMED_AFTER, QUOTE_NAMED_BEFORE, REALLY, REALLY_EN, RELAYED, REMOTE, RESOLVED, RETRACTED, SEASICK,
+    SEASICK_SIGNS, SERVICE, SHIP_CONTEXT, SINCE, SMALL, SPOKEN, STILL_MISSING, SUPERSEDED, THANKS, THING_BEFORE,
+    THING_SUFFERED, THREAT, THRESHOLD, TRAFFIC, TURN, TYPED_SLIPS, UNMANNED, UNMANNED_THREAT, URGENT,
+    VEHICLE_BEFORE, WATER_CONTEXT, WEATHER_MOAN, WHOLE_FRAMES, WORRIES,
 )
 from .ime import pinyin_reader
 from .reading import CJK_CHAR, normalize
@@ -248,6 +249,9 @@ class DistressModel:
         if category in ("grounding", "propulsion") and LONG_STANDING.search(compact) and not URGENT.search(compact):
             about += 5
             evidence.append("long standing")
+        if category == "collision" and BANGS.search(compact):
+            about += 4
+            evidence.append("bangs")
         if category == "fire" and ORDINARY_SMOKE.search(point):
             about += 4  # a chimney, a barbecue: smoke that is no fire ("江边烧烤的 一个醉汉掉进江里了" is still a fall)
             evidence.append("ordinary smoke")
@@ -429,7 +433,7 @@ class DistressModel:
             # Not a call named ("救命电话") nor asked after ("是出事了吗").
             m = next((m for m in pattern.finditer(compact) if not CALL_AS_NOUN.match(compact, m.start())
                       and not CALL_UNSAID.search(compact, max(0, m.start() - 4), m.start())
-                      and not compact.startswith(("的", "吗", "么", "它", "救它"), m.end())), None)
+                      and not compact.startswith(("的", "吗", "么", "它", "救它", "协调", "调解", "核实"), m.end())), None)
             if m and power > call:
                 call = power
                 evidence.append(f"call:{m.group(0)}")
