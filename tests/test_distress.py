@@ -607,6 +607,11 @@ def test_the_shared_dev_sets_emergencies_are_caught_and_nothing_else():
     ("江面上的油花已经散得差不多了", False), ("船员胸口闷了好几天 不严重 想下船看病", False), ("装货怎么安排才不会压到人", False), ("烟囱喷火星子 应该是积碳", False),
     ("螺旋桨缠了渔网 潜水员已经割掉了 船可以走了", False), ("厨房煤气味有点重 换了阀门就好了", False), ("半夜船员不在床上 原来去船头打电话了", False),
     ("发电机坏了 现在用岸电", False), ("在校罗经 船在原地打转", False), ("船头老是扎浪 是不是配载太靠前", False), ("发电机在冒火星 电线也在冒烟 要不要紧", True),
+    # Narrowed after the reread: a drift for a long while, a wish, a ship broken up, fireworks beside a real
+    # collision, despair beside a wish to sign off, drowsiness that is unconsciousness.
+    ("船失去动力漂了好久了 还没人来", True), ("有个人掉江里了 快来人把他拉上来就好了", True), ("船已经散了 人在水里", True),
+    ("两条船撞上了 砰一声 有人掉下去了 岸上还在放鞭炮", True), ("船员说干不下去了 想跳江", True),
+    ("他好困 叫不醒了 嘴唇发紫", True),
 ])
 def test_words_and_frames(text, emergency):
     assert MODEL.read(text).emergency is emergency

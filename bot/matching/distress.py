@@ -249,7 +249,8 @@ class DistressModel:
         if category in ("grounding", "propulsion") and LONG_STANDING.search(compact) and not URGENT.search(compact):
             about += 5
             evidence.append("long standing")
-        if category == "collision" and BANGS.search(compact):
+        if category == "collision" and BANGS.search(compact) and any(
+                re.search("[砰咚嘭轰响声]", e) for e in evidence if e.startswith("collision:")):
             about += 4
             evidence.append("bangs")
         if category == "fire" and ORDINARY_SMOKE.search(point):
