@@ -35,16 +35,16 @@ from pypinyin import Style, pinyin
 
 from .distress_words import (
     ABOUT, ABOUT_EN, ADRIFT_THING, AGAIN_NOW, ALL_WELL, ALMOST, ALMOST_EN, ANIMAL, ASK_NUMBER, AS_MODIFIER, BANGS,
-    BUT, BUT_EN, CALLS, CALL_AS_NOUN, CALL_UNSAID, CALM, CATEGORY_LABELS, CONTRAST, CORRECTION, DENIED_BEFORE,
-    DIALECT, DIALECT_WORDS, DISMISSED, DRILL, ENDED, ENGLISH, EVER, EXCEPT, FICTION, FIGURATIVE, FIGURATIVE_EN,
-    FOREIGN_CRIES, FRESH, GADGET_BEFORE, GEAR, GENERIC, HABITUAL, HANDLED, HAZARDS, HEADED, HOW_NOW, HYPOTHETICAL,
-    IDIOMS, JUST_NOW, JUST_TOLD, LAND_FLOODED, LATIN, LATIN_CALLS, LAUGHING, LIVE, LIVE_EN, LONG_AGO, LONG_STANDING,
-    MEME, MISTAKEN, NATURAL_MUD, NAVAID_BEFORE, NEGATED, NEWS, NOT_MEANT, NOT_SLIPS, NOW, NOW_TURN, OFFICE,
-    ORDINARY_SMOKE, PAST, PERSON, PINYIN_FAVOURED, PINYIN_WORDS, PLANNING, PLUMBING, PRESENT, PROMO, QUESTION,
+    BUT, BUT_EN, CALLS, CALL_ASIDES, CALL_AS_NOUN, CALL_UNSAID, CALM, CATEGORY_LABELS, CONTRAST, CORRECTION,
+    DENIED_BEFORE, DIALECT, DIALECT_WORDS, DISMISSED, DRILL, ENDED, ENGLISH, EVER, EXCEPT, FICTION, FIGURATIVE,
+    FIGURATIVE_EN, FOREIGN_CRIES, FRESH, GADGET_BEFORE, GEAR, GENERIC, HABITUAL, HANDLED, HAZARDS, HEADED, HOW_NOW,
+    HYPOTHETICAL, IDIOMS, JUST_NOW, JUST_TOLD, LAND_FLOODED, LATIN, LATIN_CALLS, LAUGHING, LIVE, LIVE_EN, LONG_AGO,
+    LONG_STANDING, MEME, MISTAKEN, NATURAL_MUD, NAVAID_BEFORE, NEGATED, NEWS, NOT_MEANT, NOT_SLIPS, NOW, NOW_TURN,
+    OFFICE, ORDINARY_SMOKE, PAST, PERSON, PINYIN_FAVOURED, PINYIN_WORDS, PLANNING, PLUMBING, PRESENT, QUESTION,
     QUOTED, QUOTE_NAMED_AFTER, QUOTE_NAMED_BEFORE, REALLY, REALLY_EN, RELAYED, REMOTE, RESOLVED, RETRACTED, SEASICK,
     SEASICK_SIGNS, SERVICE, SHIP_CONTEXT, SINCE, SMALL, SPOKEN, STILL_MISSING, SUPERSEDED, THANKS, THING_BEFORE,
     THING_SUFFERED, THREAT, THRESHOLD, TRAFFIC, TURN, TYPED_SLIPS, UNMANNED, UNMANNED_THREAT, URGENT,
-    VEHICLE_BEFORE, WATER_CONTEXT, WEATHER_MOAN, WHOLE_FRAMES, WORRIES,
+    VEHICLE_BEFORE, WATER_CONTEXT, WHOLE_FRAMES, WORRIES,
 )
 from .ime import pinyin_reader
 from .reading import CJK_CHAR, normalize
@@ -289,12 +289,10 @@ class DistressModel:
         if not strength and "thing" in evidence and (call < 5 or not PERSON.search(compact)):
             # "遭了 手机掉河里了": the dismay is about a thing; "救命 我的手机掉水里了" as much as a bare call ashore
             about += 8 if all(e in _BARE_CALLS for e in evidence if e.startswith("call:")) and call else 4
-        if not strength and call and PROMO.search(compact):
-            about += 8  # as much as a bare call word ashore
-            evidence.append("promotion")
-        if not strength and call and WEATHER_MOAN.search(compact):
-            about += 8  # as much as a bare call word ashore
-            evidence.append("weather")
+        for name, pattern in CALL_ASIDES:
+            if not strength and call and pattern.search(compact):
+                about += 8  # as much as a bare call word ashore
+                evidence.append(name)
         if not strength and (OFFICE.search(compact) or call < 5 and SERVICE.search(compact)):
             about += 8  # a bare call word before office business: "求助 网上申请提交不了"
             evidence.append("service")
@@ -407,8 +405,9 @@ class DistressModel:
     @staticmethod
     def _of_a_thing(cat: str, compact: str, start: int) -> bool:
         """The event at ``start`` befalls a thing or an animal named just before it: "手机掉河里了", "浮标歪了，是不是被船
-        撞了", "鸭子被冲到航道里了"; not one someone handled or went after ("为了救他家狗跳进江里了"), and nothing
-        that clings (a thing holds on to nothing)."""
+        撞了", "鸭子被冲到航道里了"; not one someone handled or went after ("为了救他家狗跳进江里了"), unless the thing
+        is named with 的 and suffers the event ("洗衣服的衣服被冲走了"); and nothing that clings (a thing holds on to
+        nothing)."""
         if cat == "collision":
             return bool(NAVAID_BEFORE.search(compact, 0, start) or VEHICLE_BEFORE.search(compact, 0, start))
         if cat == "flooding" and GADGET_BEFORE.search(compact, 0, start):
@@ -417,12 +416,11 @@ class DistressModel:
             return False
         if compact.startswith(("抓", "抱", "扒", "拽", "攀", "趴", "骑"), start):
             return False  # "掉水里了 现在抓着一块泡沫板"
-        suffered = THING_SUFFERED.search(compact, 0, start)
-        if suffered and (compact.startswith("被", start) or "被" in suffered.group(0)):
-            return cat != "flooding" or bool(ADRIFT_THING.search(suffered.group(0)))
-        thing = THING_BEFORE.search(compact, 0, start)
-        if not thing or HANDLED.search(compact, 0, thing.start()):
-            return False
+        thing = THING_SUFFERED.search(compact, 0, start)
+        if not thing or not (compact.startswith("被", start) or "被" in thing.group(0)):
+            thing = THING_BEFORE.search(compact, 0, start)
+            if not thing or HANDLED.search(compact, 0, thing.start()):
+                return False
         if cat == "flooding":
             return bool(ADRIFT_THING.search(thing.group(0)))
         return cat != "propulsion" or not GEAR.search(thing.group(0))

@@ -787,6 +787,8 @@ PROMO = re.compile(r"买一送一|打折|优惠|促销|新开(?:的|了)|开业|
 # The heat moaned about after a bare call word ("救命啊今天也太热了"): no event, only the weather. Not the cold: "水好冷"
 # is said in the water.
 WEATHER_MOAN = re.compile(r"(?:太|好|真|超)(?:热|晒)|热死|晒死|热得(?:要命|不行|受不了)|煎鸡蛋|蒸笼|桑拿天")
+# What a bare call word may be said of, with no event in the message: (evidence, pattern).
+CALL_ASIDES = (("promotion", PROMO), ("weather", WEATHER_MOAN))
 # Seasickness: sick and dizzy on a first voyage is no poisoning or illness to rescue; SEASICK_SIGNS are what it
 # explains (not fainting, not a blue face).
 SEASICK = re.compile(r"晕船|晕车|晕浪")
