@@ -21,7 +21,7 @@ from bot.matching.distress import DistressModel
 
 ROOT = Path(__file__).resolve().parent.parent
 SETS = [ROOT / "bench" / "distress.yaml", ROOT / "bench" / "distress_dev2.yaml"]
-HELPER_SETS = [ROOT / "bench" / f"distress_dev{n}.yaml" for n in range(3, 65)]
+HELPER_SETS = [ROOT / "bench" / f"distress_dev{n}.yaml" for n in range(3, 68)]
 # At most one emergency of each is missed, for instance: "you lou dao …" is read 油楼道 (楼道, corridor, is a word of
 # its own), so the spill is not seen; a ship discharging dirty water is a pollution report that the knowledge base
 # answers (pollution-report), not a distress.
@@ -612,6 +612,31 @@ def test_the_shared_dev_sets_emergencies_are_caught_and_nothing_else():
     ("船失去动力漂了好久了 还没人来", True), ("有个人掉江里了 快来人把他拉上来就好了", True), ("船已经散了 人在水里", True),
     ("两条船撞上了 砰一声 有人掉下去了 岸上还在放鞭炮", True), ("船员说干不下去了 想跳江", True),
     ("他好困 叫不醒了 嘴唇发紫", True),
+    # Festivals, building sites, a rainy month (rounds 63-65): a race, a training or a salvage job as where it happens;
+    # a drill gone wrong; blood in the water or that keeps running; paralysis; pulled out still breathing; thrown
+    # off; a figure that looks like a person and moves; holding on in the water; a diver caught, pulling his line;
+    # hanging over the side; shut in and fading; a deck holed; a craft rolling over; a promise to end it; a thing
+    # gone after; long blasts; a phone not answered.
+    ("划船比赛有个队员突然倒在船上 叫不醒", True), ("打捞的时候潜水员上来就说不出话了", True), ("演练的时候扮演伤员的志愿者真的晕过去了 不是演的", True),
+    ("游泳的人被快艇螺旋桨打到了 水里一片血", True), ("鱼钩扎进他眼睛了 血一直在流", True), ("他从吊笼里摔下来 下半身动不了", True),
+    ("刚从江里捞上来一个人 还有微弱的呼吸", True), ("快艇急转弯 后面那个人摔出去了 船还在往前开", True), ("江心那团东西一沉一浮 像是个人在挥手", True),
+    ("学员在河里扒着皮划艇 上不去", True), ("潜水员在水下被网挂住了 在拼命拉信号绳", True), ("工人的安全带断了 人挂在下面的防撞胎上", True),
+    ("冷库里关了个人 喊声越来越弱", True), ("吊臂掉下来砸穿了甲板", True), ("她说她也不活了 往江边走了", True),
+    ("zhao bu dao wo ma le 她去江边洗衣服", True), ("孩子在江边 帽子掉水里去捡 被冲走了", True), ("浮吊在翻 压载水打错了", True),
+    ("江中间有条船拉了好几声长笛 一直没停", True), ("孩子去江里游泳 电话也不接", True),
+    # ... and water-skiing, a caisson sunk into place, an idiom, materials and machines as things, no one below,
+    # a hull that did not leak, prices, work outside the rail, a rope in a winch, a question after 是不是, no harm, a
+    # bare "what to do if", asking the experienced, a warning not to, a story of an accident, first aid given,
+    # rescued in the end, towed off later, tomorrow's stiffness, fireworks, wages, an empty barge, a spark on a hand,
+    # sailing times after an SOS emoji.
+    ("今天去滑水了 摔了好几跤 好玩", False), ("钢套箱下沉到位 准备封底", False), ("真是阴沟里翻船了 这么简单都错", False),
+    ("一块钢板掉江里了 明天叫潜水员捞", False), ("土方塌了 还好没人在下面 就是挖机被埋了", False), ("搁浅了一次 倒车出来了 船没漏", False),
+    ("石子价格跌成这样 我们的船都要沉了", False), ("船舷外侧作业要不要系安全带", False), ("锚机卷进去一根缆绳 怎么弄出来", False),
+    ("船闸今天怎么停了 是不是出事了", False), ("两条船撞了一下 都没大碍", False), ("游泳腿抽筋了怎么办 求教", False), ("教练说过闸要注意 小心别撞到闸门", False),
+    ("有人落水怎么办 岸上能扔什么", False), ("班长讲了一个以前缆绳断了打死人的事故", False), ("手被开水烫红了 抹了烫伤膏", False),
+    ("露营那次船被冲走了 幸亏渔民把我们带回来了", False), ("上周搁浅了 后来拖轮拖走了", False), ("明天估计起不来了 划了一天龙舟", False),
+    ("今晚江上的烟花太炸了 整条江都在燃烧", False), ("船员不辞而别 打电话也不接 欠的工资怎么结算 船停在码头", False), ("有条空驳船搁浅在我家门口江滩上 没挡着啥", False),
+    ("看烟花被火星子溅到手上 起了个泡", False), ("🆘 明天船期有变化吗", False),
 ])
 def test_words_and_frames(text, emergency):
     assert MODEL.read(text).emergency is emergency

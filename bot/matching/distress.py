@@ -35,16 +35,16 @@ from pypinyin import Style, pinyin
 
 from .distress_words import (
     ABOUT, ABOUT_EN, ADRIFT_THING, AGAIN_NOW, ALL_WELL, ALMOST, ALMOST_EN, ANIMAL, ASK_NUMBER, AS_MODIFIER, BANGS,
-    BUT, BUT_EN, CALLS, CALL_ASIDES, CALL_AS_NOUN, CALL_UNSAID, CALM, CATEGORY_LABELS, CONTRAST, CORRECTION,
-    DENIED_BEFORE, DIALECT, DIALECT_WORDS, DISMISSED, DRILL, ENDED, ENGLISH, EVER, EXCEPT, FICTION, FIGURATIVE,
-    FIGURATIVE_EN, FOREIGN_CRIES, FRESH, GADGET_BEFORE, GEAR, GENERIC, HABITUAL, HANDLED, HAZARDS, HEADED, HOW_NOW,
-    HYPOTHETICAL, IDIOMS, JUST_NOW, JUST_TOLD, LAND_FLOODED, LATIN, LATIN_CALLS, LAUGHING, LIVE, LIVE_EN, LONG_AGO,
-    LONG_STANDING, MEME, MISTAKEN, NATURAL_MUD, NAVAID_BEFORE, NEGATED, NEWS, NOT_MEANT, NOT_SLIPS, NOW, NOW_TURN,
-    OFFICE, ORDINARY_SMOKE, PAST, PERSON, PINYIN_FAVOURED, PINYIN_WORDS, PLANNING, PLUMBING, PRESENT, QUESTION,
-    QUOTED, QUOTE_NAMED_AFTER, QUOTE_NAMED_BEFORE, REALLY, REALLY_EN, RELAYED, REMOTE, RESOLVED, RETRACTED, SEASICK,
-    SEASICK_SIGNS, SERVICE, SHIP_CONTEXT, SINCE, SMALL, SPOKEN, STILL_MISSING, SUPERSEDED, THANKS, THING_BEFORE,
-    THING_SUFFERED, THREAT, THRESHOLD, TRAFFIC, TURN, TYPED_SLIPS, UNMANNED, UNMANNED_THREAT, URGENT,
-    VEHICLE_BEFORE, WATER_CONTEXT, WHOLE_FRAMES, WORRIES,
+    BUT, BUT_EN, CALLS, CALL_ASIDES, CALL_AS_NOUN, CALL_UNSAID, CALM, CATEGORY_LABELS, CAUTIONED, CONTRAST,
+    CORRECTION, DENIED_BEFORE, DIALECT, DIALECT_WORDS, DISMISSED, DRILL, ENDED, ENGLISH, EVER, EXCEPT, FICTION,
+    FIGURATIVE, FIGURATIVE_EN, FOREIGN_CRIES, FRESH, GADGET_BEFORE, GEAR, GENERIC, HABITUAL, HANDLED, HAZARDS,
+    HEADED, HOW_NOW, HYPOTHETICAL, IDIOMS, JUST_NOW, JUST_TOLD, LAND_FLOODED, LATIN, LATIN_CALLS, LAUGHING, LIVE,
+    LIVE_EN, LONG_AGO, LONG_STANDING, MEME, MISTAKEN, NATURAL_MUD, NAVAID_BEFORE, NEGATED, NEWS, NOT_MEANT,
+    NOT_SLIPS, NOW, NOW_TURN, OFFICE, ORDINARY_SMOKE, PAST, PERSON, PINYIN_FAVOURED, PINYIN_WORDS, PLANNING,
+    PLUMBING, PRESENT, PURSUED, QUESTION, QUOTED, QUOTE_NAMED_AFTER, QUOTE_NAMED_BEFORE, REALLY, REALLY_EN, RELAYED,
+    REMOTE, RESOLVED, RETRACTED, SEASICK, SEASICK_SIGNS, SERVICE, SETTING, SHIP_CONTEXT, SINCE, SMALL, SPOKEN,
+    STILL_MISSING, SUPERSEDED, THANKS, THING_BEFORE, THING_SUFFERED, THREAT, THRESHOLD, TRAFFIC, TURN, TYPED_SLIPS,
+    UNMANNED, UNMANNED_THREAT, URGENT, VEHICLE_BEFORE, WATER_CONTEXT, WHOLE_FRAMES, WORRIES,
 )
 from .ime import pinyin_reader
 from .reading import CJK_CHAR, normalize
@@ -140,10 +140,12 @@ def _clause(compact: str, spaced: str, span: tuple) -> str:
 def _untold(compact: str, m: re.Match) -> bool:
     """The event at ``m`` is not news: it nearly happened and did not, 差点 / 险些 just before it or inside it
     ("差点掉江里", "小孩差点掉下去", "险些碰撞"; 几乎 is left out: "几乎没有呼吸了" is a degree, not a near miss), or it
-    happened once before, 过 right after it ("孩子掉下去过一回"), or it is denied just before it ("没人掉下去")."""
+    happened once before, 过 right after it ("孩子掉下去过一回"), or it is denied or warned against just before it
+    ("没人掉下去", "过桥洞要注意，别撞到桥墩")."""
     near = ALMOST.finditer(compact, max(0, m.start() - 10), min(m.end() - 1, m.start() + 7))
     return EVER.match(compact, m.end()) is not None or any(a.end() >= m.start() - 2 for a in near) \
-        or DENIED_BEFORE.search(compact, max(0, m.start() - 3), m.start()) is not None
+        or DENIED_BEFORE.search(compact, max(0, m.start() - 3), m.start()) is not None \
+        or CAUTIONED.search(compact, max(0, m.start() - 8), m.start()) is not None
 
 
 def _place_name(word: str) -> bool:
@@ -273,7 +275,7 @@ class DistressModel:
         if category == "spill" and SMALL.search(compact):
             about += 3
             evidence.append("small")
-        if category in ("propulsion", "flooding", "person_in_water") and UNMANNED.search(compact) \
+        if category in ("propulsion", "flooding", "person_in_water", "grounding") and UNMANNED.search(compact) \
                 and not UNMANNED_THREAT.search(compact) and not PERSON.search(compact.replace("我们", "")):
             about += 5
             evidence.append("unmanned")
@@ -419,7 +421,7 @@ class DistressModel:
         thing = THING_SUFFERED.search(compact, 0, start)
         if not thing or not (compact.startswith("被", start) or "被" in thing.group(0)):
             thing = THING_BEFORE.search(compact, 0, start)
-            if not thing or HANDLED.search(compact, 0, thing.start()):
+            if not thing or HANDLED.search(compact, 0, thing.start()) or PURSUED.search(compact, thing.start(), start):
                 return False
         if cat == "flooding":
             return bool(ADRIFT_THING.search(thing.group(0)))
@@ -506,14 +508,15 @@ class DistressModel:
             about += 5 if len(remote) == 1 else 8  # "年轻时 … 遇过火灾": a memory twice over
             evidence.append("remote past")
         # English as Chinese: what comes after "but" is the news ("fire extinguished but the cook is badly burned").
-        topics = {m.group(0) for m in ABOUT.finditer(compact)} | {
+        topics = {m.group(0) for m in ABOUT.finditer(compact) if not SETTING.match(compact, m.start())} | {
             m.group(0) for m in ABOUT_EN.finditer(raw) if not BUT_EN.search(raw, m.end())}
         told = any(":" in e and not e.startswith(("call:", "pinyin:")) for e in evidence)
         if DISMISSED.search(compact) or told and ASK_NUMBER.search(compact) and len(CJK_CHAR.findall(compact)) <= 12:
             topics = set()  # "不需要政策解读，孩子掉到两条船中间了"
         if REALLY.search(compact) or REALLY_EN.search(raw):
             # "演练时有人真晕倒了", "fire started during the pump test": the drill or the test is where it happened.
-            topics = {t for t in topics if t not in ("演习", "演练", "训练") and not re.search(r"drill|test|fire ", t)}
+            topics = {t for t in topics
+                      if t not in ("演习", "演练", "训练", "志愿者") and not re.search(r"drill|test|fire ", t)}
         framed = about + asked > 0 or "modifier" in evidence or NEWS.search(compact)
         if topics:
             # "碰撞了 要不要报告": an event that has just happened, asked about in the same breath, is still live.
