@@ -637,6 +637,13 @@ def test_the_shared_dev_sets_emergencies_are_caught_and_nothing_else():
     ("露营那次船被冲走了 幸亏渔民把我们带回来了", False), ("上周搁浅了 后来拖轮拖走了", False), ("明天估计起不来了 划了一天龙舟", False),
     ("今晚江上的烟花太炸了 整条江都在燃烧", False), ("船员不辞而别 打电话也不接 欠的工资怎么结算 船停在码头", False), ("有条空驳船搁浅在我家门口江滩上 没挡着啥", False),
     ("看烟花被火星子溅到手上 起了个泡", False), ("🆘 明天船期有变化吗", False),
+    # Narrowed after the reread: a bare "what to do" about one's own ship, a distress doubted aloud, nobody hurt while
+    # the ship still sinks, a digger gone in with its driver, a plank stood on; breathing apparatus, a knock, a hook
+    # snagged, a day's work, a pipe of the air conditioning, a saying on one's lips.
+    ("我们船进水怎么办", True), ("那条渔船是不是遇险了", True), ("人没什么大碍 船在往下沉", True), ("还好没有人受伤 船在往下沉", True),
+    ("挖掘机翻江里了 驾驶员没出来", True), ("他站在一块木板上掉水里了", True), ("船上还有呼吸器吗", False), ("敲门声吓我一跳 在船上", False),
+    ("钓鱼的钩子在水底被石头卡住了", False), ("搬了一天货 在船上 手都没劲了", False), ("船上空调气管破了", False), ("安全第一这句话他挂在嘴上", False),
+    ("还好没人落水 船在下沉", True),
 ])
 def test_words_and_frames(text, emergency):
     assert MODEL.read(text).emergency is emergency
