@@ -644,6 +644,7 @@ def test_the_shared_dev_sets_emergencies_are_caught_and_nothing_else():
     ("挖掘机翻江里了 驾驶员没出来", True), ("他站在一块木板上掉水里了", True), ("船上还有呼吸器吗", False), ("敲门声吓我一跳 在船上", False),
     ("钓鱼的钩子在水底被石头卡住了", False), ("搬了一天货 在船上 手都没劲了", False), ("船上空调气管破了", False), ("安全第一这句话他挂在嘴上", False),
     ("还好没人落水 船在下沉", True),
+    ("请教一下 船在漏水 怎么堵", True),  # a polite "may I ask" during the event; at the end of a message it asks to learn
 ])
 def test_words_and_frames(text, emergency):
     assert MODEL.read(text).emergency is emergency
