@@ -21,7 +21,7 @@ from bot.matching.distress import DistressModel
 
 ROOT = Path(__file__).resolve().parent.parent
 SETS = [ROOT / "bench" / "distress.yaml", ROOT / "bench" / "distress_dev2.yaml"]
-HELPER_SETS = [ROOT / "bench" / f"distress_dev{n}.yaml" for n in range(3, 68)]
+HELPER_SETS = [ROOT / "bench" / f"distress_dev{n}.yaml" for n in (*range(3, 68), 69)]
 # At most one emergency of each is missed, for instance: "you lou dao …" is read 油楼道 (楼道, corridor, is a word of
 # its own), so the spill is not seen; a ship discharging dirty water is a pollution report that the knowledge base
 # answers (pollution-report), not a distress.
@@ -645,6 +645,16 @@ def test_the_shared_dev_sets_emergencies_are_caught_and_nothing_else():
     ("钓鱼的钩子在水底被石头卡住了", False), ("搬了一天货 在船上 手都没劲了", False), ("船上空调气管破了", False), ("安全第一这句话他挂在嘴上", False),
     ("还好没人落水 船在下沉", True),
     ("请教一下 船在漏水 怎么堵", True),  # a polite "may I ask" during the event; at the end of a message it asks to learn
+    # Heavy typing slips (round 66): 漏气, 火灾 and 骤停 misspelt, 仓 for 舱; heading straight for a bridge, drifting
+    # towards a berth, caught between hulls, chest compressions, knocking inside; trousers worn inside out (翻穿),
+    # towed back, set upright, no one struck, a test of the bot, called down, a switch replaced, a fender post, fresh
+    # air, learning to swim, how to check for a leak, a quick-release hook as a device.
+    ("机舱里的液化气楼气了 味道很大", True), ("客船车舱伙灾", True), ("滚装船上有辆车着了", True), ("船上的孩子睡着了", False), ("那条空船直奔大桥桥墩去了", True), ("驳船断了缆 正飘向下游的趸船", True),
+    ("两条驳船靠在一起 中间夹着个人", True), ("船员们在给他做按压 船往码头开", True), ("货仓里面还在敲 门打不开", True), ("船上有人心脏骤亭了", True),
+    ("裤子翻穿了 被人笑了一天", False), ("搁浅的那条船已经被拖轮拖回来了", False), ("船有点歪 压载水调了一下就正了", False), ("缆绳断了 好在没打到人", False),
+    ("你们机器人能听懂 就命 吗", False), ("站在栏杆外拍照的人后来被保安叫下来了", False), ("配电箱有焦糊味 换了个开关 好了", False),
+    ("这座桥加了防撞墩没有", False), ("舱里闷得有点头晕 通风就好了", False), ("孩子游泳一直学不会 老是扑腾", False), ("煤气罐漏气怎么检查", False),
+    ("拖轮的脱钩装置多久试一次", False),
 ])
 def test_words_and_frames(text, emergency):
     assert MODEL.read(text).emergency is emergency
