@@ -649,7 +649,11 @@ def test_the_shared_dev_sets_emergencies_are_caught_and_nothing_else():
     # towards a berth, caught between hulls, chest compressions, knocking inside; trousers worn inside out (翻穿),
     # towed back, set upright, no one struck, a test of the bot, called down, a switch replaced, a fender post, fresh
     # air, learning to swim, how to check for a leak, a quick-release hook as a device.
-    ("机舱里的液化气楼气了 味道很大", True), ("客船车舱伙灾", True), ("滚装船上有辆车着了", True), ("船上的孩子睡着了", False), ("那条空船直奔大桥桥墩去了", True), ("驳船断了缆 正飘向下游的趸船", True),
+    ("机舱里的液化气楼气了 味道很大", True), ("客船车舱伙灾", True), ("滚装船上有辆车着了", True), ("船上的孩子睡着了", False),
+    # Narrowed after the reread of round 66: swept off by a wave is no rescue (被…带走), a question to the office
+    # during an event no test of the bot; a trip to the berth, a first-aid practice and building work are no events.
+    ("孩子被浪带走了", True), ("你们能听懂吗 我们船在沉", True), ("我们坐船直奔码头", False), ("我们在做心肺复苏练习", False),
+    ("船舱里面在敲敲打打 装修", False), ("那条空船直奔大桥桥墩去了", True), ("驳船断了缆 正飘向下游的趸船", True),
     ("两条驳船靠在一起 中间夹着个人", True), ("船员们在给他做按压 船往码头开", True), ("货仓里面还在敲 门打不开", True), ("船上有人心脏骤亭了", True),
     ("裤子翻穿了 被人笑了一天", False), ("搁浅的那条船已经被拖轮拖回来了", False), ("船有点歪 压载水调了一下就正了", False), ("缆绳断了 好在没打到人", False),
     ("你们机器人能听懂 就命 吗", False), ("站在栏杆外拍照的人后来被保安叫下来了", False), ("配电箱有焦糊味 换了个开关 好了", False),
