@@ -21,7 +21,7 @@ from bot.matching.distress import DistressModel
 
 ROOT = Path(__file__).resolve().parent.parent
 SETS = [ROOT / "bench" / "distress.yaml", ROOT / "bench" / "distress_dev2.yaml"]
-HELPER_SETS = [ROOT / "bench" / f"distress_dev{n}.yaml" for n in (*range(3, 68), 69)]
+HELPER_SETS = [ROOT / "bench" / f"distress_dev{n}.yaml" for n in range(3, 70)]
 # At most one emergency of each is missed, for instance: "you lou dao …" is read 油楼道 (楼道, corridor, is a word of
 # its own), so the spill is not seen; a ship discharging dirty water is a pollution report that the knowledge base
 # answers (pollution-report), not a distress.
@@ -659,6 +659,36 @@ def test_the_shared_dev_sets_emergencies_are_caught_and_nothing_else():
     ("你们机器人能听懂 就命 吗", False), ("站在栏杆外拍照的人后来被保安叫下来了", False), ("配电箱有焦糊味 换了个开关 好了", False),
     ("这座桥加了防撞墩没有", False), ("舱里闷得有点头晕 通风就好了", False), ("孩子游泳一直学不会 老是扑腾", False), ("煤气罐漏气怎么检查", False),
     ("拖轮的脱钩装置多久试一次", False),
+    # Several things told at once (round 67): an end told of one is no end of what is told after it in a clause that
+    # says now or names someone else (news after an end), nor of someone it is not told of (另一个 … 已经好了); a
+    # second person who "also" fell; beside a capsized boat, a fall onto a deck, a person who collapses, someone
+    # still not found, a search promised and not come, a person seen under the hull; a hotline that does not answer
+    # is no question about the hotline.
+    ("两个孩子落水 哥哥被救上来了 弟弟也掉下去了 还没看到", True), ("那条船已经被拖走了 我们船舱裂了在进水", True),
+    ("老张头晕已经好了 另一个刚刚吐了好多血", True), ("一个人胸口疼倒在甲板上 另一个晕船的已经好多了", True),
+    ("先说个不急的 航标灯不亮 第二个急 江边水里漂着个人", True), ("热线一直占线 有人从吊机上摔到码头上 不动了", True),
+    ("我们在翻的船边上 没有救生衣", True), ("人救上来了 救人的那个船员现在倒下了", True),
+    ("船底下漂着个东西 靠近看是个人 好像在动", True), ("我儿子到现在还没找到 你们说好的搜救呢", True),
+    # ... and the ends it lacked: no need of a hospital, a count mistaken, a problem solved, believed and then seen to
+    # be play, a self-rescue drill, pulled back and talking, revived, ship and people unharmed, retired, a sunset,
+    # stitched, a few drops that never reached the river, a gas valve shut and the room aired, a ship inspection,
+    # an empty boat with nothing near, a sleeper woken. Guards (true on the previous commit too): a muster on deck,
+    # a stern under water, a spill the shut valve does not end, a poor signal is no end.
+    ("船员被缆绳擦伤了 他说不用去医院", False), ("刚才报少了一个人 是清点错了 人都齐了", False),
+    ("上午冒黑烟 换了滤器 问题解决了", False), ("我还以为有人溺水了 结果人家是在练习憋气", False),
+    ("我们队每个月练一次翻船自救 今天练完大家都挺好", False), ("孩子掉水里 马上拉回来了 现在说话正常", False),
+    ("今天消息多到淹死 谁来救救我", False), ("船员中暑晕了一会 喝了水缓过来了", False),
+    ("船搁浅了 船体没伤 人员安全 等涨水", False), ("轮机长中风了 退休了 证书要注销吗", False),
+    ("晚霞把江面照得跟着火了似的", False), ("水手被缆绳打伤了 缝了几针 休息两天", False),
+    ("加油时管子漏了几滴 马上擦掉了 没有流入江里", False), ("液化气阀门有点漏气 关了总阀开窗通风了", False),
+    ("救命 船检又没过", False), ("有条没人的木船漂在江心 附近没有码头", False),
+    ("渔船停在航道边叫不应 过去一看人在睡觉 叫醒了", False),
+    ("船在往下沉 我们5个人都在甲板上", True), ("船尾已经没进水里了", True), ("油往江里流 已经关阀了但江面一大片", True),
+    ("老公船上信号一直不好 今天又打不通 哪段信号差啊", False),
+    # Narrowed after the reread of round 67: fear is not all being well, a self-rescue never practised, a life ring
+    # pulled back without the man, a call to keep people safe, a retired man who falls, a job not found.
+    ("大家都好害怕 船在往下沉", True), ("他不会游泳 没练过自救 掉下去了", True), ("救生圈拉回来了 人没抓住", True),
+    ("快来救人 确保人员安全", True), ("退休的老船长掉江里了", True), ("我到现在还没找到工作", False),
 ])
 def test_words_and_frames(text, emergency):
     assert MODEL.read(text).emergency is emergency

@@ -34,13 +34,13 @@ from functools import lru_cache
 from pypinyin import Style, pinyin
 
 from .distress_words import (
-    ABOUT, ABOUT_EN, ADRIFT_THING, AGAIN_NOW, ALL_WELL, ALMOST, ALMOST_EN, ANIMAL, ASK_NUMBER, AS_MODIFIER, BANGS,
+    ABOUT, ABOUT_EN, ADRIFT_THING, AGAIN_NOW, ALL_WELL, ALMOST, ALMOST_EN, ANIMAL, ANOTHER, ASK_NUMBER, AS_MODIFIER, BANGS, BELIEVED,
     BUT, BUT_EN, CALLS, CALL_ASIDES, CALL_AS_NOUN, CALL_UNSAID, CALM, CATEGORY_LABELS, CAUTIONED, CONTRAST,
     CORRECTION, DENIED_BEFORE, DIALECT, DIALECT_WORDS, DISMISSED, DRILL, ENDED, ENGLISH, EVER, EXCEPT, FICTION,
     FIGURATIVE, FIGURATIVE_EN, FOREIGN_CRIES, FRESH, GADGET_BEFORE, GEAR, GENERIC, HABITUAL, HANDLED, HAZARDS,
     HEADED, HOW_NOW, HYPOTHETICAL, IDIOMS, JUST_NOW, JUST_TOLD, LAND_FLOODED, LATIN, LATIN_CALLS, LAUGHING, LIVE,
     LIVE_EN, LONG_AGO, LONG_STANDING, MEME, MISTAKEN, NATURAL_MUD, NAVAID_BEFORE, NEGATED, NEWS, NOT_MEANT,
-    NOT_SLIPS, NOW, NOW_TURN, OFFICE, ORDINARY_SMOKE, PAST, PEOPLE_SPARED, PERSON, PINYIN_FAVOURED, PINYIN_WORDS,
+    NOT_SLIPS, NO_PLACE, NOW, NOW_TURN, OFFICE, OTHER_ONE, ORDINARY_SMOKE, PAST, PEOPLE_SPARED, PERSON, PINYIN_FAVOURED, PINYIN_WORDS,
     PLANNING, PLUMBING, PRESENT, PURSUED, QUESTION, QUOTED, QUOTE_NAMED_AFTER, QUOTE_NAMED_BEFORE, REALLY,
     REALLY_EN, RELAYED, REMOTE, RESOLVED, RETRACTED, SEASICK, SEASICK_SIGNS, SERVICE, SETTING, SHIP_CONTEXT, SINCE,
     SMALL, SPOKEN, STILL_MISSING, SUPERSEDED, THANKS, THING_BEFORE, THING_SUFFERED, THREAT, THRESHOLD, TRAFFIC,
@@ -137,6 +137,15 @@ def _clause(compact: str, spaced: str, span: tuple) -> str:
     return compact[span[0]:span[1]]
 
 
+def _of_another(compact: str, m: re.Match) -> bool:
+    """The end at ``m`` is told of someone else than the event ("胸口痛倒在地上 … 另一个晕船的已经好了"), not of all of
+    them ("另一个也救上来了")."""
+    other = None
+    for other in OTHER_ONE.finditer(compact, max(0, m.start() - 10), m.start()):
+        pass
+    return other is not None and not re.search("[也都全]", compact[other.end():m.start()])
+
+
 def _untold(compact: str, m: re.Match) -> bool:
     """The event at ``m`` is not news: it nearly happened and did not, 差点 / 险些 just before it or inside it
     ("差点掉江里", "小孩差点掉下去", "险些碰撞"; 几乎 is left out: "几乎没有呼吸了" is a degree, not a near miss), or it
@@ -211,7 +220,8 @@ class DistressModel:
         if live_clause == "going on":
             live += 1  # "船在进水", "一直联系不上"
         but = BUT.search(compact)
-        after_but = bool(but) and any(start >= but.end() for start, _ in spans)
+        after_but = bool(but) and any(start >= but.end() for start, _ in spans) \
+            or self._news_after_end(compact, spaced, spans, evidence)
         first = min((start for start, _ in spans), default=None)
         last = max((start for start, _ in spans), default=None)
         # A clause that starts with now is news, unless the message says it is a joke, a game, a story or a drill.
@@ -231,7 +241,7 @@ class DistressModel:
         if any(told_after(m) for m in MISTAKEN.finditer(compact)):
             about += 6
             evidence.append("mistaken")
-        if any(told_after(m) for m in ENDED.finditer(compact)):
+        if any(told_after(m) and not _of_another(compact, m) for m in ENDED.finditer(compact)):
             about += 5
             evidence.append("ended")
         # A question in general ("船进水一般用什么堵"); "通常他每天都打电话 今天联系不上" tells a habit, not a lesson.
@@ -276,7 +286,7 @@ class DistressModel:
             about += 3
             evidence.append("small")
         if category in ("propulsion", "flooding", "person_in_water", "grounding") and UNMANNED.search(compact) \
-                and not UNMANNED_THREAT.search(compact) and not PERSON.search(compact.replace("我们", "")):
+                and not UNMANNED_THREAT.search(NO_PLACE.sub("", compact)) and not PERSON.search(compact.replace("我们", "")):
             about += 5
             evidence.append("unmanned")
         if ANIMAL.search(compact) and not PERSON.search(compact):
@@ -449,6 +459,30 @@ class DistressModel:
         return call
 
     @staticmethod
+    def _news_after_end(compact: str, spaced: str, spans: list, evidence: list) -> bool:
+        """The event is told again after the last end the message tells (救上来了, 没事了, 已经被拖走), in a clause of its
+        own that says it is now or names someone else: "他们已经被拖走，我们的船底裂了在进水", "一个拉肚子已经吃了药没事
+        了，另一个刚才吐血了". What ended was another event; like a but, the end before it does not count."""
+        ends = [m.end() for pattern in (RESOLVED, ENDED) for m in pattern.finditer(compact)]
+        ends += [m.end() for m in NEGATED.finditer(compact) if ALL_WELL.fullmatch(m.group(0))
+                 or PEOPLE_SPARED.fullmatch(m.group(0)) or re.fullmatch("不着?急|不紧急|没(?:有)?出事", m.group(0))]
+        if not ends:
+            return False
+        last = max(ends)
+        for span in spans:
+            if span[0] < last:
+                continue
+            clause = _clause(compact, spaced, span)
+            if any(p.search(clause) for p in (HYPOTHETICAL, PAST, REMOTE, NEWS, ABOUT, NEGATED, RESOLVED, HABITUAL,
+                                              ENDED, MISTAKEN, DRILL, BELIEVED)):
+                continue
+            if any(p.search(clause) for p in (NOW, JUST_TOLD, PRESENT, URGENT)) \
+                    or ANOTHER.search(clause) or ANOTHER.search(compact, last, span[0]):
+                evidence.append("news after an end")
+                return True
+        return False
+
+    @staticmethod
     def _live_clause(compact: str, spaced: str, spans: list, evidence: list) -> str:
         """"going on", "urgent" or "fresh" when the hazard is reported as happening in a clause of its own, with no frame in
         that clause: what the other clauses ask (the insurer's number, whether to report, who pays) is asked
@@ -551,7 +585,8 @@ class DistressModel:
             if pattern.search(compact):
                 about += weight
                 evidence.append(name)
-        if any(not calm_start(m, CALM) for m in RESOLVED.finditer(compact)) and not after_but \
+        if any(not calm_start(m, CALM) and not _of_another(compact, m) for m in RESOLVED.finditer(compact)) \
+                and not after_but \
                 and not re.search(STILL_MISSING, compact):
             about += 5
             evidence.append("resolved")
