@@ -590,8 +590,8 @@ HAZARDS = [
                            rf"{_WHO}(?:还|都)?(?:在)?(?:水里|江里)?(?:漂|飘)在(?:下游|江|河|水)|{_WHO}(?:还|都)?在(?:水里|江里)?(?:漂|飘)(?!流|亮)"),
     ("person_in_water", 2, r"(?:还在|一直在|在水里)挣扎"),
     ("person_in_water", 3, r"手在水面(?:上)?(?:乱抓|抓|挥|扑腾)|水面上有(?:只)?手"),
-    # Round 67 (several things told at once): beside a capsized boat in cold water, strength going; a fall from a
-    # deck above onto one below; a person who collapses; someone still not ashore or found, a search not come.
+    # Round 67 (several things told at once): beside or holding on to a capsized boat; a fall from a height onto a
+    # deck or a quay; a person who collapses; someone still not ashore or found, a search not come.
     ("flooding", 3, r"(?:在|扒着|抱着|趴在|抓着)(?:翻|扣|倒扣)(?:了|掉|过来)?的船"),
     ("medical", 3, rf"(?:{_WHO}|有人)从.{{1,8}}(?:掉|摔|跌|栽|滚)(?:到|在|下|进)(?:了)?(?:甲板|地上|舱|码头|下面|底下|船上)|"
                    rf"{_WHO}(?:.{{0,6}}(?:不舒服|难受|疼|痛|晕|抽筋))?(?:突然|一下子?|就|也|又|当场|直接)?倒下(?:了|去)"),
@@ -936,9 +936,13 @@ OFFICE = re.compile(r"船期|船检|年检|证|窗口|退回|驳回|审核|盖�
 _OTHER_ONE = r"另(?:一|外一?)(?:个|位|名|条|艘|只)|另外那(?:个|位|条)|其他(?:人|几个|的人)|第(?:二|2)(?:个|条|件)"
 OTHER_ONE = re.compile(_OTHER_ONE)
 ANOTHER = re.compile(_OTHER_ONE + rf"|(?:我们|咱们)(?:的)?船|{_WHO}(?:也|又)(?:一起|跟着)?(?!都|没|不)")
+# A denial that tells the rest is not pressing ("第一个事情不急"): an end, before news of another event.
+NOT_PRESSING = re.compile(r"不着?急|不紧急|没(?:有)?出事")
 # Believed and not seen: "一开始以为他溺水了" is no telling of its own.
 BELIEVED = re.compile(r"(?<![不没])以为")
 # Nobody struck by what broke or fell ("缆绳断了 好在没打到人").
+# The people safe and well, said outright ("人员安全", "没人不舒服"); not a call to keep them so ("确保人员安全").
+_PEOPLE_UNHURT = r"(?<!确保)(?<!保证)(?<!注意)(?<!保障)人员(?:都)?安全(?![吗么第])|没(?:有)?人(?:不舒服|难受|头晕|中毒)"
 _NOBODY_STRUCK = r"(?:还好|好在|幸好|幸亏)?没(?:有)?(?:打|砸|弹|碰)(?:到|着)(?:人|谁)"
 # "人没事" says nobody is hurt, not that the ship is safe: only "没事了", "都没事" and the like negate the whole.
 NEGATED = re.compile(
@@ -946,12 +950,12 @@ NEGATED = re.compile(
     r"不算(?=走锚|搁浅|碰撞|事故|险情|落水|着火|进水)|没(?:有)?出事|无(?:损失|后果|人员受伤)|未遂|险些|照常|没(?:有)?伤(?:到|着)人|没人受伤|没(?:有)?动手|不严重|不太严重|(?<!要)不要紧|不会(?:压|砸|掉|撞|伤|夹)(?:到|着)?人|没(?:有)?(?:什么)?影响|不影响|备用(?:机|发电机|的)?(?:已经)?(?:在|已)?(?:运行|启动|顶上|用上)|说.{0,10}(?:晚点|晚些|迟点|一会儿?|等会儿?|过会儿?|明天|明早)(?:就|再)?回|(?:这个|这样)?正常吧|例行(?:测|检查)|记录(?:已经)?填好|等配件|(?<![生车人])在码头(?:修|等)|信号(?:一直|很|太)?(?:不好|差)|被?拖轮(?:在)?拖着|没(?:有)?(?:破损|损坏)|(?:跟|和)船(?:上)?没(?:有)?关系|正常(?:待泊|锚泊|停泊|作业)|(?<!是)不是(?:真)?(?:的)?(?:船)?(?:着火|落水|险情|紧急|真的|翻|进水|撞|搁浅|走锚|缆绳断|漏)|(?:都|船|一切|大家都?)没事|没事了|"
     r"(?<!暂)无人(?:落水|受伤|伤亡)|(?<!暂)(?:无|没有)人员伤亡|平安|安全了|虚惊|里面没人|不用找|不用派|不用来|不需要(?:帮助|救援|帮忙)|不用帮忙|"
     r"没(?:有)?(?:流|漏|排)(?:到|进)|不急|不着急|不紧急|有空(?:来|再|的时候)|说一声|提个醒|提醒一下|帮忙留意|留意一下|(?:估计|可能|应该)(?:是)?(?:在)?(?:睡觉|睡着)|还没下水|没下水|其实(?:我们|船|人)?(?:都)?(?:好好|没事|正常)|"
-    r"好好的|原来只是|船(?:也)?没(?:有)?(?:坏|破|事)|(?:船体|船壳|船底)(?:也)?没(?:有)?(?:伤|受损|破)|(?<!确保)(?<!保证)(?<!注意)(?<!保障)人员(?:都)?安全(?![吗么第])|"
-    r"没(?:有)?(?:流入|流进|漏进|漏入|入)(?:江|河)|没(?:有)?人(?:不舒服|难受|头晕|中毒)|不用管|都没(?:有)?(?:什么|啥)?大碍|" + _NOBODY_STRUCK + r"|没(?:有)?人在(?:下面|里面|底下|上面|船上|水里)|(?:抛锚)?停在锚地|在锚地(?:等|待)|没挡着"
+    r"好好的|原来只是|船(?:也)?没(?:有)?(?:坏|破|事)|(?:船体|船壳|船底)(?:也)?没(?:有)?(?:伤|受损|破)|" + _PEOPLE_UNHURT + r"|"
+    r"没(?:有)?(?:流入|流进|漏进|漏入|入)(?:江|河)|不用管|都没(?:有)?(?:什么|啥)?大碍|" + _NOBODY_STRUCK + r"|没(?:有)?人在(?:下面|里面|底下|上面|船上|水里)|(?:抛锚)?停在锚地|在锚地(?:等|待)|没挡着"
 )
 # Nobody hurt or in the water: said of the people, not of the ship, so no end to a ship's trouble that goes on
 # ("还好没有人受伤 船在往下沉").
-PEOPLE_SPARED = re.compile(_NOBODY_STRUCK + r"|(?<!确保)(?<!保证)(?<!注意)(?<!保障)人员(?:都)?安全(?![吗么第])|没(?:有)?人(?:不舒服|难受|头晕|中毒)|没(?:有)?(?:人)?(?:落水|受伤|被困)|(?:无|没有)人员(?:受伤|伤亡)|无人(?:落水|受伤|伤亡)|没人受伤|没(?:有)?伤(?:到|着)人")
+PEOPLE_SPARED = re.compile(_NOBODY_STRUCK + "|" + _PEOPLE_UNHURT + r"|没(?:有)?(?:人)?(?:落水|受伤|被困)|(?:无|没有)人员(?:受伤|伤亡)|无人(?:落水|受伤|伤亡)|没人受伤|没(?:有)?伤(?:到|着)人")
 # That all is well, but for what follows: "大家都好好的 就是老张不见了" tells the news after the exception.
 ALL_WELL = re.compile(r"好好的|大家都(?:挺|很|还)好(?![害怕冷慌吓多难累像吗么])|(?:都|船|一切|大家都?)没事|没事了|平安|安全了")
 # The calm start of a story: said before the event, it is not its end ("昨晚下锚时一切正常，今天醒来发现船漂到航道").
