@@ -21,7 +21,7 @@ from bot.matching.distress import DistressModel
 
 ROOT = Path(__file__).resolve().parent.parent
 SETS = [ROOT / "bench" / "distress.yaml", ROOT / "bench" / "distress_dev2.yaml"]
-HELPER_SETS = [ROOT / "bench" / f"distress_dev{n}.yaml" for n in range(3, 70)]
+HELPER_SETS = [ROOT / "bench" / f"distress_dev{n}.yaml" for n in range(3, 71)]
 # At most one emergency of each is missed, for instance: "you lou dao …" is read 油楼道 (楼道, corridor, is a word of
 # its own), so the spill is not seen; a ship discharging dirty water is a pollution report that the knowledge base
 # answers (pollution-report), not a distress.
@@ -689,6 +689,14 @@ def test_the_shared_dev_sets_emergencies_are_caught_and_nothing_else():
     # pulled back without the man, a call to keep people safe, a retired man who falls, a job not found.
     ("大家都好害怕 船在往下沉", True), ("他不会游泳 没练过自救 掉下去了", True), ("救生圈拉回来了 人没抓住", True),
     ("快来救人 确保人员安全", True), ("退休的老船长掉江里了", True), ("我到现在还没找到工作", False),
+    # Low water in autumn and winter (round 68): buried under a heap, a gas smell and someone down, aground and
+    # taking water in the boatmen's words (搁了, 水在进), a boat and its crew not found; an engine that fails at the
+    # berth is a repair, a seaman's papers in the river are a thing, a water intake named alone is no spill, a list
+    # trimmed away, a fall or a grounding as a simile. Guard: a ship that breaks loose from the berth.
+    ("煤堆塌下来 埋了两个人", True), ("一股燃气味 老张倒在门口", True), ("我们船在沙滩上搁了 水在往舱里进", True),
+    ("哥哥人和船都找不到", True), ("厨房门口有个人倒在地上不动", True), ("副机坏了 船靠在码头 冷得要命", False),
+    ("驾驶证掉河里了 能补吗", False), ("枯水期取水口都露出来了 正常吗", False), ("船身有点斜 压载水已经调平了", False),
+    ("老李心里跟翻了船一样难受", False), ("这速度慢得跟搁浅了一样", False), ("船停在码头 缆绳断了 船漂走了", True),
 ])
 def test_words_and_frames(text, emergency):
     assert MODEL.read(text).emergency is emergency
