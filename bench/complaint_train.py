@@ -27,7 +27,7 @@ import yaml
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from bot.knowledge import load_knowledge  # noqa: E402
+from bot.kb.loader import load_knowledge  # noqa: E402
 from bot.matching.complaint import LEARNED_FILE, ngrams  # noqa: E402
 
 POSITIVE = ("complaint", "opinion")

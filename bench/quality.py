@@ -26,8 +26,8 @@ import jieba  # noqa: E402
 from rank_bm25 import BM25Okapi  # noqa: E402
 from rapidfuzz import fuzz, process  # noqa: E402
 
-from bot.evaluate import evaluate, format_report, load_cases  # noqa: E402
-from bot.knowledge import load_knowledge  # noqa: E402
+from bot.matching.evaluate import evaluate, format_report, load_cases  # noqa: E402
+from bot.kb.loader import load_knowledge  # noqa: E402
 from bot.matching import Decision, Engine  # noqa: E402
 from bot.matching.reading import normalize  # noqa: E402
 

@@ -28,7 +28,7 @@ sys.path.insert(0, str(ROOT))
 import yaml  # noqa: E402
 
 from bot.matching import Engine  # noqa: E402
-from bot.knowledge import load_knowledge  # noqa: E402
+from bot.kb.loader import load_knowledge  # noqa: E402
 
 DAY = dt.date(2026, 11, 26)
 FAQS_PER_FILE = 100
@@ -159,7 +159,7 @@ MAXRSS_SCRIPT = """
 import resource, sys, time
 sys.path.insert(0, {root!r})
 from bot.matching import Engine
-from bot.knowledge import load_knowledge
+from bot.kb.loader import load_knowledge
 engine = Engine(load_knowledge({kb!r}))
 print(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss)
 """

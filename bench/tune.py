@@ -35,8 +35,8 @@ from types import SimpleNamespace
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from bot.evaluate import held_out_phrasings, load_cases, without_phrasing  # noqa: E402
-from bot.knowledge import load_knowledge  # noqa: E402
+from bot.matching.evaluate import held_out_phrasings, load_cases, without_phrasing  # noqa: E402
+from bot.kb.loader import load_knowledge  # noqa: E402
 from bot.matching import decision, scoring  # noqa: E402
 from bot.matching.decision import Engine, choose  # noqa: E402
 from bot.matching.embedding import configured_embedder, thresholds_key  # noqa: E402
@@ -90,7 +90,7 @@ def record_set(kb_dir, cases_path, day) -> list:
     if cases_path is not None:
         engine = Engine(kb)
         return [record(engine, c, day) for c in load_cases(cases_path)]
-    # Leave-one-out, in the folds of bot.evaluate.leave_one_out.
+    # Leave-one-out, in the folds of bot.matching.evaluate.leave_one_out.
     active = [f for f in kb.faqs if f.active(day)]
     held = {f.id: held_out_phrasings(f) for f in active}
     out = []
@@ -136,7 +136,7 @@ def replay(r: Record, th: dict, window: float, size: int):
 
 
 def figures(records: dict, th, window, size) -> dict:
-    """The figures of ``bot.evaluate.summarize`` that the objective uses, per set (counted here: it is the inner loop)."""
+    """The figures of ``bot.matching.evaluate.summarize`` that the objective uses, per set (counted here: it is the inner loop)."""
     out = {}
     for name, recs in records.items():
         top1 = resolved = wrong = oos = oos_handed = 0

@@ -34,7 +34,7 @@ def default_kb() -> str:
 
 def questions(kb_dir: str, limit: int = 60) -> list:
     """Questions to send: the knowledge base's own FAQ questions and their alternates."""
-    from bot.knowledge import load_knowledge
+    from bot.kb.loader import load_knowledge
 
     kb = load_knowledge(kb_dir)
     out = []

@@ -23,7 +23,7 @@ def create_app(config: Config | dict | None = None) -> Flask:
 
     from .config import Config
     from .store.connection import open_db
-    from .live import LiveKnowledge
+    from .kb.live import LiveKnowledge
 
     if config is None:
         config = Config.from_env()
@@ -44,7 +44,7 @@ def create_app(config: Config | dict | None = None) -> Flask:
         # remote_addr (login throttling, webhook logs) is the real client and a client cannot forge its own.
         app.wsgi_app = ProxyFix(app.wsgi_app, x_for=config.TRUSTED_PROXIES, x_proto=config.TRUSTED_PROXIES)
     open_db(config.BOT_DATABASE)  # creates tables at start-up
-    # The folder, or the version published in the database (kb publish) once there is one: see bot/live.py.
+    # The folder, or the version published in the database (kb publish) once there is one: see bot/kb/live.py.
     app.extensions["knowledge"] = LiveKnowledge(config.BOT_KNOWLEDGE_DIR, config.RELOAD_CHECK_SECONDS,
                                                 database=config.BOT_DATABASE)
     _report_examples(app, config)

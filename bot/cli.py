@@ -23,7 +23,7 @@ def _day(value):
 def _engine(kb_dir, day=None):
     """The engine over a knowledge folder, loaded for ``day`` (examples' relative dates count from it; default today)."""
     from .matching import Engine
-    from .knowledge import load_knowledge
+    from .kb.loader import load_knowledge
 
     try:
         return Engine(load_knowledge(_served_kb_dir(kb_dir), day))
@@ -94,7 +94,7 @@ def chat(kb_dir, db_path, user, debug):
         printf '船员证书\\n1\\n' | python -m bot chat --user tester
     """
     from .config import Config
-    from .conversation import debug_lines, respond, terminal_message
+    from .service.conversation import debug_lines, respond, terminal_message
     from .store.connection import open_db
 
     config = Config.from_env()
@@ -137,7 +137,7 @@ def eval_cmd(kb_dir, cases, distress_path, complaint_paths, loo, at, as_json):
         python -m bot eval --complaints ../shared/bench/finance/dev.yaml   （看普通问题的误报）
         python -m bot eval --loo --kb ../shared/bench/kb --at 2026-11-26
     """
-    from .evaluate import (
+    from .matching.evaluate import (
         COMPLAINT_SETS, DISTRESS_SET, evaluate, evaluate_complaints, format_complaints, format_distress,
         format_loo_report, format_report, leave_one_out, load_cases,
     )
@@ -209,7 +209,7 @@ def admin_create_user(name, db_path, password):
     \b
     例：python -m bot admin create-user zhangsan
     """
-    from .staff import StaffError, create_user
+    from .service.staff import StaffError, create_user
 
     try:
         create_user(_db(db_path), name, password)
@@ -228,7 +228,7 @@ def admin_reset_password(name, db_path, password):
     \b
     例：python -m bot admin reset-password zhangsan
     """
-    from .staff import StaffError, exists, set_password
+    from .service.staff import StaffError, exists, set_password
 
     db = _db(db_path)
     if not exists(db, name):
@@ -253,7 +253,7 @@ def admin_remove_user(name, db_path, yes):
     例：python -m bot admin remove-user zhangsan
         python -m bot admin remove-user zhangsan --yes
     """
-    from .staff import StaffError, exists, remove_user
+    from .service.staff import StaffError, exists, remove_user
 
     db = _db(db_path)
     if not exists(db, name):
@@ -276,7 +276,7 @@ def admin_list_users(db_path):
     例：python -m bot admin list-users
     """
     from .clock import local
-    from .staff import list_users
+    from .service.staff import list_users
 
     accounts = list_users(_db(db_path))
     if not accounts:
@@ -399,7 +399,7 @@ def handoff_list(state, priority, category, as_json, db_path):
         python -m bot handoff list --state all --category flagged
     """
     from .clock import local
-    from .handoffs import CATEGORY_LABELS, PRIORITY_LABELS, STATE_LABELS, duration_text, list_handoffs
+    from .service.handoffs import CATEGORY_LABELS, PRIORITY_LABELS, STATE_LABELS, duration_text, list_handoffs
 
     rows = list_handoffs(_db(db_path), state=state, priority=priority, category=category or "")
     if as_json:
@@ -454,7 +454,7 @@ def alert_test(db_path):
 # ---- knowledge curation (kb) and the custom menu (menu) -------------------------------------------
 
 def _knowledge(directory, day=None):
-    from .knowledge import load_knowledge
+    from .kb.loader import load_knowledge
 
     try:
         return load_knowledge(_served_kb_dir(directory), day)
@@ -498,7 +498,7 @@ def kb_check(directory, at):
     例：python -m bot kb check
         python -m bot kb check knowledge/
     """
-    from .kbtools import check_knowledge, display_path, format_finding, unverified_faqs
+    from .kb.curator import check_knowledge, display_path, format_finding, unverified_faqs
 
     directory = _served_kb_dir(directory)
     errors, warnings = check_knowledge(directory, _day(at))
@@ -525,7 +525,7 @@ def kb_test(directory, at):
     例：python -m bot kb test
         python -m bot kb test knowledge/ --at 2026-11-26
     """
-    from .kbtools import format_example_report, run_examples
+    from .kb.curator import format_example_report, run_examples
 
     report = run_examples(_engine(directory, _day(at)), _day(at))
     click.echo(format_example_report(report))
@@ -543,7 +543,7 @@ def kb_stats(directory, at):
     例：python -m bot kb stats
         python -m bot kb stats knowledge/
     """
-    from .kbtools import format_stats, knowledge_stats
+    from .kb.curator import format_stats, knowledge_stats
 
     click.echo(format_stats(knowledge_stats(_knowledge(directory, _day(at)), _day(at))))
 
@@ -563,7 +563,7 @@ def kb_suggest(since, write_to, db_path, kb_dir):
         python -m bot kb suggest --since 12h --db /srv/bot/instance/bot.db
     """
     from .config import Config
-    from .kbtools import (
+    from .kb.curator import (
         CuratedFileError, MessageLogError, display_path, format_suggestions, parse_since, proposal_target,
         proposals_yaml, suggest, unanswered_questions, unhelpful_answers, write_proposals,
     )
@@ -613,8 +613,8 @@ def kb_publish(directory, by, db_path):
     例：python -m bot kb publish
         python -m bot kb publish knowledge/ --by zhangsan
     """
-    from .kbpublish import PublishError, publish, who_am_i
-    from .kbtools import display_path, format_finding
+    from .kb.publish import PublishError, publish, who_am_i
+    from .kb.curator import display_path, format_finding
 
     directory = _served_kb_dir(directory)
     try:
@@ -651,8 +651,8 @@ def kb_rollback(number, by, db_path):
         python -m bot kb rollback 3 --by zhangsan
     """
     from .clock import local
-    from .kbpublish import PublishError, rollback, who_am_i
-    from .kbtools import format_finding
+    from .kb.publish import PublishError, rollback, who_am_i
+    from .kb.curator import format_finding
 
     try:
         previous, row = rollback(_db(db_path), number, by or who_am_i())
@@ -675,7 +675,7 @@ def kb_versions(db_path, limit):
     例：python -m bot kb versions
     """
     from .clock import local
-    from .kbpublish import host_rows
+    from .kb.publish import host_rows
     from .store import knowledge_versions as store
 
     db = _db(db_path)
@@ -726,7 +726,7 @@ def menu_show(kb_dir):
     例：python -m bot menu show
         python -m bot menu show --kb knowledge/
     """
-    from .menu import build_menu, menu_problems
+    from .wechat.menu import build_menu, menu_problems
 
     setting = _menu_setting(kb_dir)
     click.echo(json.dumps(build_menu(setting), ensure_ascii=False, indent=2))
@@ -746,7 +746,7 @@ def menu_push(kb_dir):
     例：WECHAT_APP_ID=wx1234 WECHAT_APP_SECRET=... python -m bot menu push
     """
     from .config import Config
-    from .menu import MenuPushError, build_menu, menu_problems, push_menu
+    from .wechat.menu import MenuPushError, build_menu, menu_problems, push_menu
 
     setting = _menu_setting(kb_dir)
     problems = menu_problems(setting)

@@ -4,7 +4,7 @@ from __future__ import annotations
 import os
 from dataclasses import dataclass, field, fields
 
-from .knowledge import bundled_knowledge_dir
+from .kb.loader import bundled_knowledge_dir
 
 DEFAULT_API_BASE = "https://api.weixin.qq.com"
 

@@ -11,7 +11,8 @@ from pathlib import Path
 
 import pytest
 
-from bot import create_app, staff
+from bot import create_app
+from bot.service import staff
 from bot.clock import iso, utcnow
 from bot.store.connection import open_db
 from webhook_support import TOKEN

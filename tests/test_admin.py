@@ -11,7 +11,7 @@ from click.testing import CliRunner
 from admin_support import (  # noqa: F401
     PASSWORD, add_handoff, ago, app, client, csrf, database, db, login, post, staff_client,
 )
-from bot import handoffs, staff
+from bot.service import handoffs, staff
 from bot.cli import handoff_list, main
 from bot.clock import utcnow
 from bot.store.connection import open_db

@@ -17,7 +17,7 @@ from werkzeug.exceptions import (
 from admin_support import (  # noqa: F401
     PASSWORD, add_handoff, add_message, add_reply, ago, app, client, csrf, db, post, staff_client,
 )
-from bot import handoffs, stats
+from bot.service import handoffs, stats
 from bot.admin import ERRORS, _error_response
 from bot.service import faq_drafts
 from test_admin import admin_urls

@@ -22,7 +22,7 @@ from admin_support import (  # noqa: F401
     PASSWORD, add_handoff, add_reply, api_app, app, client, csrf, database, db, login, make_app, post,
     staff_client,
 )
-from bot import staff
+from bot.service import staff
 from bot.admin import auth
 from bot.clock import utcnow
 from bot.store import form_submissions

@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from admin_support import add_handoff, add_message, add_reply, ago, app, db, staff_client  # noqa: F401
-from bot import stats
+from bot.service import stats
 from bot.admin.charts import bar_list, column_chart, share_bar
 from bot.clock import LOCAL_TZ, iso, utcnow
 

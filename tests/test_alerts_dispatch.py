@@ -17,7 +17,8 @@ from pathlib import Path
 import pytest
 
 from alert_support import FakeRobot, add_handoff, alert_config, alert_rows
-from bot import create_app, handoffs
+from bot import create_app
+from bot.service import handoffs
 from bot.clock import iso, utcnow
 from bot.store.connection import open_db
 from bot.service.alert_channels import WECOM_MAX_BYTES

@@ -16,7 +16,7 @@ from werkzeug.serving import make_server
 
 from admin_support import PASSWORD, add_handoff, add_reply, ago, api_app, database, queue_ids  # noqa: F401
 from conftest import SHOTS
-from bot.knowledge import CANNED_REPLIES_FILE, bundled_knowledge_dir, parse_canned_replies, parse_faq_file
+from bot.kb.loader import CANNED_REPLIES_FILE, bundled_knowledge_dir, parse_canned_replies, parse_faq_file
 from webhook_support import WeChatServer, text_xml, wait_for
 
 @pytest.fixture

@@ -15,7 +15,7 @@ from pathlib import Path
 import pytest
 
 from admin_support import PASSWORD, add_handoff, add_message, add_reply, ago, api_app, database  # noqa: F401
-from bot.knowledge import CANNED_REPLIES_FILE, bundled_knowledge_dir
+from bot.kb.loader import CANNED_REPLIES_FILE, bundled_knowledge_dir
 from test_browser_admin import live_server  # noqa: F401
 
 LAYOUT_SHOTS = Path(os.environ.get("LAYOUT_SHOTS", "/tmp/layout-shots"))
@@ -106,7 +106,7 @@ def _publish_with_a_long_host(seeded: dict) -> None:
     """For the knowledge version page: a published version (with its check report) and a host with a long name."""
     import datetime as dt
 
-    from bot.kbpublish import publish
+    from bot.kb.publish import publish
     from bot.store import knowledge_versions
 
     app = seeded["app"]

@@ -7,7 +7,7 @@ certificate or permit. The expected text is the sourced figure that FAQ gives (.
 """
 import pytest
 
-from bot.knowledge import bundled_knowledge_dir, load_knowledge
+from bot.kb.loader import bundled_knowledge_dir, load_knowledge
 from bot.matching import Engine
 
 

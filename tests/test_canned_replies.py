@@ -10,11 +10,11 @@ import pytest
 from click.testing import CliRunner
 
 from admin_support import add_handoff, app, db, post, staff_client  # noqa: F401
-from bot import handoffs
+from bot.service import handoffs
 from bot.cli import main
 from bot.errors import KnowledgeError
-from bot.kbtools import check_knowledge
-from bot.knowledge import (CANNED_REPLIES_FILE, CANNED_TEXT_MAX, bundled_knowledge_dir, load_knowledge,
+from bot.kb.curator import check_knowledge
+from bot.kb.loader import (CANNED_REPLIES_FILE, CANNED_TEXT_MAX, bundled_knowledge_dir, load_knowledge,
                            parse_canned_replies)
 
 BUNDLED = Path(bundled_knowledge_dir()) / CANNED_REPLIES_FILE

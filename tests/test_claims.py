@@ -10,7 +10,7 @@ import pytest
 from admin_support import (  # noqa: F401
     PASSWORD, add_handoff, api_app, database, db, login, post, staff_client,
 )
-from bot import handoffs, staff
+from bot.service import handoffs, staff
 from bot.clock import iso, utcnow
 
 
@@ -112,7 +112,7 @@ def test_a_claim_between_opening_the_page_and_sending_is_caught(staff_client, db
 
 
 def test_replying_to_an_unclaimed_handoff_claims_it_once(app, db, fake_api):
-    from bot.delivery import Sender
+    from bot.wechat.outbox import Sender
 
     h = add_handoff(db, "oUser", "问题")
     gate = threading.Barrier(2)

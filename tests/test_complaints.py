@@ -18,13 +18,13 @@ from admin_support import app, database, post, queue_ids, staff_client  # noqa: 
 from db_support import database_for
 from webhook_support import KB_DIR
 
-from bot import handoffs, stats
+from bot.service import handoffs, stats
 from bot.cli import main
 from bot.config import Config
-from bot.conversation import respond
+from bot.service.conversation import respond
 from bot.store.connection import open_db
-from bot.evaluate import COMPLAINT_SETS, evaluate_complaints, load_cases
-from bot.knowledge import load_knowledge
+from bot.matching.evaluate import COMPLAINT_SETS, evaluate_complaints, load_cases
+from bot.kb.loader import load_knowledge
 from bot.matching import ACTIONS, Engine
 from bot.matching.complaint import ComplaintModel
 from bot.service.alert_dispatcher import AlertDispatcher

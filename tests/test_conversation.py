@@ -8,11 +8,11 @@ from click.testing import CliRunner
 from webhook_support import KB_DIR, number_of
 
 from bot.cli import main
-from bot.conversation import STATE_TTL, handle, respond, terminal_message
+from bot.service.conversation import STATE_TTL, handle, respond, terminal_message
 from bot.clock import iso, utcnow
 from bot.store.connection import open_db
 from bot.matching import Engine
-from bot.knowledge import load_knowledge
+from bot.kb.loader import load_knowledge
 from bot.wechat.message_xml import MAX_REPLY_BYTES, MORE_HINT, Inbound, cut_reply, split_for_sending, utf8_len
 from db_support import database_for
 

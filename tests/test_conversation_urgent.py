@@ -10,10 +10,10 @@ import pytest
 from webhook_support import KB_DIR
 
 from bot.config import Config
-from bot.conversation import ALERTING, FOLLOW_UP, FOLLOW_UP_PASSED_ON, FOLLOW_UP_PASSING_ON, NOT_ALERTING, respond
+from bot.service.conversation import ALERTING, FOLLOW_UP, FOLLOW_UP_PASSED_ON, FOLLOW_UP_PASSING_ON, NOT_ALERTING, respond
 from bot.store.connection import open_db
 from bot.matching import Engine
-from bot.knowledge import load_knowledge
+from bot.kb.loader import load_knowledge
 from bot.service.alert_dispatcher import AlertDispatcher
 from bot.wechat.message_xml import Inbound
 from db_support import database_for

@@ -8,7 +8,7 @@ from webhook_support import FakeWeChatAPI  # noqa: F401  (fixture)
 from bot.config import Config
 from bot.clock import iso, utcnow
 from bot.store.connection import open_db
-from bot.delivery import NOT_CONFIGURED, Sender, explain
+from bot.wechat.outbox import NOT_CONFIGURED, Sender, explain
 from bot.wechat.api import TokenStorage
 from bot.wechat.message_xml import MAX_REPLY_BYTES, split_for_sending, utf8_len
 from db_support import database_for

@@ -16,7 +16,7 @@ from click.testing import CliRunner
 
 from bot.cli import main
 from bot.matching import HAZARD_FOOTER, Engine
-from bot.knowledge import load_knowledge
+from bot.kb.loader import load_knowledge
 from bot.matching.distress import DistressModel
 
 ROOT = Path(__file__).resolve().parent.parent

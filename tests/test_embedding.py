@@ -11,7 +11,7 @@ import pytest
 import wordllama
 from wordllama import WordLlama
 
-from bot.knowledge import load_knowledge
+from bot.kb.loader import load_knowledge
 from bot.matching import Engine
 from bot.matching.embedding import ENV, EmbeddingModelError, Embedder, configured_embedder, load_embedder
 from bot.matching.scoring import WEIGHTS, total

@@ -5,7 +5,7 @@ from pathlib import Path
 import pytest
 
 from bot.matching import ACTIONS, Engine
-from bot.knowledge import load_knowledge
+from bot.kb.loader import load_knowledge
 from bot.matching.reading import normalize
 from bot.matching.thesaurus import Thesaurus
 

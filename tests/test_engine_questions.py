@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from bot.matching import Engine
-from bot.knowledge import load_knowledge
+from bot.kb.loader import load_knowledge
 
 FIXTURE_KB = Path(__file__).parent / "fixtures" / "engine_kb"
 DAY = dt.date(2026, 11, 26)

@@ -10,10 +10,10 @@ from click.testing import CliRunner
 from bot.cli import main
 from bot.matching import Engine
 from bot.errors import KnowledgeError
-from bot.evaluate import (
+from bot.matching.evaluate import (
     evaluate, format_loo_report, format_report, held_out_phrasings, leave_one_out, load_cases, without_phrasing,
 )
-from bot.knowledge import FAQ, load_knowledge
+from bot.kb.loader import FAQ, load_knowledge
 
 ENGINE_KB = Path(__file__).parent / "fixtures" / "engine_kb"
 DAY = dt.date(2026, 11, 26)

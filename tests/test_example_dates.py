@@ -8,7 +8,7 @@ from click.testing import CliRunner
 from bot.cli import main
 from bot.clock import moved, today_local
 from bot.errors import KnowledgeError
-from bot.knowledge import bundled_knowledge_dir, collect_knowledge, load_knowledge
+from bot.kb.loader import bundled_knowledge_dir, collect_knowledge, load_knowledge
 from bot.matching import Engine
 
 DAY = dt.date(2027, 3, 10)

@@ -11,9 +11,9 @@ from pathlib import Path
 import pytest
 
 from admin_support import add_handoff, add_reply, ago, api_app, database, login, post  # noqa: F401
-from bot import handoffs
+from bot.service import handoffs
 from bot.service import faq_drafts
-from bot.knowledge import parse_faq_file
+from bot.kb.loader import parse_faq_file
 from webhook_support import WeChatServer, text_xml
 
 QUESTION = "船员证书丢失了怎么补办"

@@ -13,10 +13,10 @@ from webhook_support import (  # noqa: F401  (fixtures)
 )
 
 from bot.cli import main
-from bot.conversation import respond
+from bot.service.conversation import respond
 from bot.clock import iso, utcnow
 from bot.store.connection import open_db
-from bot.knowledge import load_knowledge, parse_settings
+from bot.kb.loader import load_knowledge, parse_settings
 from bot.matching import Engine
 from bot.service import feedback
 from bot.store import feedback as feedback_log

@@ -12,7 +12,7 @@ import pytest
 from admin_support import (  # noqa: F401
     PASSWORD, add_handoff, add_message, add_reply, ago, api_app, client, database, db, staff_client,
 )
-from bot import conversation, handoffs, staff
+from bot.service import conversation, handoffs, staff
 from bot.admin import queue as queue_pages
 from conftest import SHOTS
 from test_browser_admin import live_server, push  # noqa: F401

@@ -8,8 +8,8 @@ import pytest
 from admin_support import (  # noqa: F401
     add_handoff, add_message, add_reply, ago, app, client, db, login, post, queue_ids, staff_client,
 )
-from bot import conversation, handoffs
-from bot.knowledge import load_knowledge, parse_faq_file
+from bot.service import conversation, handoffs
+from bot.kb.loader import load_knowledge, parse_faq_file
 
 
 def test_queue_order_urgency_then_longest_wait_then_answered(db):
@@ -108,7 +108,7 @@ def test_stored_transcript_is_used_when_the_log_has_nothing(db):
 
 
 def test_claim_take_over_note_and_resolve(app, staff_client, db):
-    from bot import staff
+    from bot.service import staff
 
     staff.create_user(db, "lisi", "lisi-password")
     h = add_handoff(db, "oUser", "船舶被扣押怎么处理")

@@ -10,9 +10,9 @@ import pytest
 from admin_support import (  # noqa: F401
     CLOSED_PORT_URL, add_handoff, add_reply, ago, api_app, database, db, post, queue_ids, staff_client,
 )
-from bot import handoffs
+from bot.service import handoffs
 from bot.clock import parse_iso, utcnow
-from bot.delivery import Sender
+from bot.wechat.outbox import Sender
 
 
 @pytest.fixture

@@ -4,7 +4,7 @@ from __future__ import annotations
 import os
 import tempfile
 
-from bot.knowledge import load_knowledge
+from bot.kb.loader import load_knowledge
 from bot.matching import Engine, ime
 from bot.matching.distress import PINYIN_FAVOURED, DistressModel
 from bot.matching.ime import PinyinReader, pinyin_reader

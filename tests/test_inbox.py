@@ -12,14 +12,14 @@ from click.testing import CliRunner
 
 from webhook_support import make_app, text_xml, event_xml, wait_for
 
-from bot import conversation
+from bot.service import conversation
 from bot.cli import main
 from bot.config import Config
 from bot.clock import iso, utcnow
 from bot.store.connection import open_db
 from bot.matching import Engine
-from bot.inbox import BUSY, MAX_ATTEMPTS, REPLY_THREADS, Inbox
-from bot.knowledge import load_knowledge
+from bot.wechat.inbox import BUSY, MAX_ATTEMPTS, REPLY_THREADS, Inbox
+from bot.kb.loader import load_knowledge
 from bot.store.backup import BackupError, backup
 from bot.store.retention import REDACTED, purge_old_text
 from bot.wechat.message_xml import parse_message
@@ -84,7 +84,7 @@ def test_a_claim_left_by_a_dead_process_is_answered_when_the_app_starts(tmp_path
     push = message("o-orphan", QUESTION, "80002")
     db.execute("insert into dedupe (key, created_at, status, user_id, payload, owner, lease_until, attempts) "
                "values (?, ?, 'processing', ?, ?, ?, ?, 1)",
-               [push.dedupe_key, iso(), "o-orphan", __import__("bot.inbox", fromlist=["_payload"])._payload(push),
+               [push.dedupe_key, iso(), "o-orphan", __import__("bot.wechat.inbox", fromlist=["_payload"])._payload(push),
                 f"{os.uname().nodename}:{dead_pid()}:dead", iso(utcnow() + dt.timedelta(seconds=60))])
     db.conn.commit()
     make_app(tmp_path, WECHAT_APP_SECRET="secret", WECHAT_API_BASE_URL=fake_api.url)
@@ -97,7 +97,7 @@ def test_a_message_that_keeps_killing_its_worker_is_handed_to_a_person(tmp_path,
     inbox = inbox_for(tmp_path, engine)
     push = message("o-poison", QUESTION, "80003")
     db = inbox.db()
-    from bot.inbox import _payload
+    from bot.wechat.inbox import _payload
     db.execute("insert into dedupe (key, created_at, status, user_id, payload, owner, lease_until, attempts) "
                "values (?, ?, 'processing', ?, ?, 'elsewhere:1:x', ?, ?)",
                [push.dedupe_key, iso(), "o-poison", _payload(push), iso(utcnow() - dt.timedelta(seconds=1)),

@@ -11,8 +11,8 @@ from click.testing import CliRunner
 
 from bot.cli import main
 from bot.errors import KnowledgeError
-from bot.kbtools import check_knowledge
-from bot.knowledge import collect_knowledge, load_knowledge
+from bot.kb.curator import check_knowledge
+from bot.kb.loader import collect_knowledge, load_knowledge
 
 FIXTURE = Path(__file__).parent / "fixtures" / "kbtools_kb"
 

@@ -10,7 +10,7 @@ from click.testing import CliRunner
 from bot.cli import main
 from bot.clock import iso, utcnow
 from bot.store.connection import open_db
-from bot.kbtools import parse_since
+from bot.kb.curator import parse_since
 
 FIXTURE = Path(__file__).parent / "fixtures" / "kbtools_kb"
 # Fixed thresholds so these tests follow suggest's rules rather than the engine's current tuning: only

@@ -12,12 +12,13 @@ import pytest
 from click.testing import CliRunner
 
 from admin_support import KB_FILES, PASSWORD, add_handoff, database, login, make_app, write_kb
-from bot import create_app, staff
+from bot import create_app
+from bot.service import staff
 from bot.cli import main
 from bot.clock import local, parse_iso
 from bot.errors import KnowledgeError
-from bot.kbpublish import PublishError, checksum, materialise, publish, snapshot
-from bot.live import LiveKnowledge
+from bot.kb.publish import PublishError, checksum, materialise, publish, snapshot
+from bot.kb.live import LiveKnowledge
 from bot.store import knowledge_versions as store
 from webhook_support import wait_for
 

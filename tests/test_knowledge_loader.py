@@ -10,7 +10,7 @@ from textwrap import dedent
 import pytest
 
 from bot.errors import KnowledgeError
-from bot.knowledge import load_knowledge
+from bot.kb.loader import load_knowledge
 from bot.matching.settings import BUILT_IN_SETTINGS
 
 FIXTURE_KB = Path(__file__).parent / "fixtures" / "engine_kb"

@@ -10,10 +10,10 @@ from pathlib import Path
 
 import pytest
 
-from bot.conversation import MAX_LOGGED_CHARS, respond
+from bot.service.conversation import MAX_LOGGED_CHARS, respond
 from bot.store.connection import open_db
 from bot.matching import ACTIONS, MAX_TEXT_CHARS, Engine
-from bot.knowledge import load_knowledge
+from bot.kb.loader import load_knowledge
 from db_support import database_for
 
 FIXTURE_KB = Path(__file__).parent / "fixtures" / "engine_kb"

@@ -6,7 +6,7 @@ import pytest
 
 from bot.matching import memo
 from bot.matching import Engine
-from bot.knowledge import load_knowledge
+from bot.kb.loader import load_knowledge
 
 
 @pytest.fixture(autouse=True)

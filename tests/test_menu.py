@@ -10,10 +10,10 @@ from click.testing import CliRunner
 
 from bot.cli import main
 from webhook_support import FakeWeChatAPI
-from bot.knowledge import load_knowledge
+from bot.kb.loader import load_knowledge
 from bot.config import Config
 from bot.store.connection import open_db
-from bot.menu import MenuPushError, build_menu, push_menu
+from bot.wechat.menu import MenuPushError, build_menu, push_menu
 from bot.wechat.api import TokenStorage
 from db_support import database_for
 

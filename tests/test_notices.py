@@ -13,10 +13,10 @@ from pathlib import Path
 import pytest
 
 from bot import clock
-from bot import inbox as inbox_module
+from bot.wechat import inbox as inbox_module
 from bot.clock import today_local
 from bot.store.connection import open_db
-from bot.knowledge import FAQ, load_knowledge
+from bot.kb.loader import FAQ, load_knowledge
 from bot.service import notices
 from bot.store import notices as store
 from bot.wechat.notifications import TemplateFieldsError, field_map, format_value, template_data
@@ -382,7 +382,7 @@ def test_unsubscribing_stops_the_notices_still_on_their_way(bot, fake_api):
 DISPATCH = """
 import datetime as dt, sys
 from bot.store.connection import open_db
-from bot.knowledge import load_knowledge
+from bot.kb.loader import load_knowledge
 from bot.service import notices
 db = open_db(sys.argv[1], init=False)
 print(notices.dispatch(db, load_knowledge(sys.argv[2]), dt.datetime.fromisoformat(sys.argv[3])))
@@ -463,8 +463,8 @@ def test_a_notification_wechat_fails_to_take_is_retried_and_sent_once(bot, fake_
 
 
 def test_the_bundled_knowledge_offers_the_places_and_a_subscribe_button():
-    from bot.knowledge import bundled_knowledge_dir
-    from bot.menu import build_menu
+    from bot.kb.loader import bundled_knowledge_dir
+    from bot.wechat.menu import build_menu
 
     kb = load_knowledge(bundled_knowledge_dir())
     assert {"焦山", "大港", "和畅洲"} <= set(notices.known_places(kb))

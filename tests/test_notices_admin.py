@@ -10,11 +10,12 @@ import pytest
 from werkzeug.serving import make_server
 
 from admin_support import PASSWORD, database, login, make_app, write_kb
-from bot import clock, staff
-from bot import inbox as inbox_module
+from bot import clock
+from bot.service import staff
+from bot.wechat import inbox as inbox_module
 from bot.clock import today_local
 from bot.clock import iso
-from bot.delivery import Sender
+from bot.wechat.outbox import Sender
 from bot.service import notices
 from bot.store import notices as store
 from conftest import SHOTS

@@ -7,11 +7,11 @@ import pytest
 from click.testing import CliRunner
 
 from admin_support import PASSWORD, database, login, make_app, write_kb
-from bot import staff
+from bot.service import staff
 from bot.cli import main
 from bot.errors import KnowledgeError
-from bot.kbtools import CURATOR_WORDING, check_knowledge, curator_wording, knowledge_stats, format_stats
-from bot.knowledge import CANNED_REPLIES_FILE, bundled_knowledge_dir, collect_knowledge, load_knowledge, parse_canned_replies
+from bot.kb.curator import CURATOR_WORDING, check_knowledge, curator_wording, knowledge_stats, format_stats
+from bot.kb.loader import CANNED_REPLIES_FILE, bundled_knowledge_dir, collect_knowledge, load_knowledge, parse_canned_replies
 
 UNVERIFIED_FAQ = """\
   - id: health-cert

@@ -8,7 +8,7 @@ import pytest
 
 from admin_support import (add_handoff, add_message, add_reply, ago, app, db, post, queue_ids,  # noqa: F401
                            staff_client)
-from bot import handoffs
+from bot.service import handoffs
 from bot.store import sql
 
 

@@ -14,11 +14,11 @@ import pytest
 from admin_support import (  # noqa: F401
     add_handoff, add_reply, ago, api_app, db, post, staff_client,
 )
-from bot import conversation, handoffs
+from bot.service import conversation, handoffs
 from bot.config import Config
 from bot.clock import iso, utcnow
 from bot.store.connection import open_db
-from bot.delivery import Sender
+from bot.wechat.outbox import Sender
 from bot.store import migrations
 from db_support import database_for, sqlite_only
 

@@ -12,7 +12,7 @@ from click.testing import CliRunner
 
 from bot import create_app, get_engine
 from bot.cli import main
-from bot.live import LiveKnowledge
+from bot.kb.live import LiveKnowledge
 from db_support import database_for
 
 FIXTURE = Path(__file__).parent / "fixtures" / "kbtools_kb"
@@ -225,7 +225,7 @@ def test_unreadable_folder_is_logged_once_and_its_return_reloads(kb, caplog):
     good = answer(live)
     saved = kb.with_name("saved")
     kb.rename(saved)
-    with caplog.at_level(logging.ERROR, logger="bot.live"):
+    with caplog.at_level(logging.ERROR, logger="bot.kb.live"):
         for _ in range(3):
             assert answer(live) == good
     assert len(caplog.records) == 1, "said once, not at every check"
@@ -242,9 +242,9 @@ def test_unexpected_error_while_loading_keeps_serving_and_logs_a_traceback(kb, m
     def broken(directory):
         raise ValueError("a bug in loading")
 
-    monkeypatch.setattr("bot.live.load_knowledge", broken)
+    monkeypatch.setattr("bot.kb.live.load_knowledge", broken)
     replace(contacts(kb), "（工作时间）", "（工作日）")
-    with caplog.at_level(logging.ERROR, logger="bot.live"):
+    with caplog.at_level(logging.ERROR, logger="bot.kb.live"):
         assert answer(live) == good
     error = live.last_error
     assert error.path == str(kb) and error.line is None

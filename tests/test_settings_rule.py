@@ -4,7 +4,7 @@ import copy
 
 import pytest
 
-from bot.knowledge import parse_settings
+from bot.kb.loader import parse_settings
 from bot.matching.reading import Synonyms
 from bot.matching.settings import BUILT_IN_SETTINGS, built_in_settings, combine
 

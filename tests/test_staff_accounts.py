@@ -21,7 +21,7 @@ import requests
 from click.testing import CliRunner
 
 from admin_support import PASSWORD, csrf, database, make_app, post
-from bot import staff
+from bot.service import staff
 from bot.cli import main
 from bot.config import Config
 from bot.clock import iso, utcnow

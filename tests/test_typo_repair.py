@@ -5,7 +5,7 @@ from pathlib import Path
 
 import pytest
 
-from bot.knowledge import load_knowledge
+from bot.kb.loader import load_knowledge
 from bot.matching import Candidate, Engine, repair
 from bot.matching.repair import HOMOPHONE_GAIN, pinyin_key, shape_key
 

@@ -11,7 +11,7 @@ import re
 import pytest
 
 from admin_support import add_handoff, ago, app, client, db, post, staff_client  # noqa: F401
-from bot import handoffs
+from bot.service import handoffs
 from bot.clock import local
 
 # 06:02:11 UTC is 14:02:11 in Beijing.

@@ -11,7 +11,7 @@ from pathlib import Path
 import numpy as np
 import pytest
 
-from bot.knowledge import load_knowledge
+from bot.kb.loader import load_knowledge
 from bot.matching import Engine, vectors
 from bot.matching.thesaurus import Thesaurus
 from bot.matching.vectors import WordVectors, word_vectors

@@ -412,7 +412,7 @@ def test_a_100_kb_message_is_answered_within_the_deadline(strict, wechat, kind):
     """Read only up to MAX_TEXT_CHARS: the reply is passive (ready within the deadline), not "success"."""
     import random
 
-    from bot.conversation import MAX_LOGGED_CHARS
+    from bot.service.conversation import MAX_LOGGED_CHARS
 
     rng = random.Random(10)
     filler = ("".join(chr(rng.randint(0x4E00, 0x9FA5)) for _ in range(34_000)) if kind == "random"

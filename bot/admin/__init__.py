@@ -1,9 +1,9 @@
 """Staff pages under /admin: the handoff queue, the dashboard, log search and the try box.
 
 Every page needs a staff login and every form carries a CSRF token and a one-time key (see ``auth``); the pages
-only call the framework-free modules ``bot.handoffs``, ``bot.stats`` and ``bot.staff``. Whatever goes wrong under
-/admin is answered with a Chinese page in the site's layout, never a framework page: the blueprint's handler
-covers its routes, an app-level one the /admin addresses that match no route (404, 405).
+only call the framework-free modules ``bot.service.handoffs``, ``bot.service.stats`` and ``bot.service.staff``.
+Whatever goes wrong under /admin is answered with a Chinese page in the site's layout, never a framework page: the
+blueprint's handler covers its routes, an app-level one the /admin addresses that match no route (404, 405).
 """
 from __future__ import annotations
 

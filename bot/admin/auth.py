@@ -21,9 +21,10 @@ from flask import current_app, flash, g, redirect, render_template, request, ses
 from markupsafe import Markup
 from werkzeug.exceptions import HTTPException
 
-from .. import get_db, staff
+from .. import get_db
+from ..service import staff
 from ..clock import local
-from ..handoffs import duration_text
+from ..service.handoffs import duration_text
 from ..store import form_submissions
 from . import bp, error_page
 
@@ -45,7 +46,7 @@ NOT_SENT = "您上次提交的内容没有发送（登录已失效），请确�
 UNSENT_SESSION_KEY = "unsent_form"
 # Who this browser was logged in as before logging out: a form of theirs posted afterwards is kept for them only.
 FORMER_STAFF_KEY = "former_staff"
-# Marks a browser where an account logged in before: it is exempt from that account's lockout (bot/staff.py).
+# Marks a browser where an account logged in before: it is exempt from that account's lockout (bot/service/staff.py).
 KNOWN_BROWSER_COOKIE = "staff_browser"
 
 

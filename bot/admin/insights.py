@@ -6,9 +6,10 @@ import json
 
 from flask import render_template, request, url_for
 
-from .. import get_db, get_engine, stats
+from .. import get_db, get_engine
+from ..service import stats
 from ..matching import MAX_TEXT_CHARS
-from ..handoffs import duration_text
+from ..service.handoffs import duration_text
 from . import bp
 from .charts import bar_list, column_chart, share_bar
 

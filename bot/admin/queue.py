@@ -5,14 +5,15 @@ from pathlib import Path
 
 from flask import abort, current_app, flash, g, jsonify, redirect, render_template, request, url_for
 
-from .. import get_db, get_engine, handoffs
+from .. import get_db, get_engine
+from ..service import handoffs
 from ..clock import local
-from ..delivery import WINDOW_QUOTA, Sender
+from ..wechat.outbox import WINDOW_QUOTA, Sender
 from ..errors import KnowledgeError
-from ..handoffs import (
+from ..service.handoffs import (
     CATEGORY_FILTERS, CATEGORY_LABELS, PRIORITIES, PRIORITY_LABELS, STAFF_LABELS, STATE_FILTERS, STATE_LABELS, WHO_FILTERS,
 )
-from ..knowledge import CANNED_REPLIES_FILE, parse_canned_replies
+from ..kb.loader import CANNED_REPLIES_FILE, parse_canned_replies
 from ..service import faq_drafts
 from . import bp
 from .urgent import alert_groups
@@ -177,7 +178,7 @@ def _canned_replies() -> tuple:
     """The canned replies of the knowledge base served and whether its file has errors (those entries are left out)."""
     errors = []
     try:
-        # The knowledge base being served: the folder, or the published version (bot/live.py).
+        # The knowledge base being served: the folder, or the published version (bot/kb/live.py).
         served = current_app.extensions["knowledge"].served_directory
         replies = parse_canned_replies(Path(served) / CANNED_REPLIES_FILE, errors)
     except KnowledgeError:

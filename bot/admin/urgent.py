@@ -11,7 +11,8 @@ import itertools
 
 from flask import current_app, jsonify, url_for
 
-from .. import example_content_warning, get_db, handoffs
+from .. import example_content_warning, get_db
+from ..service import handoffs
 from ..clock import local
 from ..service import alerts
 from . import bp

@@ -5,8 +5,8 @@ from __future__ import annotations
 from flask import current_app, render_template
 
 from .. import get_db
-from ..kbpublish import ALIVE_SECONDS, host_rows
-from ..live import HEARTBEAT_SECONDS
+from ..kb.publish import ALIVE_SECONDS, host_rows
+from ..kb.live import HEARTBEAT_SECONDS
 from ..store import knowledge_versions as store
 from . import bp
 

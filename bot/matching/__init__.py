@@ -19,8 +19,9 @@ Read in this order:
 - ``smalltalk.py`` a greeting, thanks or goodbye alone, and asking for a person;
 - ``replies.py``   answer, "did you mean" and handoff texts;
 - ``decision.py``  ``Engine``, which ties these together in ``decide``.
+- ``evaluate.py``  labelled-question evaluation and leave-one-out, over ``decide``.
 
-The public names below load on first use, so ``import bot.matching`` (and ``bot.knowledge``, which reads the
+The public names below load on first use, so ``import bot.matching`` (and ``bot.kb.loader``, which reads the
 built-in settings) costs nothing heavy; jieba, OpenCC, pypinyin and rapidfuzz load when an engine is built.
 """
 from __future__ import annotations

@@ -15,7 +15,7 @@ import time
 from dataclasses import asdict, dataclass, field
 
 from ..clock import today_local
-from ..knowledge import KnowledgeBase
+from ..kb.loader import KnowledgeBase
 from . import replies, smalltalk
 from .complaint import ComplaintModel
 from .distress import DistressModel

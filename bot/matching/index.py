@@ -16,7 +16,7 @@ import re
 from collections import Counter, defaultdict
 from pathlib import Path
 
-from ..knowledge import KnowledgeBase
+from ..kb.loader import KnowledgeBase
 from .kinds import question_kinds
 from .memo import MEMO_VERSION, load_memo, save_memo
 from .reading import Synonyms, char_bigrams, cjk_chars, is_cjk, normalize, strip_fillers

@@ -12,7 +12,7 @@ from __future__ import annotations
 from functools import lru_cache
 from pathlib import Path
 
-from ..knowledge import KnowledgeBase, parse_dictionary, parse_synonyms
+from ..kb.loader import KnowledgeBase, parse_dictionary, parse_synonyms
 
 DATA_DIR = Path(__file__).with_name("data")
 LEXICON_DIR = DATA_DIR / "lexicon"

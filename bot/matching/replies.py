@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from ..knowledge import FAQ, KnowledgeBase
+from ..kb.loader import FAQ, KnowledgeBase
 
 # In an answer's text, replaced by the list of notices in force on the day of the reply.
 NOTICES_PLACEHOLDER = "{notices}"

@@ -9,7 +9,7 @@ folder says is combined with what is built in by ``combine``, and only by it:
   down (thresholds, smalltalk texts; synonyms, variant → standard term, in ``reading.Synonyms``);
 - **anything else** (a text, a number) is replaced by the folder's value.
 
-A key the folder leaves out keeps the built-in value. ``bot/knowledge.py`` validates a folder's settings.yaml and
+A key the folder leaves out keeps the built-in value. ``bot/kb/loader.py`` validates a folder's settings.yaml and
 calls ``combine``; the matching code only reads the combined result (``KnowledgeBase.settings``). The jieba
 dictionary adds in the same way, line by line: the folder's lines are read after the built-in ones, and a line
 that repeats a built-in one is read again rather than dropped, as jieba counts every line it reads

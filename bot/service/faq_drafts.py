@@ -13,8 +13,8 @@ from pathlib import Path
 import yaml
 
 from ..clock import iso, local, parse_iso, utcnow
-from ..handoffs import ASKED_FOR_PERSON_LABEL, HandoffError, get_handoff, replies
-from ..knowledge import ID_RE
+from .handoffs import ASKED_FOR_PERSON_LABEL, HandoffError, get_handoff, replies
+from ..kb.loader import ID_RE
 from ..store import messages as message_log
 
 DRAFTS_DIR = "drafts"

@@ -5,8 +5,8 @@ FEEDBACK_TTL after the answer; a new question, a "did you mean" list or a handof
 counts: "救生衣有用吗" is a question, and numbers keep picking from a list. The answer ends with the ``prompt`` of the
 settings' ``feedback:`` when its ``ask`` says so: ``on`` (every answer), ``off`` (never) or ``below`` (a match score
 below ``below_score``, or a pick from a "did you mean" list). 没用 offers the answered question's next best FAQs as
-numbers (the "did you mean" mechanism), or a person. The conversation (bot/conversation.py) keeps the target in the
-user's state and logs each rating through bot/store/feedback.py.
+numbers (the "did you mean" mechanism), or a person. The conversation (bot/service/conversation.py) keeps the
+target in the user's state and logs each rating through bot/store/feedback.py.
 """
 from __future__ import annotations
 

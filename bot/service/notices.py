@@ -12,7 +12,7 @@ sends each notice once to each subscriber whose places it concerns.
   active (its ``valid_from`` day in Shanghai has come, or it was published already active) it is stored in
   ``notices`` with that moment, ``active_at``; every user whose subscription covering it was made by then gets
   one ``notice_deliveries`` row (unique per notice and user, so two workers, two hosts or a restart never queue it
-  twice) and, in the same transaction, one outbox row of kind ``notice``. bot.delivery sends it: through the
+  twice) and, in the same transaction, one outbox row of kind ``notice``. bot.wechat.outbox sends it: through the
   customer-service API while the user's 48-hour window is open, otherwise as a subscription notification if the
   user accepted WECHAT_NOTICE_TEMPLATE_ID, otherwise when the user next writes (or accepts); until the notice
   ends. Example notices (``example: true``) are never pushed. Later subscribers get the notices already active
@@ -37,7 +37,7 @@ from ..store import outbox as outbox_store
 SUBSCRIBE, UNSUBSCRIBE = "notice_subscribe", "notice_unsubscribe"
 # WeChat's events about subscription notifications (consent and send results), handled by record_event.
 CONSENT_EVENTS = wechat_notifications.CONSENT_EVENTS
-# Menu actions (settings ``menu:``, bot.knowledge.MENU_ACTIONS) and the command each stands for.
+# Menu actions (settings ``menu:``, bot.kb.loader.MENU_ACTIONS) and the command each stands for.
 MENU_ACTIONS = {"subscribe_notices": SUBSCRIBE, "unsubscribe_notices": UNSUBSCRIBE}
 # A notice without valid_until waits this long for a way to reach a user before it is dropped.
 UNDATED_KEEP = dt.timedelta(days=30)

@@ -1,6 +1,6 @@
 """The ``dedupe`` table: one claim (a lease) per WeChat delivery, so that each message is answered once.
 
-The policy (lease lengths, who takes over what, when a message is handed to a person) is in bot/inbox.py;
+The policy (lease lengths, who takes over what, when a message is handed to a person) is in bot/wechat/inbox.py;
 this module only reads and writes the claims.
 """
 from __future__ import annotations

@@ -1,8 +1,8 @@
 """The ``handoffs``, ``handoff_notes`` and ``handoff_views`` tables: conversations handed to a person, staff's
 internal notes on them and who has a handoff page open.
 
-The policy (when a handoff opens, what it holds, priorities and categories) is in bot/conversation.py and
-bot/handoffs.py; this module only reads and writes.
+The policy (when a handoff opens, what it holds, priorities and categories) is in bot/service/conversation.py and
+bot/service/handoffs.py; this module only reads and writes.
 """
 from __future__ import annotations
 
@@ -29,7 +29,7 @@ def created_and_category(db, handoff_id: int) -> dict | None:
     return rows[0] if rows else None
 
 
-# ---- the staff's side: the queue, claims, notes, presence, resolving (bot/handoffs.py) ----------------------
+# ---- the staff's side: the queue, claims, notes, presence, resolving (bot/service/handoffs.py) --------------
 
 # A handoff's category as staff last said, else as the bot recognised it.
 EFFECTIVE_CATEGORY = "(case when h.staff_label = 'none' then null else coalesce(h.staff_label, h.category) end)"

@@ -11,7 +11,7 @@ from ..clock import iso
 
 # The place of a subscription to every place (the whole jurisdiction).
 ALL = ""
-# Unsent outbox statuses of a notice (as bot.delivery names them).
+# Unsent outbox statuses of a notice (as bot.wechat.outbox names them).
 UNSENT = ("pending", "failed", "sending")
 
 

@@ -2,7 +2,7 @@
 for sending by one worker at a time, their results, expiry and cancellation; and the counts of WeChat's
 48-hour window (5 customer-service messages after the user's last message, read from ``users``).
 
-The statuses and the policy (back-off, what waits for the user) are in bot/delivery.py; this module only reads
+The statuses and the policy (back-off, what waits for the user) are in bot/wechat/outbox.py; this module only reads
 and writes. Statements join the caller's transaction when there is one, else commit on their own.
 """
 from __future__ import annotations

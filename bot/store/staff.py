@@ -1,6 +1,6 @@
 """The ``staff`` and ``login_failures`` tables: accounts, session versions and failed logins.
 
-The policy (password rules, throttling limits, tokens) is in bot/staff.py; this module only reads and writes.
+The policy (password rules, throttling limits, tokens) is in bot/service/staff.py; this module only reads and writes.
 """
 from __future__ import annotations
 

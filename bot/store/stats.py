@@ -1,7 +1,8 @@
-"""The reporting queries of the dashboard and the log search (bot/stats.py), over ``messages``, ``handoffs`` and
-``outbox``: counts per Shanghai day, per action and per FAQ, handoff times, complaints and the search itself.
+"""The reporting queries of the dashboard and the log search (bot/service/stats.py), over ``messages``,
+``handoffs`` and ``outbox``: counts per Shanghai day, per action and per FAQ, handoff times, complaints and the
+search itself.
 
-Read only. What the figures mean and how they are shaped is in bot/stats.py.
+Read only. What the figures mean and how they are shaped is in bot/service/stats.py.
 """
 from __future__ import annotations
 
@@ -10,7 +11,7 @@ from .dialect import local_day
 
 # Events (subscribing, menu clicks) are not messages people wrote: the figures leave them out.
 PEOPLE_WROTE = "coalesce(msg_type, '') != 'event'"
-# A handoff's kind as staff last re-classified it, else as the bot recognised it (see bot.handoffs).
+# A handoff's kind as staff last re-classified it, else as the bot recognised it (see bot.service.handoffs).
 HANDOFF_KIND = "(case when staff_label = 'none' then null else coalesce(staff_label, category) end)"
 
 

@@ -2,7 +2,7 @@
 departures (unsubscribes) still remembered, and the deletion of everything stored about a user when they go.
 
 The policy (what the state holds and for how long, what a departure means for a message) is in
-bot/conversation.py; this module only reads and writes.
+bot/service/conversation.py; this module only reads and writes.
 """
 from __future__ import annotations
 

@@ -13,7 +13,7 @@ from flask import Blueprint, Response, current_app, request
 from werkzeug.exceptions import RequestEntityTooLarge
 
 from ..errors import BadRequest
-from ..inbox import Inbox
+from .inbox import Inbox
 from .crypto import Channel
 from .nonces import PushNonces
 from .message_xml import parse_message, render_text

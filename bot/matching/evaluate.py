@@ -9,13 +9,13 @@ from pathlib import Path
 
 import yaml
 
-from .errors import KnowledgeError
+from ..errors import KnowledgeError
 
 SPECIAL = ("handoff", "emergency", "normal")
-DISTRESS_SET = Path(__file__).resolve().parent.parent / "bench" / "distress.yaml"
+BENCH_DIR = Path(__file__).resolve().parents[2] / "bench"  # the project's bench/, above bot/matching/
+DISTRESS_SET = BENCH_DIR / "distress.yaml"
 # The complaint sets (expect: complaint / opinion / normal): the one the recogniser was tuned on, and the held-out one.
-COMPLAINT_SETS = tuple(Path(__file__).resolve().parent.parent / "bench" / name
-                       for name in ("complaints.yaml", "complaints_holdout.yaml"))
+COMPLAINT_SETS = tuple(BENCH_DIR / name for name in ("complaints.yaml", "complaints_holdout.yaml"))
 COMPLAINT_KINDS = ("complaint", "opinion")
 
 
@@ -149,7 +149,7 @@ def held_out_phrasings(faq) -> list:
     Each wording counts once as the engine reads it (normalised), and one that only restates the standard
     question is not held out: with the question still there it would find its FAQ by exact match.
     """
-    from .matching.reading import normalize
+    from .reading import normalize
 
     seen, out = {normalize(faq.question)}, []
     for text in (*faq.alternates, *faq.examples):
@@ -162,7 +162,7 @@ def held_out_phrasings(faq) -> list:
 
 def without_phrasing(faq, text: str):
     """A copy of ``faq`` with every alternate and example worded as ``text`` (after normalising) taken out."""
-    from .matching.reading import normalize
+    from .reading import normalize
 
     key = normalize(text)
     return dataclasses.replace(faq, alternates=tuple(a for a in faq.alternates if normalize(a) != key),
@@ -186,10 +186,10 @@ def leave_one_out(kb, day: dt.date | None = None, build=None) -> dict:
     offered in "did you mean"), worst first, each with what happened to each such phrasing; ``without_phrasings``
     (nothing to hold out: they need alternates) and ``skipped``.
     """
-    from .clock import today_local
+    from ..clock import today_local
 
     if build is None:
-        from .matching import Engine as build
+        from .decision import Engine as build
     day = day or today_local()
     active = [f for f in kb.faqs if f.active(day)]
     held = {f.id: held_out_phrasings(f) for f in active}

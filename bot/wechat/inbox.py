@@ -22,13 +22,13 @@ import threading
 import time
 from concurrent.futures import ThreadPoolExecutor
 
-from . import conversation
-from .clock import iso, parse_iso, utcnow
-from .store.connection import exists as database_exists, open_db
-from .store import claims, postgres, users
-from .delivery import Sender
-from .errors import BotError
-from .wechat.message_xml import Inbound
+from ..service import conversation
+from ..clock import iso, parse_iso, utcnow
+from ..store.connection import exists as database_exists, open_db
+from ..store import claims, postgres, users
+from .outbox import Sender
+from ..errors import BotError
+from .message_xml import Inbound
 
 log = logging.getLogger(__name__)
 
@@ -84,7 +84,7 @@ class Inbox:
         self._stop = threading.Event()
         self.owner = ""
         if config.WECHAT_NOTICE_TEMPLATE_ID:
-            from .wechat.notifications import TemplateFieldsError, field_map
+            from .notifications import TemplateFieldsError, field_map
 
             try:
                 field_map(config.WECHAT_NOTICE_TEMPLATE_FIELDS)
@@ -340,7 +340,7 @@ class Inbox:
     def dispatch_notices(self, now: dt.datetime | None = None) -> int:
         """Queue the navigation notices that became active for their subscribers and send what can go now;
         return how many were queued (any number of processes may run this at once: see bot/service/notices.py)."""
-        from .service import notices
+        from ..service import notices
 
         db = self.db()
         try:
@@ -357,7 +357,7 @@ class Inbox:
 
     def apply_retention(self) -> int:
         """Clear the words of messages older than BOT_RETENTION_DAYS; return how many were cleared."""
-        from .store.retention import purge_old_text
+        from ..store.retention import purge_old_text
 
         cleared = purge_old_text(self.db(), self.config.BOT_RETENTION_DAYS)
         if cleared:

@@ -18,9 +18,9 @@ from dataclasses import dataclass
 from itsdangerous import BadData, URLSafeTimedSerializer
 from werkzeug.security import check_password_hash, generate_password_hash
 
-from .clock import iso, parse_iso, utcnow
-from .errors import BotError
-from .store import staff as accounts
+from ..clock import iso, parse_iso, utcnow
+from ..errors import BotError
+from ..store import staff as accounts
 
 FAILURE_WINDOW = dt.timedelta(minutes=15)
 ADDRESS_MAX_FAILURES = 10

@@ -8,17 +8,17 @@ import datetime as dt
 import statistics
 from collections import Counter
 
-from . import kbtools
-from .clock import today_local
-from .clock import LOCAL_TZ, iso, parse_iso
-from .matching.reading import normalize, strip_fillers
-from .store import feedback as feedback_log
-from .store import stats as store
+from ..kb import curator
+from ..clock import today_local
+from ..clock import LOCAL_TZ, iso, parse_iso
+from ..matching.reading import normalize, strip_fillers
+from ..store import feedback as feedback_log
+from ..store import stats as store
 
 SHARES = ("answer", "clarify", "handoff", "emergency", "other")
 SHARE_LABELS = {"answer": "直接回答", "clarify": "追问澄清", "handoff": "转人工", "emergency": "遇险求助",
                 "other": "其他（寒暄、菜单等）"}
-# Every action the conversation logs (see bot.conversation).
+# Every action the conversation logs (see bot.service.conversation).
 ACTION_LABELS = {"answer": "回答", "clarify": "澄清", "handoff": "转人工", "emergency": "遇险", "smalltalk": "寒暄",
                  "complaint": "投诉", "opinion": "舆情风险",
                  "more": "查看更多", "no_option": "无效编号", "unsupported": "不支持的消息", "welcome": "关注欢迎",
@@ -106,12 +106,12 @@ def top_unanswered(db, engine, since: str, limit: int = 10) -> list:
             asked[text] += 1
     # Each distinct wording is ranked once; rare wordings cannot reach the top anyway.
     common = Counter(dict(asked.most_common(GROUP_WORDINGS)))
-    groups = kbtools.group_questions(engine, common, today_local())
+    groups = curator.group_questions(engine, common, today_local())
     out = [{"text": g.samples(1)[0], "count": g.size, "examples": g.samples(6)[1:], "faq_id": g.anchor}
            for g in groups[:limit]]
     out += [{"text": g.samples(1)[0], "count": g.size, "examples": g.samples(6)[1:], "faq_id": None,
              "unhelpful_faq": g.faq_id}
-            for g in kbtools.review_groups(feedback_log.unhelpful_questions(db, since))[:limit]]
+            for g in curator.review_groups(feedback_log.unhelpful_questions(db, since))[:limit]]
     out.sort(key=lambda g: -g["count"])
     return out[:limit]
 

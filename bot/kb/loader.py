@@ -23,9 +23,9 @@ from pathlib import Path
 
 import yaml
 
-from .clock import today_local
-from .errors import KnowledgeError
-from .matching.settings import BUILT_IN_SETTINGS, built_in_settings, combine
+from ..clock import today_local
+from ..errors import KnowledgeError
+from ..matching.settings import BUILT_IN_SETTINGS, built_in_settings, combine
 
 SETTINGS_FILE = "settings.yaml"
 SYNONYMS_FILE = "synonyms.yaml"
@@ -33,7 +33,8 @@ DICTIONARY_FILE = "dictionary.txt"
 CANNED_REPLIES_FILE = "canned_replies.yaml"
 RESERVED = {SETTINGS_FILE, SYNONYMS_FILE, CANNED_REPLIES_FILE}
 CANNED_REPLY_KEYS = {"title", "text"}
-# A canned reply's button label fits a phone's row; its text fits one staff reply (bot.handoffs.MAX_REPLY_CHARS).
+# A canned reply's button label fits a phone's row; its text fits one staff reply
+# (bot.service.handoffs.MAX_REPLY_CHARS).
 CANNED_TITLE_MAX = 12
 CANNED_TEXT_MAX = 600
 
@@ -816,4 +817,5 @@ def _optional(errors, parse, path, fallback):
 
 def bundled_knowledge_dir() -> str:
     """The knowledge/ folder shipped with the project."""
-    return os.path.join(os.path.dirname(os.path.dirname(os.path.abspath(__file__))), "knowledge")
+    project = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))  # above bot/kb/
+    return os.path.join(project, "knowledge")

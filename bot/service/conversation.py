@@ -23,16 +23,16 @@ import re
 import time
 from dataclasses import dataclass, field
 
-from .clock import LOCAL_TZ, iso, parse_iso, utcnow
-from .matching import read_normalized
-from .service import alerts as alerting
-from .service import notices
-from .service import feedback
-from .store import claims, sql, users
-from .store import feedback as feedback_log
-from .store import handoffs as handoff_store
-from .store import messages as message_log
-from .wechat.message_xml import MAX_REPLY_BYTES, Inbound, cut_reply, utf8_len
+from ..clock import LOCAL_TZ, iso, parse_iso, utcnow
+from ..matching import read_normalized
+from . import alerts as alerting
+from . import notices
+from . import feedback
+from ..store import claims, sql, users
+from ..store import feedback as feedback_log
+from ..store import handoffs as handoff_store
+from ..store import messages as message_log
+from ..wechat.message_xml import MAX_REPLY_BYTES, Inbound, cut_reply, utf8_len
 
 STATE_TTL = dt.timedelta(minutes=10)
 # The message text stored (log row, handoff transcript, alert) is cut to this many characters: four times what the

@@ -20,10 +20,10 @@ import threading
 import time
 import weakref
 
-from .matching import Engine
-from .errors import KnowledgeError
-from .knowledge import fingerprint, load_knowledge
-from .store import postgres
+from ..matching import Engine
+from ..errors import KnowledgeError
+from .loader import fingerprint, load_knowledge
+from ..store import postgres
 
 log = logging.getLogger(__name__)
 
@@ -56,7 +56,7 @@ class LiveKnowledge:
     """
 
     def __init__(self, directory: str, check_seconds: float = 2.0, database: str | None = None):
-        from .clock import utcnow
+        from ..clock import utcnow
 
         self.directory = directory
         self.check_seconds = check_seconds
@@ -147,7 +147,7 @@ class LiveKnowledge:
         return True
 
     def _serve(self, engine: Engine, version: int | None, directory: str) -> None:
-        from .clock import utcnow
+        from ..clock import utcnow
 
         self._engine = engine
         self.version = version
@@ -163,8 +163,8 @@ class LiveKnowledge:
 
     def _start_published(self) -> bool:
         """At start-up: serve the current published version if there is one; False means serve the folder."""
-        from .store.connection import open_db
-        from .store import knowledge_versions as store
+        from ..store.connection import open_db
+        from ..store import knowledge_versions as store
 
         try:
             db = open_db(self.database, init=False)
@@ -182,7 +182,7 @@ class LiveKnowledge:
 
     def poll(self, db) -> None:
         """One round of the background thread: switch when another version became current, report this host."""
-        from .store import knowledge_versions as store
+        from ..store import knowledge_versions as store
 
         number = store.current_number(db)
         if number != self.version and (number is None or number != self._failed_version):
@@ -199,8 +199,8 @@ class LiveKnowledge:
     def _switch(self, db, number: int) -> bool:
         """Load version ``number`` from the database and serve it; False (the last good one serving) when it
         cannot be loaded. Database errors are raised: the next round tries again."""
-        from .kbpublish import materialise_version
-        from .store import knowledge_versions as store
+        from .publish import materialise_version
+        from ..store import knowledge_versions as store
 
         row = store.version(db, number)
         files = store.files(db, number)
@@ -255,7 +255,7 @@ class LiveKnowledge:
 
     def _report(self, db, force: bool = False) -> None:
         """Write this host's row when what it serves changed, and at least every HEARTBEAT_SECONDS."""
-        from .store import knowledge_versions as store
+        from ..store import knowledge_versions as store
 
         state = (self.version, self.since, str(self.last_error) if self.last_error else None)
         now = time.monotonic()
@@ -306,7 +306,7 @@ def _poll_loop(ref, stopping: threading.Event, database: str, interval: float) -
     """The background thread: one connection of its own, kept; after an error it is opened again, waiting longer
     each time (up to ERROR_LOG_SECONDS). A database without the versions table (emptied, or a test's schema that
     was dropped) ends the thread: the tables are created at start-up and never dropped."""
-    from .store.connection import open_db
+    from ..store.connection import open_db
 
     db, failures, last_logged = None, 0, 0.0
     try:
@@ -346,7 +346,7 @@ def _no_tables(error: Exception) -> bool:
 def _forget_pool(database: str) -> None:
     """A PostgreSQL database without our tables is of no use to anyone in this process: close its pool, which
     reconnecting may have opened again (a test's schema dropped under a thread that outlived the test)."""
-    from .store import postgres
+    from ..store import postgres
 
     if postgres.is_url(database):
         postgres.close_pools(database)

@@ -17,14 +17,14 @@ from pathlib import Path
 import yaml
 from rapidfuzz import fuzz
 
-from .clock import today_local
-from .clock import iso
-from .matching import Engine
-from .errors import BotError, KnowledgeError
-from .knowledge import (CANNED_REPLIES_FILE, DICTIONARY_FILE, SETTINGS_FILE, SYNONYMS_FILE, KnowledgeBase,
+from ..clock import today_local
+from ..clock import iso
+from ..matching import Engine
+from ..errors import BotError, KnowledgeError
+from .loader import (CANNED_REPLIES_FILE, DICTIONARY_FILE, SETTINGS_FILE, SYNONYMS_FILE, KnowledgeBase,
                         collect_knowledge, parse_canned_replies)
-from .menu import menu_problems
-from .wechat.message_xml import MAX_REPLY_BYTES
+from ..wechat.menu import menu_problems
+from ..wechat.message_xml import MAX_REPLY_BYTES
 
 # Leader clustering: a question joins a group when it is at least this similar (0-100) to the group's first.
 GROUP_SIMILARITY = 50.0
@@ -389,7 +389,7 @@ def parse_since(text: str) -> dt.timedelta:
 def _message_log(db_path: str, table: str):
     """The bot's database (file or PostgreSQL URL) for reading, with the shared connection settings; never
     creates or migrates one. Yields None when ``table`` is not there yet (a database from an older release)."""
-    from .store.connection import exists, open_db
+    from ..store.connection import exists, open_db
 
     if not exists(db_path):
         raise MessageLogError(f"找不到消息日志数据库 {db_path}（用 --db 指定，或设置 BOT_DATABASE）")
@@ -404,7 +404,7 @@ def _message_log(db_path: str, table: str):
 
 def unanswered_questions(db_path, since: dt.datetime) -> list:
     """Texts of the messages handed off or answered with a "did you mean" list since ``since`` (UTC), oldest first."""
-    from .store import messages
+    from ..store import messages
 
     with _message_log(db_path, "messages") as db:
         return messages.unanswered_texts(db, iso(since))
@@ -413,7 +413,7 @@ def unanswered_questions(db_path, since: dt.datetime) -> list:
 def unhelpful_answers(db_path, since: dt.datetime) -> list:
     """``[(question, faq_id)]`` of the answers users called 没用 since ``since`` (UTC), newest first; the words
     of a question are there until the retention upkeep clears them."""
-    from .store import feedback as feedback_log
+    from ..store import feedback as feedback_log
 
     with _message_log(db_path, "feedback") as db:
         # A database from before the feedback table: nothing rated yet.

@@ -4,8 +4,8 @@ from __future__ import annotations
 import requests
 from wechatpy.exceptions import WeChatClientException
 
-from .errors import BotError
-from .wechat.api import make_client
+from ..errors import BotError
+from .api import make_client
 
 # WeChat's limits for menu/create (bytes of UTF-8).
 TOP_NAME_BYTES = 16

@@ -5,7 +5,7 @@ files, settings, synonyms, dictionary, canned replies and notices; sub-folders s
 are left out, as the loader leaves them out), checks the snapshot exactly as ``kb check`` checks a folder, and
 refuses it when it has errors. A clean snapshot becomes the next numbered version, with its checksum and the
 ``kb check`` summary, and is current at once; every host serving from that database switches to it within
-seconds (bot/live.py). ``rollback`` makes an older version current again. The SQL is in
+seconds (bot/kb/live.py). ``rollback`` makes an older version current again. The SQL is in
 bot/store/knowledge_versions.py.
 
 What is checked is the snapshot stored, not the folder as it may be a moment later: the check runs on a copy of
@@ -24,9 +24,9 @@ import tempfile
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from .errors import BotError, KnowledgeError
-from .knowledge import _listing, _there, read_text
-from .store import knowledge_versions as store
+from ..errors import BotError, KnowledgeError
+from .loader import _listing, _there, read_text
+from ..store import knowledge_versions as store
 
 PUBLISHED_SUFFIXES = (".yaml", ".yml", ".txt")
 
@@ -136,7 +136,7 @@ class Checked:
 
     def report_lines(self) -> list:
         """Every finding as ``kb check`` prints it: ``file:line: 错误|警告|未核实: message（hint）``."""
-        from .kbtools import format_finding
+        from .curator import format_finding
 
         return ([format_finding(e, "错误") for e in self.errors] + [format_finding(w, "警告") for w in self.warnings]
                 + [format_finding(u, "未核实") for u in self.unverified])
@@ -160,8 +160,8 @@ def _with(item, **changes):
 
 def check_files(files: dict, day: dt.date | None = None) -> Checked:
     """``kb check`` of a set of files (name → text), run on a copy in a temporary folder."""
-    from .kbtools import check_knowledge, unverified_faqs
-    from .knowledge import collect_knowledge
+    from .curator import check_knowledge, unverified_faqs
+    from .loader import collect_knowledge
 
     with tempfile.TemporaryDirectory(prefix="kb-check-") as tmp:
         materialise(files, tmp)
@@ -239,7 +239,7 @@ def rollback(db, number: int, by: str) -> tuple:
     The version's files are checked against its checksum and loaded with this program's loader first: a version
     that no longer loads (corrupted, or refused by a newer release) is not made current. PublishError otherwise.
     """
-    from .knowledge import collect_knowledge
+    from .loader import collect_knowledge
 
     row = store.version(db, number)
     if row is None:
@@ -272,7 +272,7 @@ def host_rows(db, current: int | None, now: dt.datetime | None = None) -> list:
     """The hosts' rows for the staff page and ``kb versions``: host, version, since, seen_at, error, plus
     ``label`` (版本 N / 知识库目录), ``alive`` (reported within ALIVE_SECONDS) and ``up_to_date`` (serves the
     current version, or its folder while nothing is published). Live hosts first."""
-    from .clock import parse_iso, utcnow
+    from ..clock import parse_iso, utcnow
 
     now = now or utcnow()
     out = []

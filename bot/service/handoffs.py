@@ -3,7 +3,7 @@
 Turning a handoff into a draft FAQ is ``bot.service.faq_drafts``.
 
 Framework-free: the admin pages and ``python -m bot handoff list`` are thin layers over these functions.
-Replies go out through ``bot.delivery.Sender`` (passed in), which stores each one in the outbox with its status.
+Replies go out through ``bot.wechat.outbox.Sender`` (passed in), which stores each one in the outbox with its status.
 """
 from __future__ import annotations
 
@@ -13,12 +13,12 @@ import math
 from dataclasses import asdict, dataclass, field
 
 from .conversation import NON_TEXT_NAMES
-from .clock import iso, parse_iso, utcnow
-from .delivery import UNSENT, WINDOW, cancel, cancel_handoff_replies
-from .errors import BotError
-from .store import handoffs as store
-from .store import sql
-from .store import messages as message_log
+from ..clock import iso, parse_iso, utcnow
+from ..wechat.outbox import UNSENT, WINDOW, cancel, cancel_handoff_replies
+from ..errors import BotError
+from ..store import handoffs as store
+from ..store import sql
+from ..store import messages as message_log
 
 PRIORITIES = ("urgent", "high", "normal")
 PRIORITY_LABELS = {"urgent": "紧急", "high": "较急", "normal": "一般"}
@@ -49,7 +49,8 @@ MAX_SEARCH_CHARS = 50
 MAX_BULK = 200
 # Less time than this left in the 48-hour window: the queue and the handoff page say the window is closing.
 WINDOW_CLOSING = dt.timedelta(hours=1)
-# What bot.conversation appends to the question of a handoff opened by a bare "转人工": a label, not the user's words.
+# What bot.service.conversation appends to the question of a handoff opened by a bare "转人工": a label, not the
+# user's words.
 ASKED_FOR_PERSON_LABEL = "（用户要求转人工）"
 # Canned replies mark what staff must fill in with this; a reply still holding it is not sent.
 PLACEHOLDER_MARK = "【请填写"
@@ -354,7 +355,7 @@ def _what(message: dict) -> str:
 
 
 def _stored_transcript(handoff: Handoff) -> list:
-    """The transcript saved with the handoff: ``[{"at", "who", "text"}]`` as bot.conversation writes it."""
+    """The transcript saved with the handoff: ``[{"at", "who", "text"}]`` as bot.service.conversation writes it."""
     return [{"at": e.get("at") or handoff.created_at, "who": e["who"], "text": e.get("text") or ""}
             for e in handoff.transcript if isinstance(e, dict) and e.get("who") in ("user", "bot", "staff")]
 
@@ -527,8 +528,9 @@ def close_off_topic(db, handoff_ids, staff: str, reason: str, now: dt.datetime |
 def reclassify(db, handoff_id: int, staff: str, label: str, now: dt.datetime | None = None) -> Handoff:
     """Staff's own word on what a handoff is: "complaint", "opinion" or "none" (not a complaint).
 
-    The bot's recognition (``category``) stays as it was, so the two can be compared (``bot.stats.complaint_labels``);
-    who re-classified it and when is kept, and an internal note says so. Priority is left alone.
+    The bot's recognition (``category``) stays as it was, so the two can be compared
+    (``bot.service.stats.complaint_labels``); who re-classified it and when is kept, and an internal note says so.
+    Priority is left alone.
     """
     if label not in STAFF_LABELS:
         raise HandoffError(f"未知类别“{label}”")

@@ -24,12 +24,12 @@ import requests
 from wechatpy import WeChatClient
 from wechatpy.exceptions import WeChatClientException
 
-from .wechat import notifications as wechat_notifications
-from .clock import iso, parse_iso, utcnow
-from .store import notices as notice_store
-from .store import outbox as store
-from .wechat.api import make_client
-from .wechat.message_xml import MAX_REPLY_BYTES, split_for_sending
+from . import notifications as wechat_notifications
+from ..clock import iso, parse_iso, utcnow
+from ..store import notices as notice_store
+from ..store import outbox as store
+from .api import make_client
+from .message_xml import MAX_REPLY_BYTES, split_for_sending
 
 log = logging.getLogger(__name__)
 
