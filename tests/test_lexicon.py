@@ -63,6 +63,14 @@ def test_latin_terms_match_whole_words_only(synonyms, typed, untouched):
     assert synonyms.apply(normalize(typed)) == untouched
 
 
+@pytest.mark.parametrize("typed", ["换了手机号服务簿要变更吗", "手机号码换了怎么改"])
+def test_ones_own_mobile_number_is_not_read_as_a_phone_to_call(synonyms, typed):
+    """电话 stands for a number to call (热线, 咨询电话); a user's own 手机号 is another thing (changing it is not
+    asking for the office's number), so it keeps its own standard form."""
+    read = synonyms.apply(normalize(typed))
+    assert "手机号" in read and "电话" not in read
+
+
 def test_every_group_names_its_source():
     """Each block of entries (separated by blank lines) carries a comment saying where its terms come from."""
     for path in sorted(Path(LEXICON_DIR).glob("*.yaml")):
