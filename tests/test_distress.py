@@ -697,6 +697,12 @@ def test_the_shared_dev_sets_emergencies_are_caught_and_nothing_else():
     ("哥哥人和船都找不到", True), ("厨房门口有个人倒在地上不动", True), ("副机坏了 船靠在码头 冷得要命", False),
     ("驾驶证掉河里了 能补吗", False), ("枯水期取水口都露出来了 正常吗", False), ("船身有点斜 压载水已经调平了", False),
     ("老李心里跟翻了船一样难受", False), ("这速度慢得跟搁浅了一样", False), ("船停在码头 缆绳断了 船漂走了", True),
+    # round 69 (dev71): a line nobody answered does not cancel a sinking told now; buried, pinned, wedged; a hold
+    # filled with water (a water tank filled is not)
+    ("打了你们电话一直没人接 我们船在下沉", True), ("打你们电话没人接 上次的事到现在也没个说法", False),
+    ("货堆塌了 把工人埋了", True), ("爷爷被木头压着了 搬不动", True), ("闸门那里卡了一个人", True),
+    ("钓鱼线被石头卡住了", False), ("把垃圾埋了就行吗", False),
+    ("机舱里灌满水了", True), ("水箱灌满水了 可以开了吗", False),
 ])
 def test_words_and_frames(text, emergency):
     assert MODEL.read(text).emergency is emergency
