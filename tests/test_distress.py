@@ -702,7 +702,8 @@ def test_the_shared_dev_sets_emergencies_are_caught_and_nothing_else():
     ("打了你们电话一直没人接 我们船在下沉", True), ("打你们电话没人接 上次的事到现在也没个说法", False),
     ("货堆塌了 把工人埋了", True), ("爷爷被木头压着了 搬不动", True), ("闸门那里卡了一个人", True),
     ("钓鱼线被石头卡住了", False), ("把垃圾埋了就行吗", False),
-    ("机舱里灌满水了", True), ("水箱灌满水了 可以开了吗", False),
+    ("机舱里灌满水了", True), ("水箱灌满水了 可以开了吗", False), ("那条船沉得只剩个桅杆露在水面", True),
+    ("涨水了 只有礁石露出水面", False), ("种子埋下面了 多久发芽", False),
 ])
 def test_words_and_frames(text, emergency):
     assert MODEL.read(text).emergency is emergency

@@ -456,10 +456,11 @@ HAZARDS = [
                    r"(?:摔|掉|跌|踩空)(?:进|到|下|落)(?:了)?.{0,2}(?:舱|护筒|井|坑|洞)"),
     ("toxic", 3, r"(?:呼吸器|气瓶)(?:的)?(?:气)?(?:快|要)?(?:用完|没气|没了)"),
     # Round 69, sand carriers and the families aboard: someone buried, pinned or wedged (把人埋了, 被铁板压着了,
-    # 卡了一个人), a hold filled with water, a ship gone under with only its bridge above the surface.
-    ("medical", 3, r"把(?:人|他|她|孩子|小孩|娃|工人|船员)(?:给)?埋(?:了|住)|埋(?:在)?(?:下面|底下|里面)了|"
+    # 卡了一个人), a hold filled with water, a ship gone under with only its bridge or mast above the surface (a
+    # rock or a treetop above a flood is no ship).
+    ("medical", 3, r"把(?:人|他|她|孩子|小孩|娃|工人|船员)(?:给)?埋(?:了|住)|"
                    r"(?:爸|妈|爷|奶|" + _WHO[3:-1] + r")被.{0,4}(?:压|夹|卡)(?:着|住)了|卡(?:了|着|住)(?:一个|个)人"),
-    ("flooding", 3, r"舱(?:里|内)?(?:都)?灌满(?:了)?水|只(?:剩|有)(?:个)?.{0,5}(?:露|冒)(?:在|出)(?:了)?水面"),
+    ("flooding", 3, r"舱(?:里|内)?(?:都)?灌满(?:了)?水|只(?:剩|有)(?:个)?(?:驾驶楼|驾驶台|驾驶室|桅杆|船头|船尾|船顶|顶棚|舱顶|烟囱)(?:还)?(?:露|冒)(?:在|出)(?:了)?水面"),
     ("missing", 3, r"(?:人|司机|驾驶员|船员)(?:还)?没(?:有)?(?:爬)?出来|拉不动(?:我们|他|她|人)"),
     ("person_in_water", 3, rf"{_FALL}(?:到|进|入)(?:了)?.{{0,8}}(?:水里|江里|河里|水中)|开(?:到|进|入|下)(?:了)?(?:江|河|湖|海)|"
                            r"(?:江|河|水)面?(?:上|里)?漂着(?:一)?(?:个)?人"),
