@@ -587,10 +587,9 @@ class DistressModel:
         if HABITUAL.search(compact) and not AGAIN_NOW.search(compact):
             about += 1 if URGENT.search(compact) else 5
             evidence.append("habitual")
-        for name, pattern, weight in WHOLE_FRAMES:
+        for name, pattern, weight, live_weight in WHOLE_FRAMES:
             if pattern.search(compact):
-                # "打你们电话没人接 我们船在下沉": the line nobody answered is why they write, not instead of the event.
-                about += min(weight, 2) if name == "grievance" and live_clause else weight
+                about += live_weight if live_clause else weight
                 evidence.append(name)
         if any(not calm_start(m, CALM) and not _of_another(compact, m) for m in RESOLVED.finditer(compact)) \
                 and not after_but \

@@ -459,7 +459,7 @@ HAZARDS = [
     # 卡了一个人), a hold filled with water, a ship gone under with only its bridge or mast above the surface (a
     # rock or a treetop above a flood is no ship).
     ("medical", 3, r"把(?:人|他|她|孩子|小孩|娃|工人|船员)(?:给)?埋(?:了|住)|"
-                   r"(?:爸|妈|爷|奶|" + _WHO[3:-1] + r")被.{0,4}(?:压|夹|卡)(?:着|住)了|卡(?:了|着|住)(?:一个|个)人"),
+                   r"(?:爸|妈|爷|奶|" + _WHO + r")被.{0,4}(?:压|夹|卡)(?:着|住)了|卡(?:了|着|住)(?:一个|个)人"),
     ("flooding", 3, r"舱(?:里|内)?(?:都)?灌满(?:了)?水|只(?:剩|有)(?:个)?(?:驾驶楼|驾驶台|驾驶室|桅杆|船头|船尾|船顶|顶棚|舱顶|烟囱)(?:还)?(?:露|冒)(?:在|出)(?:了)?水面"),
     ("missing", 3, r"(?:人|司机|驾驶员|船员)(?:还)?没(?:有)?(?:爬)?出来|拉不动(?:我们|他|她|人)"),
     ("person_in_water", 3, rf"{_FALL}(?:到|进|入)(?:了)?.{{0,8}}(?:水里|江里|河里|水中)|开(?:到|进|入|下)(?:了)?(?:江|河|湖|海)|"
@@ -872,11 +872,13 @@ GRIEVANCE = re.compile(r"没(?:有)?(?:给)?(?:个)?说法|希望你们(?:以后
                        r"(?:说好|答应)(?!(?:的|了)?(?:马上|很快|立刻|搜救|救援|打捞|来救|派船))(?:的|了)?.{0,8}呢|打(?:你们|了你们).{0,8}(?:电话|热线).{0,10}没人接")
 # Learning about an event, however live its words ("走锚了怎么办 想学习一下").
 LEARNING = re.compile(r"讲了(?:一个|个|一起)?.{0,16}(?:事故|故事|案例)|有没有(?:老手|懂的|大神|前辈|过来人|懂行的)|新手(?:船员)?求教|求教$|(?:求教|请教)(?:一下)?(?:各位|大家|老手|前辈)|老手(?:说说|讲讲|指点)|提前(?:了解|知道)|理论问题|考试书|(?<!请)教一下|请教一下$|教我|培训用|组词|造句|偏旁|笔画|安全课|安全教育|考考(?:我|你)|(?:课上|上课)(?:讲|教|学)|知识竞赛|竞赛(?:的)?题|这道题|考试(?:要|会)考|(?:有人|别人|朋友)问我|试题|(?:考试|选择|判断|简答|问答|填空|论述)题|新手(?:问|提问|请教|求问)|我在学(?!校|院)|正在学(?!校|院)|在学习|想(?:先)?了解|(?:只是|我)好奇|好奇(?:问问|问一下|一问|想问|一下|$)|随便问问|想学|学学|提前学|学习一下|学一下|学习学习|科普|涨知识|长知识|想教|教教|想(?:给|教|做).{0,6}培训|做(?:个)?培训")
-# Frames that tell the whole message is not a report, whatever else it says: (evidence, pattern, weight).
+# Frames that tell the whole message is not a report, whatever else it says: (evidence, pattern, weight, weight beside
+# a clause that tells the event as happening now). "打你们电话没人接 我们船在下沉": the line nobody answered is why they
+# write, not instead of the event.
 # A crew member's wish to sign off, a dispute over work: a labour matter, not a rescue ("公司不放人 想下船").
 LABOUR = re.compile(r"想下船|(?:就|已经|刚)?退(?:休|下来)了(?!的)|劳动合同|劳务纠纷|辞职|不让(?:我)?辞|不辞而别|结算工资|工资(?:怎么|咋|如何)?(?:结算|结)")
-WHOLE_FRAMES = (("aftermath", AFTERMATH, 4), ("grievance", GRIEVANCE, 6),
-                ("learning", LEARNING, 6), ("labour", LABOUR, 4))
+WHOLE_FRAMES = (("aftermath", AFTERMATH, 4, 4), ("grievance", GRIEVANCE, 6, 2),
+                ("learning", LEARNING, 6, 6), ("labour", LABOUR, 4, 4))
 # Bangs of a festivity, heard as such: no collision ("隔壁船放烟花 砰一声").
 BANGS = re.compile(r"烟花|鞭炮|礼炮|放炮")
 # A question about such events in general: a lesson, an exam, a parent's worry ("船进水一般用什么堵").
