@@ -21,7 +21,7 @@ from bot.matching.distress import DistressModel
 
 ROOT = Path(__file__).resolve().parent.parent
 SETS = [ROOT / "bench" / "distress.yaml", ROOT / "bench" / "distress_dev2.yaml"]
-HELPER_SETS = [ROOT / "bench" / f"distress_dev{n}.yaml" for n in [*range(3, 71), 72]]
+HELPER_SETS = [ROOT / "bench" / f"distress_dev{n}.yaml" for n in [*range(3, 71), 72, 73]]
 # At most one emergency of each is missed, for instance: "you lou dao …" is read 油楼道 (楼道, corridor, is a word of
 # its own), so the spill is not seen; a ship discharging dirty water is a pollution report that the knowledge base
 # answers (pollution-report), not a distress.
@@ -719,6 +719,16 @@ def test_the_shared_dev_sets_emergencies_are_caught_and_nothing_else():
     ("儿子在船上半年没回来了 想他", False), ("师傅说人落水要先脱鞋 对吗", False), ("船在往下沉 船长说要弃船 对吗", True),
     ("刚才对讲里有人喊救命 查清楚了是小孩闹着玩的", False), ("听对讲说下游哪里有船着火 有人知道吗", False),
     ("去年打架的那个水手被开除了", False), ("过年了 对岸放了好多烟火", False),
+    # round 71 (dev73, the Three Gorges and the upper river): a fall into a lock chamber, a phone that cannot reach
+    # the person (the person is missing, not the phone), people cut off on a sandbar, electrocuted, lying still; one
+    # still not back while the others are. Guards: a film, a game's teammates, a year of the last century, an event
+    # asked its name, a phone that only had a flat battery.
+    ("过船闸的时候 有个小孩掉进闸室了", True), ("老公出去打鱼三个小时了 手机打不通", True),
+    ("有一家人被隔在沙坝上 小孩在哭", True), ("电鱼的把自己电到了", True), ("孩子躺在船上不动", True),
+    ("一起出去打鱼 他们都回来了 孩子还没回来", True),
+    ("昨天看了个电影 船在江里沉了 演得好假", False), ("队友太坑了 船又翻了", False),
+    ("我爷爷1981年在江上失踪了 一直没找到 现在还能查到记录吗", False), ("孩子把我手机扔进水盆了 救命啊 这算不算落水", False),
+    ("儿子划船出去钓鱼 手机一直打不通 刚刚回来了 手机没电而已", False),
 ])
 def test_words_and_frames(text, emergency):
     assert MODEL.read(text).emergency is emergency

@@ -36,16 +36,16 @@ from pypinyin import Style, pinyin
 from .distress_words import (
     ABOUT, ABOUT_EN, ADRIFT_THING, AGAIN_NOW, ALL_WELL, ALMOST, ALMOST_EN, ANIMAL, ANOTHER, ASK_NUMBER, AS_MODIFIER,
     AT_BERTH, BANGS, BELIEVED, BROKEN_LOOSE, BUT, BUT_EN, CALLS, CALL_ASIDES, CALL_AS_NOUN, CALL_UNSAID, CALM,
-    CATEGORY_LABELS, CAUTIONED, CONTRAST, CORRECTION, DENIED_BEFORE, DIALECT, DIALECT_WORDS, DISMISSED, DRILL, ENDED,
-    ENGLISH, EVER, EXCEPT, FICTION, FIGURATIVE, FIGURATIVE_EN, FOREIGN_CRIES, FRESH, GADGET_BEFORE, GEAR, GENERIC,
-    HABITUAL, HANDLED, HAZARDS, HEADED, HOW_NOW, HYPOTHETICAL, IDIOMS, JUST_NOW, JUST_TOLD, LAND_FLOODED, LATIN,
-    LATIN_CALLS, LAUGHING, LIVE, LIVE_EN, LONG_AGO, LONG_STANDING, MEME, MISTAKEN, NATURAL_MUD, NAVAID_BEFORE,
-    NEGATED, NEWS, NOT_MEANT, NOT_PRESSING, NOT_SLIPS, NOW, NOW_TURN, NO_PLACE, OFFICE, ORDINARY_SMOKE, OTHER_ONE,
-    PAST, PEOPLE_SPARED, PERSON, PINYIN_FAVOURED, PINYIN_WORDS, PLANNING, PLUMBING, PRESENT, PURSUED, QUESTION,
-    QUOTED, QUOTE_NAMED_AFTER, QUOTE_NAMED_BEFORE, REALLY, REALLY_EN, RELAYED, REMOTE, RESOLVED, RETRACTED, SEASICK,
-    SEASICK_SIGNS, SERVICE, SETTING, SHIP_CONTEXT, SINCE, SMALL, SPOKEN, STILL_MISSING, SUPERSEDED, THANKS,
-    THING_BEFORE, THING_SUFFERED, THREAT, THRESHOLD, TRAFFIC, TURN, TYPED_SLIPS, UNMANNED, UNMANNED_THREAT, URGENT,
-    VEHICLE_BEFORE, WATER_CONTEXT, WHOLE_FRAMES, WORRIES,
+    CATEGORY_LABELS, CAUTIONED, CONTRAST, CORRECTION, DENIED_BEFORE, DIALECT, DIALECT_WORDS, DISMISSED, DRILL,
+    ENDED, ENGLISH, EVER, EXCEPT, FICTION, FIGURATIVE, FIGURATIVE_EN, FOREIGN_CRIES, FRESH, GADGET_BEFORE, GEAR,
+    GENERIC, HABITUAL, HANDLED, HAZARDS, HEADED, HOW_NOW, HYPOTHETICAL, IDIOMS, JUST_NOW, JUST_TOLD, LAND_FLOODED,
+    LATIN, LATIN_CALLS, LAUGHING, LIVE, LIVE_EN, LONG_AGO, LONG_STANDING, MEME, MISTAKEN, NAMED_AS, NATURAL_MUD,
+    NAVAID_BEFORE, NEGATED, NEWS, NOT_MEANT, NOT_PRESSING, NOT_SLIPS, NOW, NOW_TURN, NO_PLACE, OFFICE,
+    ORDINARY_SMOKE, OTHER_ONE, PAST, PEOPLE_SPARED, PERSON, PINYIN_FAVOURED, PINYIN_WORDS, PLANNING, PLUMBING,
+    PRESENT, PURSUED, QUESTION, QUOTED, QUOTE_NAMED_AFTER, QUOTE_NAMED_BEFORE, REALLY, REALLY_EN, RELAYED, REMOTE,
+    RESOLVED, RETRACTED, SEASICK, SEASICK_SIGNS, SERVICE, SETTING, SHIP_CONTEXT, SINCE, SMALL, SPOKEN,
+    STILL_MISSING, SUPERSEDED, THANKS, THING_BEFORE, THING_SUFFERED, THREAT, THRESHOLD, TRAFFIC, TURN, TYPED_SLIPS,
+    UNMANNED, UNMANNED_THREAT, UNREACHABLE, URGENT, VEHICLE_BEFORE, WATER_CONTEXT, WHOLE_FRAMES, WORRIES,
 )
 from .ime import pinyin_reader
 from .reading import CJK_CHAR, normalize
@@ -235,6 +235,9 @@ class DistressModel:
         if named_only:
             about += 6  # "“救命”用英语怎么说": the word is named, not said
             evidence.append("quoted")
+        elif spans and all(NAMED_AS.search(compact, 0, start) for start, _ in spans):
+            about += 6  # "这算不算落水": what happened is asked a name
+            evidence.append("named")
         if spans and not NOW.search(compact) and not JUST_TOLD.search(compact) and not URGENT.search(compact) \
                 and all(LONG_AGO.search(_clause(compact, spaced, span)) for span in spans):
             about += 4  # "去年我们村有个孩子在江边淹死了 …": told as long past in its own clause
@@ -430,7 +433,8 @@ class DistressModel:
             return bool(NAVAID_BEFORE.search(compact, 0, start) or VEHICLE_BEFORE.search(compact, 0, start))
         if cat == "flooding" and GADGET_BEFORE.search(compact, 0, start):
             return True  # "手机进水了"; a buoy before it only says where
-        if cat not in ("person_in_water", "grounding", "missing", "propulsion", "flooding"):
+        if cat not in ("person_in_water", "grounding", "missing", "propulsion", "flooding") \
+                or cat == "missing" and UNREACHABLE.match(compact, start):
             return False
         if compact.startswith(("抓", "抱", "扒", "拽", "攀", "趴", "骑"), start):
             return False  # "掉水里了 现在抓着一块泡沫板"
