@@ -431,7 +431,7 @@ class DistressModel:
         nothing)."""
         if cat == "collision":
             return bool(NAVAID_BEFORE.search(compact, 0, start) or VEHICLE_BEFORE.search(compact, 0, start))
-        if cat == "flooding" and GADGET_BEFORE.search(compact, 0, start):
+        if cat == "flooding" and GADGET_BEFORE.search(compact, 0, start) and not compact.startswith(("船", "舱"), start):
             return True  # "手机进水了"; a buoy before it only says where
         if cat not in ("person_in_water", "grounding", "missing", "propulsion", "flooding") \
                 or cat == "missing" and UNREACHABLE.match(compact, start):
