@@ -238,9 +238,12 @@ class DistressModel:
         elif spans and all(NAMED_AS.search(compact, 0, start) for start, _ in spans):
             about += 6  # "这算不算落水": what happened is asked a name
             evidence.append("named")
-        if spans and not NOW.search(compact) and not JUST_TOLD.search(compact) and not URGENT.search(compact) \
-                and all(LONG_AGO.search(_clause(compact, spaced, span)) for span in spans):
-            about += 4  # "去年我们村有个孩子在江边淹死了 …": told as long past in its own clause
+        clauses = [_clause(compact, spaced, span) for span in spans]
+        if spans and not URGENT.search(compact) and all(LONG_AGO.search(c) for c in clauses) \
+                and not any(NOW.search(c) or JUST_TOLD.search(c) for c in clauses):
+            # "去年我们村有个孩子在江边淹死了 …": told as long past in its own clause; what is now in a clause of its
+            # own ("前年有人被皮带卷了手 … 现在还在打官司") is no telling of the event
+            about += 4
             evidence.append("long ago")
         if any(told_after(m) for m in MISTAKEN.finditer(compact)):
             about += 6
