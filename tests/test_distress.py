@@ -21,7 +21,7 @@ from bot.matching.distress import DistressModel
 
 ROOT = Path(__file__).resolve().parent.parent
 SETS = [ROOT / "bench" / "distress.yaml", ROOT / "bench" / "distress_dev2.yaml"]
-HELPER_SETS = [ROOT / "bench" / f"distress_dev{n}.yaml" for n in [*range(3, 71), *range(72, 76)]]
+HELPER_SETS = [ROOT / "bench" / f"distress_dev{n}.yaml" for n in [*range(3, 71), *range(72, 77)]]
 # At most one emergency of each is missed, for instance: "you lou dao …" is read 油楼道 (楼道, corridor, is a word of
 # its own), so the spill is not seen; a ship discharging dirty water is a pollution report that the knowledge base
 # answers (pollution-report), not a distress.
@@ -753,6 +753,16 @@ def test_the_shared_dev_sets_emergencies_are_caught_and_nothing_else():
     ("看到一条船一直冒黑烟 是不是烧的劣质油 要举报吗", False), ("把车开到江边洗", False),
     ("前年我们沙船上有人被皮带卷了手 后来截肢了 现在还在打官司", False),
     ("去年我也跳下去救过人 差点自己上不来 现在想去学救生", False),
+    # round 74 (dev76, winter nights): the helmsman collapsed with nobody steering, someone jumping off a bridge, a
+    # voice and a hand in the water, a ship's lights gone and shouts after, a gas smell and someone down after he had
+    # said all was well, the other ship sinking while our side is well. Guards: hands numb with cold, a question
+    # about where ships ground, our own people well after we were hit, a beacon's light out.
+    ("舵工突然倒在驾驶台上 船没人开了", True), ("快 大桥上有人跳下来了", True),
+    ("江面上有个东西在喊 照过去看到一只手", True), ("一条船的灯一下子全灭了 然后听到有人在喊", True),
+    ("一直闻到臭鸡蛋味 我老公说没事 结果他刚才倒下了", True),
+    ("两条船在雾里碰了 对面那条好像沉了一半 我们这边人没事", True),
+    ("冻成狗了 在甲板上站了五分钟手就没知觉了", False), ("冬季枯水期哪些航段容易搁浅", False),
+    ("对面那条船擦了我们一下 我们船上人没事", False), ("看到航标灯灭了咋报", False),
 ])
 def test_words_and_frames(text, emergency):
     assert MODEL.read(text).emergency is emergency

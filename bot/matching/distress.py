@@ -41,11 +41,12 @@ from .distress_words import (
     GENERIC, HABITUAL, HANDLED, HAZARDS, HEADED, HOW_NOW, HYPOTHETICAL, IDIOMS, JUST_NOW, JUST_TOLD, LAND_FLOODED,
     LATIN, LATIN_CALLS, LAUGHING, LIVE, LIVE_EN, LONG_AGO, LONG_STANDING, MEME, MISTAKEN, NAMED_AS, NATURAL_MUD,
     NAVAID_BEFORE, NEGATED, NEWS, NOT_MEANT, NOT_PRESSING, NOT_SLIPS, NOW, NOW_TURN, NO_PLACE, OFFICE,
-    ORDINARY_SMOKE, OTHER_ONE, PAST, PEOPLE_SPARED, PERSON, PINYIN_FAVOURED, PINYIN_WORDS, PLANNING, PLUMBING,
-    PRESENT, PURSUED, QUESTION, QUOTED, QUOTE_NAMED_AFTER, QUOTE_NAMED_BEFORE, REALLY, REALLY_EN, RELAYED, REMOTE,
-    RESOLVED, RETRACTED, SEASICK, SEASICK_SIGNS, SERVICE, SETTING, SHIP_CONTEXT, SINCE, SMALL, SPOKEN,
-    STILL_MISSING, SUPERSEDED, THANKS, THING_BEFORE, THING_SUFFERED, THREAT, THRESHOLD, TRAFFIC, TURN, TYPED_SLIPS,
-    UNMANNED, UNMANNED_THREAT, UNREACHABLE, URGENT, VEHICLE_BEFORE, WATER_CONTEXT, WHOLE_FRAMES, WORRIES,
+    ORDINARY_SMOKE, OTHER_ONE, OUR_SIDE, OVERTURNED, PAST, PEOPLE_SPARED, PERSON, PINYIN_FAVOURED, PINYIN_WORDS,
+    PLANNING, PLUMBING, PRESENT, PURSUED, QUESTION, QUOTED, QUOTE_NAMED_AFTER, QUOTE_NAMED_BEFORE, REALLY,
+    REALLY_EN, RELAYED, REMOTE, RESOLVED, RETRACTED, SEASICK, SEASICK_SIGNS, SERVICE, SETTING, SHIP_CONTEXT, SINCE,
+    SMALL, SPOKEN, STILL_MISSING, SUPERSEDED, THANKS, THEIR_SIDE, THING_BEFORE, THING_SUFFERED, THREAT, THRESHOLD,
+    TRAFFIC, TURN, TYPED_SLIPS, UNMANNED, UNMANNED_THREAT, UNREACHABLE, URGENT, VEHICLE_BEFORE, WATER_CONTEXT,
+    WHOLE_FRAMES, WORRIES,
 )
 from .ime import pinyin_reader
 from .reading import CJK_CHAR, normalize
@@ -144,7 +145,15 @@ def _of_another(compact: str, m: re.Match) -> bool:
     other = None
     for other in OTHER_ONE.finditer(compact, max(0, m.start() - 10), m.start()):
         pass
-    return other is not None and not re.search("[也都全]", compact[other.end():m.start()])
+    if other is not None and not re.search("[也都全]", compact[other.end():m.start()]):
+        return True
+    # "对面那条好像沉了一半 我们这边人没事": our side is well, the other ship's event goes on
+    # (not "对面那条船撞了我们 我们船上人没事": we were in it)
+    ours = OUR_SIDE.search(compact, max(0, m.start() - 6), m.start())
+    theirs = None
+    for theirs in THEIR_SIDE.finditer(compact, 0, ours.start() if ours else 0):
+        pass
+    return theirs is not None and not re.search("我们|我船|本船", compact[theirs.end():ours.start()])
 
 
 def _untold(compact: str, m: re.Match) -> bool:
@@ -248,7 +257,8 @@ class DistressModel:
         if any(told_after(m) for m in MISTAKEN.finditer(compact)):
             about += 6
             evidence.append("mistaken")
-        if any(told_after(m) and not _of_another(compact, m) for m in ENDED.finditer(compact)):
+        if any(told_after(m) and not _of_another(compact, m) and not OVERTURNED.search(compact, m.end())
+               for m in ENDED.finditer(compact)):
             about += 5
             evidence.append("ended")
         # A question in general ("船进水一般用什么堵"); "通常他每天都打电话 今天联系不上" tells a habit, not a lesson.
