@@ -4,6 +4,7 @@ import sqlite3
 import subprocess
 import sys
 import textwrap
+import threading
 from pathlib import Path
 
 import pytest
@@ -167,6 +168,25 @@ def start_at_once(path: str, processes: int, tmp_path) -> list:
     time.sleep(1.0)
     Path(gate).touch()
     return [(p.wait(timeout=60), *p.communicate()) for p in procs]
+
+
+@sqlite_only
+def test_a_file_in_rollback_mode_held_by_a_writer_is_waited_for_not_refused(tmp_path):
+    """Switching to WAL upgrades a read lock, and SQLite refuses that at once (no busy handler) while another
+    connection holds the write lock: what four workers starting together on an old file meet now and then."""
+    path = old_file(tmp_path / "held.db")
+    writer = sqlite3.connect(path, isolation_level=None, check_same_thread=False)
+    assert writer.execute("pragma journal_mode").fetchone()[0] == "delete"
+    writer.execute("begin immediate")
+    release = threading.Timer(0.3, lambda: writer.execute("commit"))
+    release.start()
+    try:
+        db = open_db(path)
+    finally:
+        release.join()
+        writer.close()
+    assert db.execute("pragma journal_mode").fetchone()[0] == "wal"
+    assert migrations.current_version(db.conn) == migrations.LATEST
 
 
 @pytest.mark.parametrize("kind", ["new", pytest.param("old", marks=sqlite_only)])

@@ -4,10 +4,14 @@ brought up to date when a process first opens the database (see migrations.py)."
 from __future__ import annotations
 
 import os
+import sqlite3
+import time
 
 import sqlite_utils
 
 from . import migrations, postgres
+
+BUSY_TIMEOUT_MS = 10000  # how long a writer waits for another; start-up under contention waits as long
 
 # Every table, children before parents (the order in which to empty them). Their columns and
 # constraints are in bot/store/migrations.py.
@@ -37,9 +41,9 @@ def open_db(path: str, init: bool = True) -> sqlite_utils.Database:
     if path != ":memory:":
         os.makedirs(os.path.dirname(os.path.abspath(path)), exist_ok=True)
     db = sqlite_utils.Database(path)
-    db.execute("PRAGMA busy_timeout = 10000")
+    db.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
     if path != ":memory:":
-        db.enable_wal()
+        _enable_wal(db)
         # In WAL mode NORMAL still never corrupts the file; it skips the fsync on every commit, which
         # otherwise costs milliseconds on each webhook write.
         db.execute("PRAGMA synchronous = NORMAL")
@@ -47,6 +51,24 @@ def open_db(path: str, init: bool = True) -> sqlite_utils.Database:
     if init:
         init_schema(db)
     return db
+
+
+def _enable_wal(db: sqlite_utils.Database) -> None:
+    """Switch the file to WAL, waiting as long as the busy timeout for another process that holds it.
+
+    The switch upgrades a read lock to a write lock, and SQLite answers "database is locked" at once, without the
+    busy handler, when another connection already holds the write lock (it would deadlock waiting): several workers
+    starting together on a file still in rollback mode meet exactly that. The other connection's statement ends
+    soon, so trying again is enough."""
+    deadline = time.monotonic() + BUSY_TIMEOUT_MS / 1000
+    while True:
+        try:
+            db.enable_wal()
+            return
+        except sqlite3.OperationalError as exc:
+            if "locked" not in str(exc) or time.monotonic() > deadline:
+                raise
+            time.sleep(0.02)
 
 
 def init_schema(db: sqlite_utils.Database) -> list:
