@@ -21,7 +21,7 @@ from bot.matching.distress import DistressModel
 
 ROOT = Path(__file__).resolve().parent.parent
 SETS = [ROOT / "bench" / "distress.yaml", ROOT / "bench" / "distress_dev2.yaml"]
-HELPER_SETS = [ROOT / "bench" / f"distress_dev{n}.yaml" for n in range(3, 77)]
+HELPER_SETS = [ROOT / "bench" / f"distress_dev{n}.yaml" for n in range(3, 78)]
 # At most one emergency of each is missed, for instance: "you lou dao …" is read 油楼道 (楼道, corridor, is a word of
 # its own), so the spill is not seen; a ship discharging dirty water is a pollution report that the knowledge base
 # answers (pollution-report), not a distress.
@@ -775,6 +775,16 @@ def test_the_shared_dev_sets_emergencies_are_caught_and_nothing_else():
     ("我长大了要当海事 谁落水我就去救他", False), ("刚才靠码头碰了一下 没坏 就擦掉点漆", False),
     ("演习时那个假人掉下去 捞了半天捞不上来", False), ("江面上有人在划皮划艇 不怕翻吗", False),
     ("我们着火的船在高资港对面", True),
+    # round 75 (dev77, river ports around the clock): electrocuted during maintenance, a ship listing badly as the
+    # cargo shifts, a tug pulled over by its tow, someone about to set himself alight, a container fallen on someone
+    # typed in haste. Guards: a parent's worry, a smell or snoring moaned about after a call word, a slogan, anger
+    # as a hyperbole, a place seen from above.
+    ("电工在趸船上检修被电了 倒在那里一动不动", True), ("集装箱卸偏了 船倾得厉害 箱子要倒了", True),
+    ("拖缆把拖轮扯翻过去半边了", True), ("他拿着打火机 说要点自己", True),
+    ("有人被集装想砸了 在3号泊位 快叫救户车", True), ("听见江里有人喊救命 往下看是码头那里 太黑看不清", True),
+    ("儿子第一次上拖轮实习 我好担心他掉水里", False), ("救命 今天卸的冻鱼味道太大了", False),
+    ("老李打呼噜要出人命了", False), ("安全标语征集：一人落水全家哭", False),
+    ("真是被这帮司机气到吐血", False), ("这字写得歪得厉害", False),
 ])
 def test_words_and_frames(text, emergency):
     assert MODEL.read(text).emergency is emergency
