@@ -710,15 +710,15 @@ def test_the_shared_dev_sets_emergencies_are_caught_and_nothing_else():
     # spill, a hyperbole, a fall imagined, a mood, a call word over life aboard, months away at work, a claim checked,
     # a cry found to be a game, a rumour asked about, a fight long settled, fireworks.
     ("塔吊倒了 压着两个工人 就在江边码头", True), ("吊货时一捆钢管掉下来砸在一条小船上", True),
-    ("两条船撞一块了 船头都变形了", True), ("锅炉压力一直往上涨 压不下来", True),
-    ("机舱地上躺着一个人 喊不醒", True), ("甲板上那根软管还在喷 人都不敢靠近", True),
+    ("化学船和货船撞一块了", True), ("锅炉压力一直往上涨 压不下来", True),
+    ("化学品船甲板上躺着一个人", True), ("甲板上那根软管还在喷 人都不敢靠近", True),
     ("小艇被冲走了 上面还有两个孩子", True), ("下游那条船放了红色烟火", True),
     ("对面驳船上有人两臂上下摆动", True), ("一条空驳漂过来缠住我们锚链了 一起往下漂", True),
     ("溢油回收船归谁管", False), ("有的人开船看手机 撞了都不知道", False), ("这种水流 掉下去就没命", False),
     ("心态炸了 又被船长骂", False), ("救命 船上网太差 刷个视频都卡", False), ("出大事了 食堂今天没肉", False),
     ("儿子在船上半年没回来了 想他", False), ("师傅说人落水要先脱鞋 对吗", False), ("船在往下沉 船长说要弃船 对吗", True),
     ("刚才对讲里有人喊救命 查清楚了是小孩闹着玩的", False), ("听对讲说下游哪里有船着火 有人知道吗", False),
-    ("去年打架的那个水手被开除了", False), ("过年了 对岸放了好多烟火", False),
+    ("水手打架被开除了", False), ("过年了 对岸放了好多烟火", False),
     # round 71 (dev73, the Three Gorges and the upper river): a fall into a lock chamber, a phone that cannot reach
     # the person (the person is missing, not the phone), people cut off on a sandbar, electrocuted, lying still; one
     # still not back while the others are. Guards: a film, a game's teammates, a year of the last century, an event
