@@ -139,20 +139,24 @@ def _clause(compact: str, spaced: str, span: tuple) -> str:
     return compact[span[0]:span[1]]
 
 
+def _last(pattern: re.Pattern, text: str, start: int, end: int):
+    """The last match of ``pattern`` in ``text[start:end]``, or None."""
+    found = None
+    for found in pattern.finditer(text, start, end):
+        pass
+    return found
+
+
 def _of_another(compact: str, m: re.Match) -> bool:
     """The end at ``m`` is told of someone else than the event ("胸口痛倒在地上 … 另一个晕船的已经好了"), not of all of
     them ("另一个也救上来了")."""
-    other = None
-    for other in OTHER_ONE.finditer(compact, max(0, m.start() - 10), m.start()):
-        pass
+    other = _last(OTHER_ONE, compact, max(0, m.start() - 10), m.start())
     if other is not None and not re.search("[也都全]", compact[other.end():m.start()]):
         return True
     # "对面那条好像沉了一半 我们这边人没事": our side is well, the other ship's event goes on
     # (not "对面那条船撞了我们 我们船上人没事": we were in it)
     ours = OUR_SIDE.search(compact, max(0, m.start() - 6), m.start())
-    theirs = None
-    for theirs in THEIR_SIDE.finditer(compact, 0, ours.start() if ours else 0):
-        pass
+    theirs = _last(THEIR_SIDE, compact, 0, ours.start() if ours else 0)
     return theirs is not None and not re.search("我们|我船|本船", compact[theirs.end():ours.start()])
 
 
