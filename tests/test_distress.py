@@ -785,6 +785,9 @@ def test_the_shared_dev_sets_emergencies_are_caught_and_nothing_else():
     ("儿子第一次上拖轮实习 我好担心他掉水里", False), ("救命 今天卸的冻鱼味道太大了", False),
     ("老李打呼噜要出人命了", False), ("安全标语征集：一人落水全家哭", False),
     ("真是被这帮司机气到吐血", False), ("这字写得歪得厉害", False),
+    # money troubles are a figure beside a hazard word, not beside a threat to a life over them (讨薪)
+    ("工资四个月没发 老周爬上了塔吊 喊着要跳下来", True), ("欠薪的事没人管 他在趸船上把自己浇了一身柴油", True),
+    ("老板跑路了 我们这条船算是沉了", False), ("欠薪三个月 大家说好明天一起去劳动局", False),
 ])
 def test_words_and_frames(text, emergency):
     assert MODEL.read(text).emergency is emergency
