@@ -21,7 +21,7 @@ from bot.matching.distress import DistressModel
 
 ROOT = Path(__file__).resolve().parent.parent
 SETS = [ROOT / "bench" / "distress.yaml", ROOT / "bench" / "distress_dev2.yaml"]
-HELPER_SETS = [ROOT / "bench" / f"distress_dev{n}.yaml" for n in range(3, 78)]
+HELPER_SETS = [ROOT / "bench" / f"distress_dev{n}.yaml" for n in range(3, 79)]
 # At most one emergency of each is missed, for instance: "you lou dao …" is read 油楼道 (楼道, corridor, is a word of
 # its own), so the spill is not seen; a ship discharging dirty water is a pollution report that the knowledge base
 # answers (pollution-report), not a distress.
@@ -788,6 +788,14 @@ def test_the_shared_dev_sets_emergencies_are_caught_and_nothing_else():
     # money troubles are a figure beside a hazard word, not beside a threat to a life over them (讨薪)
     ("工资四个月没发 老周爬上了塔吊 喊着要跳下来", True), ("欠薪的事没人管 他在趸船上把自己浇了一身柴油", True),
     ("老板跑路了 我们这条船算是沉了", False), ("欠薪三个月 大家说好明天一起去劳动局", False),
+    # round 76 (summer on the river)
+    ("桨板上的两个人停在航道里 一条大轮正朝他们开", True), ("划皮划艇碰到大船正往这边开该怎么躲", False),
+    ("孙子在江滩上捡石头 我接个电话 回头人看不到了", True), ("船开远了 人看不到了", False),
+    ("本来在搞演练 谁知道有个学员真从跳板上滑进江里了", True), ("皮划艇队在江上训练 一个队员不见了 大家在找", True),
+    ("他每天都在江里冬泳 今天下去半天没上来", True), ("有人逆水了 就在大桥下面", True),
+    ("有人逆水行舟", False), ("船没进水 就是厨师突然倒在厨房里 叫不醒", True), ("没人受伤 就是船头撞了一下趸船 要报吗", False),
+    ("又是我和你妈同时掉水里的问题 烦死了", False), ("甲板烫得能煎鸡蛋 着火了都", False),
+    ("江边公园的台阶淹了一半了 还能去散步吗", False), ("游泳意外险能赔溺水吗", False),
 ])
 def test_words_and_frames(text, emergency):
     assert MODEL.read(text).emergency is emergency

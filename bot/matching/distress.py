@@ -40,7 +40,7 @@ from .distress_words import (
     ENDED, ENGLISH, EVER, EXCEPT, FICTION, FIGURATIVE, FIGURATIVE_EN, FOREIGN_CRIES, FRESH, GADGET_BEFORE, GEAR,
     GENERIC, HABITUAL, HANDLED, HAZARDS, HEADED, HOW_NOW, HYPOTHETICAL, IDIOMS, JUST_NOW, JUST_TOLD, LAND_FLOODED,
     LATIN, LATIN_CALLS, LAUGHING, LIVE, LIVE_EN, LONG_AGO, LONG_STANDING, MEME, MISTAKEN, NAMED_AS, NATURAL_MUD,
-    NAVAID_BEFORE, NEGATED, NEWS, NOT_MEANT, NOT_PRESSING, NOT_SLIPS, NOW, NOW_TURN, NO_PLACE, OFFICE,
+    NAVAID_BEFORE, NEGATED, NEWS, NOT_MEANT, NOT_PRESSING, NOT_SLIPS, NOW, NOW_TURN, NO_PLACE, OFFICE, ONLY_THIS,
     ORDINARY_SMOKE, OTHER_ONE, OUR_SIDE, OVERTURNED, PAST, PEOPLE_SPARED, PERSON, PINYIN_FAVOURED, PINYIN_WORDS,
     PLANNING, PLUMBING, PRESENT, PURSUED, QUESTION, QUOTED, QUOTE_NAMED_AFTER, QUOTE_NAMED_BEFORE, REALLY,
     REALLY_EN, RELAYED, REMOTE, RESOLVED, RETRACTED, SEASICK, SEASICK_SIGNS, SERVICE, SETTING, SHIP_CONTEXT, SINCE,
@@ -86,6 +86,14 @@ def _readings(ch: str) -> frozenset:
     if not ("\u4e00" <= ch <= "\u9fff"):
         return frozenset()
     return frozenset(r for r in pinyin(ch, style=Style.NORMAL, heteronym=True)[0][:2] if r)
+
+
+def _tones(word: str) -> set:
+    """Every way ``word`` can be said with its tones (逆水 and 溺水 are both ni4 shui3)."""
+    out = {""}
+    for readings in pinyin(word, style=Style.TONE3, heteronym=True):
+        out = {said + " " + r for said in out for r in readings}
+    return out
 
 
 # Each key word as it is said, one reading per character read in the word's context (着火 is zhao huo, 失控 shi kong):
@@ -215,7 +223,7 @@ class DistressModel:
         strength, category, spans = self._hazard(compact, spaced, breaks, evidence)
         call = self._call(compact, spaced, evidence)
         if not strength and not call:
-            slip = self._pinyin_slip(compact)
+            slip = self._pinyin_slip(compact, breaks)
             if slip:
                 word, cat = slip
                 evidence.append(f"pinyin:{word}")
@@ -596,11 +604,16 @@ class DistressModel:
             about += 4
         # "没事没事 … 不过水一直往舱里灌": the but is the message.
         but_said = after_but or live_clause == "going on" and bool(BUT.search(compact))
-        # Said before the event is first told: the calm start of the story, not its end.
+        # Said before the event is first told: the calm start of the story, not its end; what is denied of the ship
+        # before "就是…" is what did not happen, beside what did ("没着火 没漏水 就是一个兄弟热得昏过去了"; not
+        # "没人受伤 就是碰了一下码头", "没出事 就是问问").
         calm_start = (lambda m, calm: first is not None and m.end() <= first and calm.fullmatch(m.group(0)))
         negations = set() if but_said else {m.group(0) for m in NEGATED.finditer(compact)
                                              if not (ALL_WELL.fullmatch(m.group(0)) and EXCEPT.match(compact, m.end()))
                                              and not calm_start(m, ALL_WELL)
+                                             and not (first is not None and m.end() <= first
+                                                      and not re.search("[人事伤]", m.group(0))
+                                                      and ONLY_THIS.search(compact, m.end(), first))
                                              and not (live_clause == "going on" and PEOPLE_SPARED.fullmatch(m.group(0)))}
         if negations:
             about += 3 * min(2, len(negations))  # "没事了 不用派船了": said twice, it is meant
@@ -635,9 +648,10 @@ class DistressModel:
             evidence.append("figurative")
         return about
 
-    def _pinyin_slip(self, compact: str):
+    def _pinyin_slip(self, compact: str, breaks: frozenset):
         """A key word written with a homophone (落睡 for 落水) in a message about a ship or the water, or in one so short
-        that it says nothing else ("其火了")."""
+        that it says nothing else ("其火了"); a word of its own with the very same tones is one only where nothing
+        else can stand, right after 有人 at the end of a clause ("有人逆水 在泸州": speech-to-text for 溺水)."""
         on_water = bool(SHIP_CONTEXT.search(compact) or URGENT.search(compact)) or len(compact) <= 4
         sets = [_readings(c) for c in compact]
         bounds, at = {0}, 0
@@ -653,7 +667,10 @@ class DistressModel:
                 if window == word or window in NOT_SLIPS or not {i, i + n} <= bounds:
                     continue  # parts of two words (那个签证 has no 搁浅)
                 if Tokenizer.base().FREQ.get(window) and not (_place_name(window) and (
-                        compact.startswith(("了", "啦"), i + n) or compact.endswith("人", 0, i))):
+                        compact.startswith(("了", "啦"), i + n) or compact.endswith("人", 0, i))) \
+                        and not (compact.endswith("有人", 0, i) and (i + n in breaks or i + n == len(compact)
+                                                                    or compact.startswith(("了", "啦"), i + n))
+                                 and _tones(window) & _tones(word)):
                     continue  # a word of its own (装船 is no slip of 撞船); a place that "happened" is one (洛水了)
                 if self._of_a_thing(PINYIN_WORDS[word], compact, i):
                     continue  # "手机掉江里了": a thing, as for the words themselves
