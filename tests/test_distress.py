@@ -21,7 +21,7 @@ from bot.matching.distress import DistressModel
 
 ROOT = Path(__file__).resolve().parent.parent
 SETS = [ROOT / "bench" / "distress.yaml", ROOT / "bench" / "distress_dev2.yaml"]
-HELPER_SETS = [ROOT / "bench" / f"distress_dev{n}.yaml" for n in range(3, 79)]
+HELPER_SETS = [ROOT / "bench" / f"distress_dev{n}.yaml" for n in range(3, 80)]
 # At most one emergency of each is missed, for instance: "you lou dao …" is read 油楼道 (楼道, corridor, is a word of
 # its own), so the spill is not seen; a ship discharging dirty water is a pollution report that the knowledge base
 # answers (pollution-report), not a distress.
@@ -796,6 +796,14 @@ def test_the_shared_dev_sets_emergencies_are_caught_and_nothing_else():
     ("有人逆水行舟", False), ("船没进水 就是厨师突然倒在厨房里 叫不醒", True), ("没人受伤 就是船头撞了一下趸船 要报吗", False),
     ("又是我和你妈同时掉水里的问题 烦死了", False), ("甲板烫得能煎鸡蛋 着火了都", False),
     ("江边公园的台阶淹了一半了 还能去散步吗", False), ("游泳意外险能赔溺水吗", False),
+    # round 77 (shipyards and hot work)
+    ("油漆工在分段里 刚进去就晕了 外面的人不敢进", True), ("进去的人还是倒了 第二个也倒了", True),
+    ("工人掉进了没盖的污水井里 卡住了", True), ("他站在塔吊上 风大 不敢动 下不来", True),
+    ("眼睛被电焊弧光刺伤了 看东西模糊", True), ("非演练 有人落水 右舷", True),
+    ("钢丝绳像鞭子一样抽过来 打到人了 船员倒在甲板上", True), ("救命 工作多得像山一样", False),
+    ("焊了一天 骨头都要散架了", False), ("选择题：发现有人在舱内昏倒 正确做法是 A B C 选哪个", False),
+    ("打压力试验的时候管子漏水了 正常吗", False), ("被火星烫了好几个小洞的裤子 能报销吗", False),
+    ("就想吐槽 船上网太差了", False), ("船上水管冻炸了 怎么修", False), ("下船了 跑到岸上去买烟", False),
 ])
 def test_words_and_frames(text, emergency):
     assert MODEL.read(text).emergency is emergency

@@ -43,7 +43,7 @@ from .distress_words import (
     NAVAID_BEFORE, NEGATED, NEWS, NOT_MEANT, NOT_PRESSING, NOT_SLIPS, NOW, NOW_TURN, NO_PLACE, OFFICE, ONLY_THIS,
     ORDINARY_SMOKE, OTHER_ONE, OUR_SIDE, OVERTURNED, PAST, PEOPLE_SPARED, PERSON, PINYIN_FAVOURED, PINYIN_WORDS,
     PLANNING, PLUMBING, PRESENT, PURSUED, QUESTION, QUOTED, QUOTE_NAMED_AFTER, QUOTE_NAMED_BEFORE, REALLY,
-    REALLY_EN, RELAYED, REMOTE, RESOLVED, RETRACTED, SEASICK, SEASICK_SIGNS, SERVICE, SETTING, SHIP_CONTEXT, SINCE,
+    REALLY_EN, RELAYED, REMOTE, RESOLVED, RETRACTED, SEASICK, SEASICK_SIGNS, SERVICE, SETTING, SHIP_CONTEXT, SIMILE, SINCE,
     SMALL, SPOKEN, STILL_MISSING, SUPERSEDED, THANKS, THEIR_SIDE, THING_BEFORE, THING_SUFFERED, THREAT, THRESHOLD,
     TRAFFIC, TURN, TYPED_SLIPS, UNMANNED, UNMANNED_THREAT, UNREACHABLE, URGENT, VEHICLE_BEFORE, WATER_CONTEXT,
     WHOLE_FRAMES, WORRIES,
@@ -643,7 +643,9 @@ class DistressModel:
         if DRILL.search(compact) and not REALLY.search(compact):
             about += 6
             evidence.append("drill")
-        if FIGURATIVE.search(compact) or FIGURATIVE_EN.search(raw):
+        told = [e.split(":", 1)[1] for e in evidence if ":" in e and not e.startswith(("call:", "pinyin:", "about:"))]
+        if FIGURATIVE.search(compact) or FIGURATIVE_EN.search(raw) or any(
+                not told or any(word in simile.group(0) for word in told) for simile in SIMILE.finditer(compact)):
             about += 8  # as much as office business before a bare call word ("救命 这个系统太难用了")
             evidence.append("figurative")
         return about
