@@ -21,7 +21,7 @@ from bot.matching.distress import DistressModel
 
 ROOT = Path(__file__).resolve().parent.parent
 SETS = [ROOT / "bench" / "distress.yaml", ROOT / "bench" / "distress_dev2.yaml"]
-HELPER_SETS = [ROOT / "bench" / f"distress_dev{n}.yaml" for n in range(3, 80)]
+HELPER_SETS = [ROOT / "bench" / f"distress_dev{n}.yaml" for n in range(3, 81)]
 # At most one emergency of each is missed, for instance: "you lou dao …" is read 油楼道 (楼道, corridor, is a word of
 # its own), so the spill is not seen; a ship discharging dirty water is a pollution report that the knowledge base
 # answers (pollution-report), not a distress.
@@ -804,6 +804,14 @@ def test_the_shared_dev_sets_emergencies_are_caught_and_nothing_else():
     ("焊了一天 骨头都要散架了", False), ("选择题：发现有人在舱内昏倒 正确做法是 A B C 选哪个", False),
     ("打压力试验的时候管子漏水了 正常吗", False), ("被火星烫了好几个小洞的裤子 能报销吗", False),
     ("就想吐槽 船上网太差了", False), ("船上水管冻炸了 怎么修", False), ("下船了 跑到岸上去买烟", False),
+    # round 78 (dispatch and owners' groups)
+    ("湘岳阳货2001 连续三天联系不上 那天湖上起了大风", True), ("吊车把钢板放歪了 底下压着个人", True),
+    ("前面船停了 我们刹不住 还是往上撞", True), ("老王下午去机舱 三个小时没见他人 船上翻遍了", True),
+    ("不是谣言 我就在现场 渡船在冒烟", True), ("船员说没事 可是烟还在冒", True),
+    ("是不是谣言啊 说渡船在冒烟", False), ("明天搞溢油演练 不是真的漏油 别紧张", False),
+    ("手机掉江里了 沉了 找不回来了", False), ("忙爆了 今天卸了三条船", False),
+    ("VHF16频道是不是只能用来呼救", False), ("他跟失踪了一样 一整天没回我消息 气死", False),
+    ("护岸有条裂缝 越来越大 先报一下", False), ("烟囱的烟一直冒 正常吗", False),
 ])
 def test_words_and_frames(text, emergency):
     assert MODEL.read(text).emergency is emergency
