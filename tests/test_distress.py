@@ -812,6 +812,8 @@ def test_the_shared_dev_sets_emergencies_are_caught_and_nothing_else():
     ("手机掉江里了 沉了 找不回来了", False), ("忙爆了 今天卸了三条船", False),
     ("VHF16频道是不是只能用来呼救", False), ("他跟失踪了一样 一整天没回我消息 气死", False),
     ("护岸有条裂缝 越来越大 先报一下", False), ("烟囱的烟一直冒 正常吗", False),
+    # a state still true this morning; a repair still not done is no urgency
+    ("老张昨晚没回舱 一早也没见人", True), ("上个月有个水手在舷梯上摔下去 现在还没修好", False),
 ])
 def test_words_and_frames(text, emergency):
     assert MODEL.read(text).emergency is emergency
