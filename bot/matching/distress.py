@@ -251,7 +251,7 @@ class DistressModel:
         point = self._point(compact, breaks, last, now_turns=not playful)
         if point != compact:
             evidence.append("turn")
-        about = self._about(point, raw, evidence, live_clause, after_but or point != compact, first)
+        about = self._about(point, raw, evidence, live_clause, after_but or point != compact, first, category)
         told_after = (lambda m: last is None or m.end() > last)
         if named_only:
             about += 6  # "“救命”用英语怎么说": the word is named, not said
@@ -545,7 +545,7 @@ class DistressModel:
 
     @staticmethod
     def _about(compact: str, raw: str, evidence: list, live_clause: str = "", after_but: bool = False,
-               first: int | None = None) -> int:
+               first: int | None = None, category: str | None = None) -> int:
         """How strongly the message reads as a question about a hazard rather than a report of one (``raw``: the
         message as typed, in lower case).
 
@@ -554,7 +554,8 @@ class DistressModel:
         together. ``after_but``: the hazard is told after 不过 / 但是 ("捞上来了 但是没有呼吸"); what was said before
         it, that all is well or over or a joke, does not count. That all is well does not count before an
         exception (EXCEPT), nor as the calm start of the story before the event (``first``: where it is first told;
-        "早上出港一切正常，刚才锚链断了")."""
+        "早上出港一切正常，刚才锚链断了"). ``category``: the kind of event told (an illness that is an old one is
+        still news)."""
         about = asked = 0
         compact = THREAT.sub("、", compact)
         if HYPOTHETICAL.search(compact):
@@ -620,7 +621,9 @@ class DistressModel:
         if negations:
             about += 3 * min(2, len(negations))  # "没事了 不用派船了": said twice, it is meant
             evidence.append("negated")
-        if HABITUAL.search(compact) and not AGAIN_NOW.search(compact):
+        # An old illness ("老毛病") come back is still an illness now.
+        if any(category != "medical" or "毛病" not in m.group(0) for m in HABITUAL.finditer(compact)) \
+                and not AGAIN_NOW.search(compact):
             about += 1 if URGENT.search(compact) else 5
             evidence.append("habitual")
         for name, pattern, weight, live_weight in WHOLE_FRAMES:
