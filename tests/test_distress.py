@@ -21,7 +21,7 @@ from bot.matching.distress import DistressModel
 
 ROOT = Path(__file__).resolve().parent.parent
 SETS = [ROOT / "bench" / "distress.yaml", ROOT / "bench" / "distress_dev2.yaml"]
-HELPER_SETS = [ROOT / "bench" / f"distress_dev{n}.yaml" for n in range(3, 81)] + [ROOT / "bench" / "distress_dev82.yaml"]
+HELPER_SETS = [ROOT / "bench" / f"distress_dev{n}.yaml" for n in range(3, 83)]
 # At most one emergency of each is missed, for instance: "you lou dao …" is read 油楼道 (楼道, corridor, is a word of
 # its own), so the spill is not seen; a ship discharging dirty water is a pollution report that the knowledge base
 # answers (pollution-report), not a distress.
@@ -825,6 +825,14 @@ def test_the_shared_dev_sets_emergencies_are_caught_and_nothing_else():
     ("头疼得像要炸了 明天还要考试", False), ("孩子发烧了 已经退烧了 没事了", False),
     ("中风的口诀是什么 想贴在驾驶台", False), ("被领导气得我胸口疼", False), ("烫伤了凉水冲多久 想学一下", False),
     ("手指被缆夹了一下 破了点皮 已经包好了", False),
+    # round 80 (the fishing ban years: patrols, night fishing, fish farms, anglers)
+    ("快打120 江边躺着个人 叫他没反应 应该是昨晚喝多掉下去的", True), ("他被电瓶线电到了 倒在船上", True),
+    ("老汉去收网 船找到了 是翻扣着的", True), ("钓鱼的大叔陷进淤泥里了 拔不出来", True),
+    ("小划子空着在漂 看不到划船的人", True), ("网箱平台在散架 上面有人", True),
+    ("湖上漂着的那个东西好像是个人", True), ("没有落水 人是卡在翻了的船底下", True),
+    ("没开玩笑 钓了一晚上 回来船漏了 在湖中间往下沉", True),
+    ("江里漂着个泡沫箱 远看像个人", False), ("车陷进泥里了 江滩上 能不能找人拖一下", False),
+    ("今天在江边救了一条搁浅的小鱼", False), ("我不会游泳 能当清漂工吗", False),
 ])
 def test_words_and_frames(text, emergency):
     assert MODEL.read(text).emergency is emergency

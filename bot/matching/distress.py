@@ -616,7 +616,7 @@ class DistressModel:
                                              and not calm_start(m, ALL_WELL)
                                              and not (first is not None and m.end() <= first
                                                       and not re.search("[人事伤]", m.group(0))
-                                                      and ONLY_THIS.search(compact, m.end(), first))
+                                                      and ONLY_THIS.search(compact, m.end(), first + 4))
                                              and not (live_clause == "going on" and PEOPLE_SPARED.fullmatch(m.group(0)))}
         if negations:
             about += 3 * min(2, len(negations))  # "没事了 不用派船了": said twice, it is meant
