@@ -21,7 +21,9 @@ from bot.matching.distress import DistressModel
 
 ROOT = Path(__file__).resolve().parent.parent
 SETS = [ROOT / "bench" / "distress.yaml", ROOT / "bench" / "distress_dev2.yaml"]
-HELPER_SETS = [ROOT / "bench" / f"distress_dev{n}.yaml" for n in range(3, 83)]
+# Every helper-written set in bench/ once its round is done (dev3 onwards; a set waits outside bench/ until then).
+HELPER_SETS = sorted((p for p in (ROOT / "bench").glob("distress_dev*.yaml") if p.name != "distress_dev2.yaml"),
+                     key=lambda p: int(p.stem.removeprefix("distress_dev")))
 # At most one emergency of each is missed, for instance: "you lou dao …" is read 油楼道 (楼道, corridor, is a word of
 # its own), so the spill is not seen; a ship discharging dirty water is a pollution report that the knowledge base
 # answers (pollution-report), not a distress.
@@ -833,6 +835,13 @@ def test_the_shared_dev_sets_emergencies_are_caught_and_nothing_else():
     ("没开玩笑 钓了一晚上 回来船漏了 在湖中间往下沉", True),
     ("江里漂着个泡沫箱 远看像个人", False), ("车陷进泥里了 江滩上 能不能找人拖一下", False),
     ("今天在江边救了一条搁浅的小鱼", False), ("我不会游泳 能当清漂工吗", False),
+    # round 81 (the city riverfront at night)
+    ("桥墩上挂着一个人 还在动", True), ("好像是个小孩 穿黄衣服 一直在水里漂", True), ("有人跳了 就在大桥中间", True),
+    ("一个人在江边说等会就跳 劝不住", True), ("有个醉汉站在水里往深处走", True), ("水里还有一个 快", True),
+    ("我在桥上 看到一个人抓着桥墩在喊", True), ("让120在码头等着 有个乘客晕倒了没有呼吸", True),
+    ("衣架上挂着一个人的衣服", False), ("他说等会就跳广场舞", False), ("桥上好堵啊 一动不动", False),
+    ("车掉进水里怎么逃生", False), ("手机落在船上了 不是掉江里 是忘在座位上", False),
+    ("落水了怎么办 我说的是我手机", False), ("江边步道晚上黑乎乎的 灯什么时候修", False),
 ])
 def test_words_and_frames(text, emergency):
     assert MODEL.read(text).emergency is emergency
