@@ -842,6 +842,15 @@ def test_the_shared_dev_sets_emergencies_are_caught_and_nothing_else():
     ("衣架上挂着一个人的衣服", False), ("他说等会就跳广场舞", False), ("桥上好堵啊 一动不动", False),
     ("车掉进水里怎么逃生", False), ("手机落在船上了 不是掉江里 是忘在座位上", False),
     ("落水了怎么办 我说的是我手机", False), ("江边步道晚上黑乎乎的 灯什么时候修", False),
+    # round 82 (children and teenagers writing); 娃娃 is a child, not a doll
+    ("我不是在玩游戏 我朋友被卷到螺旋桨那边了 水都红了", True), ("江上漂着一个小孩 穿红衣服", True),
+    ("di di diao shui li le 江边", True), ("我家娃娃掉河里了 快来人", True),
+    ("玩大冒险 输的去江边踩水 结果有人被冲走了", True), ("有集装箱掉下来砸到人了", True),
+    ("我的奥特曼掉江里了 还能捞上来吗", False), ("我家的小乌龟从船上掉江里了", False),
+    ("我把纸船放到江里 被冲走了", False), ("小猪佩奇有一集他们坐船 船漏水了", False),
+    ("蛋仔派对里有一关要跳船 我一直掉水里 怎么过", False), ("我们玩真心话大冒险 有人要我在渡船上大喊救命 会被抓吗", False),
+    ("我同学编了个故事说江里有水鬼会把人拉下去", False), ("老师说遇到有人落水不要手拉手去救 为什么", False),
+    ("我爸说开船时我吵他会撞船 他是不是骗我", False),
 ])
 def test_words_and_frames(text, emergency):
     assert MODEL.read(text).emergency is emergency
