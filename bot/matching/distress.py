@@ -147,6 +147,11 @@ def _clause(compact: str, spaced: str, span: tuple) -> str:
     return compact[span[0]:span[1]]
 
 
+def _events_told(evidence: list) -> list:
+    """The words of the events found so far ("落水" of "person_in_water:落水"), not of calls, slips or topics."""
+    return [e.split(":", 1)[1] for e in evidence if ":" in e and not e.startswith(("call:", "pinyin:", "about:"))]
+
+
 def _last(pattern: re.Pattern, text: str, start: int, end: int):
     """The last match of ``pattern`` in ``text[start:end]``, or None."""
     found = None
@@ -575,14 +580,14 @@ class DistressModel:
             evidence.append("past")
         remote = {m.group(0) for m in REMOTE.finditer(compact)} if not CONTRAST.search(compact) else set()
         if DAYS_SINCE.search(compact):
-            remote -= {"那天", "那一天"}
+            remote.discard("那天")
         if remote:
             about += 5 if len(remote) == 1 else 8  # "年轻时 … 遇过火灾": a memory twice over
             evidence.append("remote past")
         # English as Chinese: what comes after "but" is the news ("fire extinguished but the cook is badly burned").
         topics = {m.group(0) for m in ABOUT.finditer(compact) if not SETTING.match(compact, m.start())} | {
             m.group(0) for m in ABOUT_EN.finditer(raw) if not BUT_EN.search(raw, m.end())}
-        told = any(":" in e and not e.startswith(("call:", "pinyin:")) for e in evidence)
+        told = bool(_events_told(evidence))
         if DISMISSED.search(compact) or told and ASK_NUMBER.search(compact) and len(CJK_CHAR.findall(compact)) <= 12:
             topics = set()  # "不需要政策解读，孩子掉到两条船中间了"
         if REALLY.search(compact) or REALLY_EN.search(raw):
@@ -648,9 +653,9 @@ class DistressModel:
         if DRILL.search(compact) and not REALLY.search(compact):
             about += 6
             evidence.append("drill")
-        told = [e.split(":", 1)[1] for e in evidence if ":" in e and not e.startswith(("call:", "pinyin:", "about:"))]
+        events = _events_told(evidence)
         if FIGURATIVE.search(compact) or FIGURATIVE_EN.search(raw) or any(
-                not told or any(word in simile.group(0) for word in told) for simile in SIMILE.finditer(compact)):
+                not events or any(word in simile.group(0) for word in events) for simile in SIMILE.finditer(compact)):
             about += 8  # as much as office business before a bare call word ("救命 这个系统太难用了")
             evidence.append("figurative")
         return about
