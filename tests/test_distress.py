@@ -851,6 +851,19 @@ def test_the_shared_dev_sets_emergencies_are_caught_and_nothing_else():
     ("蛋仔派对里有一关要跳船 我一直掉水里 怎么过", False), ("我们玩真心话大冒险 有人要我在渡船上大喊救命 会被抓吗", False),
     ("我同学编了个故事说江里有水鬼会把人拉下去", False), ("老师说遇到有人落水不要手拉手去救 为什么", False),
     ("我爸说开船时我吵他会撞船 他是不是骗我", False),
+    # round 83 (the new water sports: paddleboards, kayaks, jet skis, kites, wild swimmers)
+    ("朋友抽筋沉下去了 快来人", True), ("两台摩托艇对撞 一个人飞出去了", True),
+    ("我们四个人划出去 现在只数到三个 江上风好大", True), ("他游过对岸了 但是对岸的人说根本没看到他", True),
+    ("桨板在湖上漂 上面没人 刚才还看到有人在上面划的", True), ("小孩坐着充气天鹅越漂越远 往江中心去了", True),
+    ("江滩上烧烤的炭把帐篷点了 里面还有人", True), ("冲浪板把他腿割开了 能看到骨头 我们在船上", True),
+    ("湖面全是白浪 我女儿划出去了 看不到她了", True), ("他下去游 刚才还看到头 现在看不到了 江边", True),
+    ("玩风筝冲浪的被风筝拖走了 人在水面上被拖着", True),
+    ("拍抖音的在江边礁石上被浪打下去了 人没上来", True),
+    ("不是开玩笑 群里说的那个不是视频 是现在 就在我眼前 人在水里", True),
+    ("我的GoPro掉水里了 人没事就是心疼", False), ("救命啊 我们教练好帅 想天天去上课", False),
+    ("跟帅哥教练约会 结果直接翻船了 人家有女朋友", False), ("江边的天红得跟着火了一样", False),
+    ("淹死的都是会游泳的 这句话对吗", False), ("冬泳就下去三秒 马上冲上岸了", False),
+    ("江边烧烤的烟好大 呛得很", False), ("我们五个人出发去江边 只有四个回来吃饭 另一个去网吧了", False),
 ])
 def test_words_and_frames(text, emergency):
     assert MODEL.read(text).emergency is emergency

@@ -37,14 +37,14 @@ from .distress_words import (
     ABOUT, ABOUT_EN, ADRIFT_THING, AGAIN_NOW, ALL_WELL, ALMOST, ALMOST_EN, ANIMAL, ANOTHER, ASK_NUMBER, AS_MODIFIER,
     AT_BERTH, BANGS, BELIEVED, BROKEN_LOOSE, BUT, BUT_EN, CALLS, CALL_ASIDES, CALL_AS_NOUN, CALL_UNSAID, CALM,
     CATEGORY_LABELS, CAUTIONED, CONTRAST, CORRECTION, DAYS_SINCE, DENIED_BEFORE, DIALECT, DIALECT_WORDS, DISMISSED,
-    DRILL, ENDED, ENGLISH, EVER, EXCEPT, FICTION, FIGURATIVE, FIGURATIVE_EN, FIRSTHAND, FOREIGN_CRIES, FRESH,
+    DRILL, ENDED, ENGLISH, FIRE_SPREAD, EVER, EXCEPT, FICTION, FIGURATIVE, FIGURATIVE_EN, FIRSTHAND, FOREIGN_CRIES, FRESH,
     GADGET_BEFORE, GEAR, GENERIC, HABITUAL, HANDLED, HAZARDS, HEADED, HOW_NOW, HYPOTHETICAL, IDIOMS, JUST_NOW,
     JUST_TOLD, LAND_FLOODED, LATIN, LATIN_CALLS, LAUGHING, LIVE, LIVE_EN, LONG_AGO, LONG_STANDING, MEME, MISTAKEN,
     NAMED_AS, NATURAL_MUD, NAVAID_BEFORE, NEGATED, NEWS, NOT_MEANT, NOT_PRESSING, NOT_SLIPS, NOW, NOW_TURN,
     NO_PLACE, OFFICE, ONLY_THIS, ORDINARY_SMOKE, OTHER_ONE, OUR_SIDE, OVERTURNED, PAST, PEOPLE_SPARED, PERSON,
     PINYIN_FAVOURED, PINYIN_WORDS, PLANNING, PLUMBING, PRESENT, PURSUED, QUESTION, QUOTED, QUOTE_NAMED_AFTER,
     QUOTE_NAMED_BEFORE, REALLY, REALLY_EN, RELAYED, REMOTE, RESOLVED, RETRACTED, SEASICK, SEASICK_SIGNS, SERVICE,
-    SETTING, SHIP_CONTEXT, SIMILE, SINCE, SMALL, SPOKEN, STILL_MISSING, SUPERSEDED, THANKS, THEIR_SIDE,
+    SETTING, SHIP_CONTEXT, SIMILE, SWIMMING_ONLY, SINCE, SMALL, SPOKEN, STILL_MISSING, SUPERSEDED, THANKS, THEIR_SIDE,
     THING_BEFORE, THING_SUFFERED, THREAT, THRESHOLD, TRAFFIC, TURN, TYPED_SLIPS, UNMANNED, UNMANNED_THREAT,
     UNREACHABLE, URGENT, VEHICLE_BEFORE, WATER_CONTEXT, WHOLE_FRAMES, WORRIES,
 )
@@ -184,6 +184,12 @@ def _untold(compact: str, m: re.Match) -> bool:
         or CAUTIONED.search(compact, max(0, m.start() - 8), m.start()) is not None
 
 
+def _missing_person(cat: str, m: re.Match) -> bool:
+    """The words of a "missing" event name a person ("上面没人 刚才还看到有人在上面"): whatever thing is named before
+    it, someone is gone."""
+    return cat == "missing" and PERSON.search(m.group(0)) is not None
+
+
 def _place_name(word: str) -> bool:
     """jieba's dictionary tags the word as a place name (洛水, a river, for 落水)."""
     import jieba.posseg
@@ -303,8 +309,12 @@ class DistressModel:
                 re.search("[砰咚嘭轰响声]", e) for e in evidence if e.startswith("collision:")):
             about += 4
             evidence.append("bangs")
-        if category == "fire" and ORDINARY_SMOKE.search(point):
-            about += 4  # a chimney, a barbecue: smoke that is no fire ("江边烧烤的 一个醉汉掉进江里了" is still a fall)
+        if ORDINARY_SMOKE.search(point) and (
+                category == "fire" and not FIRE_SPREAD.search(point)
+                or category == "toxic" and all(re.search("[呛熏]|烟|味", e) for e in evidence if e.startswith("toxic:"))):
+            # a chimney, a barbecue: smoke that is no fire, and that only stings ("烧烤的烟好大 呛得很"; not 中毒 in a
+            # tent with a charcoal stove). "江边烧烤的 一个醉汉掉进江里了" is still a fall.
+            about += 4
             evidence.append("ordinary smoke")
         if category == "spill" and any(e.startswith("spill:") and re.search("[黄浑泥]", e) for e in evidence) \
                 and NATURAL_MUD.search(compact):
@@ -364,10 +374,13 @@ class DistressModel:
         for cat, power, pattern in _HAZARDS:
             if power < 3 and not on_water:
                 continue  # "动不了", "找不到了", "机器故障" say nothing about a ship by themselves
+            if cat == "grounding" and SWIMMING_ONLY.search(compact):
+                continue  # "冬泳 三秒就冲上岸了": a swimmer runs ashore; only a craft runs aground
             m, a_thing = None, False
             candidates = pattern.finditer(compact)
             for candidate in candidates:
-                if self._of_a_thing(cat, compact, candidate.start()):
+                # Someone missing, told in the event's own words, is a person ("桨板在漂 上面没人 刚才还有人").
+                if self._of_a_thing(cat, compact, candidate.start()) and not _missing_person(cat, candidate):
                     a_thing = True
                     continue
                 if _untold(compact, candidate):
@@ -383,7 +396,8 @@ class DistressModel:
                 # a first one is found.
                 found.append((power, m.span()))
                 found += [(power, c.span()) for c in candidates
-                          if not self._of_a_thing(cat, compact, c.start()) and not _untold(compact, c)]
+                          if (not self._of_a_thing(cat, compact, c.start()) or _missing_person(cat, c))
+                          and not _untold(compact, c)]
             if m and power > strength:
                 strength, category = power, cat
                 evidence.append(f"{cat}:{m.group(0)}")
@@ -585,7 +599,8 @@ class DistressModel:
             about += 5 if len(remote) == 1 else 8  # "年轻时 … 遇过火灾": a memory twice over
             evidence.append("remote past")
         # English as Chinese: what comes after "but" is the news ("fire extinguished but the cook is badly burned").
-        topics = {m.group(0) for m in ABOUT.finditer(compact) if not SETTING.match(compact, m.start())} | {
+        topics = {m.group(0) for m in ABOUT.finditer(compact) if not SETTING.match(compact, m.start())
+                  and not compact.endswith("不是", 0, m.start())} | {
             m.group(0) for m in ABOUT_EN.finditer(raw) if not BUT_EN.search(raw, m.end())}
         told = bool(_events_told(evidence))
         if DISMISSED.search(compact) or told and ASK_NUMBER.search(compact) and len(CJK_CHAR.findall(compact)) <= 12:
