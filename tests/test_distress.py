@@ -864,6 +864,17 @@ def test_the_shared_dev_sets_emergencies_are_caught_and_nothing_else():
     ("跟帅哥教练约会 结果直接翻船了 人家有女朋友", False), ("江边的天红得跟着火了一样", False),
     ("淹死的都是会游泳的 这句话对吗", False), ("冬泳就下去三秒 马上冲上岸了", False),
     ("江边烧烤的烟好大 呛得很", False), ("我们五个人出发去江边 只有四个回来吃饭 另一个去网吧了", False),
+    # round 84 (livestreams and short videos on and beside the river)
+    ("我刷到一个直播 主播在趸船边上晕倒了 头朝下半个身子泡在水里 能不能定位一下", True),
+    ("那个拍视频的娃儿遭水冲起走了 就在磁器口下头", True), ("剧本是假装落水 结果演员真被冲走了 我们在燕子矶", True),
+    ("他同学在江边直播钓鱼掉进去了 直播还开着", True), ("是我刚在江边拍的视频 那个人已经漂远了 快", True),
+    ("拍跳水短视频 一个人头撞石头上了 浮在水面不动", True), ("大货船压过来 直接把渔船压下去了", True),
+    ("拍宣传片 板被冲到江中间了 现在人跟板子分开了 岸上在喊", True),
+    ("我儿子在江边拍短视频 跟我视频的时候突然断了 再打打不通 求你们去看看", True),
+    ("我爷爷当年在江上撑船 他说以前落水了只能靠喊", False),
+    ("去年有个小伙子直播时掉水里 马上被捞上来 现在他直播都穿着救生衣", False),
+    ("这视频刷得我心都沉到江底了 太感人了", False), ("他挥着衣服跟我们打招呼", False),
+    ("电影里那个人头朝下泡在水里 太吓人了", False), ("我们在拍微电影 有一场女主角跳江的戏 需要申请什么", False),
 ])
 def test_words_and_frames(text, emergency):
     assert MODEL.read(text).emergency is emergency

@@ -37,16 +37,16 @@ from .distress_words import (
     ABOUT, ABOUT_EN, ADRIFT_THING, AGAIN_NOW, ALL_WELL, ALMOST, ALMOST_EN, ANIMAL, ANOTHER, ASK_NUMBER, AS_MODIFIER,
     AT_BERTH, BANGS, BELIEVED, BROKEN_LOOSE, BUT, BUT_EN, CALLS, CALL_ASIDES, CALL_AS_NOUN, CALL_UNSAID, CALM,
     CATEGORY_LABELS, CAUTIONED, CONTRAST, CORRECTION, DAYS_SINCE, DENIED_BEFORE, DIALECT, DIALECT_WORDS, DISMISSED,
-    DRILL, ENDED, ENGLISH, FIRE_SPREAD, EVER, EXCEPT, FICTION, FIGURATIVE, FIGURATIVE_EN, FIRSTHAND, FOREIGN_CRIES, FRESH,
+    DRILL, ENDED, ENGLISH, FILMED_BEFORE, FIRE_SPREAD, EVER, EXCEPT, FICTION, FIGURATIVE, FIGURATIVE_EN, FIRSTHAND, FOREIGN_CRIES, FRESH,
     GADGET_BEFORE, GEAR, GENERIC, HABITUAL, HANDLED, HAZARDS, HEADED, HOW_NOW, HYPOTHETICAL, IDIOMS, JUST_NOW,
     JUST_TOLD, LAND_FLOODED, LATIN, LATIN_CALLS, LAUGHING, LIVE, LIVE_EN, LONG_AGO, LONG_STANDING, MEME, MISTAKEN,
     NAMED_AS, NATURAL_MUD, NAVAID_BEFORE, NEGATED, NEWS, NOT_MEANT, NOT_PRESSING, NOT_SLIPS, NOW, NOW_TURN,
     NO_PLACE, OFFICE, ONLY_THIS, ORDINARY_SMOKE, OTHER_ONE, OUR_SIDE, OVERTURNED, PAST, PEOPLE_SPARED, PERSON,
     PINYIN_FAVOURED, PINYIN_WORDS, PLANNING, PLUMBING, PRESENT, PURSUED, QUESTION, QUOTED, QUOTE_NAMED_AFTER,
     QUOTE_NAMED_BEFORE, REALLY, REALLY_EN, RELAYED, REMOTE, RESOLVED, RETRACTED, SEASICK, SEASICK_SIGNS, SERVICE,
-    SETTING, SHIP_CONTEXT, SIMILE, SWIMMING_ONLY, SINCE, SMALL, SPOKEN, STILL_MISSING, SUPERSEDED, THANKS, THEIR_SIDE,
+    SETTING, SHIP_CONTEXT, SIMILE, STAGED, SWIMMING_ONLY, SINCE, SMALL, SPOKEN, STILL_MISSING, SUPERSEDED, THANKS, THEIR_SIDE,
     THING_BEFORE, THING_SUFFERED, THREAT, THRESHOLD, TRAFFIC, TURN, TYPED_SLIPS, UNMANNED, UNMANNED_THREAT,
-    UNREACHABLE, URGENT, VEHICLE_BEFORE, WATER_CONTEXT, WHOLE_FRAMES, WORRIES,
+    UNREACHABLE, URGENT, VEHICLE_BEFORE, VIDEO, WATER_CONTEXT, WHOLE_FRAMES, WORRIES,
 )
 from .ime import pinyin_reader
 from .reading import CJK_CHAR, normalize
@@ -182,6 +182,18 @@ def _untold(compact: str, m: re.Match) -> bool:
     return EVER.match(compact, m.end()) is not None or any(a.end() >= m.start() - 2 for a in near) \
         or DENIED_BEFORE.search(compact, max(0, m.start() - 3), m.start()) is not None \
         or CAUTIONED.search(compact, max(0, m.start() - 8), m.start()) is not None
+
+
+def _news(compact: str) -> bool:
+    """The message tells hearsay or the news: not of a video the people there are filming ("拍短视频的娃儿遭水冲起走
+    了"), nor a staged scene that "really" broke ("剧本是假装落水 结果演员真被冲走了")."""
+    really = REALLY.search(compact)
+    return any(not _filmed(compact, m) and not (really and STAGED.search(m.group(0))) for m in NEWS.finditer(compact))
+
+
+def _filmed(compact: str, m: re.Match) -> bool:
+    """The video or stream named at ``m`` is one the people there are filming (拍短视频, 在拍直播, 拍宣传片)."""
+    return VIDEO.search(m.group(0)) is not None and FILMED_BEFORE.search(compact, max(0, m.start() - 6), m.start()) is not None
 
 
 def _missing_person(cat: str, m: re.Match) -> bool:
@@ -600,7 +612,8 @@ class DistressModel:
             evidence.append("remote past")
         # English as Chinese: what comes after "but" is the news ("fire extinguished but the cook is badly burned").
         topics = {m.group(0) for m in ABOUT.finditer(compact) if not SETTING.match(compact, m.start())
-                  and not compact.endswith("不是", 0, m.start())} | {
+                  and not compact.endswith("不是", 0, m.start())
+                  and not _filmed(compact, m)} | {
             m.group(0) for m in ABOUT_EN.finditer(raw) if not BUT_EN.search(raw, m.end())}
         told = bool(_events_told(evidence))
         if DISMISSED.search(compact) or told and ASK_NUMBER.search(compact) and len(CJK_CHAR.findall(compact)) <= 12:
@@ -617,7 +630,7 @@ class DistressModel:
         if "?" in raw or "？" in raw or compact.endswith("吗"):
             asked += 1
         about += min(asked, 2) if live_clause else asked
-        if NEWS.search(compact) and not FIRSTHAND.search(compact):
+        if _news(compact) and not FIRSTHAND.search(compact):
             about += 5
             evidence.append("news")
         elif RELAYED.search(compact):
