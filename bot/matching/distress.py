@@ -37,14 +37,14 @@ from .distress_words import (
     ABOUT, ABOUT_EN, ADRIFT_THING, AGAIN_NOW, ALL_WELL, ALMOST, ALMOST_EN, ANIMAL, ANOTHER, ASK_NUMBER, AS_MODIFIER,
     AT_BERTH, BANGS, BELIEVED, BROKEN_LOOSE, BUT, BUT_EN, CALLS, CALL_ASIDES, CALL_AS_NOUN, CALL_UNSAID, CALM,
     CATEGORY_LABELS, CAUTIONED, CONTRAST, CORRECTION, DAYS_SINCE, DENIED_BEFORE, DIALECT, DIALECT_WORDS, DISMISSED,
-    DRILL, ENDED, ENGLISH, FILMED_BEFORE, FIRE_SPREAD, EVER, EXCEPT, FICTION, FIGURATIVE, FIGURATIVE_EN, FIRSTHAND, FOREIGN_CRIES, FRESH,
+    DRILL, ENDED, ENGLISH, FEARED, FILMED_BEFORE, FIRE_SPREAD, EVER, EXCEPT, FICTION, FIGURATIVE, FIGURATIVE_EN, FIRSTHAND, FOREIGN_CRIES, FRESH,
     GADGET_BEFORE, GEAR, GENERIC, HABITUAL, HANDLED, HAZARDS, HEADED, HOW_NOW, HYPOTHETICAL, IDIOMS, JUST_NOW,
     JUST_TOLD, LAND_FLOODED, LATIN, LATIN_CALLS, LAUGHING, LIVE, LIVE_EN, LONG_AGO, LONG_STANDING, MEME, MISTAKEN,
     NAMED_AS, NATURAL_MUD, NAVAID_BEFORE, NEGATED, NEWS, NOT_MEANT, NOT_PRESSING, NOT_SLIPS, NOW, NOW_TURN,
     NO_PLACE, OFFICE, ONLY_THIS, ORDINARY_SMOKE, OTHER_ONE, OUR_SIDE, OVERTURNED, PAST, PEOPLE_SPARED, PERSON,
     PINYIN_FAVOURED, PINYIN_WORDS, PLANNING, PLUMBING, PRESENT, PURSUED, QUESTION, QUOTED, QUOTE_NAMED_AFTER,
-    QUOTE_NAMED_BEFORE, REALLY, REALLY_EN, RELAYED, REMOTE, RESOLVED, RETRACTED, SEASICK, SEASICK_SIGNS, SERVICE,
-    SETTING, SHIP_CONTEXT, SIMILE, STAGED, SWIMMING_ONLY, SINCE, SMALL, SPOKEN, STILL_MISSING, SUPERSEDED, THANKS, THEIR_SIDE,
+    QUOTE_NAMED_BEFORE, REALLY, REALLY_EN, REFUSING, RELAYED, REMOTE, RESOLVED, RETRACTED, SEASICK, SEASICK_SIGNS, SERVICE,
+    SETTING, SHALLOW, SHIP_CONTEXT, SIMILE, STAGED, SWIMMING_ONLY, SINCE, SMALL, SPOKEN, STILL_MISSING, SUPERSEDED, THANKS, THEIR_SIDE,
     THING_BEFORE, THING_SUFFERED, THREAT, THRESHOLD, TRAFFIC, TURN, TYPED_SLIPS, UNMANNED, UNMANNED_THREAT,
     UNREACHABLE, URGENT, VEHICLE_BEFORE, VIDEO, WATER_CONTEXT, WHOLE_FRAMES, WORRIES,
 )
@@ -293,7 +293,7 @@ class DistressModel:
             about += 6
             evidence.append("mistaken")
         if any(told_after(m) and not _of_another(compact, m) and not OVERTURNED.search(compact, m.end())
-               for m in ENDED.finditer(compact)):
+               and not REFUSING.search(compact, max(0, m.start() - 8), m.start()) for m in ENDED.finditer(compact)):
             about += 5
             evidence.append("ended")
         # A question in general ("船进水一般用什么堵"); "通常他每天都打电话 今天联系不上" tells a habit, not a lesson.
@@ -307,7 +307,7 @@ class DistressModel:
         if strength == 2 and TRAFFIC.search(compact):
             about += 4  # "大桥上堵车了 车停着不动": a car in a jam, not an engine failure afloat
             evidence.append("traffic")
-        if strength == 2 and category == "flooding" and LAND_FLOODED.search(compact):
+        if category == "flooding" and (strength == 2 and LAND_FLOODED.search(compact) or SHALLOW.search(compact)):
             about += 4  # "江边的路被水淹了"
             evidence.append("land")
         if category == "propulsion" and AT_BERTH.search(compact) and not BROKEN_LOOSE.search(compact) \
@@ -592,7 +592,9 @@ class DistressModel:
         if HYPOTHETICAL.search(compact):
             # "可不可以直接下去救 现在人还在里面": a question asked while it is happening is still live.
             # "机舱着火了能不能用水灭": what to do about an event that has happened is asked during it.
-            asked += 2 if (NOW.search(compact) or "fresh" in evidence and HOW_NOW.search(compact)) \
+            # "房子泡了两天了 怕会塌": what is feared of a state that has lasted up to now is feared now.
+            asked += 2 if (NOW.search(compact) or DAYS_SINCE.search(compact) and FEARED.search(compact)
+                           or "fresh" in evidence and HOW_NOW.search(compact)) \
                 and not PLANNING.search(compact) else 6
             evidence.append("hypothetical")
         if not CONTRAST.search(compact) and any(compact[max(0, m.start() - 1):m.start()] not in ("从", "自")
@@ -706,6 +708,8 @@ class DistressModel:
                 window = compact[i:i + n]
                 if window == word or window in NOT_SLIPS or not {i, i + n} <= bounds:
                     continue  # parts of two words (那个签证 has no 搁浅)
+                if i and window[0] in "楼层号" and re.match(r"[\d一二两三四五六七八九十]", compact[i - 1]):
+                    continue  # a floor or a number, then the next word: "住3楼 水没过来" has no 漏水
                 if Tokenizer.base().FREQ.get(window) and not (_place_name(window) and (
                         compact.startswith(("了", "啦"), i + n) or compact.endswith("人", 0, i))) \
                         and not (compact.endswith("有人", 0, i) and (i + n in breaks or i + n == len(compact)
