@@ -45,7 +45,7 @@ from .distress_words import (
     PINYIN_FAVOURED, PINYIN_WORDS, PLANNING, PLUMBING, PRESENT, PURSUED, QUESTION, QUOTED, QUOTE_NAMED_AFTER,
     QUOTE_NAMED_BEFORE, REALLY, REALLY_EN, REFUSING, RELAYED, REMOTE, RESOLVED, RETRACTED, SEASICK, SEASICK_SIGNS, SERVICE,
     SETTING, SHALLOW, SHIP_CONTEXT, SIMILE, STAGED, SWIMMING_ONLY, SINCE, SMALL, SPOKEN, STILL_MISSING, SUPERSEDED, THANKS, THEIR_SIDE,
-    THING_BEFORE, THING_SUFFERED, THREAT, THRESHOLD, TRAFFIC, TURN, TYPED_SLIPS, UNMANNED, UNMANNED_THREAT,
+    THING_BEFORE, THING_SUFFERED, THREAT, THRESHOLD, TOY_BOAT, TRAFFIC, TURN, TYPED_SLIPS, UNMANNED, UNMANNED_THREAT,
     UNREACHABLE, URGENT, VEHICLE_BEFORE, VIDEO, WATER_CONTEXT, WHOLE_FRAMES, WORRIES,
 )
 from .ime import pinyin_reader
@@ -499,6 +499,9 @@ class DistressModel:
             thing = THING_BEFORE.search(compact, 0, start)
             if not thing or HANDLED.search(compact, 0, thing.start()) or PURSUED.search(compact, thing.start(), start):
                 return False
+        if cat in ("propulsion", "flooding", "grounding") and compact.startswith(("船", "舱", "我们"), start) \
+                and not TOY_BOAT.search(thing.group(0)):
+            return False  # "看不清东西 船在漂": the event names the ship, not a toy one ("玩具小船在澡盆里沉下去了")
         if cat == "flooding":
             return bool(ADRIFT_THING.search(thing.group(0)))
         return cat != "propulsion" or not GEAR.search(thing.group(0))
