@@ -37,13 +37,13 @@ from .distress_words import (
     ABOUT, ABOUT_EN, ADRIFT_THING, AGAIN_NOW, ALL_WELL, ALMOST, ALMOST_EN, ANIMAL, ANOTHER, ASK_NUMBER, AS_MODIFIER,
     AT_BERTH, BANGS, BELIEVED, BROKEN_LOOSE, BUT, BUT_EN, CALLS, CALL_ASIDES, CALL_AS_NOUN, CALL_UNSAID, CALM,
     CATEGORY_LABELS, CAUTIONED, CONTRAST, CORRECTION, DAYS_SINCE, DENIED_BEFORE, DIALECT, DIALECT_WORDS, DISMISSED,
-    DRILL, ENDED, ENGLISH, FEARED, FILMED_BEFORE, FIRE_SPREAD, EVER, EXCEPT, FICTION, FIGURATIVE, FIGURATIVE_EN, FIRSTHAND, FOREIGN_CRIES, FRESH,
-    GADGET_BEFORE, GEAR, GENERIC, HABITUAL, HANDLED, HAZARDS, HEADED, HOW_NOW, HYPOTHETICAL, IDIOMS, JUST_NOW,
+    DRILL, DROP_PLACE, ENDED, ENGLISH, FAREWELL_MEDIUM, FAREWELL_STRONG, FAREWELL_WEAK, FEARED, FILMED_BEFORE, FIRE_SPREAD, EVER, EXCEPT, FICTION, FIGURATIVE, FIGURATIVE_EN, FIRSTHAND, FOREIGN_CRIES, FRESH,
+    GADGET_BEFORE, GEAR, GONE_SILENT, GENERIC, HABITUAL, HANDLED, HAZARDS, HEADED, HOW_NOW, HYPOTHETICAL, IDIOMS, JUST_NOW,
     JUST_TOLD, LAND_FLOODED, LATIN, LATIN_CALLS, LAUGHING, LIVE, LIVE_EN, LONG_AGO, LONG_STANDING, MEME, MISTAKEN,
     NAMED_AS, NATURAL_MUD, NAVAID_BEFORE, NEGATED, NEWS, NOT_MEANT, NOT_PRESSING, NOT_SLIPS, NOW, NOW_TURN,
     NO_PLACE, OFFICE, ONLY_THIS, ORDINARY_SMOKE, OTHER_ONE, OUR_SIDE, OVERTURNED, PAST, PEOPLE_SPARED, PERSON,
     PINYIN_FAVOURED, PINYIN_WORDS, PLANNING, PLUMBING, PRESENT, PURSUED, QUESTION, QUOTED, QUOTE_NAMED_AFTER,
-    QUOTE_NAMED_BEFORE, REALLY, REALLY_EN, REFUSING, RELAYED, REMOTE, RESOLVED, RETRACTED, SEASICK, SEASICK_SIGNS, SERVICE,
+    QUOTE_NAMED_BEFORE, REALLY, REALLY_EN, REFUSING, RELAYED, REMOTE, RESOLVED, RETRACTED, SEASICK, SEASICK_SIGNS, SELF_HARM_WEIGHT, SERVICE,
     SETTING, SHALLOW, SHIP_CONTEXT, SIMILE, STAGED, SWIMMING_ONLY, SINCE, SMALL, SPOKEN, STILL_MISSING, SUPERSEDED, THANKS, THEIR_SIDE,
     THING_BEFORE, THING_SUFFERED, THREAT, THRESHOLD, TOY_BOAT, TRAFFIC, TURN, TYPED_SLIPS, UNMANNED, UNMANNED_THREAT,
     UNREACHABLE, URGENT, VEHICLE_BEFORE, VIDEO, WATER_CONTEXT, WHOLE_FRAMES, WORRIES,
@@ -182,6 +182,18 @@ def _untold(compact: str, m: re.Match) -> bool:
     return EVER.match(compact, m.end()) is not None or any(a.end() >= m.start() - 2 for a in near) \
         or DENIED_BEFORE.search(compact, max(0, m.start() - 3), m.start()) is not None \
         or CAUTIONED.search(compact, max(0, m.start() - 8), m.start()) is not None
+
+
+def _self_harm(compact: str) -> re.Match | None:
+    """The first sign of a farewell, if the signs together weigh enough (distress_words.FAREWELL_STRONG): a note or
+    things given away by themselves; 就到这里吧 with a bridge; 别找我 with a bridge and a silence."""
+    strong, medium = FAREWELL_STRONG.search(compact), FAREWELL_MEDIUM.search(compact)
+    weak = {m.group(0) for m in FAREWELL_WEAK.finditer(compact)}
+    weight = 3 * bool(strong) + 2 * bool(medium) + min(2, len(weak)) + bool(DROP_PLACE.search(compact)) \
+        + bool(GONE_SILENT.search(compact))
+    if weight < 3:
+        return None
+    return strong or medium or FAREWELL_WEAK.search(compact)
 
 
 def _news(compact: str) -> bool:
@@ -371,6 +383,11 @@ class DistressModel:
             evidence.append("service")
         if not strength and ("not meant" in evidence or "mistaken" in evidence):
             about += 4  # "哈哈救命": a bare call word and a laugh, nothing happening
+        if category == "self_harm" and not {"mistaken", "not meant", "figurative", "generic", "drill", "meme", "quoted",
+                                              "named", "long ago", "resolved", "ended"} & set(evidence):
+            # Warning signs of a life at risk by one's own hand: what is told around them (a post, the past, debts, a
+            # question) weighs less than the sign itself; a joke, a lyric or a lesson still outweighs it.
+            live += SELF_HARM_WEIGHT
         best = max(strength, call)
         score = best + live - about
         emergency = score >= THRESHOLD
@@ -434,6 +451,11 @@ class DistressModel:
                 and (end in just_now or start > modifier_end and not compact.startswith("的", end))
                 for power, (start, end) in found if power == strength):
             evidence.remove("modifier")
+        sign = _self_harm(compact)
+        if sign and 5 > strength:
+            strength, category = 5, "self_harm"
+            evidence.append(f"self_harm:{sign.group(0)}")
+            found.append((5, sign.span()))
         for cat, pattern in _ENGLISH:
             m = next((m for m in pattern.finditer(spaced) if not ALMOST_EN.search(spaced, 0, m.start())), None)
             if m and 3 > strength:
@@ -687,7 +709,8 @@ class DistressModel:
             about += 6
             evidence.append("drill")
         events = _events_told(evidence)
-        if FIGURATIVE.search(compact) or FIGURATIVE_EN.search(raw) or any(
+        # A message "like a farewell note" (像遗书一样的短信) is no figure of speech.
+        if FIGURATIVE.search(compact) or FIGURATIVE_EN.search(raw) or category != "self_harm" and any(
                 not events or any(word in simile.group(0) for word in events) for simile in SIMILE.finditer(compact)):
             about += 8  # as much as office business before a bare call word ("救命 这个系统太难用了")
             evidence.append("figurative")
