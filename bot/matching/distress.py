@@ -37,13 +37,13 @@ from .distress_words import (
     ABOUT, ABOUT_EN, ADRIFT_THING, AGAIN_NOW, ALL_WELL, ALMOST, ALMOST_EN, ANIMAL, ANOTHER, ASK_NUMBER, AS_MODIFIER,
     AT_BERTH, BANGS, BELIEVED, BROKEN_LOOSE, BUT, BUT_EN, CALLS, CALL_ASIDES, CALL_AS_NOUN, CALL_UNSAID, CALM,
     CATEGORY_LABELS, CAUTIONED, CONTRAST, CORRECTION, DAYS_SINCE, DENIED_BEFORE, DIALECT, DIALECT_WORDS, DISMISSED,
-    DRILL, DROP_PLACE, ENDED, ENGLISH, FAREWELL_MEDIUM, FAREWELL_STRONG, FAREWELL_WEAK, FEARED, FILMED_BEFORE, FIRE_SPREAD, EVER, EXCEPT, FICTION, FIGURATIVE, FIGURATIVE_EN, FIRSTHAND, FOREIGN_CRIES, FRESH,
+    DOUBTED, DRILL, DROP_PLACE, ENDED, ENGLISH, FAREWELL_MEDIUM, FAREWELL_STRONG, FAREWELL_WEAK, FEARED, FILMED_BEFORE, FIRE_SPREAD, EVER, EXCEPT, FICTION, FIGURATIVE, FIGURATIVE_EN, FIRSTHAND, FOREIGN_CRIES, FRESH,
     GADGET_BEFORE, GEAR, GONE_SILENT, GENERIC, HABITUAL, HANDLED, HAZARDS, HEADED, HOW_NOW, HYPOTHETICAL, IDIOMS, JUST_NOW,
     JUST_TOLD, LAND_FLOODED, LATIN, LATIN_CALLS, LAUGHING, LIVE, LIVE_EN, LONG_AGO, LONG_STANDING, MEME, MISTAKEN,
     NAMED_AS, NATURAL_MUD, NAVAID_BEFORE, NEGATED, NEWS, NOT_MEANT, NOT_PRESSING, NOT_SLIPS, NOW, NOW_TURN,
     NO_PLACE, OFFICE, ONLY_THIS, ORDINARY_SMOKE, OTHER_ONE, OUR_SIDE, OVERTURNED, PAST, PEOPLE_SPARED, PERSON,
     PINYIN_FAVOURED, PINYIN_WORDS, PLANNING, PLUMBING, PRESENT, PURSUED, QUESTION, QUOTED, QUOTE_NAMED_AFTER,
-    QUOTE_NAMED_BEFORE, REALLY, REALLY_EN, REFUSING, RELAYED, REMOTE, RESOLVED, RETRACTED, SEASICK, SEASICK_SIGNS, SELF_HARM_WEIGHT, SERVICE,
+    QUOTE_NAMED_BEFORE, REALLY, REALLY_EN, REFUSING, RELAYED, REMOTE, RESOLVED, RETRACTED, SEASICK, SEASICK_SIGNS, SECOND_THOUGHT, SELF_HARM_WEIGHT, SERVICE,
     SETTING, SHALLOW, SHIP_CONTEXT, SIMILE, STAGED, SWIMMING_ONLY, SINCE, SMALL, SPOKEN, STILL_MISSING, SUPERSEDED, THANKS, THEIR_SIDE,
     THING_BEFORE, THING_SUFFERED, THREAT, THRESHOLD, TOY_BOAT, TRAFFIC, TURN, TYPED_SLIPS, UNMANNED, UNMANNED_THREAT,
     UNREACHABLE, URGENT, VEHICLE_BEFORE, VIDEO, WATER_CONTEXT, WHOLE_FRAMES, WORRIES,
@@ -305,7 +305,8 @@ class DistressModel:
             about += 6
             evidence.append("mistaken")
         if any(told_after(m) and not _of_another(compact, m) and not OVERTURNED.search(compact, m.end())
-               and not REFUSING.search(compact, max(0, m.start() - 8), m.start()) for m in ENDED.finditer(compact)):
+               and not REFUSING.search(compact, max(0, m.start() - 8), m.start())
+               and not DOUBTED.search(compact, m.end(), m.end() + 10) for m in ENDED.finditer(compact)):
             about += 5
             evidence.append("ended")
         # A question in general ("船进水一般用什么堵"); "通常他每天都打电话 今天联系不上" tells a habit, not a lesson.
@@ -671,7 +672,8 @@ class DistressModel:
         # before "就是…" is what did not happen, beside what did ("没着火 没漏水 就是一个兄弟热得昏过去了"; not
         # "没人受伤 就是碰了一下码头", "没出事 就是问问").
         calm_start = (lambda m, calm: first is not None and m.end() <= first and calm.fullmatch(m.group(0)))
-        negations = set() if but_said else {m.group(0) for m in NEGATED.finditer(compact)
+        second = SECOND_THOUGHT.search(compact)
+        negations = set() if but_said else {m.group(0) for m in NEGATED.finditer(compact, second.end() if second else 0)
                                              if not (ALL_WELL.fullmatch(m.group(0)) and EXCEPT.match(compact, m.end()))
                                              and not calm_start(m, ALL_WELL)
                                              and not (first is not None and m.end() <= first
