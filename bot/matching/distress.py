@@ -306,7 +306,10 @@ class DistressModel:
             evidence.append("mistaken")
         if any(told_after(m) and not _of_another(compact, m) and not OVERTURNED.search(compact, m.end())
                and not REFUSING.search(compact, max(0, m.start() - 8), m.start())
-               and not DOUBTED.search(compact, m.end(), m.end() + 10) for m in ENDED.finditer(compact)):
+               and not DOUBTED.search(compact, m.end(), m.end() + 10)
+               # "左舷破了 正在进水 人都没事": the people are well, the ship's event goes on
+               and not (live_clause == "going on" and re.search("人(?:都|也)?$", compact[max(0, m.start() - 3):m.start()]))
+               for m in ENDED.finditer(compact)):
             about += 5
             evidence.append("ended")
         # A question in general ("船进水一般用什么堵"); "通常他每天都打电话 今天联系不上" tells a habit, not a lesson.
