@@ -952,7 +952,7 @@ def test_the_shared_dev_sets_emergencies_are_caught_and_nothing_else():
     ("请问船上的CO2报警装置和烟感一样吗", False), ("舱底作业前测了氧气含量偏低 我们没让人下去", False),
     ("船上的猫掉水里了 我们都在船上 没人下去", False), ("看到一条砂船 船舷快跟水面平了 这算超载吗", False),
     ("我们船叫了几遍都不应答 麻烦你们联系一下那条锚泊船", False), ("锅炉超压保护怎么设置", False),
-    ("掉头找个地方停船 你们哪里有锚地", False),
+    ("掉头找个地方停船 你们哪里有锚地", False), ("船长就命令大家穿好救生衣 准备靠岸", False),
 ])
 def test_words_and_frames(text, emergency):
     assert MODEL.read(text).emergency is emergency

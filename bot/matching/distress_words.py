@@ -1412,7 +1412,7 @@ LATIN = re.compile(r"[a-z]{2,}[\s,.!?，。！？]+[a-z]{2,}|[a-z]{5,}")
 # Dialect that the patterns would miss: 冇 (Hubei, Hunan, Cantonese) is 没; the Cantonese of everyday speech.
 # Rescue words mistyped with a pinyin keyboard, read as meant before anything else (the pinyin slip repair only looks
 # at key words alone, and these come inside longer phrases).
-TYPED_SLIPS = (("就生圈", "救生圈"), ("著火", "着火"), ("著了", "着了"), ("就命", "救命"), ("救户车", "救护车"), ("集装想", "集装箱"), ("心肺附属", "心肺复苏"), ("在就人", "在救人"), ("快就人", "快救人"), ("快段了", "快断了"), ("伙灾", "火灾"), ("火宅", "火灾"), ("货仓", "货舱"), ("船仓", "船舱"), ("机仓", "机舱"), ("冷藏仓", "冷藏舱"),
+TYPED_SLIPS = (("就生圈", "救生圈"), ("著火", "着火"), ("著了", "着了"), ("救户车", "救护车"), ("集装想", "集装箱"), ("心肺附属", "心肺复苏"), ("在就人", "在救人"), ("快就人", "快救人"), ("快段了", "快断了"), ("伙灾", "火灾"), ("火宅", "火灾"), ("货仓", "货舱"), ("船仓", "船舱"), ("机仓", "机舱"), ("冷藏仓", "冷藏舱"),
                ("底仓", "底舱"), ("仓底", "舱底"), ("车仓", "车舱"))
 DIALECT = str.maketrans({"冇": "没", "喺": "在", "佢": "他", "唔": "不", "嚟": "来", "咗": "了", "嘅": "的", "哋": "们",
                          "勿": "不", "伊": "他"})
