@@ -10,7 +10,8 @@ import pytest
 from webhook_support import KB_DIR
 
 from bot.config import Config
-from bot.service.conversation import ALERTING, FOLLOW_UP, FOLLOW_UP_PASSED_ON, FOLLOW_UP_PASSING_ON, NOT_ALERTING, respond
+from bot.service.conversation import (ALERTING, FOLLOW_UP, FOLLOW_UP_PASSED_ON, FOLLOW_UP_PASSING_ON, FOLLOW_UP_SELF_HARM,
+                                     NOT_ALERTING, respond)
 from bot.store.connection import open_db
 from bot.matching import Engine
 from bot.kb.loader import load_knowledge
@@ -106,3 +107,24 @@ def test_a_normal_handoff_becomes_urgent_and_keeps_the_distress_message(db, engi
     handoff = db["handoffs"].get(out.handoff_id)
     assert handoff["priority"] == "urgent" and handoff["key_message"] == "船搁浅了 动不了 船上五个人"
     assert {r["reason"] for r in _alerts(db)} == {"distress"}
+
+
+def test_a_risk_of_suicide_gets_the_self_harm_reply_with_both_hotlines_and_an_alert(db, engine, alerts):
+    # The one writing may be the one in danger: 12395 and the psychological assistance hotline 12356, not the
+    # checklist of a ship in trouble; the duty staff are alerted like any emergency.
+    out = respond(db, engine, "u1", "遗书写好了 放在枕头底下 我现在在江边", alerts=alerts)
+    assert out.action == "emergency"
+    assert out.reply.startswith(engine.settings["self_harm_text"].strip()) and ALERTING in out.reply
+    assert "12395" in out.reply and "12356" in out.reply and "船名" not in out.reply
+    assert {r["reason"] for r in _alerts(db)} == {"distress"}
+    assert db["handoffs"].get(out.handoff_id)["priority"] == "urgent"
+    follow = respond(db, engine, "u1", "我不想说了", alerts=alerts)
+    assert follow.action == "emergency" and follow.handoff_id == out.handoff_id
+    assert follow.reply.startswith(FOLLOW_UP_SELF_HARM) and FOLLOW_UP_PASSING_ON in follow.reply
+
+
+def test_a_ship_in_trouble_keeps_the_emergency_reply_and_its_follow_ups(db, engine, alerts):
+    out = respond(db, engine, "u1", "我们船撞了 在进水", alerts=alerts)
+    assert out.reply.startswith(engine.settings["emergency_text"].strip()) and "12356" not in out.reply
+    follow = respond(db, engine, "u1", "人都穿好救生衣了", alerts=alerts)
+    assert follow.reply.startswith(FOLLOW_UP) and "12356" not in follow.reply

@@ -311,6 +311,26 @@ def test_threshold_out_of_range(kb_dir):
     assert_at(e, path, line_of(path, "clarify:"))
 
 
+@pytest.mark.parametrize("key", ["emergency_text", "self_harm_text"])
+def test_an_emergency_reply_without_12395_is_an_error_at_its_line(kb_dir, key):
+    # A user in danger reads only this text: a curator's rewrite that drops the number must not go live.
+    path = write(kb_dir, "settings.yaml", f"""\
+        office_hours: 工作日 9:00-17:00
+        {key}: |
+          请保持冷静，联系海事部门。
+        """)
+    e = load_error(kb_dir)
+    assert_at(e, path, line_of(path, f"{key}:"))
+    assert "12395" in e.message and "12395" in e.hint
+
+
+def test_an_emergency_reply_that_gives_12395_loads(kb_dir):
+    write(kb_dir, "settings.yaml", """\
+        self_harm_text: 请立即拨打 12395，想找人说说话请拨打 12356。
+        """)
+    assert load_knowledge(kb_dir).settings["self_harm_text"].startswith("请立即拨打 12395")
+
+
 def test_embedding_threshold_out_of_range(kb_dir):
     path = write(kb_dir, "settings.yaml", """\
         embedding_thresholds:

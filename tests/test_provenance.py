@@ -159,7 +159,8 @@ def user_visible_texts(kb) -> list:
     aside), the welcome, handoff (with the office hours), emergency and smalltalk replies, and staff's canned replies."""
     s = kb.settings
     out = [(f.id, t) for f in kb.faqs if not f.example for t in (f.question, f.answer)]
-    out += [(k, s[k]) for k in ("welcome", "handoff_text", "office_hours", "emergency_text")]
+    out += [(k, s[k]) for k in ("welcome", "handoff_text", "office_hours", "emergency_text",
+                                          "self_harm_text")]
     out += [(f"smalltalk.{k}", v) for k, v in s["smalltalk"].items()]
     canned = parse_canned_replies(Path(bundled_knowledge_dir()) / CANNED_REPLIES_FILE)
     return out + [(f"canned:{r.title}", r.text) for r in canned]

@@ -129,15 +129,15 @@ CURATOR_WORDING = re.compile(
 )
 
 # Settings whose text users read (the handoff reply shows office_hours).
-USER_TEXT_SETTINGS = ("welcome", "handoff_text", "office_hours", "emergency_text")
+USER_TEXT_SETTINGS = ("welcome", "handoff_text", "office_hours", "emergency_text", "self_harm_text")
 
 
 def curator_wording(kb: KnowledgeBase) -> list:
     """Errors for text users read that carries curators' wording (二手资料, 据报道, 参考××海事局指南, 待核实, 示例时间 …).
 
     Checks FAQ questions and answers, and the settings users read (welcome, handoff, office hours, emergency,
-    smalltalk). Example FAQs (``example: true``) and settings listed under ``examples:`` are exempt: they are sample
-    content on purpose and kept from production elsewhere.
+    self-harm, smalltalk). Example FAQs (``example: true``) and settings listed under ``examples:`` are exempt: they
+    are sample content on purpose and kept from production elsewhere.
     """
     out, lines = [], _FileLines()
     for f in kb.faqs:

@@ -50,6 +50,9 @@ ID_RE = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
 # ``examples:`` names the folder's settings that still hold sample values (the shipped office hours): served in a
 # local trial, reported when production settings are present (see example_content).
 SETTINGS_KEYS = set(BUILT_IN_SETTINGS) | {"examples"}
+# The replies a user in danger reads: each must give the water emergency number.
+EMERGENCY_TEXTS = ("emergency_text", "self_harm_text")
+EMERGENCY_NUMBER = "12395"
 EXAMPLE_SETTINGS = {k for k, v in BUILT_IN_SETTINGS.items() if isinstance(v, str)}
 THRESHOLD_KEYS = set(BUILT_IN_SETTINGS["thresholds"])
 SMALLTALK_KEYS = set(BUILT_IN_SETTINGS["smalltalk"])
@@ -434,6 +437,10 @@ def parse_settings(path: Path, errors: list | None = None) -> dict:
         except KnowledgeError as e:
             _report(errors, e)
     settings = combine(built_in_settings(), own)
+    for key in EMERGENCY_TEXTS:
+        if key in own and EMERGENCY_NUMBER not in own[key]:
+            _report(errors, KnowledgeError(path, _line(data, key), f"{key} 里没有水上遇险求救电话 {EMERGENCY_NUMBER}",
+                                           f"遇险的用户只看到这段话：请写上“请立即拨打 {EMERGENCY_NUMBER} 水上遇险求救电话”"))
     for pattern in settings["distress_patterns"]:
         try:
             re.compile(pattern)

@@ -193,6 +193,12 @@ class Engine:
         """Whether the distress model reads the message (its first MAX_TEXT_CHARS characters) as a live emergency."""
         return self.distress.read(clip(text)).emergency
 
+    def distress_category(self, text: str) -> str:
+        """The category of the live emergency the distress model reads in the message (``self_harm``, ``fire`` …),
+        or "" when it reads none."""
+        reading = self.distress.read(clip(text))
+        return (reading.category or "") if reading.emergency else ""
+
     def smalltalk_kind(self, normalized: str) -> str | None:
         """'greeting' / 'thanks' / 'bye' when the message is only that, else None."""
         return smalltalk.smalltalk_kind(normalized)
@@ -216,7 +222,8 @@ class Engine:
         normalized = read_normalized(query)
         reading = self.distress.read(query)
         if reading.emergency:
-            return Decision(query, "emergency", s["emergency_text"].strip(), score=100.0,
+            text = s["self_harm_text"] if reading.category == "self_harm" else s["emergency_text"]
+            return Decision(query, "emergency", text.strip(), score=100.0,
                             normalized=normalized, reason="distress", distress=reading.category or "")
         grievance = self.complaints.read(query)
         if grievance.kind:

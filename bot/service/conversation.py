@@ -63,6 +63,8 @@ ALERTING = "正在通知值班人员。"
 NOT_ALERTING = "本平台目前无法自动通知值班人员，请务必直接拨打12395。"
 # Every further message while an urgent handoff is open: never office hours.
 FOLLOW_UP = "紧急情况请立即拨打12395水上遇险求救电话。"
+# The same, when the handoff was opened by a risk of suicide: the one writing may be the one in danger.
+FOLLOW_UP_SELF_HARM = "想找人说说话，请拨打全国统一心理援助热线12356；有人在水边有危险或已经落水，请立即拨打12395。"
 FOLLOW_UP_PASSED_ON = "您的消息已转告值班人员。"
 FOLLOW_UP_PASSING_ON = "正在把您的消息转告值班人员。"
 # A person types a handful of messages a minute; more than this from one user is a script or a stuck key.
@@ -136,7 +138,7 @@ def respond(db, engine, user_id: str, message, now: dt.datetime | None = None, a
     if urgent is not None and (urgent["priority"] != "urgent" or urgent.get("category") == "opinion"):
         urgent = None  # only a distress handoff takes every message as part of the emergency
     if urgent is not None:
-        outcome = _follow_up(db, inbound, urgent, channels)
+        outcome = _follow_up(db, engine, inbound, urgent, channels)
     else:
         state = load_state(db, user_id, now)
         outcome = _decide(engine, inbound, state, now.astimezone(LOCAL_TZ).date())
@@ -202,7 +204,7 @@ def arrival(inbound: Inbound, now: dt.datetime) -> dt.datetime:
     return now
 
 
-def _follow_up(db, inbound: Inbound, handoff: dict, channels: list) -> Outcome:
+def _follow_up(db, engine, inbound: Inbound, handoff: dict, channels: list) -> Outcome:
     """A message while the user's urgent handoff is open: part of the emergency, passed on to the duty staff."""
     kind = inbound.msg_type
     if kind == "voice":
@@ -217,7 +219,9 @@ def _follow_up(db, inbound: Inbound, handoff: dict, channels: list) -> Outcome:
         status = FOLLOW_UP_PASSED_ON
     else:
         status = FOLLOW_UP_PASSING_ON
-    return Outcome(f"{FOLLOW_UP}{status}", "emergency", kind, text,
+    # The handoff keeps no category of its own: its key message, read again, says what the emergency was.
+    self_harm = engine.distress_category(handoff.get("key_message") or "") == "self_harm"
+    return Outcome(f"{FOLLOW_UP_SELF_HARM if self_harm else FOLLOW_UP}{status}", "emergency", kind, text,
                    read_normalized(text) if kind in ("text", "voice") else "")
 
 
