@@ -175,6 +175,16 @@ def _of_another(compact: str, m: re.Match) -> bool:
     return theirs is not None and not re.search("我们|我船|本船", compact[theirs.end():ours.start()])
 
 
+def _ends_it(compact: str, m: re.Match, live_clause: str | None) -> bool:
+    """The end told at ``m`` ends the event itself: not another's end (``_of_another``), nor one overturned after it
+    ("没事了 结果又…"), said by one who will not admit it ("他嘴硬说没事"), doubted ("说没事 我觉得不对"), or the
+    people's while the ship's event goes on ("左舷破了 正在进水 人都没事")."""
+    return not _of_another(compact, m) and not OVERTURNED.search(compact, m.end()) \
+        and not REFUSING.search(compact, max(0, m.start() - 8), m.start()) \
+        and not DOUBTED.search(compact, m.end(), m.end() + 10) \
+        and not (live_clause == "going on" and re.search("人(?:都|也)?$", compact[max(0, m.start() - 3):m.start()]))
+
+
 def _untold(compact: str, m: re.Match) -> bool:
     """The event at ``m`` is not news: it nearly happened and did not, 差点 / 险些 just before it or inside it
     ("差点掉江里", "小孩差点掉下去", "险些碰撞"; 几乎 is left out: "几乎没有呼吸了" is a degree, not a near miss), or it
@@ -307,13 +317,7 @@ class DistressModel:
         if any(told_after(m) for m in MISTAKEN.finditer(compact)):
             about += 6
             evidence.append("mistaken")
-        if any(told_after(m) and not _of_another(compact, m) and not OVERTURNED.search(compact, m.end())
-               and not REFUSING.search(compact, max(0, m.start() - 8), m.start())
-               and not DOUBTED.search(compact, m.end(), m.end() + 10)
-               # "左舷破了 正在进水 人都没事": the people are well, the ship's event goes on
-               and not (live_clause == "going on"
-                        and re.search("人(?:都|也)?$", compact[max(0, m.start() - 3):m.start()]))
-               for m in ENDED.finditer(compact)):
+        if any(told_after(m) and _ends_it(compact, m, live_clause) for m in ENDED.finditer(compact)):
             about += 5
             evidence.append("ended")
         # A question in general ("船进水一般用什么堵"); "通常他每天都打电话 今天联系不上" tells a habit, not a lesson.
@@ -416,8 +420,7 @@ class DistressModel:
             m, a_thing = None, False
             candidates = pattern.finditer(compact)
             for candidate in candidates:
-                # Someone missing, told in the event's own words, is a person ("桨板在漂 上面没人 刚才还有人").
-                if self._of_a_thing(cat, compact, candidate.start()) and not _missing_person(cat, candidate):
+                if self._befalls_a_thing(cat, compact, candidate):
                     a_thing = True
                     continue
                 if _untold(compact, candidate):
@@ -433,8 +436,7 @@ class DistressModel:
                 # a first one is found.
                 found.append((power, m.span()))
                 found += [(power, c.span()) for c in candidates
-                          if (not self._of_a_thing(cat, compact, c.start()) or _missing_person(cat, c))
-                          and not _untold(compact, c)]
+                          if not self._befalls_a_thing(cat, compact, c) and not _untold(compact, c)]
             if m and power > strength:
                 strength, category = power, cat
                 evidence.append(f"{cat}:{m.group(0)}")
@@ -508,6 +510,11 @@ class DistressModel:
         if not re.search(r"[要快都]", compact[max(0, span[0] - 5):span[0]]):
             return False
         return bool(WORRIES.search(compact, max((b for b in breaks if b < start), default=0), start))
+
+    def _befalls_a_thing(self, cat: str, compact: str, m: re.Match) -> bool:
+        """The event at ``m`` befalls a thing (``_of_a_thing``), unless its own words say someone is missing with it
+        ("桨板在漂 上面没人 刚才还有人")."""
+        return self._of_a_thing(cat, compact, m.start()) and not _missing_person(cat, m)
 
     @staticmethod
     def _of_a_thing(cat: str, compact: str, start: int) -> bool:
