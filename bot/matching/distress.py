@@ -175,6 +175,15 @@ def _of_another(compact: str, m: re.Match) -> bool:
     return theirs is not None and not re.search("我们|我船|本船", compact[theirs.end():ours.start()])
 
 
+def _told_at(m: re.Match) -> tuple:
+    """Where the event of a hazard match is told: its ``event`` group when the pattern names one (the sign after the
+    context that makes it one: "救上来了 但呼吸微弱" is told at 呼吸微弱, after the rescue that does not end it), else
+    the whole match."""
+    if "event" in m.re.groupindex and m.group("event") is not None:
+        return m.span("event")
+    return m.span()
+
+
 def _ends_it(compact: str, m: re.Match, live_clause: str | None) -> bool:
     """The end told at ``m`` ends the event itself: not another's end (``_of_another``), nor one overturned after it
     ("没事了 结果又…"), said by one who will not admit it ("他嘴硬说没事"), doubted ("说没事 我觉得不对"), or the
@@ -434,8 +443,8 @@ class DistressModel:
             if m:
                 # Every telling counts for where the event is told ("着火了 灭掉了一部分 还有明火"), read only once
                 # a first one is found.
-                found.append((power, m.span()))
-                found += [(power, c.span()) for c in candidates
+                found.append((power, _told_at(m)))
+                found += [(power, _told_at(c)) for c in candidates
                           if not self._befalls_a_thing(cat, compact, c) and not _untold(compact, c)]
             if m and power > strength:
                 strength, category = power, cat
