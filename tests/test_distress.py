@@ -31,8 +31,10 @@ HELPER_MIN_RECALL = 0.99
 # Sets the model does not reach 99 % on without rules for single messages, held to what it does reach (README,
 # "Measured"): dev93's misses are mostly menace told by phone (今晚等着, 一个都跑不掉, a boat that follows) and a ship
 # held by a gang; dev92's are pleas about a search (slow the ships down, go on searching) and a sighting told beside
-# hearsay or the past; no general word of the model reads them as live yet.
-HELPER_FLOORS = {"distress_dev92": 0.95, "distress_dev93": 0.95}
+# hearsay or the past; dev94's a fire told only in emoji (🔥🔥🔥) and an evacuation told without its cause; dev95's
+# a sighting told through a video call and a denial in sign-language word order (不是 撞 是 船 自己 进 水); no general
+# word of the model reads them as live yet.
+HELPER_FLOORS = {"distress_dev92": 0.95, "distress_dev93": 0.95, "distress_dev94": 0.98, "distress_dev95": 0.97}
 # dev21's follow-ups ("还在冒", "火压不住") only make sense after an earlier message: alone, with no word of a ship or the
 # water, the model reads some as ordinary. While the user's urgent handoff is open every message is part of the
 # emergency (tests/test_conversation_urgent.py); alone, at least this share of them is still caught.
@@ -986,6 +988,24 @@ def test_the_shared_dev_sets_emergencies_are_caught_and_nothing_else():
     ("小说里写主角被捞上来 嘴唇发紫 意识模糊", False), ("人救起来了 呼吸正常 已经送医院了", False),
     ("手机打了半天没回音", False), ("石沉大海 投诉了一个月没回", False), ("他一直抖腿 说话慢吞吞的 是不是有病", False),
     ("倒挂控水这种土办法到底有没有用", False), ("小时候掉过一次江里 到现在都不敢下水", False),
+    # round 92 (people who can only type: the deaf, no signal for calls, the silent, text relayed)
+    ("老人 江 掉 快 来", True), ("船没油了 在江中间漂着", True), ("对面大船直直开过来了 好近 他们没看见我们", True),
+    ("有人在剪我们的缆绳", True), ("隔壁船舱敲门半天没反应 他一个人住 两天没出来了", True),
+    ("船上信号差打不了电话 这个能发 有人落水了", True), ("手语翻译代发：乘客说客舱里有明火 门打不开", True),
+    ("船尾已经着了 火很大", True), ("我弟替我打字：我姐听不见，她说船卡在闸室里 在倾斜", True),
+    ("手机水里掉了 能捞吗", False), ("真相终于水落石出了", False), ("轮胎漏气了 附近哪有修车的", False),
+    ("车没油了 在高速上", False), ("对面大船开过来了 我们已经让开了", False), ("缆绳老化了要不要剪掉换新的", False),
+    ("这里只有wifi 想问下船员证怎么换", False), ("wifi信号太差 网速慢得要死", False), ("手语视频翻译怎么预约", False),
+    ("我们公司想给听障船员配震动手环", False), ("是我看错了 不是人 是个木头", False), ("听不见她说什么 信号太差", False),
+    ("我老公船上信号一直不好，今天又打不通，他们跑到哪段信号会差啊？", False),
+    # round 93 (lithium batteries, electric boats and new fuels)
+    ("机舱着火了 能用水灭吗 火越来越大", True), ("电池舱的电池一个接一个在爆 快来", True), ("渡船上的电瓶车燃起来了", True),
+    ("叫他没回应 他在电池舱里", True), ("火灭了 但是电池又开始冒烟了 第三次了", True),
+    ("LNG泄漏会怎么样 我们船上有人头晕了", True),
+    ("手机发烫 是不是电池坏了", False), ("这家店最近在爆单", False), ("烟花一个接一个在炸 好漂亮", False),
+    ("怕电动车在船上起火 有什么规定", False), ("插头拔了就没事了 就是有点焦味", False), ("机舱着火能用水灭吗", False),
+    ("我怕我的充电宝在船上爆炸 要不要干脆不带", False), ("救命 码头充电桩一度电收我两块五 太黑了", False),
+    ("what kind of extinguisher for a lithium battery fire on a boat", False),
 ])
 def test_words_and_frames(text, emergency):
     assert MODEL.read(text).emergency is emergency
