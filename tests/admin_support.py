@@ -83,12 +83,13 @@ def ago(**delta) -> str:
 
 def add_handoff(db, user_id: str, question: str, *, priority: str = "normal", state: str = "pending",
                 asked: str | None = None, claimed_by: str | None = None, messages=None,
-                key_message: str | None = None, key_message_at: str | None = None) -> int:
+                key_message: str | None = None, key_message_at: str | None = None,
+                distress_kind: str | None = None) -> int:
     """A handoff as the conversation code creates it, with its user and log rows.
 
     ``messages``: ``[(at, text, reply)]``, the user's messages that belong to the handoff (default: the question,
     ``asked`` ago). The user's last message time is the last of these. ``key_message``: the distress message
-    that made it urgent (and ``key_message_at`` when it came).
+    that made it urgent (and ``key_message_at`` when it came), ``distress_kind`` the kind the model read in it.
     """
     asked = asked or ago(minutes=5)
     messages = messages or [(asked, question, "已为您转接人工客服。")]
@@ -105,6 +106,7 @@ def add_handoff(db, user_id: str, question: str, *, priority: str = "normal", st
         "priority": priority, "state": state, "reason": "no_match", "created_at": messages[0][0],
         "updated_at": last, "last_user_message_at": last, "claimed_by": claimed_by,
         "claimed_at": asked if claimed_by else None, "key_message": key_message, "key_message_at": key_message_at,
+        "distress_kind": distress_kind,
     }).last_pk
     for at, text, reply in messages:
         add_message(db, user_id, text, at=at, action="emergency" if priority == "urgent" else "handoff",

@@ -143,9 +143,9 @@ def alert_config(tmp_path, **overrides) -> Config:
 
 
 def add_handoff(db, exchange, *, at: dt.datetime, priority: str = "urgent", state: str = "pending",
-                user_id: str = "o-user-1", claimed_by: str | None = None) -> int:
+                user_id: str = "o-user-1", claimed_by: str | None = None, distress_kind: str | None = None) -> int:
     """A handoff as the conversation stores it: ``exchange`` is [(user words, bot reply)], one minute apart,
-    the last one at ``at``; the last user words are the key message."""
+    the last one at ``at``; the last user words are the key message, ``distress_kind`` the kind read in them."""
     transcript = []
     start = at - dt.timedelta(minutes=len(exchange) - 1)
     for index, (words, reply) in enumerate(exchange):
@@ -158,6 +158,7 @@ def add_handoff(db, exchange, *, at: dt.datetime, priority: str = "urgent", stat
         "transcript": json.dumps(transcript, ensure_ascii=False), "reason": "distress",
         "created_at": iso(start), "updated_at": iso(at), "last_user_message_at": iso(at),
         "key_message": exchange[-1][0], "key_message_at": iso(at), "claimed_by": claimed_by,
+        "distress_kind": distress_kind,
     })
 
 

@@ -25,10 +25,11 @@ EXCHANGE = [("你好", "您好，我是海事局智能助手。"),
             (DISTRESS, "请立即拨打水上遇险求救电话12395，我们已通知值班人员。")]
 
 
-def distress_alert(config, channels, exchange=EXCHANGE, reason="distress", trigger=DISTRESS, user_id="o-user-1"):
+def distress_alert(config, channels, exchange=EXCHANGE, reason="distress", trigger=DISTRESS, user_id="o-user-1",
+                   distress_kind=None):
     """A handoff with one queued alert per channel; returns (db, handoff id)."""
     db = open_db(config.BOT_DATABASE, init=False)
-    handoff_id = add_handoff(db, exchange, at=AT, user_id=user_id)
+    handoff_id = add_handoff(db, exchange, at=AT, user_id=user_id, distress_kind=distress_kind)
     with db.atomic():
         queue_alerts(db, channels, handoff_id, reason, f"h{handoff_id}:m1", trigger, AT)
     return db, handoff_id
@@ -56,10 +57,31 @@ def test_wecom_alert_has_the_words_time_link_and_mentions(tmp_path, wecom_robot,
     assert f"处理：https://msa.example.cn/admin/handoffs/{handoff_id}" in content
     assert "11-26 14:02 你好" in content and f"11-26 14:03 {DISTRESS}" in content
     assert "拨打水上遇险求救电话12395" in content
+    assert "类型：" not in content  # no kind stored: none is guessed
     [row] = alert_rows(db)
     assert (row["status"], row["attempts"], row["last_error"]) == ("sent", 1, None)
     assert '"errcode": 0' in row["response"]
     assert any_delivered(db, handoff_id)
+
+
+def test_every_channel_names_the_kind_of_emergency_the_bot_read(tmp_path, wecom_robot, smtp_server, alert_webhook):
+    config = alert_config(tmp_path, ALERT_WECOM_WEBHOOK_URL=wecom_robot.url, ALERT_WEBHOOK_URL=alert_webhook.url,
+                          ALERT_SMTP_HOST="127.0.0.1", ALERT_SMTP_PORT=smtp_server.port,
+                          ALERT_EMAIL_FROM="bot@msa.example.cn", ALERT_EMAIL_TO="duty1@msa.example.cn")
+    words = "我站在江边 不想活了"
+    db, handoff_id = distress_alert(config, ["wecom", "email", "webhook"], [(words, "请拨打12395")], trigger=words,
+                                    distress_kind="self_harm")
+
+    assert AlertDispatcher(config).run_once() == 3
+
+    lines = wecom_robot.contents()[0].splitlines()
+    assert lines[:2] == [f"【紧急求助】转人工 #{handoff_id}", f"用户说：“{words}”"]
+    assert "类型：轻生风险（机器人识别，请以用户的话为准）" in lines[2:4]
+    mail = email.message_from_bytes(smtp_server.messages[0].original_content, policy=email.policy.default)
+    assert mail["Subject"] == f"【紧急】水上遇险求助（轻生风险） 转人工 #{handoff_id}：{words}"
+    [payload] = alert_webhook.bodies
+    assert (payload["distress_kind"], payload["distress_label"]) == ("self_harm", "轻生风险")
+    assert "类型：轻生风险" in payload["text"]
 
 
 def test_follow_up_leads_with_the_new_words(tmp_path, wecom_robot):
@@ -153,6 +175,7 @@ def test_webhook_alert_posts_what_a_paging_gateway_needs(tmp_path, alert_webhook
     assert payload["bot_replies"] == [reply for _, reply in EXCHANGE]
     assert payload["created_at_beijing"] == "2026-11-26 14:02"
     assert payload["waited_minutes"] is None and payload["trigger_text"] == DISTRESS
+    assert (payload["distress_kind"], payload["distress_label"]) == ("", "")
     assert DISTRESS in payload["text"] and "【紧急】" in payload["title"]
     assert alert_rows(db)[0]["status"] == "sent"
 

@@ -249,7 +249,8 @@ def test_a_complaint_joins_an_open_handoff_and_raises_it(db, engine):
     # An emergency outranks it: the handoff becomes a distress handoff, with the emergency as its key message.
     respond(db, engine, "u1", "救命 有人落水了")
     h = _handoff(db, first.handoff_id)
-    assert (h["priority"], h["category"], h["key_message"]) == ("urgent", None, "救命 有人落水了")
+    assert (h["priority"], h["category"], h["key_message"], h["distress_kind"]) == \
+        ("urgent", None, "救命 有人落水了", "person_in_water")
 
 
 # ---- staff: the queue, re-classification, the dashboard ---------------------------------------------------

@@ -128,3 +128,34 @@ def test_a_ship_in_trouble_keeps_the_emergency_reply_and_its_follow_ups(db, engi
     assert out.reply.startswith(engine.settings["emergency_text"].strip()) and "12356" not in out.reply
     follow = respond(db, engine, "u1", "人都穿好救生衣了", alerts=alerts)
     assert follow.reply.startswith(FOLLOW_UP) and "12356" not in follow.reply
+
+
+def test_the_handoff_keeps_the_kind_of_emergency_the_engine_read(db, engine, alerts):
+    water = respond(db, engine, "u1", "有人掉江里了 快来", alerts=alerts)
+    assert db["handoffs"].get(water.handoff_id)["distress_kind"] == "person_in_water"
+    self_harm = respond(db, engine, "u2", "遗书写好了 放在枕头底下 我现在在江边", alerts=alerts)
+    assert db["handoffs"].get(self_harm.handoff_id)["distress_kind"] == "self_harm"
+    # A follow-up says nothing new about the kind; a handoff that becomes urgent takes the kind of its distress.
+    respond(db, engine, "u1", "好像是个小孩", alerts=alerts)
+    assert db["handoffs"].get(water.handoff_id)["distress_kind"] == "person_in_water"
+    plain = respond(db, engine, "u3", "人工", alerts=alerts)
+    assert db["handoffs"].get(plain.handoff_id)["distress_kind"] is None
+    respond(db, engine, "u3", "船搁浅了 动不了 船上五个人", alerts=alerts)
+    assert db["handoffs"].get(plain.handoff_id)["distress_kind"] == "grounding"
+
+
+def test_follow_ups_read_the_stored_kind_and_an_older_handoff_has_its_key_message_read_again(db, engine, alerts):
+    out = respond(db, engine, "u1", "遗书写好了 放在枕头底下 我现在在江边", alerts=alerts)
+    # The stored kind decides, not a second reading of the key message.
+    db.execute("update handoffs set key_message = '船着火了' where id = ?", [out.handoff_id])
+    db.conn.commit()
+    assert respond(db, engine, "u1", "嗯", alerts=alerts).reply.startswith(FOLLOW_UP_SELF_HARM)
+    # A handoff opened before the kind was stored (schema version 8) has none: its key message is read again.
+    db.execute("update handoffs set distress_kind = null, key_message = '我在江边 不想活了' where id = ?",
+               [out.handoff_id])
+    db.conn.commit()
+    assert respond(db, engine, "u1", "嗯嗯", alerts=alerts).reply.startswith(FOLLOW_UP_SELF_HARM)
+    db.execute("update handoffs set key_message = '船着火了' where id = ?", [out.handoff_id])
+    db.conn.commit()
+    follow = respond(db, engine, "u1", "还在", alerts=alerts)
+    assert follow.reply.startswith(FOLLOW_UP) and not follow.reply.startswith(FOLLOW_UP_SELF_HARM)

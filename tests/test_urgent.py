@@ -60,6 +60,20 @@ def test_queue_row_shows_the_key_message_and_the_newest_user_message(staff_clien
     assert "最新消息" not in row_of(html, plain) and ">罚款怎么缴纳</a>" in row_of(html, plain)
 
 
+def test_queue_and_handoff_page_name_the_kind_of_emergency_the_bot_read(staff_client, db):
+    water = urgent(db, "oWater", "有人掉江里了", distress_kind="person_in_water")
+    self_harm = urgent(db, "oSelf", "我在江边 不想活了", distress_kind="self_harm")
+    older = urgent(db, "oOlder", "船上着火了")  # opened before the kind was stored
+    unknown = urgent(db, "oUnknown", "快来人", distress_kind="a_kind_added_later")
+    html = staff_client.get("/admin/handoffs").get_data(as_text=True)
+    assert re.search(r'class="tag distress-kind distress-person_in_water"[^>]*>人员落水</span>', row_of(html, water))
+    assert re.search(r'class="tag distress-kind distress-self_harm"[^>]*>轻生风险</span>', row_of(html, self_harm))
+    assert "distress-kind" not in row_of(html, older) and "distress-kind" not in row_of(html, unknown)
+    page = staff_client.get(f"/admin/handoffs/{self_harm}").get_data(as_text=True)
+    head = page[page.index('class="handoff-head'):page.index("</div>", page.index('class="meta"'))]
+    assert ">轻生风险</span>" in head and "机器人识别的险情类型" in head
+
+
 def test_newest_message_is_left_out_when_it_is_the_key_one_and_the_question_stands_in_for_a_missing_key(
         staff_client, db):
     same = urgent(db, "oSame", "有人落水了快救命")
@@ -112,7 +126,7 @@ def test_title_and_badge_count_unclaimed_urgent_handoffs_on_every_staff_page(sta
 
 def test_urgent_json_lists_unclaimed_urgent_handoffs_newest_first(staff_client, db):
     older = urgent(db, "oOld", "有人落水了", at="2026-06-12T05:40:00+00:00")
-    newer = urgent(db, "oNew", "船舶起火了", at=T0)
+    newer = urgent(db, "oNew", "船舶起火了", at=T0, distress_kind="fire")
     urgent(db, "oClaimed", "船舶搁浅", claimed_by="lisi", state="claimed")
     add_handoff(db, "oNormal", "罚款怎么缴纳")
     escalated = add_handoff(db, "oEsc", "船舶被扣押怎么处理", priority="urgent", asked="2026-06-12T04:00:00+00:00",
@@ -124,7 +138,9 @@ def test_urgent_json_lists_unclaimed_urgent_handoffs_newest_first(staff_client, 
     assert data["unclaimed_urgent"] == 3
     assert [h["id"] for h in data["handoffs"]] == [newer, older, escalated]
     assert data["handoffs"][0] == {"id": newer, "key_message": "船舶起火了", "key_message_at": T0,
-                                   "created_at": T0, "time": "14:02:11", "url": f"/admin/handoffs/{newer}"}
+                                   "created_at": T0, "time": "14:02:11", "url": f"/admin/handoffs/{newer}",
+                                   "kind": "火灾/爆炸"}
+    assert data["handoffs"][2]["kind"] == ""  # opened before the kind was stored, or of a kind not known
     assert data["handoffs"][2]["key_message"] == "船舶被扣押怎么处理"  # blank key message: the question
     assert data["poll_seconds"] > 0
 

@@ -95,11 +95,14 @@ def test_a_distress_message_reaches_the_open_staff_page_without_a_reload(api_app
     assert page.inner_text("#urgent-badge .n") == "2"
     notes = page.evaluate("window.__notifications.map(n => ({title: n.title, body: n.body, tag: n.tag}))")
     assert len(notes) == 1
-    assert notes[0]["title"].startswith(f"紧急求助 #{new['id']}（") and "船舱进水了" in notes[0]["body"]
+    # The kind the bot read comes with it: in the notification, the page's notice and the queue row.
+    assert notes[0]["title"].startswith(f"紧急求助·进水/沉没/倾覆 #{new['id']}（") and "船舱进水了" in notes[0]["body"]
     assert notes[0]["tag"] == f"handoff-{new['id']}"
     assert page.evaluate("window.__tones") == 6
     assert "船舱进水了" in page.inner_text("#urgent-live")
+    assert f"新的紧急求助（进水/沉没/倾覆） #{new['id']}" in page.inner_text("#urgent-live")
     page.wait_for_selector(f'table.queue tr[data-id="{new["id"]}"]')  # the table was rebuilt in place
+    assert page.inner_text(f'tr[data-id="{new["id"]}"] .distress-kind') == "进水/沉没/倾覆"
     assert page.inner_text("#open-count") == "2"
     assert queue_ids(page.content())[:2] == [new["id"], first] or queue_ids(page.content())[:2] == [first, new["id"]]
     assert "distress" in page.get_attribute(f'tr[data-id="{new["id"]}"]', "class")
@@ -152,5 +155,5 @@ def test_a_distress_message_reaches_the_open_staff_page_without_a_reload(api_app
     push(live_server, "oSailorB", "我们在白沙洲大桥下游两公里，船上三个人")
     page.goto(live_server + "/admin/handoffs")
     row = page.inner_text(f'tr[data-id="{new["id"]}"] td.question')
-    assert row.startswith("船舱进水了，快救命") and "最新消息" in row and "船上三个人" in row
+    assert row.startswith("进水/沉没/倾覆 船舱进水了，快救命") and "最新消息" in row and "船上三个人" in row
     shoot(page, "urgent-queue")

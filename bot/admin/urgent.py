@@ -14,6 +14,7 @@ from flask import current_app, jsonify, url_for
 from .. import example_content_warning, get_db
 from ..service import handoffs
 from ..clock import local
+from ..matching.distress_kinds import kind_label
 from ..service import alerts
 from . import bp
 
@@ -46,6 +47,7 @@ def urgent_json():
         "handoffs": [{
             "id": h["id"], "key_message": h["key_message"], "key_message_at": h["key_message_at"],
             "created_at": h["created_at"], "time": local(h["key_message_at"], "%H:%M:%S"),
+            "kind": kind_label(h["distress_kind"]),
             "url": url_for("admin.handoff", handoff_id=h["id"]),
         } for h in waiting[:NEWEST_URGENT]],
     })

@@ -14,7 +14,7 @@ Read in this order:
 - ``embedding.py`` an optional sentence-embedding model (BOT_EMBEDDING_MODEL) that adds a "semantic" score part;
 - ``scoring.py``   candidates and their scores, the weights, the thresholds test;
 - ``distress.py``  the distress model: a live emergency, or a question about a hazard (its vocabulary in
-  ``distress_words.py``);
+  ``distress_words.py``, the kinds of emergency it tells apart in ``distress_kinds.py``);
 - ``complaint.py`` the complaint model: a grievance about the office, a public-opinion risk, or a question;
 - ``smalltalk.py`` a greeting, thanks or goodbye alone, and asking for a person;
 - ``replies.py``   answer, "did you mean" and handoff texts;

@@ -9,13 +9,8 @@ from __future__ import annotations
 
 import re
 
-CATEGORY_LABELS = {
-    "person_in_water": "人员落水", "fire": "火灾/爆炸", "flooding": "进水/沉没/倾覆", "collision": "碰撞",
-    "grounding": "搁浅/触礁", "propulsion": "失去动力/失控/走锚/断缆", "medical": "人员受伤/急病",
-    "toxic": "中毒/窒息", "spill": "溢油/泄漏", "missing": "人员失踪/被困", "violence": "船上暴力",
-    "self_harm": "轻生风险",
-    "call": "呼救", "custom": "险情",
-}
+from .distress_kinds import CATEGORY_LABELS  # noqa: F401  (read with the vocabulary)
+
 
 _WHO = (r"(?:人|船员|水手|船老板|船老大|船主|孩子|小孩|娃|儿子|女儿|老人|老头|老太|老婆|老公|媳妇|爱人|同事|兄弟|伙计|师傅|船长|大副|"
         r"二副|三副|轮机长|轮机员|机工|水头|潜水员|旅客|乘客|游客|学生|男孩|女孩|闺蜜|渔民|农民|村民|路人|行人|司机|驾驶员|工人|他|她|(?:一|两|\d+)个(?!集装箱|箱|木头|木板|东西|桶|浮|袋|瓶|轮胎|塑料)|俩|老两口|两口子|一家人|朋友|家人|妈|爸|爷|奶|"

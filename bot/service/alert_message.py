@@ -12,6 +12,7 @@ import json
 from dataclasses import dataclass, field
 
 from ..clock import local, utcnow
+from ..matching.distress_kinds import kind_label
 from ..store import alerts as store
 
 ELLIPSIS = "…"
@@ -41,6 +42,7 @@ class AlertMessage:
     bot_replies: list = field(default_factory=list)  # the same, oldest first
     trigger_text: str = ""
     waited_minutes: int | None = None
+    distress_kind: str = ""  # the kind of emergency the bot read ("person_in_water", "self_harm" …), or ""
 
     def body_lines(self) -> list:
         """The lines after the head: the user's words, then the bot's replies."""
@@ -72,7 +74,8 @@ class AlertMessage:
             return f"【紧急】{number} 已等待 {self.waited_minutes or 0} 分钟无人认领"
         words = one_line(self.trigger_text, 40)
         what = "用户追加消息" if self.reason == "follow_up" else "水上遇险求助"
-        return f"【紧急】{what} {number}" + (f"：{words}" if words else "")
+        label = kind_label(self.distress_kind)
+        return f"【紧急】{what}" + (f"（{label}）" if label else "") + f" {number}" + (f"：{words}" if words else "")
 
     def payload(self) -> dict:
         """The JSON a paging or SMS gateway receives from the generic webhook."""
@@ -88,6 +91,8 @@ class AlertMessage:
             "bot_replies": [text for _, text in self.bot_replies],
             "created_at_beijing": self.created_at_beijing,
             "waited_minutes": self.waited_minutes,
+            "distress_kind": self.distress_kind,
+            "distress_label": kind_label(self.distress_kind),
         }
 
 
@@ -117,6 +122,9 @@ def compose(db, alert: dict, base_url: str = "", now: dt.datetime | None = None)
         label = "用户又说" if reason == "follow_up" else "用户说"
         head.append(f"{label}：“{one_line(trigger, QUOTE_CHARS)}”")
         head.append(f"时间：{local(alert['created_at'])}（北京时间）")
+    kind = "" if opinion or handoff is None else (handoff.get("distress_kind") or "")
+    if kind_label(kind):
+        head.append(f"类型：{kind_label(kind)}（机器人识别，请以用户的话为准）")
     head.append(f"处理：{url}")
     if handoff is None:
         head.append("状态：转人工记录已删除（用户已取消关注），请按上面的话处理")
@@ -128,7 +136,7 @@ def compose(db, alert: dict, base_url: str = "", now: dt.datetime | None = None)
     head.append(f"状态：{state}")
     user_words, bot_replies = _transcript(handoff)
     return AlertMessage(alert.get("id"), reason, handoff_id, url, local(started), head, user_words, bot_replies,
-                        trigger, waited)
+                        trigger, waited, kind)
 
 
 def merged_text(messages: list, max_bytes: int) -> str:

@@ -219,8 +219,9 @@ def _follow_up(db, engine, inbound: Inbound, handoff: dict, channels: list) -> O
         status = FOLLOW_UP_PASSED_ON
     else:
         status = FOLLOW_UP_PASSING_ON
-    # The handoff keeps no category of its own: its key message, read again, says what the emergency was.
-    self_harm = engine.distress_category(handoff.get("key_message") or "") == "self_harm"
+    # A handoff opened before the kind was stored (schema version 9) has its key message read again.
+    kind_of = handoff.get("distress_kind") or engine.distress_category(handoff.get("key_message") or "")
+    self_harm = kind_of == "self_harm"
     return Outcome(f"{FOLLOW_UP_SELF_HARM if self_harm else FOLLOW_UP}{status}", "emergency", kind, text,
                    read_normalized(text) if kind in ("text", "voice") else "")
 
@@ -570,7 +571,7 @@ def _handoff(db, engine, user_id: str, outcome: Outcome, stamp: str) -> int | No
         entries = _recent_exchange(db, user_id) + _entries(outcome, stamp)
         key = {"key_message": outcome.text, "key_message_at": stamp} if priority == "urgent" else {}
         return sql.insert(db, "handoffs", {
-            **key,
+            **key, "distress_kind": _distress_kind(outcome),
             "user_id": user_id, "question": _question(db, engine, user_id, outcome), "priority": priority,
             "category": CATEGORIES.get(outcome.action),
             "transcript": json.dumps(entries[-TRANSCRIPT_ENTRIES:], ensure_ascii=False), "state": "pending",
@@ -590,15 +591,23 @@ def _handoff(db, engine, user_id: str, outcome: Outcome, stamp: str) -> int | No
     if ranks.index(priority) > ranks.index(current["priority"] if current["priority"] in ranks else "normal"):
         changes["priority"] = priority
         if priority == "urgent":
-            changes.update(key_message=outcome.text, key_message_at=stamp)
+            changes.update(key_message=outcome.text, key_message_at=stamp, distress_kind=_distress_kind(outcome))
     category = CATEGORIES.get(outcome.action)
     if outcome.action == "emergency" and current.get("category") == "opinion":
         # An emergency outranks a public-opinion risk: the handoff becomes a distress handoff.
-        changes.update(category=None, key_message=outcome.text, key_message_at=stamp)
+        changes.update(category=None, key_message=outcome.text, key_message_at=stamp,
+                       distress_kind=_distress_kind(outcome))
     elif category and CATEGORY_RANKS.index(category) > CATEGORY_RANKS.index(current.get("category")):
         changes["category"] = category
     sql.update(db, "handoffs", current["id"], changes)
     return current["id"]
+
+
+def _distress_kind(outcome: Outcome) -> str | None:
+    """The kind of emergency the engine read ("person_in_water", "self_harm" …) when the outcome is one, else None."""
+    if outcome.action != "emergency" or outcome.decision is None:
+        return None
+    return outcome.decision.distress or None
 
 
 def _entries(outcome: Outcome, stamp: str) -> list:

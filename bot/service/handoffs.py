@@ -16,6 +16,7 @@ from .conversation import NON_TEXT_NAMES
 from ..clock import iso, parse_iso, utcnow
 from ..wechat.outbox import UNSENT, WINDOW, cancel, cancel_handoff_replies
 from ..errors import BotError
+from ..matching.distress_kinds import kind_label
 from ..store import handoffs as store
 from ..store import sql
 from ..store import messages as message_log
@@ -135,6 +136,7 @@ class Handoff:
     staff_label: str | None = None  # what staff said: "complaint", "opinion", "none" or None (not re-classified)
     labelled_by: str | None = None
     labelled_at: str | None = None
+    distress_kind: str | None = None  # the kind of emergency read in a distress handoff's message ("self_harm" …)
 
     @property
     def window_closing(self) -> bool:
@@ -145,6 +147,11 @@ class Handoff:
     def distress(self) -> bool:
         """Urgent handoffs come from distress messages, except public-opinion risks; the queue shows them in red."""
         return self.priority == "urgent" and self.category != "opinion"
+
+    @property
+    def distress_label(self) -> str:
+        """The kind of emergency in Chinese ("人员落水", "轻生风险" …), "" when it is none or not known."""
+        return kind_label(self.distress_kind) if self.distress else ""
 
     @property
     def kind(self) -> str | None:

@@ -109,10 +109,10 @@ def state_counts(db) -> dict:
 
 def unclaimed_urgent(db) -> list:
     """Urgent pending handoffs not public-opinion risks, newest key message first: id, key_message (else the
-    question), key_message_at (else created_at), created_at."""
+    question), key_message_at (else created_at), created_at, distress_kind."""
     return list(db.query(
         "select id, coalesce(nullif(trim(key_message), ''), question, '') as key_message, "
-        "coalesce(key_message_at, created_at) as key_message_at, created_at from handoffs "
+        "coalesce(key_message_at, created_at) as key_message_at, created_at, distress_kind from handoffs "
         "where priority = 'urgent' and state = 'pending' and (category is null or category != 'opinion') "
         "order by coalesce(key_message_at, created_at) desc, id desc"
     ))

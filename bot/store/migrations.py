@@ -390,6 +390,13 @@ def _m5_complaints(conn) -> None:
     conn.execute("CREATE INDEX idx_handoffs_created_at ON handoffs (created_at)")
 
 
+def _m9_distress_kind(conn) -> None:
+    """What kind of emergency the distress model read in a distress handoff's message, for the staff pages and
+    the alerts (a key of bot/matching/distress_kinds.CATEGORY_LABELS: 'person_in_water', 'self_harm' ...)."""
+    # No CHECK: the model may learn new kinds, and a kind this code does not know is shown as a plain emergency.
+    conn.execute("ALTER TABLE handoffs ADD COLUMN distress_kind TEXT")
+
+
 MIGRATIONS = [
     (1, "versioned baseline: constraints, foreign keys, one open handoff per user", _m1_versioned_baseline),
     (2, "crash safety: delivery leases, push nonces, departed users, staff sessions", _m2_crash_safety),
@@ -399,6 +406,7 @@ MIGRATIONS = [
     (6, "feedback: whether an answer helped, per FAQ", _m6_feedback),
     (7, "navigation-notice subscriptions, template consent, one delivery per notice and user", _m7_notice_subscriptions),
     (8, "published knowledge versions, the current one and what each host serves", _m8_knowledge_versions),
+    (9, "the kind of emergency a distress handoff was opened for", _m9_distress_kind),
 ]
 MIGRATIONS.sort(key=lambda m: m[0])
 LATEST = MIGRATIONS[-1][0]

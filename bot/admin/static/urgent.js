@@ -116,7 +116,7 @@
   function notify(h) {
     if (!canNotify()) return;
     try {
-      var note = new Notification("紧急求助 #" + h.id + "（" + h.time + "）", {
+      var note = new Notification("紧急求助" + (h.kind ? "·" + h.kind : "") + " #" + h.id + "（" + h.time + "）", {
         body: h.key_message, tag: "handoff-" + h.id, requireInteraction: true
       });
       note.onclick = function () {
@@ -137,7 +137,7 @@
       line.className = "urgent-new";
       line.href = h.url;
       var what = document.createElement("strong");
-      what.textContent = "新的紧急求助 #" + h.id + " " + h.time + "：";
+      what.textContent = "新的紧急求助" + (h.kind ? "（" + h.kind + "）" : "") + " #" + h.id + " " + h.time + "：";
       line.appendChild(what);
       line.appendChild(document.createTextNode(h.key_message));
       var open = document.createElement("span");
