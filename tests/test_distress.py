@@ -1006,6 +1006,28 @@ def test_the_shared_dev_sets_emergencies_are_caught_and_nothing_else():
     ("怕电动车在船上起火 有什么规定", False), ("插头拔了就没事了 就是有点焦味", False), ("机舱着火能用水灭吗", False),
     ("我怕我的充电宝在船上爆炸 要不要干脆不带", False), ("救命 码头充电桩一度电收我两块五 太黑了", False),
     ("what kind of extinguisher for a lithium battery fire on a boat", False),
+    # round 94 (people writing mid-task)
+    ("有个男的一直往护栏外看 鞋也脱了 叫他不理", True), ("我们船长喝醉了还在开 船走得歪歪扭扭", True),
+    ("水里有人一直吹哨 听着很急 天黑看不见", True), ("我们的小划子被货船顶着走 喊他们不停", True),
+    ("好像撞到什么东西了 船在晃 雾大看不清", True), ("渡船上一个老人被倒车的货车轧到了 腿流血", True),
+    ("他游到江中间游不动了 手在乱抓", True), ("孩子踩空掉进深水区了 拉他的也下去了", True),
+    ("刚才闪电劈在我们船上 天线那块冒火星", True), ("驾驶台那边着了 快来", True), ("一个船员倒在舱口一动不动", True),
+    ("值班的水手到处找不到 床上没人", True), ("小孩掉进了渡船跟码头中间的缝里", True),
+    ("往桥下看 好多鱼 哭笑不得", False), ("船长喝多了还在开会 烦", False), ("船长喝醉了还开船怎么处罚", False),
+    ("江上有人吹哨子 是在干什么", False), ("驳船被拖轮推着走是正常的吗", False),
+    ("刚才好像蹭到什么 船晃了一下 检查了没事", False), ("渡口的狗被车撞了", False), ("深水区在哪 孩子能不能去", False),
+    ("甲板上着了凉 感冒了怎么办", False), ("我的船员证到处找不到 怎么补办", False), ("孩子的作业到处找不到", False),
+    ("船上冒烟是在熏腊肉 不要紧", False), ("发动机坏了 已经靠边停好了 明天找人修", False),
+    # round 95 (farming villages along the river)
+    ("我家小孩掉鱼塘里了 快来人", True), ("水渠边 有个人脸朝下浮在水里", True), ("一头水牛把我爸顶进河里了", True),
+    ("缆绳缠住他的脚 把他往水里拖", True), ("我们困在堤下的棚子里 水已经漫上来了", True),
+    ("货车上渡船时跳板断了 车头悬空", True), ("运菜的船被浪掀翻了 人在水里", True), ("棚子着了 里面有人", True),
+    ("有个老头抱着石头站在江边不说话", True), ("码头上就剩她的鞋和包 人一直没回", True),
+    ("手机掉鱼塘里了", False), ("那头牛把我撞倒了 腿青了一块", False), ("就剩他的手机了 我要不要帮他充电", False),
+    ("车挂着倒挡上渡船", False), ("抱着石头去河边洗衣服", False), ("我不会游泳能坐船吗", False),
+    ("在江边散步 好恶心 有死鱼", False), ("柴油机冒黑烟是不是喷油嘴坏了", False),
+    ("棚子那边着火了 消防已经走了 没人受伤", False), ("我们村那条老渡船都快散架了还在跑 什么时候换", False),
+    ("打牌输得底朝天 明天还得出船", False),
 ])
 def test_words_and_frames(text, emergency):
     assert MODEL.read(text).emergency is emergency
