@@ -34,10 +34,10 @@ from functools import lru_cache
 from pypinyin import Style, pinyin
 
 from .distress_words import (
-    ABOUT, ABOUT_EN, ADRIFT_THING, AGAIN_NOW, ALL_WELL, ALMOST, ALMOST_EN, ANIMAL, ANOTHER, ASK_NUMBER, AS_MODIFIER,
+    ABOUT, ABOUT_EN, ADRIFT_THING, AGAIN_NOW, ALL_WELL, ALMOST, ALMOST_EN, ANIMAL, ANOTHER, ASK_NUMBER, AS_MODIFIER, BITTEN,
     AT_BERTH, BANGS, BELIEVED, BROKEN_LOOSE, BUT, BUT_EN, CALLS, CALL_ASIDES, CALL_AS_NOUN, CALL_UNSAID, CALM,
     CATEGORY_LABELS, CAUTIONED, CONTRAST, CORRECTION, DAYS_SINCE, DENIED_BEFORE, DIALECT, DIALECT_WORDS, DISMISSED,
-    DOUBTED, DRILL, DROP_PLACE, ENDED, ENGLISH, EVER, EXCEPT, FAREWELL_MEDIUM, FAREWELL_STRONG, FAREWELL_WEAK,
+    DOUBTED, DRILL, DROP_PLACE, ENDED, ENGLISH, EVER, EXCEPT, EXERTED, EXERTION, FAREWELL_MEDIUM, FAREWELL_STRONG, FAREWELL_WEAK,
     FEARED, FICTION, FIGURATIVE, FIGURATIVE_EN, FILMED_BEFORE, FIRE_SPREAD, FIRSTHAND, FOREIGN_CRIES, FRESH,
     GADGET_BEFORE, GEAR, GENERIC, GONE_SILENT, HABITUAL, HANDLED, HAZARDS, HEADED, HOW_NOW, HYPOTHETICAL, IDIOMS,
     JUST_NOW, JUST_TOLD, LAND_FLOODED, LATIN, LATIN_CALLS, LAUGHING, LIVE, LIVE_EN, LONG_AGO, LONG_STANDING, MEME,
@@ -372,6 +372,11 @@ class DistressModel:
                 SEASICK_SIGNS.search(e) for e in evidence if e.startswith(category + ":")):
             about += 4
             evidence.append("seasick")
+        if category == "medical" and EXERTION.search(compact) and not URGENT.search(compact):
+            rest = EXERTED.sub("、", compact)
+            if not self._hazard(rest, rest, _breaks(rest), [])[0]:
+                about += 4
+                evidence.append("exertion")
         if category == "flooding" and PLUMBING.search(compact):
             about += 4
             evidence.append("plumbing")
@@ -383,7 +388,8 @@ class DistressModel:
                 and not PERSON.search(compact.replace("我们", "")):
             about += 5
             evidence.append("unmanned")
-        if ANIMAL.search(compact) and not PERSON.search(compact):
+        if ANIMAL.search(compact) and not PERSON.search(compact) \
+                and not (category == "medical" and BITTEN.search(compact)):
             about += 6
             evidence.append("animal")
         if strength == 2 and OFFICE.search(compact):
