@@ -36,7 +36,7 @@ from pypinyin import Style, pinyin
 from .distress_words import (
     ABOUT, ABOUT_EN, ADRIFT_THING, AGAIN_NOW, ALL_WELL, ALMOST, ALMOST_EN, ANIMAL, ANOTHER, ASK_NUMBER, AS_MODIFIER, BITTEN,
     AT_BERTH, BANGS, BELIEVED, BROKEN_LOOSE, BUT, BUT_EN, CALLS, CALL_ASIDES, CALL_AS_NOUN, CALL_UNSAID, CALM,
-    CATEGORY_LABELS, CAUTIONED, CONTRAST, CORRECTION, DAYS_SINCE, DENIED_BEFORE, DIALECT, DIALECT_WORDS, DISMISSED,
+    CATEGORY_LABELS, CAUTIONED, CONTRAST, COOKING, CORRECTION, DAYS_SINCE, DENIED_BEFORE, DIALECT, DIALECT_WORDS, DISMISSED,
     DOUBTED, DRILL, DROP_PLACE, ENDED, ENGLISH, EVER, EXCEPT, EXERTED, EXERTION, FAREWELL_MEDIUM, FAREWELL_STRONG, FAREWELL_WEAK,
     FEARED, FICTION, FIGURATIVE, FIGURATIVE_EN, FILMED_BEFORE, FIRE_SPREAD, FIRSTHAND, FOREIGN_CRIES, FRESH,
     GADGET_BEFORE, GEAR, GENERIC, GONE_SILENT, HABITUAL, HANDLED, HAZARDS, HEADED, HOW_NOW, HYPOTHETICAL, IDIOMS,
@@ -46,7 +46,7 @@ from .distress_words import (
     PERSON, PINYIN_FAVOURED, PINYIN_WORDS, PLANNING, PLUMBING, PRESENT, PURSUED, QUESTION, QUOTED,
     QUOTE_NAMED_AFTER, QUOTE_NAMED_BEFORE, REALLY, REALLY_EN, REFUSING, RELAYED, REMOTE, RESOLVED, RETRACTED,
     SEASICK, SEASICK_SIGNS, SECOND_THOUGHT, SELF_HARM_WEIGHT, SERVICE, SETTING, SHALLOW, SHIP_CONTEXT, SIMILE,
-    SINCE, SMALL, SPOKEN, STAGED, STILL_MISSING, SUPERSEDED, SWIMMING_ONLY, THANKS, THEIR_SIDE, THING_BEFORE,
+    SINCE, SMALL, SMOKE_ONLY, SPOKEN, STAGED, STILL_MISSING, SUPERSEDED, SWIMMING_ONLY, THANKS, THEIR_SIDE, THING_BEFORE,
     THING_SUFFERED, THREAT, THRESHOLD, TOY_BOAT, TRAFFIC, TURN, TYPED_SLIPS, UNMANNED, UNMANNED_THREAT, UNREACHABLE,
     URGENT, VEHICLE_BEFORE, VIDEO, WATER_CONTEXT, WHOLE_FRAMES, WORRIES,
 )
@@ -350,8 +350,8 @@ class DistressModel:
         if category in ("grounding", "propulsion") and LONG_STANDING.search(compact) and not URGENT.search(compact):
             about += 5
             evidence.append("long standing")
-        if category == "collision" and BANGS.search(compact) and any(
-                re.search("[砰咚嘭轰响声]", e) for e in evidence if e.startswith("collision:")):
+        if category == "collision" and (BANGS.search(compact) or "thing" in evidence) and any(
+                re.search("[砰咚嘭轰响声咔吱噔哐]", e) for e in evidence if e.startswith("collision:")):
             about += 4
             evidence.append("bangs")
         if ORDINARY_SMOKE.search(point) and (
@@ -361,6 +361,10 @@ class DistressModel:
             # tent with a charcoal stove). "江边烧烤的 一个醉汉掉进江里了" is still a fall.
             about += 4
             evidence.append("ordinary smoke")
+        if category == "fire" and COOKING.search(compact) and not URGENT.search(compact) \
+                and self._nothing_but(SMOKE_ONLY, compact):
+            about += 4  # "厨房炒辣椒冒白烟 烟感一直响"
+            evidence.append("cooking smoke")
         if category == "spill" and any(e.startswith("spill:") and re.search("[黄浑泥]", e) for e in evidence) \
                 and NATURAL_MUD.search(compact):
             about += 4  # "江水变黄了 是不是上游发大水了": silt
@@ -372,11 +376,10 @@ class DistressModel:
                 SEASICK_SIGNS.search(e) for e in evidence if e.startswith(category + ":")):
             about += 4
             evidence.append("seasick")
-        if category == "medical" and EXERTION.search(compact) and not URGENT.search(compact):
-            rest = EXERTED.sub("、", compact)
-            if not self._hazard(rest, rest, _breaks(rest), [])[0]:
-                about += 4
-                evidence.append("exertion")
+        if category == "medical" and EXERTION.search(compact) and not URGENT.search(compact) \
+                and self._nothing_but(EXERTED, compact):
+            about += 4  # "搬了一天货 浑身是汗 喘粗气"
+            evidence.append("exertion")
         if category == "flooding" and PLUMBING.search(compact):
             about += 4
             evidence.append("plumbing")
@@ -422,6 +425,11 @@ class DistressModel:
             category = "call"
         return DistressReading(emergency, category, float(score), mentions_hazard=not emergency and bool(strength),
                                evidence=evidence)
+
+    def _nothing_but(self, ordinary: re.Pattern, compact: str) -> bool:
+        """Without what ``ordinary`` matches (the sweat of hard work, the smoke of a wok), the message tells no event."""
+        rest = ordinary.sub("、", compact)
+        return not self._hazard(rest, rest, _breaks(rest), [])[0]
 
     def _hazard(self, compact: str, spaced: str, breaks: frozenset, evidence: list) -> tuple:
         """(strength, category, where in ``compact`` the Chinese patterns of that strength matched)."""
