@@ -1069,6 +1069,17 @@ def test_the_shared_dev_sets_emergencies_are_caught_and_nothing_else():
     ("姐姐坐游船打电话打不通 急死了 刚刚回我了说峡谷里没信号", False),
     ("我爷爷说他们那一代跑船 听到半夜一声扑通就知道有人没了", False),
     ("他打了我一拳 我打回来了 现在他躺在甲板上不动", True),
+    # round 98 (work on the water: shipyards, dredgers, cranes, divers, enclosed spaces)
+    ("隔舱里焊工突然没声音了 叫也不应", True), ("泵车的臂架碰到高压线了 有人在车边", True),
+    ("下去看的那个也晕了 舱里有味道", True), ("高压水枪打到他腿上 肉都翻出来了", True),
+    ("潜水员说被网缠住了 声音越来越小", True), ("潜水员上来以后说关节疼 走路站不稳", True),
+    ("塔吊被风吹得在轨道上溜 下面有人", True), ("演习的时候吊钩脱了 救生艇掉下去 有个人没浮上来", True),
+    ("工友突然捂着胸口倒下 然后就不动了", True),
+    ("抽水泵坏了 哪里能修 船停在石首码头", False), ("老板再不发工资我就跳江 气话哈", False),
+    ("工头说谁不干活就当他淹死了", False), ("海事局你们救人好快 上次我们船的事谢谢了", False),
+    ("冇得事了 刚才那个伢掉水里 自己爬上来了 就是湿了一身", False), ("大家笑得抱着肚子 站不稳", False),
+    ("演习的时候缆绳断了 好在是假人", False), ("下去玩的人都晕船了", False),
+    ("台风来之前龙门吊要锚定 不然会被吹得跑", False), ("潜水员上来后要减压多久 会不会痒", False),
 ])
 def test_words_and_frames(text, emergency):
     assert MODEL.read(text).emergency is emergency

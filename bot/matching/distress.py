@@ -43,7 +43,7 @@ from .distress_words import (
     JUST_NOW, JUST_TOLD, LAND_FLOODED, LATIN, LATIN_CALLS, LAUGHING, LIVE, LIVE_EN, LONG_AGO, LONG_STANDING, MEME,
     MISTAKEN, NAMED_AS, NATURAL_MUD, NAVAID_BEFORE, NEGATED, NEWS, NOT_MEANT, NOT_PRESSING, NOT_SLIPS, NOW,
     NOW_TURN, NO_PLACE, OFFICE, ONLY_THIS, ORDINARY_SMOKE, OTHER_ONE, OUR_SIDE, OVERTURNED, PAST, PEOPLE_SPARED,
-    PERSON, PINYIN_FAVOURED, PINYIN_WORDS, PLANNING, PLUMBING, PRESENT, PURSUED, QUESTION, QUOTED,
+    PERSON, PINYIN_FAVOURED, PINYIN_WORDS, PLANNING, PLUMBING, PUMP_DOWN, PRESENT, PURSUED, QUESTION, QUOTED,
     QUOTE_NAMED_AFTER, QUOTE_NAMED_BEFORE, REALLY, REALLY_EN, REFUSING, RELAYED, REMOTE, RESOLVED, RETRACTED,
     SEASICK, SEASICK_SIGNS, SECOND_THOUGHT, SELF_HARM_WEIGHT, SERVICE, SETTING, SHALLOW, SHIP_CONTEXT, SIMILE,
     SINCE, SMALL, SMOKE_ONLY, SPOKEN, STAGED, STILL_MISSING, SUPERSEDED, SWIMMING_ONLY, THANKS, THEIR_SIDE, THING_BEFORE,
@@ -323,6 +323,12 @@ class DistressModel:
             # own ("前年有人被皮带卷了手 … 现在还在打官司") is no telling of the event
             about += 4
             evidence.append("long ago")
+        if point != compact and not after_but and "resolved" not in evidence \
+                and any(told_after(m) and not _of_another(compact, m) for m in RESOLVED.finditer(compact)) \
+                and not re.search(STILL_MISSING, compact):
+            # "冇得事了 刚才那个伢掉水里 自己爬上来了": the message turned to the event, and its end is told after it
+            about += 5
+            evidence.append("resolved")
         if any(told_after(m) for m in MISTAKEN.finditer(compact)):
             about += 6
             evidence.append("mistaken")
@@ -346,6 +352,10 @@ class DistressModel:
         if category == "propulsion" and AT_BERTH.search(compact) and not BROKEN_LOOSE.search(compact) \
                 and not URGENT.search(compact):
             about += 4  # "发电机坏了 船靠在码头": a repair
+            evidence.append("at berth")
+        if category == "flooding" and AT_BERTH.search(compact) and not URGENT.search(compact) \
+                and self._nothing_but(PUMP_DOWN, compact):
+            about += 4  # "抽水泵坏了 哪里能修 船停在石首码头": a repair
             evidence.append("at berth")
         if category in ("grounding", "propulsion") and LONG_STANDING.search(compact) and not URGENT.search(compact):
             about += 5
