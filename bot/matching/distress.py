@@ -40,7 +40,7 @@ from .distress_words import (
     DOUBTED, DRILL, DROP_PLACE, ENDED, ENGLISH, EVER, EXCEPT, EXERTED, EXERTION, FAREWELL_MEDIUM, FAREWELL_STRONG, FAREWELL_WEAK,
     FEARED, FICTION, FIGURATIVE, FIGURATIVE_EN, FILMED_BEFORE, FIRE_SPREAD, FIRSTHAND, FOREIGN_CRIES, FRESH,
     GADGET_BEFORE, GEAR, GENERIC, GONE_SILENT, HABITUAL, HANDLED, HAZARDS, HEADED, HOW_NOW, HYPOTHETICAL, IDIOMS,
-    JUST_NOW, JUST_TOLD, LAND_FLOODED, LATIN, LATIN_CALLS, LAUGHING, LIVE, LIVE_EN, LONG_AGO, LONG_STANDING, MEME,
+    JUST_NOW, JUST_TOLD, LAND_FLOODED, LATIN, LATIN_CALLS, LAUGHING, LIVE, LOCK, LIVE_EN, LONG_AGO, LONG_STANDING, MEME,
     MISTAKEN, NAMED_AS, NATURAL_MUD, NAVAID_BEFORE, NEGATED, NEWS, NOT_MEANT, NOT_PRESSING, NOT_SLIPS, NOW,
     NOW_TURN, NO_PLACE, OFFICE, ONLY_THIS, ORDINARY_SMOKE, OTHER_ONE, OUR_SIDE, OVERTURNED, PAST, PEOPLE_SPARED,
     PERSON, PINYIN_FAVOURED, PINYIN_WORDS, PLANNING, PLUMBING, PUMP_DOWN, PRESENT, PURSUED, QUESTION, QUOTED,
@@ -48,7 +48,7 @@ from .distress_words import (
     SEASICK, SEASICK_SIGNS, SECOND_THOUGHT, SELF_HARM_WEIGHT, SERVICE, SETTING, SHALLOW, SHIP_CONTEXT, SIMILE,
     SINCE, SMALL, SMOKE_ONLY, SPOKEN, STAGED, STILL_MISSING, SUPERSEDED, SWIMMING_ONLY, THANKS, THEIR_SIDE, THING_BEFORE,
     THING_SUFFERED, THREAT, THRESHOLD, TOY_BOAT, TRAFFIC, TURN, TYPED_SLIPS, UNMANNED, UNMANNED_THREAT, UNREACHABLE,
-    URGENT, VEHICLE_BEFORE, VIDEO, WATER_CONTEXT, WHOLE_FRAMES, WORRIES,
+    URGENT, VEHICLE_BEFORE, VIDEO, WATER_CONTEXT, WATER_RISING, WHOLE_FRAMES, WORRIES,
 )
 from .ime import pinyin_reader
 from .reading import CJK_CHAR, normalize
@@ -353,6 +353,10 @@ class DistressModel:
                 and not URGENT.search(compact):
             about += 4  # "发电机坏了 船靠在码头": a repair
             evidence.append("at berth")
+        if category == "flooding" and LOCK.search(compact) and not URGENT.search(WATER_RISING.sub("、", compact)) \
+                and self._nothing_but(WATER_RISING, compact):
+            about += 6  # as much as the urgency its own words carry ("水一直在涨")
+            evidence.append("lock")
         if category == "flooding" and AT_BERTH.search(compact) and not URGENT.search(compact) \
                 and self._nothing_but(PUMP_DOWN, compact):
             about += 4  # "抽水泵坏了 哪里能修 船停在石首码头": a repair
