@@ -1093,6 +1093,23 @@ def test_the_shared_dev_sets_emergencies_are_caught_and_nothing_else():
     ("导游说船在江心转圈是在等靠岸 我还以为出事了", False), ("人多的时候感觉船往一边歪 有超载标准吗", False),
     ("服务差评 船上连热水都没有", False), ("卡拉OK吵得我头要炸了", False), ("江面上好多灯 像着火的星星", False),
     ("绝了 这个火锅辣到我着火了", False),
+    # round 100 (sea-going ships on the lower Yangtze, crews in a hurry and in broken English)
+    ("bosun fall into hold, not moving, blood from head", True), ("cadet standing on the rail outside, he say want jump", True),
+    ("our rudder stuck, ship going to hit bridge pier", True), ("oiler finger cut off in purifier, lot of blood", True),
+    ("anchor chain running out, brake fail", True), ("someone knocking inside the hold after hatch closed", True),
+    ("AB got fever 40 degree and cough blood", True), ("ship list to starboard 10 degree, pump not work", True),
+    ("bosun beat me, I hide in toilet, now he kick door", True), ("我们船舵卡住了 往岸边冲", True),
+    ("雾太大 雷达和电子海图都黑了 不知道船在哪 测深一直在变浅", True), ("前面船停了 我们全速倒车还在往前冲", True),
+    ("水从船底往上涌 舱底板已经浮起来了", True), ("泵舱里有人躺在梯子底下", True), ("电工被配电板电到了 我们在按胸口", True),
+    ("救生艇演习钢丝断了 艇翻在水里 里面还有两个人", True), ("我是菲律宾人 我的 朋友 在 水 里 快 南京 码头 七", True),
+    ("my son has fever, can I get shore leave to see doctor?", False), ("my back hurt from lifting cargo, where is pharmacy", False),
+    ("cannot stop laughing at this video", False), ("want to jump ship and go home haha", False),
+    ("they beat me at cards last night", False), ("master very drunk at party last night, funny", False),
+    ("the tug turning over the barge for repair, need permit?", False), ("anchored too close to us, please check MMSI", False),
+    ("gas alarm was false, sensor fault, all normal now", False),
+    ("what if pilot fall in water, who responsible? just asking", False),
+    ("blackout test during PSC, inspector want emergency generator start in 45 seconds", False),
+    ("江边看到大船上有人挥旗子 好像是在打招呼", False), ("上次船上食物中毒 现在都好了", False),
 ])
 def test_words_and_frames(text, emergency):
     assert MODEL.read(text).emergency is emergency

@@ -42,7 +42,7 @@ _SPOT = r"(?:桥墩|桥|大桥|码头|趸船|岸|堤|浮|浮标|浮筒|礁|石�
 # and needs one sign of being live, or no sign of being a question about it.
 # Restricted visibility, and signs of being blind in it with ships about (rounds 32-33).
 _FOG = r"(?:大雾|浓雾|起雾|雾(?:很|太|特别)?大|雾里|能见度(?:不到|只有|很低|低|差|几乎为零|为零))"
-_BLIND = (r"(?:(?:雷达|ais).{0,4}(?:坏|没了|黑屏|黑了|失灵|故障|不显示)|不知道(?:自己)?在哪|迷航|贴着(?:过|走|开)|"
+_BLIND = (r"(?:(?:雷达|ais|电子海图|海图|gps).{0,8}(?:坏|没了|黑屏|黑了|失灵|故障|不显示)|不知道(?:自己|船|我们)?在哪|迷航|贴着(?:过|走|开)|"
           r"(?:汽笛|鸣笛|笛声).{0,8}(?:往|朝|向|越来越近|就在)|越来越近|差点(?:撞|蹭|碰))")
 # Warning signs of suicide that crisis lines teach, weighed together (distress._self_harm): last words, a note, things
 # given away, affairs handed over (a strong sign, 3); a goodbye that is seldom said lightly (2); one that often is
@@ -75,7 +75,7 @@ _AFTER_SIGNS = (rf"(?:{_SHIVERING}|{_CONFUSED}|手脚冰凉|浑身冰凉|冰得�
                 r"一直咳|咳到吐|咳个不停|脸色越来越(?:难看|差|白|青)|不喘|没(?:有)?(?:呼吸|气)|呼吸(?:很|非常)?(?:微弱|弱))")
 # Words of danger said just before a call or a voice message broke off, and the ways people say it broke off
 # (round 97): "电话里说了句快拿救生衣 就断了", "喘气说水 冷 然后没了".
-_ALARM_SAID = (r"(?:救生衣|着了|着火|起火|火(?:好|很|太)?大|撞(?!衫|见|脸|运|期)|好多水|水.{0,2}冷|救命|救我|往外跑|快跑|沉了|要沉|翻了|进水|漏水|"
+_ALARM_SAID = (r"(?:fire|help|sinking|救生衣|着了|着火|起火|火(?:好|很|太)?大|撞(?!衫|见|脸|运|期)|好多水|水.{0,2}冷|救命|救我|往外跑|快跑|沉了|要沉|翻了|进水|漏水|"
                r"别上来|别过来|最后一句)")
 _CUT_SHORT = (r"(?:(?:就|然后|接着|随后)(?:就)?(?:电话|语音|信号|声音)?(?:就)?(?:断了|没了|没声(?:音)?了|挂了|"
               r"没(?:有)?(?:声音|动静|回应)(?:了)?)|一片杂音|(?:电话|信号|语音|通话)(?:就)?(?:断了|中断|挂了))")
@@ -131,7 +131,7 @@ HAZARDS = [
     ("grounding", 3, r"搁浅|触礁|坐滩|坐浅|坐底|擱淺|搁住|搁在|卡(?:在|住)(?:了)?.{0,8}(?:石头|礁|滩|浅|沙)|(?:冲|开|顶)(?:上|到)(?:了)?(?:滩|浅滩|沙滩|岸|沙洲)|底(?:擦|碰|触|蹭)(?:到|了)"),
     ("grounding", 2, r"动不了|(?<!人)(?<!人都)(?<!人也)走不了|开不动|退不下来|拖不动|出不来"),
     # Propulsion, steering, anchor, lines.
-    ("propulsion", 3, rf"{_MACHINE}.{{0,6}}(?:坏|故障|失灵|熄火|停了|停机|停车|不转|不动|不听|不灵|没反应|打不着|卡死|失效|罢工|趴窝|跳闸|不对劲)"),
+    ("propulsion", 3, rf"{_MACHINE}.{{0,6}}(?:坏|故障|失灵|熄火|停了|停机|停车|不转|不动|不听|不灵|没反应|打不着|卡死|卡住|失效|罢工|趴窝|跳闸|不对劲)"),
     ("propulsion", 2, rf"{_ANY_MACHINE}.{{0,6}}(?:坏|故障|失灵|熄火|停了|停机|停车|不转|不动|不听|不灵|没反应|打不着|卡死|失效|罢工|趴窝|跳闸)"),
     ("propulsion", 3, r"失去动力|没(?:有)?动力|动力(?:没了|丢失)|失控|不受控|控制不住|操纵不了|打不了舵|舵打不动|失电|全船(?:停电|黑了)|(?<![车托])没油了"),
     ("propulsion", 3, rf"走锚|拖锚|锚.{{0,6}}(?:拉|抓|咬|吃|挂|稳)不住|锚.{{0,2}}(?:走|拖)了|断缆|{_LINE}.{{0,6}}(?:断|崩|嘣|绷断|脱|挣断|拉断|松脱)"),
@@ -756,6 +756,15 @@ HAZARDS = [
     ("flooding", 3, r"(?:船|船身|船体|驳|我们|甲板).{0,4}(?:倾|歪|斜)(?:得|的)(?:厉害|很|好厉害|太)|(?:扯|拉|拽|拖|带)翻"),
     ("violence", 3, r"(?:汽油|柴油|酒精|油)(?:往)?(?:身上|自己身上)(?:浇|泼|倒)|(?:要|想)点(?:了)?自己|自焚|"
                     r"(?:往)?(?:自己)?(?:身上|自己)(?:浇|泼|倒|淋)(?:了|满)?(?:一身|满身|全身)?(?:的)?(?:汽油|柴油|酒精)"),
+    # Round 100 (sea-going ships on the lower Yangtze, crews writing in a hurry): a rudder jammed and the ship running
+    # at the bank, blind in fog with the sounder shoaling, going full astern and still running on, water welling up
+    # through the bottom with the floor plates lifting, someone lying at the foot of a ladder in a pump room, a
+    # shock from a switchboard, chest compressions under way.
+    ("grounding", 3, r"往(?:岸边|岸上|码头|桥墩|浅滩|滩上)(?:冲|撞|开|跑)|(?:测深|水深|深度)(?:一直|越来越)?(?:在)?(?:变浅|变小|往下掉)"),
+    ("collision", 3, r"(?:全速)?倒车.{0,8}(?:还在|还是)(?:往前)?(?:冲|走|滑)"),
+    ("flooding", 3, r"水从.{0,4}(?:往上|往里)?(?:涌|冒|灌|漫)|(?:舱底板|地板|床板|花铁板)(?:已经|都)?(?:浮|漂)起来"),
+    ("toxic", 3, r"有人(?:躺|倒)在(?:梯子|舱底|舱|罐|泵舱)(?:底下|下面|里|口)?"),
+    ("medical", 3, r"被.{0,6}电(?:到|击|伤|倒)(?:了)?|(?:在|正在|一直在)按(?:胸口|胸)"),
     # Round 99 (passengers and tourists: cruise ships, night cruises, sightseeing boats, ferries): someone beaten
     # until he lies still, a back or neck broken in a fall down the stairs, a child sunk to the bottom of a pool and
     # not breathing when pulled out, a child climbed out of a window over the river, a pram adrift with something
@@ -1185,6 +1194,30 @@ ENGLISH = [
     ("spill", r"overflow\w*|oil on (?:the )?(?:river|water)"),
     ("missing", r"waving (?:from|for help)|stranded|water (?:is )?rising|cut off by|trapped|(?:cannot|can'?t) climb out|not answering|no answer|no (?:reply|response) (?:on|from|for)|not seen|lost contact"),
     ("violence", r"armed men|boarded|robbers?|knives|citadel|stowaways?|climbing (?:up )?(?:our |the )?anchor chain"),
+    # Round 100, foreign crews in broken English: a fall into a hold or from a mast, a man lying still with blood
+    # from the head, a finger cut off, fever with blood coughed up, a list to one side, a cadet outside the rail
+    # saying he will jump, a lifeboat's wire broken, a rudder stuck, blind in fog near a shoal, the anchor chain
+    # running out, a ship ahead stopped too close, someone knocking inside a closed hold, a tug turning over, a
+    # drunk master, a mast about to strike a bridge, a crewman beaten and hiding, a man down in a pump room.
+    ("medical", r"(?:fall|fell|falling)(?: \w+){0,2} (?:in|into|from|down|off) (?:the )?(?:hold|tank|hatch|ladder|mast|gangway|stairs?)|"
+                r"(?:lie|lying|lay)(?: down)? (?:on|at) (?:the )?(?:deck|floor|ground|bottom)|not (?:move|moving|wake|breathe)|(?:he|she|him|man|crew|cadet) (?:is |does )?not (?:answer|answering|respond\w*)|"
+                r"blood from (?:his |her |the )?(?:head|mouth|nose|ears?)|lot of blood|much blood|finger (?:cut off|gone|off)|"
+                r"(?:he|she|man|crew) faint\w*|cough\w* blood|(?:hot|high) fever|fever (?:of )?(?:39|40|41)|(?:39|40|41)(?:\.\d)? ?(?:degree|°)|"
+                r"breathing (?:strange|fast|hard|heavy)|cannot stand|can'?t stand|"
+                r"(?:man|crew|bosun|ab|os|oiler|fitter|cadet|he|she|someone|people|men) (?:is |are |got |was |badly |seriously )?(?:hurt|injured)|"
+                r"electrocuted"),
+    ("flooding", r"list(?:ing)? (?:to )?(?:port|starboard|stbd)|upside down|turning over(?! the| a )|capsiz\w*"),
+    ("self_harm", r"want(?:s)? (?:to )?jump (?:to |into |in )?(?:the )?(?:river|water|sea|overboard|down)|(?:stand|standing) (?:on|outside) (?:the )?rail"),
+    ("propulsion", r"(?:rudder|steering|helm) (?:stuck|jam\w*|not work\w*|no work)|brake fail\w*|chain (?:run|running|fly|flying) out|"
+                   r"chain (?:fly|flying)|(?:wire|cable|hook|fall) (?:break|broke|broken|snap\w*|fail\w*)|line break|"
+                   r"full astern but|(?:ship|we|vessel|engine) (?:cannot|can'?t) stop|"
+                   r"(?:master|captain|pilot) (?:is )?(?:very )?drunk.{0,30}(?:refuse|command|bridge|wheel|steer|navigat|speeding)"),
+    ("collision", r"will hit|going to hit|gonna hit|about to hit|speeding to"),
+    ("grounding", r"(?:near|close to) (?:the )?shoal|dont know (?:our )?position|don'?t know (?:our )?position|position (?:lost|unknown)|"
+                  r"gps (?:lost|gone|fail\w*)|ecdis (?:black|dead|fail\w*|down)"),
+    ("missing", r"knock\w* (?:inside|from inside)|inside (?:the )?(?:hold|tank|container) after|cannot see (?:him|her|them)"),
+    ("violence", r"beat (?:me|him|her|us)(?! at| in| by)|kick(?:ing)? (?:the )?door|hide in|hiding in (?:the )?(?:toilet|cabin|room)"),
+    ("toxic", r"gas alarm.{0,30}(?:man|crew|someone|person|he|she) (?:lie|lying|down|collaps\w*|fell|fall)|no (?:ba|breathing apparatus)|(?:ba|breathing apparatus) (?:not )?ready"),
 ]
 
 # Explicit calls for help: an emergency in themselves unless only named ("求救电话是多少").
@@ -1277,7 +1310,7 @@ FIRE_SPREAD = re.compile(r"把.{1,6}(?:点了|点着|引燃|烧着)|烧到(?:了
 SWIMMING_ONLY = re.compile(r"^(?!.*(?:船|艇|驳|筏|排|舟|划子|桨板|板子|舢板)).*(?:游泳|冬泳|野泳|泳池|游过去|游回)")
 # What follows an event: a claim, a reward, a finding. Asked in the same breath as a fresh event it still tells
 # that the event is over, unlike the insurer's phone number or whether to report.
-AFTERMATH = re.compile(r"(?:你们)?还在查(?:吗|么|不)|查得怎么样|(?:有没有|有)(?:进展|结果)(?:了)?(?:吗|么)|调查结果|后来.{0,6}(?:截肢|去世|走了|没救过来|瘫痪|残疾|出院)|奖励|开除|辞退|解雇|补助|补贴|下葬|葬礼|出殡|头七|后来(?:咋样|怎么样|怎样|如何)|索赔|理赔|赔偿|赔了|赔钱|见义勇为|表彰|事故认定|责任认定|工伤|(?:怎么|如何)认定|重新(?:申请|办|做)|调解|锦旗|感谢信|表扬信|谁承担|补偿|死亡证明|宣告死亡")
+AFTERMATH = re.compile(r"(?:你们)?还在查(?:吗|么|不)|查得怎么样|(?:有没有|有)(?:进展|结果)(?:了)?(?:吗|么)|调查结果|后来.{0,6}(?:截肢|去世|走了|没救过来|瘫痪|残疾|出院)|奖励|开除|辞退|解雇|补助|补贴|下葬|葬礼|出殡|(?<!码)头七|后来(?:咋样|怎么样|怎样|如何)|索赔|理赔|赔偿|赔了|赔钱|见义勇为|表彰|事故认定|责任认定|工伤|(?:怎么|如何)认定|重新(?:申请|办|做)|调解|锦旗|感谢信|表扬信|谁承担|补偿|死亡证明|宣告死亡")
 # Water over land: a road, a field, a car park; the river's own level rising at a berth. A flooded bank is news, not a
 # ship in trouble, unless more is said.
 LAND_FLOODED = re.compile(r"淹(?:到|了|没)(?:了)?.{0,4}(?:台阶|江滩|马路|路面|广场|步道|田|菜地|公园)|(?:路|马路|公路|田|菜地|房子|车库|地下室|广场|公园|步道|江滩|堤|台阶)(?:上)?(?:都)?(?:被)?(?:水)?淹|"
@@ -1376,10 +1409,10 @@ GENERIC = re.compile(r"^(?!.*(?:我们|我的|我家|咱|本船|刚|突然|快|�
                      r"考你|哪个更|为什么(?:说|要|不能|不要|会|.{0,10}会)|(?:怎么|如何|怎样)(?:自救|逃生)|(?:自救|逃生)(?:方法|知识|技巧)|(?:不)?提倡|不建议|技巧|窍门|(?:厉害|严重|发生|出现)时|作为(?:家长|父母|新人|新船员|乘客)|到底是|"
                      r"有什么.{0,4}办法|是啥(?:意思)?$|sos.{0,6}怎么(?:打|发)|怎么(?:打|发)sos|一个意思|什么意思|啥意思|是不是就是|(?:多少|多大|几).{0,4}(?:就|才)?算|有多(?:毒|危险|严重)|是不是更|(?:有)?(?:什么|啥)区别|的区别|(?:规范|标准|正确)(?:的)?做法|应该.{0,4}多久|(?<!小)时(?:候)?(?:是先|应该|该先|要先)|跟.{0,4}解释|老问")
 # What was taken for an event turned out to be something else, told after it ("以为孩子掉江里了 … 原来在船舱里睡觉").
-MISTAKEN = re.compile(r"(?:我)?(?:还)?以为(?:是)?(?:出事|出了事|要出事)(?:了)?|(?:结果|原来)(?:他|她|人家)?说的是|打听(?:了)?(?:一下)?(?:才知道)?(?:是|说是)|白担心|(?:又|后来)说是(?:系统)?(?:测试|演习|演练|误报)|(?:他们|人家)在(?:外放|放|看)(?:恐怖片|电影|视频|电视剧)|其实(?:就是|只是)|(?:他|她|我)?在(?:澡堂|浴室|浴缸|泳池|游泳池)(?:里)?(?:泡澡|洗澡|游泳)|我说的是(?:我的?)?(?:手机|钱包|包|车|东西|衣服|鞋)|(?:拿着|闹着|拿来)玩(?:的|呢)(?!时)|恶作剧|没电(?:了)?而已|只是(?:手机)?没电|(?:点名|清点|数人)(?:点|数)?错了|数错了|人家(?:只)?是在|看(?:到|见)?(?:人|他|她)(?:只是|是)?在睡(?:觉)?|查了(?:一)?下(?:是)?|(?:问了|问过).{0,6}说是|(?:一)?看是.{0,6}在玩|查(?:了|出来)是|结果(?:他|她|人)(?:在|是)|搞错了|(?<!是不是)(?<!是不是我)看错(?:了)?(?![吗吧么])|弄错了|传感器(?:坏|故障|误报)|其实(?:他|她|人|我)|原来(?:人家|他|她|他们|那人)?(?:是|只是|在|躲|藏|去)|(?:走近|出去|仔细|近|靠近)?一?看(?:原来)?是(?!写给|留给|遗书|.{0,2}(?:个人|一个人|人|尸体|小孩|孩子)|.{0,4}(?:那里|那边|这边|附近))|其实是|"
+MISTAKEN = re.compile(r"(?:好像|原来|应该|可能)(?:是)?在打招呼|(?:我)?(?:还)?以为(?:是)?(?:出事|出了事|要出事)(?:了)?|(?:结果|原来)(?:他|她|人家)?说的是|打听(?:了)?(?:一下)?(?:才知道)?(?:是|说是)|白担心|(?:又|后来)说是(?:系统)?(?:测试|演习|演练|误报)|(?:他们|人家)在(?:外放|放|看)(?:恐怖片|电影|视频|电视剧)|其实(?:就是|只是)|(?:他|她|我)?在(?:澡堂|浴室|浴缸|泳池|游泳池)(?:里)?(?:泡澡|洗澡|游泳)|我说的是(?:我的?)?(?:手机|钱包|包|车|东西|衣服|鞋)|(?:拿着|闹着|拿来)玩(?:的|呢)(?!时)|恶作剧|没电(?:了)?而已|只是(?:手机)?没电|(?:点名|清点|数人)(?:点|数)?错了|数错了|人家(?:只)?是在|看(?:到|见)?(?:人|他|她)(?:只是|是)?在睡(?:觉)?|查了(?:一)?下(?:是)?|(?:问了|问过).{0,6}说是|(?:一)?看是.{0,6}在玩|查(?:了|出来)是|结果(?:他|她|人)(?:在|是)|搞错了|(?<!是不是)(?<!是不是我)看错(?:了)?(?![吗吧么])|弄错了|传感器(?:坏|故障|误报)|其实(?:他|她|人|我)|原来(?:人家|他|她|他们|那人)?(?:是|只是|在|躲|藏|去)|(?:走近|出去|仔细|近|靠近)?一?看(?:原来)?是(?!写给|留给|遗书|.{0,2}(?:个人|一个人|人|尸体|小孩|孩子)|.{0,4}(?:那里|那边|这边|附近))|其实是|"
                       r"后来(?:发现|才知道)是|虚惊|(?<!不)是演的|误会|结果(?:是|只是)(?!.{0,2}(?:个人|人))|我(?:本来)?写的是|翻译(?:软件|器)?(?:翻错|翻成|翻译成|错了)")
 # The event is over, told after it: put out, secured, treated, settled ("缆绳断了一根 … 船已经固定好了").
-ENDED = re.compile(r"(?:已经)?在家(?:里)?(?:躺着|睡着|睡觉|休息)(?:了)?|(?:冲|敷|抹|涂|擦)(?:了|过)(?:冷水|凉水|牙膏|药膏|烫伤膏|药|碘伏|红药水)|倒(?:车)?出来了|已(?:经)?紧固|贴(?:了|好了)创可贴|(?:船)?(?:已经)?靠(?:好|稳)了|已(?:经)?(?:处理|修)好|(?:船)?在泊位|交给(?:了)?(?:他|她)?(?:妈妈|爸爸|家长|家人)|拆线了|出院了|顶正了|都平安|安全(?:拖|开|靠)到|(?:人)?也上来了|(?<!歪)(?<!斜)(?<!沉)(?<!进)好多了|(?:也|已经)?不漏了|(?:已经)?不冒(?:烟)?了|顺利(?:进闸|过闸|通过|靠泊|靠上)|恢复得(?:不错|很好)|(?:才|后来)?说(?:是)?(?:在)?(?:睡觉|睡着)了|检查过了|查过了|抽干了|人出来了(?!吗)|(?:里面)?(?<!还)(?:是|都)干的|打通了|灭掉了|固定好了|包扎好|(?<!板)(?<!板子)(?<!圈)(?<!木头)分开了|没骨折|(?:现在|已经)好了|今天(?:就|也)?好了|睡(?:了)?一觉(?:就)?好了|(?:喷|吃|用|含)(?:了)?(?:药|喷雾)(?:就|也)?(?:好了|好多了|缓过来了|没事了)|(?:已经)?包好了|缝好(?:了)?针|冷静了|(?<!耷)(?:拖|拉)下来了|清掉了|协商好|私了|人没事|(?:水|积水)(?:已经|都|也)(?:退了|退下去了)|没(?:有)?(?:碰|撞|擦)?坏|(?:擦|蹭|刮)?掉(?:了)?(?:一)?点(?:点)?漆|"
+ENDED = re.compile(r"(?:已经)?在家(?:里)?(?:躺着|睡着|睡觉|休息)(?:了)?|(?:冲|敷|抹|涂|擦)(?:了|过)(?:冷水|凉水|牙膏|药膏|烫伤膏|药|碘伏|红药水)|倒(?:车)?出来了|已(?:经)?紧固|贴(?:了|好了)创可贴|(?:船)?(?:已经)?靠(?:好|稳)了|已(?:经)?(?:处理|修)好|(?:船)?在泊位|交给(?:了)?(?:他|她)?(?:妈妈|爸爸|家长|家人)|拆线了|出院了|顶正了|都平安|安全(?:拖|开|靠)到|(?:人)?也上来了|(?<!歪)(?<!斜)(?<!沉)(?<!进)好多了|(?:也|已经)?不漏了|(?:已经)?不冒(?:烟)?了|顺利(?:进闸|过闸|通过|靠泊|靠上)|恢复得(?:不错|很好)|(?:才|后来)?说(?:是)?(?:在)?(?:睡觉|睡着)了|检查过了|查过了|抽干了|人出来了(?!吗)|(?:里面)?(?<!还)(?:是|都)干的|打通了|灭掉了|固定好了|包扎好|(?<!板)(?<!板子)(?<!圈)(?<!木头)分开了|没骨折|(?:现在|已经)(?:都|也)?好了|今天(?:就|也)?好了|睡(?:了)?一觉(?:就)?好了|(?:喷|吃|用|含)(?:了)?(?:药|喷雾)(?:就|也)?(?:好了|好多了|缓过来了|没事了)|(?:已经)?包好了|缝好(?:了)?针|冷静了|(?<!耷)(?:拖|拉)下来了|清掉了|协商好|私了|人没事|(?:水|积水)(?:已经|都|也)(?:退了|退下去了)|没(?:有)?(?:碰|撞|擦)?坏|(?:擦|蹭|刮)?掉(?:了)?(?:一)?点(?:点)?漆|"
                    r"(?<![要不是吗])不用(?:去|送|上)(?:医院|诊所)(?![吗吧么])|"
                    r"(?<![没不])解决了(?![吗么没])|(?:说话|意识|神志)(?:都|也)?(?:正常|清醒|清楚)(?![吗么])|缝了(?:\d+|几)针|"
                    r"没(?:有)?(?:味道?|气味)了|关(?:了|掉|好)(?:总)?阀(?:门)?.{0,4}通风(?:了)?|叫醒了(?!又)|后来(?:就|也)?好了|拔(?:掉|了)(?:插头)?(?:就|以后)?(?:没了|好了|没事了)|(?:他|她|船)?自己(?:开|划)走了|"
@@ -1407,7 +1440,7 @@ RELAYED = re.compile(r"群里说|群里转|转群里|群聊|转发|刚接到电�
 # Days counted up to now ("连续两天联系不上了"): "那天" is then the day it began, not a memory.
 DAYS_SINCE = re.compile(r"连续(?:\d+|[两三四五六七八九十几])天|(?:\d+|[两三四五六七八九十几])天(?:了|都|还)|到现在")
 # The remote past and memories: a story, whatever tense it is told in ("那天晚上船在往下沉 … 最后把我们救了").
-REMOTE = re.compile(r"19\d\d年|(?:他们|我们)那一代|那是.{0,8}(?:的事|时候的事)(?!吗)|(?<![相每])当年(?!度|内|就|的证)|(?<!\d)[5-9]\d年(?!一遇)|(?:老人|老一辈|老辈|爷爷|奶奶|外公|外婆|老船长|老师傅|老轨)(?:们)?(?:讲|说)(?:过)?.{0,6}(?:以前|当年|那时|过去|从前|早年)|那个年代|那时候|那会儿|小时候|年轻时|年轻的时候|噩梦|致敬|缅怀|悼念|追悼|下葬|葬礼|出殡|头七|[五六七八九]十年代|(?:[五六七八九]十|[五六七八九])几年|口述历史|这种故事|牺牲的|有一年|那一年|那年|那天|我记得|记得那|听说过|"
+REMOTE = re.compile(r"19\d\d年|(?:他们|我们)那一代|那是.{0,8}(?:的事|时候的事)(?!吗)|(?<![相每])当年(?!度|内|就|的证)|(?<!\d)[5-9]\d年(?!一遇)|(?:老人|老一辈|老辈|爷爷|奶奶|外公|外婆|老船长|老师傅|老轨)(?:们)?(?:讲|说)(?:过)?.{0,6}(?:以前|当年|那时|过去|从前|早年)|那个年代|那时候|那会儿|小时候|年轻时|年轻的时候|噩梦|致敬|缅怀|悼念|追悼|下葬|葬礼|出殡|(?<!码)头七|[五六七八九]十年代|(?:[五六七八九]十|[五六七八九])几年|口述历史|这种故事|牺牲的|有一年|那一年|那年|那天|我记得|记得那|听说过|"
                     r"(?<![没有未])(?<!没人)(?<!没有人)(?:看到过|见过|遇到过|遇过|经历过|碰到过)|"
                     r"想起来|后怕|回想|心有余悸|留下(?:了)?阴影|有(?:心理)?阴影|(?:现在|到现在|至今)(?:都|也)?还(?:是)?(?:怕|害怕)水|\d{2,4}年(?:大水|洪水|的时候|那)")
 # Filmed by the writer or the people there (拍短视频, 拍到的视频, 在拍直播): being on the scene, not the news.
@@ -1427,7 +1460,7 @@ ABOUT = re.compile(
     r"限值|阈值|接触限|允许浓度|一道菜|菜名|好吃|维权|劳动合同|要穿救生衣|穿救生衣吗|要(?:冲|洗|按压|做|泡|敷|观察).{0,3}多(?:长时间|久)|办理|审批|许可|配备|配置|配几|配多少|配哪些|配什么|器材|检验|年检|检测(?!只有|结果|到|.{0,6}\d)|设备|部署表|应变部署|应急部署|这种(?:土)?(?:办法|方法|做法)|(?<!是)(?<!是搜救)(?<!是救援)志愿者|报名|干啥用|干什么用|干嘛用|是干嘛的|(?<!用)(?<!拿)灭火器(?!.{0,4}(?:喷|用完|用光|拿|不够|没用))|救生衣(?:要|配|多少|标准)|药箱|药品|急救箱|常用药|手册|电子版|备(?:点|些)?(?:啥|什么)(?:药)?|"
     r"电话(?:是)?多少|(?<!陌生)号码(?!头)|打什么电话|打哪个电话|打几|拨打什么|什么号码|热线|统计|案例|原因分析|知识|常识|(?<!清楚)(?<!知道)是什么|什么叫|(?<![天晚上前才午])还是(?!报|在|不|没|往|一直|继续|抖|发抖|打不|起不|联系不|找不|撞|进|沉|翻|漏|着|掉|落|烧|先|昏|喘|晕|倒|疼|痛|关机)|打哪个|打哪|拨哪个|"
     r"什么是|定义|区别|含义|属于|(?:要|需要)(?:不要)?熄火(?:吗)?|是不是正常|差评|有影响(?:不|吗|没有)|有没有影响|会不会影响|(?<!确定)(?<!知道)算不算|算什么|违法行为|算.{0,6}吗|怎么算|怎么认定|如何认定|怎么定|谁管(?!就)|归.{0,4}管|会不会坐牢|要不要坐牢|判几年|犯法吗|算不算正当防卫|正当防卫|管还是|哪个部门|"
-    r"在哪(?:里)?(?:办|查|看|下载)|查询|公告|(?<!调度)(?<!公司)(?<!紧急)通报|影响通航|封航|预警|(?<!鬼)天气|气象|(?:台风|大风|暴雨|气象|洪水|防汛|寒潮|大雾|雷电|雷暴)警报|警报(?:解除|信息|等级|级别)|演示|(?<!跟我)(?<!和我)(?<!拍)(?<!打)(?<!这个)(?<!这段)(?<!开着)(?<!开了)(?<!手语)视频(?!通话|聊天|的时候|时|翻译)|电影|游戏|(?<!发)(?<![很太])小说|比赛|保养|维修|"
+    r"在哪(?:里)?(?:办|查|看|下载)|查询|公告|(?<!调度)(?<!公司)(?<!紧急)通报|影响通航|封航|预警|(?<!鬼)天气|气象|(?:台风|大风|暴雨|气象|洪水|防汛|寒潮|大雾|雷电|雷暴)警报|警报(?:解除|信息|等级|级别)|演示|(?<!跟我)(?<!和我)(?<!拍)(?<!打)(?<!这个)(?<!这段)(?<!开着)(?<!开了)(?<!手语)视频(?!通话|聊天|的时候|时|翻译|里看到(?:他们|他|她)(?:的)?船)|电影|游戏|(?<!发)(?<![很太])小说|比赛|保养|维修|"
     r"修理|更换|检修|改装|年审|资质|要不要(?!.{0,1}报警)(?=.{0,6}(?:报|申请|办|交|罚|登记|备案|审批|检验|证|许可|批|缴|买|配|赔|管))|是否需要|需不需要|隐患|排查|报废|船名(?:怎么|可以|能|要|是否|有什么|规定|登记|变更|重复|一样)|打捞|强制|过期|有效期|临检|算谁|谁负责|赔(?:吗|不赔)|要赔|自动(?!舵)|误报|探测器|报警器(?!.{0,3}(?:一直|在|叫|响))|喷淋|灭火系统|[能可]以?补|补(?:吗|办|发|领)|去.{0,8}补|(?:怎么|咋|如何|哪里)补|"
     r"报(?:告)?哪些|要报(?!警)|该怎么报|怎么报(?!警)|报什么|哪些内容|"
     r"(?:以后|之后)[^!！]{0,10}(?:谁|怎么|如何|是否|吗|哪|能不能|要不要|需要|是不是|应该|该|有没有|可能)|"
@@ -1503,7 +1536,7 @@ JUST_TOLD = re.compile(r"刚才|刚刚|突然|今天|今晚|今早|这会")  # b
 LONG_AGO = re.compile(r"(?:\d+|[一二两三四五六七八九十几]+)(?:个)?(?:多)?(?:年|月)前|半年前|去年|前年|几年前|上个?月|当年")
 # Told firsthand or as a call to search now: what would read as news or a rumour is not ("不是谣言 我就在现场",
 # "附近船舶请协助搜寻").
-FIRSTHAND = re.compile(r"(?:我们|我)(?:刚|刚刚|刚才)?(?:开船|开|划|跑|赶)?(?:过去|赶到|到了).{0,3}(?:就)?(?:发现|看到|看见)|(?:我|我们)(?:被|给)(?:人|他们)?(?:关|锁|绑|捆|扣|困|押)|(?<!是)不是谣言|(?:对讲机|甚高频|vhf|高频|频道)(?:里|上)(?:听到|听见|有人喊|在喊)|(?:刷到|在看|看着)(?:一个|个|同城)?直播|直播(?:还|一直)?(?:开着|没关)|直播间|(?:就)?在我(?:的)?眼前|我眼睁睁|我也(?:看到|看见|听到)|就在我们(?:这|这个|这边)|(?:我|我们)(?:就|正|刚好)?在现场|亲眼(?:看到|看见|所见)|(?:请|附近).{0,8}(?:协助|帮忙|参与)(?:搜寻|搜救|救援|救助|寻找)")
+FIRSTHAND = re.compile(r"(?<!刷到)(?<!网上)(?:视频|电话|语音)(?:里|中)(?:看到|听到)(?:他们|他|她)(?:的)?船|(?:我|俺)(?:家)?(?:老公|老婆|爱人|儿子|女儿|爸|妈|哥|弟|姐|妹)(?:在|他在|她在)(?:外轮|船|货船|渔船|轮船).{0,20}(?:视频|电话|语音)(?:里)?(?:看到|听到|说)|(?:我们|我)(?:刚|刚刚|刚才)?(?:开船|开|划|跑|赶)?(?:过去|赶到|到了).{0,3}(?:就)?(?:发现|看到|看见)|(?:我|我们)(?:被|给)(?:人|他们)?(?:关|锁|绑|捆|扣|困|押)|(?<!是)不是谣言|(?:对讲机|甚高频|vhf|高频|频道)(?:里|上)(?:听到|听见|有人喊|在喊)|(?:刷到|在看|看着)(?:一个|个|同城)?直播|直播(?:还|一直)?(?:开着|没关)|直播间|(?:就)?在我(?:的)?眼前|我眼睁睁|我也(?:看到|看见|听到)|就在我们(?:这|这个|这边)|(?:我|我们)(?:就|正|刚好)?在现场|亲眼(?:看到|看见|所见)|(?:请|附近).{0,8}(?:协助|帮忙|参与)(?:搜寻|搜救|救援|救助|寻找)")
 # "But": what follows it is the point.
 BUT = re.compile(r"不过|但是|可是|(?<![不非])但(?![愿凡是])")
 # What did happen, after what did not ("没着火 没漏水 就是…").
@@ -1534,7 +1567,7 @@ RETRACTED = re.compile(r"发错(?:了|群|窗口|人)|(?<![水油气货阀])打�
 CORRECTION = re.compile(r"应该是|不是.{1,6}?是|我要说的是|更正")
 # A drill, unless something really happened during it ("演习的时候真有人掉下去了").
 DRILL = re.compile(r"(?:复苏|急救|救生|消防|灭火|堵漏|弃船)(?:的)?练习|(?<![没不])练(?:习)?(?!过).{0,6}自救|自救(?:训练|练习)|校罗经|校正罗经|罗经校正|系泊试验|(?:密性|水密|气密|冲水|打水|压力|倾斜)试验|小品|我演|表演|节目里|演习|演练|模拟器|模拟游戏|游戏里|假人")
-REALLY = re.compile(r"(?!.*(?:假人|模拟人|人偶))(?:训练|演练|演习)(?:的时候|时|中).{0,12}(?:脱了|断了|脱钩|断裂)|(?<!以为)(?<!不是)真(?:的)?(?:被|在|跳|有|掉|落|着|烧|起火|失火|出事|受伤|撞|进水|漏|晕|倒|昏|伤|沉|翻)|(?<!以为)真(?:的)?从.{0,8}(?:掉|落|滑|摔|跌|翻)|(?:本来|原本)(?:是|在)(?:搞)?(?:演练|演习|训练|练习).{0,3}(?:结果|没想到|谁知道?)|不是(?:演习|演练|训练|测试|开玩笑|玩笑|剧本|闹着玩|逗你|演的|在演)|非(?:演习|演练|训练|测试)|(?:都|大家|我们)?以为是(?:演习|演练|测试|误报)|没在演|真的?没(?:上来|出来|浮上来|起来)|(?<!不)是真的(?!吗)|别以为|不是逗你|没逗你|可能不信|闯祸|手(?:在|都在)?抖|我(?:真的)?慌了|"
+REALLY = re.compile(r"(?!.*(?:假人|模拟人|人偶))(?:训练|演练|演习)(?:的时候|时|中)?.{0,12}(?:脱了|断了|脱钩|断裂)|(?<!以为)(?<!不是)真(?:的)?(?:被|在|跳|有|掉|落|着|烧|起火|失火|出事|受伤|撞|进水|漏|晕|倒|昏|伤|沉|翻)|(?<!以为)真(?:的)?从.{0,8}(?:掉|落|滑|摔|跌|翻)|(?:本来|原本)(?:是|在)(?:搞)?(?:演练|演习|训练|练习).{0,3}(?:结果|没想到|谁知道?)|不是(?:演习|演练|训练|测试|开玩笑|玩笑|剧本|闹着玩|逗你|演的|在演)|非(?:演习|演练|训练|测试)|(?:都|大家|我们)?以为是(?:演习|演练|测试|误报)|没在演|真的?没(?:上来|出来|浮上来|起来)|(?<!不)是真的(?!吗)|别以为|不是逗你|没逗你|可能不信|闯祸|手(?:在|都在)?抖|我(?:真的)?慌了|"
                     r"(?<!器)(?<!模拟)(?:训练|演练|演习)(?:的时候|时|中)?(?:(?!假人|模拟人|人偶).){0,4}(?:翻了|撞了|沉了|掉(?:下去|进)|落水了)|"
                     r"(?:训练|演练|演习)(?:的时候|时|中).{0,12}(?:突然|意外)")
 # A hazard word as a figure of speech about money, work, games, songs or love (股市又翻船了, 业绩掉水里了, 火爆到爆炸).
@@ -1557,7 +1590,7 @@ SIMILE = re.compile(r"(?<![水火烟血口子头背])(?:像|跟)(?:(?!像|跟).)
 # 船要沉了", "救命这个月又没活干", "淹死在报表里", "气炸了"); a fire told beside the freight ("运费的事先不说 船撞了") is not.
 WORRIES = re.compile(r"一度电|电费|收(?:我|了我)?(?:\d|[一二两三四五六七八九十几])+(?:块|元)|价(?:格|钱)?(?:又|都|还|一直)?(?:跌|降)|(?<!船)涨价|对账|账单|财务|发票|报销|(?:港务|港建|港口|引航|代理|停泊|靠泊|锚泊|拖轮|检验|船检)费|费(?:用)?(?:怎么)?又涨|跌成|行情|生意(?:不好|难做|差)|扣钱|迟到|堵船|等闸|过闸等|烦死了|作业(?:好|太|真|很)?(?:难|多)|写作业|做作业|功课|活(?:太)?多|加班|考得|考证|运费|没活(?:干|了)|电费|水费|借(?:我)?(?:点)?钱|亏(?:得|惨)|报表|气炸|题库|考试|港口费|油价|排队(?!上船|上车|等船|的人)|"
                      r"(?<!幸)(?<!多)亏一趟|(?:费|价)(?:涨|太高)")
-REALLY_EN = re.compile(r"during (?:the |a |an )?(?:\w+ ){0,2}(?:drill|test|exercise|inspection)|real person|"
+REALLY_EN = re.compile(r"during (?:the |a |an )?(?:\w+ ){0,2}(?:drill|test|exercise|inspection)|(?:when|in) (?:the )?(?:\w+ )?drill.{0,6}(?:wire|cable|hook|fall) (?:break|broke|snap\w*)|real person|"
                        r"not (?:a )?(?:dummy|drill|test|joke)|this is real|for real|no joke|not kidding|actually")
 # English signs of now: the writer's own ship, the present, a plea.
 LIVE_EN = re.compile(r"(?<![a-z])(?:we are|we're|we have|now|right now|currently|still|please|pls|urgent|urgently|"
@@ -1565,7 +1598,7 @@ LIVE_EN = re.compile(r"(?<![a-z])(?:we are|we're|we have|now|right now|currently
 FIGURATIVE_EN = re.compile(r"(?<![a-z])(?:paperwork|on fire today|on fire with|candles|birthday|sink the competition|"
                            r"my career|drowning (?:me|in (?:work|paperwork|emails?|debt)))(?![a-z])")
 BUT_EN = re.compile(r"(?<![a-z])but(?![a-z])")
-ABOUT_EN = re.compile(r"(?<![a-z])(?:what does|what kind of|which (?:kind|type) of|extinguishers?|what (?:is|are) the meaning|meaning of|when (?:should|to use)|instead of|in (?:19|20)\d\d|"
+ABOUT_EN = re.compile(r"(?<![a-z])(?:punish\w*|what if|just asking|who (?:is )?responsible|blackout test|emergency generator|inspector|what does|what kind of|which (?:kind|type) of|extinguishers?|what (?:is|are) the meaning|meaning of|when (?:should|to use)|instead of|in (?:19|20)\d\d|"
                       r"\d+ (?:years?|months?|weeks?|days?) ago|back in|just telling|(?:crazy|funny|old|true) story|tell(?:ing)? (?:a |the )?story|statement|"
                       r"which office|p&i|settled|already (?:settled|done|resolved|fixed|repaired|out|rescued|recovered)|"
                       r"(?:pump|alarm|equipment|radio|siren|system) test|test(?:ed|ing) (?:the|our)|test (?:done|completed|ok)|"
