@@ -1110,6 +1110,18 @@ def test_the_shared_dev_sets_emergencies_are_caught_and_nothing_else():
     ("what if pilot fall in water, who responsible? just asking", False),
     ("blackout test during PSC, inspector want emergency generator start in 45 seconds", False),
     ("江边看到大船上有人挥旗子 好像是在打招呼", False), ("上次船上食物中毒 现在都好了", False),
+    # round 101 (winter on the river)
+    ("有个人掉江里了 衣服灌了水往下沉 我够不着", True), ("甲板上躺着个老人 身上都结霜了", True),
+    ("厨房排气管掉了 进去拉他的人也开始晕 我自己也晕了", True), ("船在江心冒很大的黑烟 有人在船尾挥衣服", True),
+    ("我儿子在货船上 三天没联系上了", True), ("客船上楼梯挤倒了好几个 下面的人被压着喊不出来", True),
+    ("我爸脚冻得发黑起水泡了 还在船上硬撑", True), ("我困在驾驶室里 门冻住了 外面有火", True),
+    ("刚把他从水里拉出来 哆嗦得厉害 衣服都冻硬了", True),
+    ("冬天在船上烧炭取暖 会不会中毒", False), ("我家船上烧的是无烟煤 是不是就不会中毒了", False),
+    ("有人在船头挥手 是跟岸上的朋友打招呼吧", False), ("船上冒好大的烟 是在烧柴做饭 正常吗", False),
+    ("我困在驾驶室里值班 好无聊", False), ("冷得话都说不出来了 今天在码头站了一天岗", False),
+    ("冷死人了 甲板上的拖把都冻成棍子了", False), ("孩子他爸一直不回信息 估计又在船上睡着了 他就爱睡懒觉", False),
+    ("管子爆了 舱里一地水 已经关了阀门 损失不大", False), ("一氧化碳报警器半夜叫了 开窗以后就停了 人都好好的", False),
+    ("上次在船上一氧化碳中毒那次 多亏你们来得快", False),
 ])
 def test_words_and_frames(text, emergency):
     assert MODEL.read(text).emergency is emergency
