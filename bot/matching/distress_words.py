@@ -1210,7 +1210,7 @@ ENGLISH = [
     # Round 100, foreign crews in broken English: a fall into a hold or from a mast, a man lying still with blood
     # from the head, a finger cut off, fever with blood coughed up, a list to one side, a cadet outside the rail
     # saying he will jump, a lifeboat's wire broken, a rudder stuck, blind in fog near a shoal, the anchor chain
-    # running out, a ship ahead stopped too close, someone knocking inside a closed hold, a tug turning over, a
+    # running out, going astern and still running on, someone knocking inside a closed hold, a tug turning over, a
     # drunk master, a mast about to strike a bridge, a crewman beaten and hiding, a man down in a pump room.
     ("medical", r"(?:fall|fell|falling)(?: \w+){0,2} (?:in|into|from|down|off) (?:the )?(?:hold|tank|hatch|ladder|mast|gangway|stairs?)|"
                 r"(?:lie|lying|lay)(?: down)? (?:on|at) (?:the )?(?:deck|floor|ground|bottom)|not (?:move|moving|wake|breathe)|(?:he|she|him|man|crew|cadet) (?:is |does )?not (?:answer|answering|respond\w*)|"
@@ -1335,8 +1335,8 @@ SHALLOW = re.compile(r"^(?!.*[船舱]).*(?:没过|到|淹到|漫到)(?:了)?(?:�
 # thrown off), it is an emergency still.
 UNMANNED = re.compile(r"(?:没|无)(?:有)?人(?:看管|看)?的|(?:船|艇|驳|筏|上面)上?(?:也)?没(?:有)?人(?!掌舵|开|驾驶|管|操|看)|没(?:有)?人在(?:上面|船上)|空(?:船|驳|驳船|艇)")
 # Moored at a berth: an engine or a generator that fails there is a repair, not a ship out of control.
-# In a lock the water rises and falls by design: water rising and nothing else wrong is the lock filling ("过闸的时候水
-#一直在涨 像坐电梯").
+# In a lock the water rises and falls by design: water rising and nothing else wrong is the lock filling
+# ("过闸的时候水一直在涨 像坐电梯").
 LOCK = re.compile(r"过闸|闸室|船闸|升船机|进闸|出闸")
 WATER_RISING = re.compile(r"水(?:位)?(?:一直|在|慢慢|不停地?)?(?:在)?(?:涨|升|降|上来|下去|往上|往下)")
 # A pump broken and nothing else wrong (水泵坏了 船停在码头): a repair, like an engine at berth.
