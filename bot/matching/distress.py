@@ -350,18 +350,15 @@ class DistressModel:
         if category == "flooding" and (strength == 2 and LAND_FLOODED.search(compact) or SHALLOW.search(compact)):
             about += 4  # "江边的路被水淹了"
             evidence.append("land")
-        if category == "propulsion" and AT_BERTH.search(compact) and not BROKEN_LOOSE.search(compact) \
-                and not URGENT.search(compact):
-            about += 4  # "发电机坏了 船靠在码头": a repair
+        if AT_BERTH.search(compact) and not URGENT.search(compact) and (
+                category == "propulsion" and not BROKEN_LOOSE.search(compact)
+                or category == "flooding" and self._nothing_but(PUMP_DOWN, compact)):
+            about += 4  # "发电机坏了 船靠在码头", "抽水泵坏了 哪里能修 船停在码头": a repair
             evidence.append("at berth")
         if category == "flooding" and LOCK.search(compact) and not URGENT.search(WATER_RISING.sub("、", compact)) \
                 and self._nothing_but(WATER_RISING, compact):
             about += 6  # as much as the urgency its own words carry ("水一直在涨")
             evidence.append("lock")
-        if category == "flooding" and AT_BERTH.search(compact) and not URGENT.search(compact) \
-                and self._nothing_but(PUMP_DOWN, compact):
-            about += 4  # "抽水泵坏了 哪里能修 船停在石首码头": a repair
-            evidence.append("at berth")
         if category in ("grounding", "propulsion") and LONG_STANDING.search(compact) and not URGENT.search(compact):
             about += 5
             evidence.append("long standing")
