@@ -25,7 +25,7 @@ from bot.service.conversation import respond
 from bot.store.connection import open_db
 from bot.matching.evaluate import COMPLAINT_SETS, evaluate_complaints, load_cases
 from bot.kb.loader import load_knowledge
-from bot.matching import ACTIONS, Engine
+from bot.matching import ACTIONS, HAZARD_FOOTER, Engine
 from bot.matching.complaint import ComplaintModel
 from bot.service.alert_dispatcher import AlertDispatcher
 
@@ -176,6 +176,15 @@ def test_a_risk_gets_its_own_words_and_questions_go_on_to_the_knowledge_base(eng
 
 def test_distress_still_comes_first(engine):
     assert engine.decide("救命 船着火了 你们海事的人死哪去了", DAY).action == "emergency"
+
+
+def test_a_complaint_that_names_a_hazard_ends_with_the_12395_line(engine):
+    # Read as a complaint and no emergency; should that reading be wrong, the number is in the reply all the same.
+    for text in ("你们海事局什么态度 上次船着火了打电话半天没人接 我要投诉", "我要投诉 码头那边有人落水你们来得太慢了 上个月的事"):
+        d = engine.decide(text, DAY)
+        assert d.action == "complaint" and d.reply.endswith(HAZARD_FOOTER), text
+    plain = engine.decide("你们海事局什么态度 打电话半天没人接 我要投诉", DAY)
+    assert plain.action == "complaint" and "12395" not in plain.reply
 
 
 def test_the_office_words_are_settings(tmp_path):

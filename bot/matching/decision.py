@@ -227,10 +227,13 @@ class Engine:
                             normalized=normalized, reason="distress", distress=reading.category or "")
         grievance = self.complaints.read(query)
         if grievance.kind:
-            return Decision(query, grievance.kind, replies.complaint_text(s, grievance.kind, grievance.penalty),
-                            score=100.0, normalized=normalized, reason=grievance.kind, complaint=grievance.topic or "")
-        d = self._answer_or_handoff(query, normalized, day)
-        if reading.mentions_hazard and d.action in ("answer", "clarify") and "12395" not in d.reply[-80:]:
+            d = Decision(query, grievance.kind, replies.complaint_text(s, grievance.kind, grievance.penalty),
+                         score=100.0, normalized=normalized, reason=grievance.kind, complaint=grievance.topic or "")
+        else:
+            d = self._answer_or_handoff(query, normalized, day)
+        # A hazard named in a message read as no emergency: should the reading be wrong, the number is still there.
+        if reading.mentions_hazard and d.action in ("answer", "clarify", "complaint", "opinion") \
+                and "12395" not in d.reply[-80:]:
             d.reply += "\n\n" + HAZARD_FOOTER
         return d
 
