@@ -198,7 +198,7 @@ MARGIN = [1.0, 2.0, 3.0, 4.0, 5.0]
 WINDOW = [10.0, 0.0, 5.0, 20.0]  # the shipped value first: on a tie it is kept
 SIZE = [3, 2]
 LEXICAL_WEIGHTS = ("cover_words", "cover_pairs", "cover_chars", "phrasing", "fuzzy", "keyword", "mass", "mass_half",
-                   "kind")
+                   "kind", "state")
 COARSE = (list(range(38, 51)), list(range(32, 47, 2)), [2.0, 3.0, 4.0])  # for each trial of the weights
 
 

@@ -7,6 +7,7 @@ import pytest
 from bot.matching import ACTIONS, Engine
 from bot.kb.loader import load_knowledge
 from bot.matching.reading import normalize
+from bot.matching.kinds import question_kinds, tells_trouble
 from bot.matching.thesaurus import Thesaurus
 
 FIXTURE_KB = Path(__file__).parent / "fixtures" / "engine_kb"
@@ -242,8 +243,44 @@ def test_question_kind_breaks_a_tie_between_sibling_faqs(tmp_path):
     assert docs[0].faq_id == "seapass-docs" and docs[0].score > docs[1].score
     time_ = engine.rank("海员证申请什么时候能好", DAY)
     assert time_[0].faq_id == "seapass-time" and time_[0].score > time_[1].score
+    assert all("time" in question_kinds(asked) for asked in ("几时能拿到", "何时受理", "几点上班"))
     who = engine.rank("海员证申请要具备啥", DAY)
     assert who[0].faq_id == "seapass-who" and who[0].score > who[1].score
+
+
+def test_a_question_that_tells_of_a_failure_meets_the_faq_about_that_failure(tmp_path):
+    """Siblings "how do I do X" and "X does not work": the tokenizer drops 不 and 没 as function words, so where
+    the words do not tell them apart, whether the question tells of a failure (kinds.tells_trouble) does."""
+    (tmp_path / "faq.yaml").write_text(
+        "category: 账户\n"
+        "faqs:\n"
+        "  - id: phone-how\n"
+        "    question: 如何修改绑定的手机号\n"
+        "    alternates: [绑定手机号怎么更换, 我想把绑定的手机号改成新号]\n"
+        "    answer: 在账户设置中修改。\n"
+        "  - id: phone-fails\n"
+        "    question: 绑定的手机号修改失败怎么办\n"
+        "    alternates: [手机号更换不了, 改绑定手机号一直不成功]\n"
+        "    answer: 请先确认新号码能收到验证码。\n"
+        "  - {id: login, question: 登录不上怎么办, answer: 请检查网络后重试。}\n"
+        "  - {id: password, question: 忘记密码怎么办, answer: 在登录页点击忘记密码。}\n",
+        encoding="utf-8",
+    )
+    engine = Engine(load_knowledge(tmp_path))
+    how = {c.faq_id: c.parts["state"] for c in engine.rank("怎样更换绑定的手机号", DAY)}
+    assert how["phone-how"] == 1.0 and how["phone-fails"] == -1.0  # no phrasing of the one, all of the other
+    fails = engine.rank("修改绑定手机号老是出错", DAY)  # the how-to FAQ's question says it word for word
+    assert fails[0].faq_id == "phone-fails" and fails[0].parts["state"] == 1.0
+
+
+@pytest.mark.parametrize("text, told", [
+    ("钱转不出来", True), ("账号登不上", True), ("没到账", True), ("扣款失败", True), ("无法绑定", True),
+    ("提示密码错误", True), ("看不见行情", True),
+    ("能不能撤单", False), ("行不行", False), ("是不是你们的电话", False), ("要不要钱", False), ("对不起", False),
+    ("如何修改手机号", False), ("证书丢了怎么补办", False),
+])
+def test_what_tells_of_a_failure(text, told):
+    assert tells_trouble(text) is told
 
 
 def test_a_word_one_chatty_alternate_holds_counts_less_than_one_every_phrasing_says(tmp_path):

@@ -17,7 +17,7 @@ from collections import Counter, defaultdict
 from pathlib import Path
 
 from ..kb.loader import KnowledgeBase
-from .kinds import question_kinds
+from .kinds import question_kinds, tells_trouble
 from .memo import MEMO_VERSION, load_memo, save_memo
 from .reading import Synonyms, char_bigrams, cjk_chars, is_cjk, normalize, strip_fillers
 from .thesaurus import Thesaurus
@@ -41,7 +41,7 @@ class Entry:
 
     __slots__ = ("faq", "texts", "text_tokens", "text_pairs", "joined", "bag", "pairs", "keywords",
                  "keyword_tokens", "answer_bag", "answer_pairs", "text_mass", "pair_mass", "intents", "tells_fee",
-                 "word_texts", "pair_texts", "word_share", "detailed", "vectors", "answer_vector", "chars",
+                 "trouble", "word_texts", "pair_texts", "word_share", "detailed", "vectors", "answer_vector", "chars",
                  "answer_chars")
 
     def __init__(self, faq):
@@ -158,6 +158,7 @@ class Index:
         """Per-phrasing data of one FAQ, built the first time it is a candidate (keeps start-up short)."""
         e.joined = [" ".join(sorted(t)) for t in e.text_tokens]
         e.intents = set().union(*(question_kinds(t) for t in e.texts))
+        e.trouble = sum(map(tells_trouble, e.texts)) / len(e.texts)  # the share of its phrasings that tell one
         e.tells_fee = "fee" in e.intents or "fee" in question_kinds(e.faq.answer) or bool(_AMOUNT.search(e.faq.answer))
         e.text_mass = [sum(self.idf_words[t] for t in toks) or 1.0 for toks in e.text_tokens]
         e.pair_mass = [sum(self.idf_pairs[p] for p in prs) or 1.0 for prs in e.text_pairs]

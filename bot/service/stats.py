@@ -33,7 +33,7 @@ SCORE_PART_LABELS = {"kind": "问题类型", "words_q": "词语命中·问法", 
                      "pairs_q": "词组命中·问法", "pairs_a": "词组命中·答案", "chars_q": "单字命中·问法",
                      "chars_a": "单字命中·答案", "mass_q": "命中词分量·问法",
                      "mass_a": "命中词分量·答案", "phrasing": "最相近问法", "fuzzy": "字面相似", "keyword": "关键词",
-                     "semantic": "语义相近"}
+                     "semantic": "语义相近", "state": "是否说故障"}
 # What a message without text was, for the log: WeChat's message types and events.
 MESSAGE_TYPE_LABELS = {"text": "文字", "voice": "语音", "image": "图片", "video": "视频", "shortvideo": "小视频",
                        "location": "位置", "link": "链接", "file": "文件", "miniprogrampage": "小程序卡片",
