@@ -6,11 +6,11 @@
 
 Every question of eight sets is run through the engine once, and what ``decide`` chooses from is recorded: the
 ranking of the text as typed and of its typo-repaired reading, with each candidate's score parts
-(``Engine.readings``; distress, smalltalk and requests for a person are recorded as what they were). A setting
-(thresholds, ``CLARIFY_WINDOW`` / ``CLARIFY_SIZE``, WEIGHTS) is then scored by replaying the decision from the record
-(``scoring.total``, ``scoring.confident``, ``repair.believed``, ``decision.choose``), which takes milliseconds
-instead of a rebuild. The one approximation: the cheap pre-ranking's candidates are those of the shipped weights
-(``answer_credit`` also steers the pre-ranking, so it is not searched).
+(``Engine.readings``; distress, complaints, smalltalk and requests for a person are recorded as what they were).
+A setting (thresholds, ``CLARIFY_WINDOW`` / ``CLARIFY_SIZE``, WEIGHTS) is then scored by replaying the decision from
+the record (``scoring.total``, ``scoring.confident``, ``repair.believed``, ``decision.choose``), which takes
+milliseconds instead of a rebuild. The one approximation: the cheap pre-ranking's candidates are those of the shipped
+weights (``answer_credit`` also steers the pre-ranking, so it is not searched).
 
 The sets: the maritime and finance development sets (../shared/bench/dev.yaml, ../shared/bench/finance/dev.yaml),
 leave-one-out over the phrasings of the maritime fixture, of the finance knowledge base and of knowledge/ (the same
@@ -66,7 +66,7 @@ class Record:
     """One question as ``decide`` saw it: a fixed outcome, or the rankings it chooses from."""
 
     case: dict
-    fixed: object = None  # a Decision-like outcome that matching does not decide (distress, smalltalk, person)
+    fixed: object = None  # an outcome matching does not decide (distress, complaint, smalltalk, person)
     plain: list = None
     plain_topicless: bool = False
     repaired: list = None
@@ -76,7 +76,7 @@ class Record:
 
 def record(engine: Engine, case: dict, day: dt.date) -> Record:
     d = engine.decide(case["q"], day)
-    if d.action in ("emergency", "smalltalk") or d.reason == "asked_for_person":
+    if d.action in ("emergency", "smalltalk", "complaint", "opinion") or d.reason == "asked_for_person":
         return Record(case, fixed=SimpleNamespace(action=d.action, faq_id=d.faq_id, options=[], score=d.score))
     plain, plain_ranked, repaired, repaired_ranked = engine.readings(case["q"], day)
     return Record(case, plain=plain_ranked, plain_topicless=engine.names_no_topic(plain["tokens"]),

@@ -57,3 +57,31 @@ def test_total_moves_with_its_parts(change, direction):
 
 def test_total_uses_the_weights_given():
     assert total(PARTS, 4.0, {**WEIGHTS, "keyword": 0.0}) < total(PARTS, 4.0)
+
+
+def test_bench_tune_replays_what_decide_does(monkeypatch):
+    """bench/tune.py chooses thresholds and weights by replaying recorded rankings; each replay must be what
+    ``decide`` does with the same message, complaints and emergencies included (they never reach matching)."""
+    import datetime as dt
+    import importlib.util
+    import sys
+    from pathlib import Path
+
+    from bot.kb.loader import load_knowledge
+    from bot.matching import Engine
+
+    root = Path(__file__).resolve().parent.parent
+    spec = importlib.util.spec_from_file_location("tune", root / "bench" / "tune.py")
+    tune = importlib.util.module_from_spec(spec)
+    monkeypatch.setitem(sys.modules, "tune", tune)  # its dataclass looks its module up by name
+    spec.loader.exec_module(tune)
+    day = dt.date(2026, 11, 26)
+    engine = Engine(load_knowledge(root / "knowledge", day))
+    th = engine.thresholds
+    messages = ["海船船员适任证书到期了怎么再有效", "船员证书", "今天镇江天气怎么样", "执法人员乱罚款怎么办", "我要曝光你们",
+                "救命 船要沉了", "你好", "转人工", "试任证书丢了咋补"]
+    for text in messages:
+        d = engine.decide(text, day)
+        replayed = tune.replay(tune.record(engine, {"q": text, "expect": "handoff"}, day), th,
+                               tune.decision.CLARIFY_WINDOW, tune.decision.CLARIFY_SIZE)
+        assert (replayed.action, replayed.faq_id) == (d.action, d.faq_id), text
