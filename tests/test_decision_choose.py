@@ -42,12 +42,12 @@ def test_a_close_call_on_a_fee_that_no_faq_names_goes_to_a_person():
 
 PARTS = {"words_q": 0.5, "words_a": 0.2, "pairs_q": 0.4, "pairs_a": 0.1, "chars_q": 0.6, "chars_a": 0.1,
          "mass_q": 3.0, "mass_a": 1.0,
-         "phrasing": 0.3, "fuzzy": 0.6, "keyword": 1.0, "kind": 1.0}
+         "phrasing": 0.3, "fuzzy": 0.6, "keyword": 1.0, "kind": 1.0, "state": 1.0}
 
 
 @pytest.mark.parametrize("change, direction", [
     ({}, 0), ({"words_q": 0.9}, 1), ({"chars_q": 0.9}, 1), ({"chars_a": 0.0}, -1), ({"keyword": 0.0}, -1),
-    ({"kind": -1.0}, -1), ({"mass_q": 10.0}, 1),
+    ({"kind": -1.0}, -1), ({"state": -1.0}, -1), ({"mass_q": 10.0}, 1),
 ])
 def test_total_moves_with_its_parts(change, direction):
     base = total(PARTS, 4.0)

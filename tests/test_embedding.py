@@ -106,7 +106,7 @@ def test_with_a_model_every_candidate_has_a_semantic_part_in_its_score(kb, embed
 def test_the_semantic_part_takes_its_weight_of_the_total():
     parts = {"kind": 0.0, "words_q": 0.5, "words_a": 0.1, "pairs_q": 0.4, "pairs_a": 0.1, "chars_q": 0.6,
              "chars_a": 0.1, "mass_q": 6.0,
-             "mass_a": 1.0, "phrasing": 0.3, "fuzzy": 0.6, "keyword": 0.0}
+             "mass_a": 1.0, "phrasing": 0.3, "fuzzy": 0.6, "keyword": 0.0, "state": 0.0}
     lexical = total(parts, 5.0)
     assert total({**parts, "semantic": 1.0}, 5.0) - total({**parts, "semantic": 0.0}, 5.0) == \
         pytest.approx(100 * WEIGHTS["semantic"], abs=0.02)

@@ -100,7 +100,7 @@ def total(parts: dict, mass_half: float, weights: dict = WEIGHTS) -> float:
     score = 100 * (
         w["cover_words"] * cover_words + w["cover_pairs"] * cover_pairs + w["cover_chars"] * cover_chars
         + w["phrasing"] * parts["phrasing"] + w["fuzzy"] * parts["fuzzy"]
-    ) + w["keyword"] * parts["keyword"] + w["kind"] * parts["kind"] + w["state"] * parts.get("state", 0.0)
+    ) + w["keyword"] * parts["keyword"] + w["kind"] * parts["kind"] + w["state"] * parts["state"]
     mass = parts["mass_q"] + w["answer_credit"] * parts["mass_a"]
     score = (1 - w["mass"]) * score + w["mass"] * 100 * mass / (mass + mass_half)
     if "semantic" in parts:
