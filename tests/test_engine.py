@@ -278,6 +278,9 @@ def test_a_question_that_tells_of_a_failure_meets_the_faq_about_that_failure(tmp
     ("提示密码错误", True), ("看不见行情", True),
     ("能不能撤单", False), ("行不行", False), ("是不是你们的电话", False), ("要不要钱", False), ("对不起", False),
     ("如何修改手机号", False), ("证书丢了怎么补办", False),
+    # plain negations, not a failure: less than an amount, not know, not at work
+    ("船龄还不到一年", False), ("小艇长度不到5米要登记吗", False), ("我不了解这个规定", False), ("周末不上班吗", False),
+    ("看不到10档行情", True), ("收不到验证码", True), ("登记证拿不到", True),
 ])
 def test_what_tells_of_a_failure(text, told):
     assert tells_trouble(text) is told

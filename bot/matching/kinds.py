@@ -26,9 +26,13 @@ TOPICLESS_WORDS = ("什么", "哪", "哪些", "哪个", "多少", "几", "怎么
 # Something does not work or did not happen: "转不出来", "登不上", "没到账", "扣款失败", "无法绑定". A customer-service
 # knowledge base often holds both "how do I do X" and "X failed" for the same X, and the tokenizer drops 不 and 没 as
 # function words, so the two read alike without this. A potential complement in the negative (V不了, V不上, V不出 …)
-# but not a choice question (能不能, 行不行, 对不对: the same character either side of 不).
+# but not a choice question (能不能, 行不行, 对不对: the same character either side of 不), nor the plain negations
+# 不了解 (not know), 不上班 / 不上课 (not at work) and 不到 before an amount (还不到一年, 长度不到5米: less than), unless
+# a verb of seeing or getting stands before it (看不到10档, 收不到2条).
 TROUBLE = re.compile(
-    r"([\u4e00-\u9fff])不(?!\1)(?:了|上|出|进|到|开|动|去|来|住|成|对|准|全|见|通|回)"
+    r"[看收找拿查买听等搜接领]不到"
+    r"|([\u4e00-\u9fff])不(?!\1)(?:了(?!解)|上(?!班|课|学)|出|进|到(?![\d一二两三四五六七八九十百千几半])|开|动|去"
+    r"|来|住|成|对|准|全|见|通|回)"
     r"|(?<!能)不能|(?<!行)不行|不成功|不正常|不显示|不刷新|没(?:有)?(?:到账|收到|显示|扣|反应|成功|开通|法|了$)"
     r"|未(?:到账|收到|显示|成功|开通)|失败|无法|错误|出错|有误|异常|故障|坏了|卡住|闪退|掉线|作废|超限|受限")
 
