@@ -42,7 +42,7 @@ from bot.matching.repair import believed  # noqa: E402
 from bot.matching.scoring import confident  # noqa: E402
 
 PARTS = ("words_q", "words_a", "pairs_q", "pairs_a", "chars_q", "phrasing", "fuzzy", "keyword", "mass_q",
-         "semantic", "kind")
+         "semantic", "kind", "state")
 FOLDS = 5
 GRID = [x / 40 for x in range(4, 38)]  # 0.1 to 0.925
 
