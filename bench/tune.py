@@ -55,6 +55,7 @@ SETS = [
     ("bundled questions", ROOT / "knowledge", ROOT / "bench" / "questions.yaml", False),
     ("maritime blind a", SHARED / "kb", ROOT / "bench" / "maritime_blind_a.yaml", False),
     ("maritime blind b", SHARED / "kb", ROOT / "bench" / "maritime_blind_b.yaml", False),
+    ("maritime blind c", SHARED / "kb", ROOT / "bench" / "maritime_blind_c.yaml", False),
 ]
 WRONG_CAP = {"maritime dev": 3.0, "finance dev": 10.0}
 OOS_FLOOR = {"maritime dev": 87.5, "finance dev": 55.0}
