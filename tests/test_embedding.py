@@ -259,3 +259,11 @@ def test_a_tensor_must_lie_inside_its_storage(tmp_path, monkeypatch):
     for size, stride in [((1_000_000,), (1,)), ((2, 2), (3, 1)), ((2,), (-1,))]:
         with pytest.raises(EmbeddingModelError, match="storage|negative"):
             read_torch_pickle(_checkpoint(tmp_path / "bad.bin", size, stride, monkeypatch))
+
+
+def test_a_checkpoint_without_bert_weights_is_named_as_such(tmp_path, monkeypatch):
+    for name in ("config.json", "tokenizer.json"):
+        shutil.copy(TINY_BERT / name, tmp_path / name)
+    _checkpoint(tmp_path / "pytorch_model.bin", (2, 2), (2, 1), monkeypatch)
+    with pytest.raises(EmbeddingModelError, match=r"BOT_EMBEDDING_MODEL=.*not a BERT checkpoint"):
+        BertEmbedder(tmp_path, ENV)

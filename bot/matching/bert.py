@@ -57,7 +57,8 @@ class BertEmbedder:
             self._heads = int(config["num_attention_heads"])
             self._eps = float(config.get("layer_norm_eps", 1e-12))
             self.dimensions = int(config["hidden_size"])
-            self._weights["embeddings.word_embeddings.weight"]  # noqa: B018 (a missing tensor fails here, named)
+            if "embeddings.word_embeddings.weight" not in self._weights:
+                raise EmbeddingModelError("no embeddings.word_embeddings.weight: not a BERT checkpoint")
         except EmbeddingModelError as e:
             raise EmbeddingModelError(f"{env}={root}: {e}") from e
         except Exception as e:  # a corrupt file, a missing key: one clear error naming the folder
